@@ -1,0 +1,52 @@
+package org.clusterdeck.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+
+/**
+ * Runs the command line and maps every outcome to the contract's exit codes: 0 success, 2 bad
+ * usage, 1 anything else with a single line on stderr that names what was wrong.
+ */
+public final class Cli {
+    public static final int OK = 0;
+    public static final int ERROR = 1;
+    public static final int USAGE = 2;
+
+    private Cli() {
+    }
+
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new ClusterDeckCommand());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExitCodeExceptionMapper(e -> ERROR);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("clusterdeck: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("Try 'clusterdeck "
+                    + ex.getCommandLine().getCommandName().replace("clusterdeck", "").trim() + " --help'.");
+            return USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parse) -> {
+            c.getErr().println("clusterdeck: " + oneLine(ex));
+            return ERROR;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /** The message of the error, or of its first cause that has one, on a single line. */
+    static String oneLine(Throwable t) {
+        Throwable cur = t;
+        while (cur.getMessage() == null && cur.getCause() != null) {
+            cur = cur.getCause();
+        }
+        String msg = cur.getMessage() == null ? cur.getClass().getSimpleName() : cur.getMessage();
+        return msg.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
+    }
+}

@@ -1,0 +1,11 @@
+package org.clusterdeck.cli;
+
+import picocli.CommandLine.Command;
+
+@Command(name = "clusterdeck",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Console for Pacemaker + Corosync + DRBD clusters. Without arguments it opens the window.",
+        subcommands = {})
+public final class ClusterDeckCommand {
+}

@@ -1,0 +1,53 @@
+package org.clusterdeck.cluster.command;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.clusterdeck.transport.Command;
+
+/**
+ * The one place where an argument list becomes a shell string (for SSH, which only carries a
+ * string, and for showing commands to the admin). POSIX single quotes make every byte literal;
+ * the only character needing care inside them is the single quote itself.
+ */
+public final class ShellQuote {
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    private ShellQuote() {
+    }
+
+    public static String quote(String arg) {
+        if (arg.indexOf('\0') >= 0) {
+            throw new IllegalArgumentException("argument contains a NUL byte, which no command can receive");
+        }
+        if (!arg.isEmpty() && SAFE.matcher(arg).matches()) {
+            return arg;
+        }
+        return "'" + arg.replace("'", "'\\''") + "'";
+    }
+
+    public static String join(List<String> argv) {
+        StringBuilder sb = new StringBuilder();
+        for (String a : argv) {
+            if (sb.length() > 0) {
+                sb.append(' ');
+            }
+            sb.append(quote(a));
+        }
+        return sb.toString();
+    }
+
+    /** {@code NAME=value ... argv}, with the environment sorted so the same command always reads the same. */
+    public static String commandLine(Command command) {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<String, String> e : new TreeMap<>(command.env()).entrySet()) {
+            if (!ENV_NAME.matcher(e.getKey()).matches()) {
+                throw new IllegalArgumentException("invalid environment variable name: " + e.getKey());
+            }
+            sb.append(e.getKey()).append('=').append(quote(e.getValue())).append(' ');
+        }
+        return sb.append(join(command.argv())).toString();
+    }
+}

@@ -1,0 +1,97 @@
+package org.clusterdeck.transport;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** Runs commands on this machine: for {@code CIB_file} work, the lab and tests. */
+public final class LocalProcessRunner implements CommandRunner {
+    private final String node;
+
+    public LocalProcessRunner() {
+        this("localhost");
+    }
+
+    public LocalProcessRunner(String node) {
+        this.node = node;
+    }
+
+    @Override
+    public String node() {
+        return node;
+    }
+
+    @Override
+    public CommandResult run(Command command) throws TransportException {
+        ProcessBuilder pb = new ProcessBuilder(command.argv());
+        pb.environment().putAll(command.env());
+        long start = System.nanoTime();
+        Process p;
+        try {
+            p = pb.start();
+        } catch (IOException e) {
+            throw new TransportException(node, "cannot run " + command.argv().get(0)
+                    + ": " + (e.getMessage() != null && e.getMessage().contains("error=2")
+                            ? "not installed (not found on PATH)" : e.getMessage()), e);
+        }
+        CompletableFuture<byte[]> out = drain(p.getInputStream());
+        CompletableFuture<byte[]> err = drain(p.getErrorStream());
+        try (OutputStream in = p.getOutputStream()) {
+            if (command.stdin() != null) {
+                in.write(command.stdin().getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            // The tool exited without reading its input; its exit code and stderr say why.
+        }
+        try {
+            if (!p.waitFor(command.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+                throw new TransportException(node, "'" + command.display() + "' timed out after "
+                        + command.timeout().toSeconds() + " s");
+            }
+            return new CommandResult(node, command.argv(), p.exitValue(),
+                    text(out.get(5, TimeUnit.SECONDS)), text(err.get(5, TimeUnit.SECONDS)),
+                    Duration.ofNanos(System.nanoTime() - start));
+        } catch (InterruptedException e) {
+            p.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new TransportException(node, "'" + command.display() + "' cancelled", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new TransportException(node, "'" + command.display() + "': output could not be read", e);
+        }
+    }
+
+    // Own threads, not the common pool: on a 2-core machine that pool has one thread, and
+    // draining stdout and stderr one after the other deadlocks a tool that fills its stderr pipe.
+    private static final ExecutorService DRAINERS = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "process-output");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private static CompletableFuture<byte[]> drain(InputStream s) {
+        return CompletableFuture.supplyAsync(() -> {
+            try (s) {
+                ByteArrayOutputStream buf = new ByteArrayOutputStream();
+                s.transferTo(buf);
+                return buf.toByteArray();
+            } catch (IOException e) {
+                return new byte[0];
+            }
+        }, DRAINERS);
+    }
+
+    private static String text(byte[] b) {
+        return new String(b, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,57 @@
+package org.clusterdeck.cluster.command;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.clusterdeck.transport.Command;
+import org.clusterdeck.transport.CommandResult;
+import org.clusterdeck.transport.LocalProcessRunner;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Quoted arguments go through a real /bin/sh: each must arrive byte for byte and run nothing. */
+class ShellQuoteTest {
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "plain", "", "with space", "it's", "''", "\"dq\"", "a;b", "$(touch MARK)", "`touch MARK`",
+        "${IFS}touch${IFS}MARK", "line1\nline2; touch MARK", "-rf", "--force", "*", "~root", "a\\b",
+        "\\'", "é ü 中", "&& touch MARK", "| touch MARK", "> MARK", "!bang", "#hash", "\t\r"})
+    void argumentArrivesLiterallyAndExecutesNothing(String hostile) throws Exception {
+        // run in the temp dir so a wrongly executed "touch MARK" would land there
+        String script = "cd " + ShellQuote.quote(dir.toString()) + " && printf '%s\\0' "
+                + ShellQuote.join(List.of(hostile, "second"));
+        CommandResult r = new LocalProcessRunner().run(Command.of("/bin/sh", "-c", script));
+        assertEquals(0, r.exitCode(), r.stderr());
+        assertEquals(List.of(hostile, "second"), split(r.stdout()));
+        assertFalse(Files.exists(dir.resolve("MARK")), "quoted argument was executed: " + hostile);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"a\0b"})
+    void nulByteIsRefused(String arg) {
+        assertThrows(IllegalArgumentException.class, () -> ShellQuote.quote(arg));
+    }
+
+    @org.junit.jupiter.api.Test
+    void environmentIsPrefixedAndQuoted() {
+        Command c = Command.of("crm_mon", "-1").withEnv("CIB_file", "/tmp/my cib.xml");
+        assertEquals("CIB_file='/tmp/my cib.xml' crm_mon -1", ShellQuote.commandLine(c));
+        assertThrows(IllegalArgumentException.class,
+                () -> ShellQuote.commandLine(Command.of("x").withEnv("A;B", "v")));
+    }
+
+    private static List<String> split(String nulSeparated) {
+        List<String> parts = new ArrayList<>(List.of(nulSeparated.split("\0", -1)));
+        parts.remove(parts.size() - 1);
+        return parts;
+    }
+}
