@@ -1,0 +1,4 @@
+package org.clusterdeck.cluster.graph.layout;
+
+public record Point(double x, double y) {
+}

@@ -1,0 +1,40 @@
+package org.clusterdeck.cluster.graph.render;
+
+import org.clusterdeck.cluster.graph.GraphEdge;
+
+/**
+ * How an edge looks, the same in every output: order edges are solid arrows, colocation edges
+ * dashed; mandatory (INFINITY) edges are dark and thick, advisory (finite score) edges thin and
+ * grey, anti-colocation (negative score) red.
+ */
+record EdgeStyle(String color, double width, boolean dashed, boolean arrowHead) {
+
+    static EdgeStyle of(GraphEdge e) {
+        boolean colocation = "colocation".equals(e.kind());
+        String score = e.score() == null ? "" : e.score().trim();
+        if (score.startsWith("-")) {
+            return new EdgeStyle("#c62828", 1.6, true, false);
+        }
+        boolean advisory = !score.isEmpty() && !score.matches("\\+?(INFINITY|inf|infinity)");
+        if ("order".equals(e.kind()) && isOptionalOrder(score)) {
+            advisory = true;
+        }
+        String color = advisory ? "#8a96a3" : colocation ? "#1f6fb2" : "#263238";
+        return new EdgeStyle(color, advisory ? 1.0 : 1.8, colocation, !colocation);
+    }
+
+    /** A score of 0 makes an order constraint optional (Pacemaker Explained, ordering). */
+    private static boolean isOptionalOrder(String score) {
+        return score.equals("0");
+    }
+
+    /** Roles and actions, e.g. "promote → start" or "Promoted", shown beside the edge. */
+    static String label(GraphEdge e) {
+        String from = e.fromAction() != null ? e.fromAction() : e.fromRole();
+        String to = e.toAction() != null ? e.toAction() : e.toRole();
+        if (from == null && to == null) {
+            return null;
+        }
+        return (from == null ? "*" : from) + " \u2192 " + (to == null ? "*" : to);
+    }
+}

@@ -1,0 +1,100 @@
+package org.clusterdeck.cluster.graph.render;
+
+import java.util.List;
+import java.util.Map;
+import org.clusterdeck.cluster.graph.layout.EdgeRoute;
+import org.clusterdeck.cluster.graph.layout.GraphLayout;
+import org.clusterdeck.cluster.graph.layout.NodeBox;
+import org.clusterdeck.cluster.graph.layout.Point;
+
+/** Draws a laid-out graph: containers first, then resources, then edges on top with their labels. */
+final class GraphDrawing {
+    private static final Map<String, String> FILL = Map.of(
+            "primitive", "#ffffff",
+            "group", "#eef3f8",
+            "clone", "#eef7ee",
+            "promotable", "#fdf3e3",
+            "bundle", "#f3eefa");
+    private static final String BORDER = "#607080";
+
+    private GraphDrawing() {
+    }
+
+    static void draw(GraphLayout layout, Canvas c) {
+        c.rect(0, 0, layout.width(), layout.height(), 0, "#ffffff", "none", 0, false);
+        layout.boxes().stream().filter(NodeBox::container)
+                .sorted((a, b) -> Double.compare(b.width() * b.height(), a.width() * a.height()))
+                .forEach(b -> drawContainer(b, c));
+        layout.boxes().stream().filter(b -> !b.container()).forEach(b -> drawResource(b, c));
+        List<double[]> placedLabels = new java.util.ArrayList<>();
+        for (EdgeRoute r : layout.routes()) {
+            EdgeStyle s = EdgeStyle.of(r.edge());
+            c.polyline(r.points(), s.color(), s.width(), s.dashed(), s.arrowHead());
+            String label = EdgeStyle.label(r.edge());
+            if (label != null && r.points().size() >= 2) {
+                Point mid = midpoint(r.points());
+                double x = mid.x() + 4;
+                double y = mid.y() - 3;
+                double w = label.length() * LABEL_CHAR_WIDTH;
+                // parallel edges (order + colocation of the same pair) share a midpoint: stack their labels
+                while (collides(placedLabels, x, y, w)) {
+                    y += LABEL_LINE;
+                }
+                placedLabels.add(new double[] {x, y, w});
+                c.text(x, y, label, 10, false, s.color());
+            }
+        }
+    }
+
+    private static final double LABEL_CHAR_WIDTH = 6;
+    private static final double LABEL_LINE = 12;
+
+    private static boolean collides(List<double[]> placed, double x, double y, double w) {
+        for (double[] p : placed) {
+            if (Math.abs(p[1] - y) < LABEL_LINE && x < p[0] + p[2] && p[0] < x + w) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void drawContainer(NodeBox b, Canvas c) {
+        String kind = b.resource().kind();
+        c.rect(b.x(), b.y(), b.width(), b.height(), 8, FILL.getOrDefault(kind, "#f5f5f5"), BORDER, 1.2,
+                kind.equals("clone") || kind.equals("promotable"));
+        c.text(b.x() + 8, b.y() + 17, b.id(), 12, true, "#22303c");
+        c.text(b.x() + 8 + b.id().length() * 7.6 + 8, b.y() + 17, kind, 10, false, "#5a6876");
+    }
+
+    private static void drawResource(NodeBox b, Canvas c) {
+        c.rect(b.x(), b.y(), b.width(), b.height(), 5, FILL.getOrDefault(b.resource().kind(), "#ffffff"), BORDER,
+                1.2, false);
+        c.text(b.x() + 10, b.y() + 18, b.id(), 12, true, "#22303c");
+        String sub = b.resource().agent() != null ? b.resource().agent() : b.resource().kind();
+        c.text(b.x() + 10, b.y() + 34, sub, 10, false, "#5a6876");
+    }
+
+    /** The middle of the polyline by length, where a label is least likely to sit on a box. */
+    static Point midpoint(List<Point> pts) {
+        double total = 0;
+        for (int i = 1; i < pts.size(); i++) {
+            total += dist(pts.get(i - 1), pts.get(i));
+        }
+        double half = total / 2;
+        for (int i = 1; i < pts.size(); i++) {
+            double d = dist(pts.get(i - 1), pts.get(i));
+            if (half <= d && d > 0) {
+                double t = half / d;
+                Point a = pts.get(i - 1);
+                Point b = pts.get(i);
+                return new Point(a.x() + (b.x() - a.x()) * t, a.y() + (b.y() - a.y()) * t);
+            }
+            half -= d;
+        }
+        return pts.get(pts.size() - 1);
+    }
+
+    private static double dist(Point a, Point b) {
+        return Math.hypot(b.x() - a.x(), b.y() - a.y());
+    }
+}
