@@ -31,6 +31,11 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
 /**
  * Lays out a dependency graph top to bottom with ELK's layered algorithm: dependencies flow
  * downwards, groups, clones and bundles enclose their members, edges are routed orthogonally.
+ *
+ * <p>Small graphs are laid out as one hierarchy, so an edge to a group member ends on the member.
+ * Routing across container borders costs ELK several times more, so in large graphs each
+ * container's inside is laid out on its own and an edge between members of different containers
+ * is drawn between the outermost boxes that separate them (those of the ends' common ancestor).
  */
 public final class GraphLayouter {
     static {
@@ -43,7 +48,8 @@ public final class GraphLayouter {
 
     public GraphLayout layout(DependencyGraph graph) {
         ElkNode root = ElkGraphUtil.createGraph();
-        configure(root, graph.resources().size());
+        boolean large = graph.resources().size() > LARGE_GRAPH;
+        configure(root, large);
 
         Map<String, GraphResource> byId = new LinkedHashMap<>();
         graph.resources().forEach(r -> byId.putIfAbsent(r.id(), r));
@@ -66,6 +72,11 @@ public final class GraphLayouter {
             if (from == null || to == null || from == to || isAncestor(from, to) || isAncestor(to, from)) {
                 continue;
             }
+            if (large) {
+                ElkNode[] siblings = siblingsUnderCommonAncestor(from, to);
+                from = siblings[0];
+                to = siblings[1];
+            }
             elkEdges.add(ElkGraphUtil.createSimpleEdge(from, to));
             drawn.add(e);
         }
@@ -86,15 +97,16 @@ public final class GraphLayouter {
         return new GraphLayout(root.getWidth(), root.getHeight(), boxes, routes);
     }
 
-    private static void configure(ElkNode root, int resources) {
+    private static void configure(ElkNode root, boolean large) {
         root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
         root.setProperty(CoreOptions.DIRECTION, Direction.DOWN);
-        root.setProperty(CoreOptions.HIERARCHY_HANDLING, HierarchyHandling.INCLUDE_CHILDREN);
+        root.setProperty(CoreOptions.HIERARCHY_HANDLING,
+                large ? HierarchyHandling.SEPARATE_CHILDREN : HierarchyHandling.INCLUDE_CHILDREN);
         root.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.ORTHOGONAL);
         root.setProperty(CoreOptions.SPACING_NODE_NODE, 24.0);
         root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 36.0);
         root.setProperty(CoreOptions.PADDING, new ElkPadding(16));
-        if (resources > LARGE_GRAPH) {
+        if (large) {
             root.setProperty(LayeredOptions.THOROUGHNESS, 1);
             root.setProperty(LayeredOptions.NODE_PLACEMENT_STRATEGY, NodePlacementStrategy.BRANDES_KOEPF);
             root.setProperty(LayeredOptions.CROSSING_MINIMIZATION_STRATEGY, CrossingMinimizationStrategy.LAYER_SWEEP);
@@ -128,6 +140,26 @@ public final class GraphLayouter {
         }
         nodes.put(r.id(), n);
         return n;
+    }
+
+    /** The ancestors-or-selves of both ends that share a parent: the boxes an edge must join. */
+    private static ElkNode[] siblingsUnderCommonAncestor(ElkNode from, ElkNode to) {
+        List<ElkNode> fromChain = chain(from);
+        List<ElkNode> toChain = chain(to);
+        int i = 0;
+        while (i < fromChain.size() - 1 && i < toChain.size() - 1 && fromChain.get(i) == toChain.get(i)) {
+            i++;
+        }
+        return new ElkNode[] {fromChain.get(i), toChain.get(i)};
+    }
+
+    /** The path from the root's child down to the node. */
+    private static List<ElkNode> chain(ElkNode node) {
+        List<ElkNode> path = new ArrayList<>();
+        for (ElkNode n = node; n.getParent() != null; n = n.getParent()) {
+            path.add(0, n);
+        }
+        return path;
     }
 
     private static boolean isAncestor(ElkNode candidate, ElkNode node) {
