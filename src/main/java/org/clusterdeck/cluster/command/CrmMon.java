@@ -1,0 +1,26 @@
+package org.clusterdeck.cluster.command;
+
+import org.clusterdeck.transport.Command;
+
+/** Calls of {@code crm_mon}, one small function per use. */
+public final class CrmMon {
+    private CrmMon() {
+    }
+
+    /**
+     * One snapshot of the whole cluster, inactive resources included, as {@code <pacemaker-result>}
+     * XML (Pacemaker 2.0.3 and later).
+     */
+    public static Command status() {
+        return Command.of("crm_mon", "-1", "--inactive", "--output-as=xml");
+    }
+
+    /**
+     * The same for Pacemaker before 2.0.3, as legacy {@code <crm_mon>} XML ({@code --as-xml} is
+     * deprecated but still accepted by 2.x). {@code --inactive} is passed for symmetry with
+     * {@link #status()}: 1.1 knows it too and it never hurts.
+     */
+    public static Command legacyStatus() {
+        return Command.of("crm_mon", "-1", "--inactive", "--as-xml");
+    }
+}
