@@ -1,0 +1,26 @@
+package org.clusterdeck.cluster.cib;
+
+import java.util.List;
+
+/**
+ * A {@code <resource_set>} of a constraint. Booleans are null when the attribute is absent (or not
+ * a boolean): Pacemaker treats an absent {@code sequential} differently in different places, so
+ * "absent" must stay distinguishable from "true". {@code role} is in Pacemaker 2 words;
+ * {@code resources} are the resource_ref ids as written (tags not expanded). An
+ * {@code id-ref} set carries the referenced set's content.
+ */
+public record ResourceSet(
+        String id,
+        String idRef,
+        Boolean sequential,
+        Boolean requireAll,
+        String ordering,
+        String role,
+        String action,
+        String score,
+        String kind,
+        List<String> resources) {
+    public ResourceSet {
+        resources = List.copyOf(resources);
+    }
+}
