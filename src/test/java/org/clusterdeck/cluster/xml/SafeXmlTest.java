@@ -13,8 +13,8 @@ import org.clusterdeck.cluster.FormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SafeXmlTest {
-    static final String BOMB = """
+public class SafeXmlTest {
+    public static final String BOMB = """
             <?xml version="1.0"?>
             <!DOCTYPE lolz [
               <!ENTITY lol "lol">
