@@ -26,8 +26,8 @@ public final class Cli {
         cl.setExitCodeExceptionMapper(e -> ERROR);
         cl.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("clusterdeck: " + ex.getMessage());
-            ex.getCommandLine().getErr().println("Try 'clusterdeck "
-                    + ex.getCommandLine().getCommandName().replace("clusterdeck", "").trim() + " --help'.");
+            ex.getCommandLine().getErr().println(
+                    "Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return USAGE;
         });
         cl.setExecutionExceptionHandler((ex, c, parse) -> {

@@ -1,5 +1,6 @@
 package org.clusterdeck.cluster.status;
 
+import org.clusterdeck.cluster.Roles;
 import static org.clusterdeck.cluster.xml.Elements.attr;
 import static org.clusterdeck.cluster.xml.Elements.bool;
 import static org.clusterdeck.cluster.xml.Elements.child;

@@ -1,4 +1,4 @@
-package org.clusterdeck.cluster.status;
+package org.clusterdeck.cluster;
 
 import java.util.Locale;
 import java.util.Map;
