@@ -36,12 +36,12 @@ public record DrbdPeerDevice(
 
     @JsonIgnore
     public boolean isResyncing() {
-        return RESYNC_STATES.contains(replicationState);
+        return replicationState != null && RESYNC_STATES.contains(replicationState);
     }
 
     @JsonIgnore
     public boolean isVerifying() {
-        return VERIFY_STATES.contains(replicationState);
+        return replicationState != null && VERIFY_STATES.contains(replicationState);
     }
 
     /** Syncing but not moving: paused by state, suspended for a reason, or reported stalled. */

@@ -59,9 +59,9 @@ record SourceLine(String source, int number, String text) {
         }
     }
 
-    /** Null for null, nan and infinity; NumberFormatException for anything else not a number. */
+    /** Null for null and C's nan/inf; NumberFormatException for anything else not a number. */
     static Double decimal(String value) {
-        if (value == null) {
+        if (value == null || value.matches("(?i)[-+]?(nan|inf|infinity)")) {
             return null;
         }
         double d = Double.parseDouble(value);

@@ -11,8 +11,9 @@ final class SyncRate {
     private SyncRate() {
     }
 
+    /** Whole KiB/s, cut like design.md's example (1.94 MiB/s is 1986 KiB/s). */
     static Long kibPerSecond(Double mibPerSecond) {
-        return mibPerSecond == null ? null : Math.round(mibPerSecond * 1024.0);
+        return mibPerSecond == null ? null : (long) Math.floor(mibPerSecond * 1024.0);
     }
 
     static Long etaSeconds(Double seconds) {
