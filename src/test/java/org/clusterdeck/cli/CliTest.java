@@ -1,0 +1,215 @@
+package org.clusterdeck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.clusterdeck.Corpus;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The command line as a script sees it: exit codes, one-line errors, and the JSON contract. */
+class CliTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    record Run(int code, String out, String err) {
+        JsonNode json() throws Exception {
+            return JSON.readTree(out);
+        }
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    static List<String> keys(JsonNode n) {
+        List<String> k = new ArrayList<>();
+        for (Iterator<String> it = n.fieldNames(); it.hasNext();) {
+            k.add(it.next());
+        }
+        return k;
+    }
+
+    @Test
+    void graphJsonHasTheContractShape() throws Exception {
+        Run r = run("graph", "--cib-file",
+                Corpus.path("pacemaker/cib/bundle-order-startup-clone-2.xml").toString(), "--format", "json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode g = r.json();
+        assertEquals(List.of("resources", "constraints", "edges"), keys(g));
+        assertEquals(List.of("id", "kind", "agent", "parent"), keys(g.get("resources").get(0)));
+        assertEquals(List.of("id", "kind", "resources", "score"), keys(g.get("constraints").get(0)));
+        assertEquals(List.of("from", "to", "kind", "constraint", "score", "fromRole", "toRole", "fromAction",
+                "toAction"), keys(g.get("edges").get(0)));
+    }
+
+    @Test
+    void statusJsonHasTheContractShape() throws Exception {
+        Run r = run("status", "--crm-mon-xml", Corpus.path("pacemaker/crm_mon/promoted-0.xml").toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode s = r.json();
+        assertEquals(List.of("nodes", "resources", "failures"), keys(s));
+        assertEquals(List.of("name", "online", "standby", "maintenance", "dc"), keys(s.get("nodes").get(0)));
+        assertEquals(List.of("id", "agent", "role", "nodes", "parent", "managed", "failed"),
+                keys(s.get("resources").get(0)));
+    }
+
+    @Test
+    void statusFromCibFileRunsTheRealCrmMonAndAgreesWithItsSavedOutput() throws Exception {
+        String name = "promoted-0.xml";
+        Run viaCrmMon = run("status", "--cib-file", Corpus.path("pacemaker/cib/" + name).toString(), "--json");
+        assertEquals(0, viaCrmMon.code(), viaCrmMon.err());
+        Run saved = run("status", "--crm-mon-xml", Corpus.path("pacemaker/crm_mon/" + name).toString(), "--json");
+        assertEquals(saved.json(), viaCrmMon.json());
+    }
+
+    @Test
+    void drbdJsonHasTheContractShape() throws Exception {
+        Path f = Corpus.files("drbd/drbd9", "__vm1__drbdsetup_status_json_verbose_statistics.txt").stream()
+                .filter(p -> p.getFileName().toString().startsWith("v9-a2-sync-t2")).findFirst().orElseThrow();
+        Run r = run("drbd", "--status-file", f.toString(), "--json");
+        assertEquals(0, r.code(), r.err());
+        JsonNode res = r.json().get("resources").get(0);
+        assertEquals(List.of("name", "role", "devices", "connections"), keys(res));
+        assertEquals(List.of("volume", "minor", "diskState"), keys(res.get("devices").get(0)));
+        JsonNode conn = res.get("connections").get(0);
+        assertEquals(List.of("peer", "connectionState", "peerRole", "peerDevices"), keys(conn));
+        assertEquals(List.of("volume", "replicationState", "peerDiskState", "outOfSyncKiB", "syncDonePercent",
+                "speedKiBps", "etaSeconds"), keys(conn.get("peerDevices").get(0)));
+    }
+
+    @Test
+    void textOutputIsTheDefault() {
+        Run r = run("status", "--crm-mon-xml", Corpus.path("pacemaker/crm_mon/promoted-0.xml").toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().startsWith("Nodes:\n"), r.out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "--bogus", "status", "status --crm-mon-xml a --cib-file b", "graph",
+        "graph --cib-file x --format gif", "status --crm-mon-xml x --json --format dot"})
+    void badUsageExitsWithTwo(String args) {
+        Run r = run(args.isEmpty() ? new String[] {"nosuchcommand"} : args.split(" "));
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().startsWith("clusterdeck: "), r.err());
+    }
+
+    @Test
+    void missingFileIsAnErrorNamingIt() {
+        Run r = run("graph", "--cib-file", dir.resolve("nope.xml").toString());
+        assertEquals(1, r.code());
+        assertEquals("clusterdeck: " + dir.resolve("nope.xml") + ": no such file\n", r.err());
+    }
+
+    /** Each hostile input, for each reader, is a one-line error with exit code 1, within seconds. */
+    @ParameterizedTest
+    @ValueSource(strings = {"empty", "truncated", "html", "binary", "bomb", "xxe"})
+    void hostileInputIsRefusedWithOneLine(String kind) throws Exception {
+        Path f = dir.resolve(kind + ".in");
+        Files.write(f, hostile(kind));
+        for (String[] args : List.of(
+                new String[] {"graph", "--cib-file", f.toString(), "--json"},
+                new String[] {"status", "--crm-mon-xml", f.toString(), "--json"},
+                new String[] {"drbd", "--status-file", f.toString(), "--json"})) {
+            Run r = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> run(args));
+            assertEquals(1, r.code(), args[0] + " " + kind + ": " + r.err());
+            assertEquals(1, r.err().lines().count(), r.err());
+            assertTrue(r.err().startsWith("clusterdeck: " + f), args[0] + " " + kind + ": " + r.err());
+            assertEquals("", r.out());
+            assertTrue(!r.err().contains("TOP-SECRET"));
+        }
+    }
+
+    byte[] hostile(String kind) throws Exception {
+        String cib = Corpus.read("pacemaker/cib/promoted-0.xml");
+        return switch (kind) {
+            case "empty" -> new byte[0];
+            case "truncated" -> cib.substring(0, cib.length() / 3).getBytes(StandardCharsets.UTF_8);
+            case "html" -> ("<!DOCTYPE html>\n<html><head><title>503 Service Unavailable</title></head>"
+                    + "<body><h1>Service Unavailable</h1></body></html>\n").getBytes(StandardCharsets.UTF_8);
+            case "binary" -> {
+                byte[] b = new byte[4096];
+                new java.util.Random(7).nextBytes(b);
+                yield b;
+            }
+            case "bomb" -> org.clusterdeck.cluster.xml.SafeXmlTest.BOMB.getBytes(StandardCharsets.UTF_8);
+            case "xxe" -> {
+                Path secret = dir.resolve("secret");
+                Files.writeString(secret, "TOP-SECRET");
+                yield ("<?xml version=\"1.0\"?><!DOCTYPE cib [<!ENTITY x SYSTEM \"" + secret.toUri() + "\">]>"
+                        + "<cib epoch=\"&x;\"><configuration/></cib>").getBytes(StandardCharsets.UTF_8);
+            }
+            default -> throw new IllegalArgumentException(kind);
+        };
+    }
+
+    @Test
+    void unknownFutureElementsAndAttributesAreAccepted() throws Exception {
+        String cib = Corpus.read("pacemaker/cib/promoted-0.xml")
+                .replaceFirst("<configuration>", "<configuration future-attr=\"x\"><future-section><thing id=\"t\"/></future-section>")
+                .replaceFirst("<resources>", "<resources><quantum-resource id=\"q1\" flux=\"9\"/>")
+                .replaceFirst("<primitive ", "<primitive sparkle=\"yes\" ");
+        Path f = dir.resolve("future.xml");
+        Files.writeString(f, cib);
+        Run future = run("graph", "--cib-file", f.toString(), "--json");
+        Run plain = run("graph", "--cib-file", Corpus.path("pacemaker/cib/promoted-0.xml").toString(), "--json");
+        assertEquals(0, future.code(), future.err());
+        assertEquals(plain.json(), future.json());
+    }
+
+    @Test
+    void fiftyMegabyteCibIsRead() throws Exception {
+        // a real CIB with its resources repeated under fresh ids until it passes 50 MB
+        String cib = Corpus.read("pcs/pcs-cib-large.xml");
+        int start = cib.indexOf("<resources>") + "<resources>".length();
+        int end = cib.indexOf("</resources>");
+        String block = cib.substring(start, end);
+        StringBuilder sb = new StringBuilder(cib.substring(0, start));
+        int copies = 0;
+        while (sb.length() < 50_000_000) {
+            sb.append(block.replaceAll("id=\"", "id=\"c" + copies + "-"));
+            copies++;
+        }
+        sb.append(cib.substring(end));
+        Path f = dir.resolve("big.xml");
+        Files.writeString(f, sb);
+        Run r = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> run("graph", "--cib-file", f.toString(), "--json"));
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.json().get("resources").size() > copies, "resources of every copy");
+    }
+
+    @Test
+    void graphWritesSvgPngAndDotFiles() throws Exception {
+        String cib = Corpus.path("pacemaker/cib/bundle-order-startup-clone-2.xml").toString();
+        for (String fmt : List.of("svg", "png", "dot")) {
+            Path out = dir.resolve("g." + fmt);
+            Run r = run("graph", "--cib-file", cib, "--format", fmt, "-o", out.toString());
+            assertEquals(0, r.code(), r.err());
+            assertTrue(Files.size(out) > 100, fmt);
+        }
+        byte[] png = Files.readAllBytes(dir.resolve("g.png"));
+        assertEquals((byte) 0x89, png[0]);
+        assertEquals('P', png[1]);
+        assertTrue(Files.readString(dir.resolve("g.svg")).contains("<svg"));
+        assertEquals(1, run("graph", "--cib-file", cib, "--format", "png").code(), "PNG needs -o");
+    }
+}
