@@ -35,6 +35,13 @@ final class DrbdCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
+    /** Fields a source does not give (e.g. /proc/drbd has no volume numbers) are left out. */
+    private static void field(StringBuilder sb, String name, Object value) {
+        if (value != null) {
+            sb.append(' ').append(name).append(':').append(value);
+        }
+    }
+
     /** Close to drbdadm status, which admins read every day. */
     static String text(DrbdStatus s) {
         if (s.resources().isEmpty()) {
@@ -44,15 +51,20 @@ final class DrbdCommand implements Callable<Integer> {
         for (DrbdResource r : s.resources()) {
             sb.append(r.name() == null ? "(unnamed)" : r.name()).append(" role:").append(r.role()).append('\n');
             for (DrbdDevice d : r.devices()) {
-                sb.append("  volume:").append(d.volume()).append(" minor:").append(d.minor())
-                        .append(" disk:").append(d.diskState()).append('\n');
+                sb.append(" ");
+                field(sb, "volume", d.volume());
+                field(sb, "minor", d.minor());
+                field(sb, "disk", d.diskState());
+                sb.append('\n');
             }
             for (DrbdConnection c : r.connections()) {
                 sb.append("  ").append(c.peer() == null ? "peer" : c.peer()).append(" connection:")
                         .append(c.connectionState()).append(" role:").append(c.peerRole()).append('\n');
                 for (DrbdPeerDevice p : c.peerDevices()) {
-                    sb.append("    volume:").append(p.volume()).append(" replication:").append(p.replicationState())
-                            .append(" peer-disk:").append(p.peerDiskState());
+                    sb.append("   ");
+                    field(sb, "volume", p.volume());
+                    field(sb, "replication", p.replicationState());
+                    field(sb, "peer-disk", p.peerDiskState());
                     if (p.outOfSyncKiB() != null && p.outOfSyncKiB() > 0) {
                         sb.append(" out-of-sync:").append(p.outOfSyncKiB()).append("KiB");
                     }
