@@ -1,12 +1,13 @@
 # Shared by the lab scripts (sourced, never run). Everything the lab creates on the host carries
-# the lab's names (br-lab, veth-*, lab-* namespaces) and, on links, the alias "clusterdeck-lab":
-# that alias is how the scripts tell their own objects from someone else's.
+# the lab's names (br-lab, veth-*, lab-* namespaces) and, on links, the alias
+# "clusterdeck-lab <state dir>": that alias is how the scripts tell their own objects from someone
+# else's, including the lab of another checkout.
 
 LAB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 STATE=$LAB_DIR/state
 NODES=(node1 node2)
 BRIDGE=br-lab
-MARK=clusterdeck-lab
+MARK="clusterdeck-lab $STATE"
 CLIENT_NS=lab-client
 FENCE_AGENT=/usr/sbin/fence_lab
 SPOOL=$STATE/spool
@@ -84,16 +85,26 @@ in_node() {
     nsenter -t "$pid" -m -u -n -p -i --wd=/ -- "$@"
 }
 
-link_is_ours() {
-    [[ $(ip -o link show dev "$1" 2>/dev/null) == *"alias $MARK"* ]]
+# The alias of a link (`ip -o` prints it last); args: [-n NAMESPACE] DEVICE.
+link_alias() {
+    local out
+    out=$(ip "${@:1:$#-1}" -o link show dev "${!#}" 2>/dev/null) || return 1
+    [[ $out == *'    alias '* ]] && echo "${out##*    alias }"
+    return 0
 }
 
-ns_exists() {
-    [[ -e /run/netns/$1 ]]
-}
+link_is_ours() { [[ $(link_alias "$1") == "$MARK" ]]; }
 
-ns_is_ours() {
-    [[ $(ip -n "$1" -o link show dev eth0 2>/dev/null) == *"alias $MARK"* ]]
+ns_exists() { [[ -e /run/netns/$1 ]]; }
+
+ns_is_ours() { [[ $(link_alias -n "$1" eth0) == "$MARK" ]]; }
+
+# Why an existing link or namespace is not ours, for messages.
+whose() {
+    case $1 in
+        "clusterdeck-lab "*) echo "it belongs to the lab of another checkout (${1#clusterdeck-lab })" ;;
+        *) echo "it is not the lab's" ;;
+    esac
 }
 
 # Pids of all host processes whose PID namespace is the one of the given init.
