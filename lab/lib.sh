@@ -159,6 +159,9 @@ node_net() {
     ns=$(node_ns "$node")
     ns_exists "$ns" || ip netns add "$ns"
     if ! ip -n "$ns" link show eth0 >/dev/null 2>&1; then
+        # A veth left from a namespace the kernel is still tearing down goes away by itself.
+        wait_for 5 eval '! ip link show dev "veth-$node" >/dev/null 2>&1' ||
+            die "veth-$node exists without its peer in $ns; lab/down first"
         ip link add "veth-$node" type veth peer name eth0 netns "$ns"
         ip link set "veth-$node" alias "$MARK"
         ip -n "$ns" link set eth0 alias "$MARK"
