@@ -188,8 +188,40 @@ class LabClusterTest {
         assertEquals(List.of(), twice, "samples with the VIP or /data on both nodes (split brain)");
     }
 
+    /**
+     * The counter-test of the one above: with fencing off the same crash gives real split brain,
+     * and the same sampling sees it. Afterwards the lab is put back (fencing on, node rebooted).
+     */
     @Test
     @Order(5)
+    void withoutFencingTheSameCrashRunsTheServiceOnBothNodes() {
+        awaitFullCluster();
+        String crashed = lab.activeNode();
+        String survivor = lab.other(crashed);
+        setStonithEnabled(survivor, false);
+        try {
+            lab.ok(SCRIPT, "node", "crash", crashed);
+            Map<String, NodeSample> both = Lab.await("the VIP and /data on both nodes", Duration.ofSeconds(30), () -> {
+                Map<String, NodeSample> s = lab.status();
+                return s.values().stream().allMatch(n -> n.vip() && n.data()) ? s : null;
+            }, lab::status);
+            assertEquals(2, both.size());
+        } finally {
+            lab.ok(SCRIPT, "node", "poweroff", crashed);
+            setStonithEnabled(survivor, true);
+            lab.ok(SCRIPT, "node", "start", crashed);
+        }
+        awaitFullCluster();
+    }
+
+    private void setStonithEnabled(String node, boolean enabled) {
+        CommandResult r = lab.ssh(node, Duration.ofSeconds(30), "crm_attribute", "--type", "crm_config",
+                "--name", "stonith-enabled", "--update", Boolean.toString(enabled));
+        assertTrue(r.ok(), "crm_attribute on " + node + ": " + r.stderr());
+    }
+
+    @Test
+    @Order(6)
     void downLeavesNothingBehind() throws IOException {
         lab.ok(SCRIPT, "down");
 
@@ -242,7 +274,9 @@ class LabClusterTest {
 
     /** Completion times of successful reboots of TARGET in the fencing history that NODE reports. */
     private Set<String> successfulReboots(String node, String target) {
-        CommandResult r = lab.ssh(node, Duration.ofSeconds(15), "stonith_admin", "--history", "*", "--output-as=xml");
+        // Without --verbose stonith_admin prints only one successful event of the whole history.
+        CommandResult r = lab.ssh(node, Duration.ofSeconds(15), "stonith_admin", "--history", "*", "--verbose",
+                "--output-as=xml");
         if (!r.ok()) {
             return fail("stonith_admin --history on " + node + " exited " + r.exitCode() + ": " + r.stderr());
         }
