@@ -1,0 +1,201 @@
+# Shared by the lab scripts (sourced, never run). Everything the lab creates on the host carries
+# the lab's names (br-lab, veth-*, lab-* namespaces) and, on links, the alias
+# "clusterdeck-lab <state dir>": that alias is how the scripts tell their own objects from someone
+# else's, including the lab of another checkout.
+
+LAB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+STATE=$LAB_DIR/state
+NODES=(node1 node2)
+BRIDGE=br-lab
+MARK="clusterdeck-lab $STATE"
+CLIENT_NS=lab-client
+FENCE_AGENT=/usr/sbin/fence_lab
+SPOOL=$STATE/spool
+
+# The subnet (first three octets of a /24) and token are fixed when the lab comes up; afterwards
+# every script reads them from state/config so they all agree.
+NET=${LAB_NET:-10.99.0}
+TOKEN=3000
+MODE=full
+if [[ -r $STATE/config ]]; then
+    # shellcheck source=/dev/null
+    . "$STATE/config"
+fi
+
+die() {
+    echo "lab: $*" >&2
+    exit 1
+}
+
+say() {
+    echo "lab: $*" >&2
+}
+
+need_root() {
+    [[ $(id -u) == 0 ]] || die "must run as root (network, mount and PID namespaces need it); try: sudo $0 $*"
+}
+
+node_index() {
+    case $1 in
+        node1) echo 1 ;;
+        node2) echo 2 ;;
+        *) die "unknown node '$1' (nodes: ${NODES[*]})" ;;
+    esac
+}
+
+node_addr() { echo "$NET.1$(node_index "$1")"; }
+node_ns() { node_index "$1" >/dev/null; echo "lab-$1"; }
+vip() { echo "$NET.100"; }
+bridge_addr() { echo "$NET.254"; }
+
+# A process is identified by pid and start time, so a recycled pid is never mistaken for ours.
+proc_start() {
+    local stat
+    stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+    stat=${stat##*) }
+    # After "pid (comm) " the start time is the 20th field.
+    set -- $stat
+    echo "${20}"
+}
+
+# Prints the pid of a process recorded in FILE as "pid starttime" if it is still that process.
+recorded_pid() {
+    local file=$1 pid start
+    [[ -r $file ]] || return 1
+    read -r pid start <"$file" || return 1
+    [[ -n $pid && -n $start ]] || return 1
+    [[ $(proc_start "$pid") == "$start" ]] || return 1
+    echo "$pid"
+}
+
+record_pid() {
+    echo "$1 $(proc_start "$1")" >"$2"
+}
+
+# Host pid of a node's init (PID 1 of its PID namespace), if the node is powered on.
+init_pid() { recorded_pid "$STATE/$1/init.pid"; }
+
+node_on() { init_pid "$1" >/dev/null; }
+
+# Runs a command inside a powered-on node, in all of its namespaces.
+in_node() {
+    local node=$1 pid
+    shift
+    pid=$(init_pid "$node") || die "$node is powered off"
+    nsenter -t "$pid" -m -u -n -p -i --wd=/ -- "$@"
+}
+
+# The alias of a link (`ip -o` prints it last); args: [-n NAMESPACE] DEVICE.
+link_alias() {
+    local out
+    out=$(ip "${@:1:$#-1}" -o link show dev "${!#}" 2>/dev/null) || return 1
+    [[ $out == *'    alias '* ]] && echo "${out##*    alias }"
+    return 0
+}
+
+link_is_ours() { [[ $(link_alias "$1") == "$MARK" ]]; }
+
+ns_exists() { [[ -e /run/netns/$1 ]]; }
+
+ns_is_ours() { [[ $(link_alias -n "$1" eth0) == "$MARK" ]]; }
+
+# Why an existing link or namespace is not ours, for messages.
+whose() {
+    case $1 in
+        "clusterdeck-lab "*) echo "it belongs to the lab of another checkout (${1#clusterdeck-lab })" ;;
+        *) echo "it is not the lab's" ;;
+    esac
+}
+
+# Pids of all host processes whose PID namespace is the one of the given init.
+pids_in_pidns() {
+    local ns p
+    ns=$(readlink "/proc/$1/ns/pid") || return 0
+    for p in /proc/[0-9]*; do
+        [[ $(readlink "$p/ns/pid" 2>/dev/null) == "$ns" ]] && echo "${p#/proc/}"
+    done
+    return 0
+}
+
+# Waits (up to SECONDS, polling every 0.1 s) until the command succeeds.
+wait_for() {
+    local seconds=$1 i
+    shift
+    for ((i = 0; i < seconds * 10; i++)); do
+        "$@" && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
+no_procs_in_ns() { [[ -z $(ip netns pids "$1" 2>/dev/null) ]]; }
+
+# Pulls the plug: the node's init dies with SIGKILL, which takes every process of its PID
+# namespace with it (and so its mount namespace with the /data mount), then its link goes down
+# and its addresses (including a VIP it held) go away. Its disk (state/NODE) stays.
+power_off() {
+    local node=$1 ns pid p
+    ns=$(node_ns "$node")
+    if pid=$(init_pid "$node"); then
+        kill -KILL "$pid" 2>/dev/null || true
+        wait_for 10 test ! -e "/proc/$pid" || say "$node: init $pid did not exit"
+    fi
+    rm -f "$STATE/$node/init.pid"
+    if ns_exists "$ns"; then
+        # Anything else still in the node's network namespace belongs to the node too.
+        for p in $(ip netns pids "$ns" 2>/dev/null); do kill -KILL "$p" 2>/dev/null || true; done
+        wait_for 10 no_procs_in_ns "$ns" || say "$node: processes left in $ns: $(ip netns pids "$ns")"
+        ip -n "$ns" addr flush dev eth0 2>/dev/null || true
+        ip -n "$ns" link set eth0 down 2>/dev/null || true
+    fi
+    if link_is_ours "veth-$node"; then
+        ip link set "veth-$node" down
+    fi
+}
+
+# The node's network: its namespace with eth0, whose peer veth-NODE is a port of the bridge.
+node_net() {
+    local node=$1 ns
+    ns=$(node_ns "$node")
+    ns_exists "$ns" || ip netns add "$ns"
+    if ! ip -n "$ns" link show eth0 >/dev/null 2>&1; then
+        # A veth left from a namespace the kernel is still tearing down goes away by itself.
+        wait_for 5 eval '! ip link show dev "veth-$node" >/dev/null 2>&1' ||
+            die "veth-$node exists without its peer in $ns; lab/down first"
+        ip link add "veth-$node" type veth peer name eth0 netns "$ns"
+        ip link set "veth-$node" alias "$MARK"
+        ip -n "$ns" link set eth0 alias "$MARK"
+    fi
+    ip link set "veth-$node" master "$BRIDGE" up
+    ip -n "$ns" link set lo up
+    ip -n "$ns" addr flush dev eth0
+    ip -n "$ns" addr add "$(node_addr "$node")/24" dev eth0
+    ip -n "$ns" link set eth0 up
+}
+
+# Boots a node: its init becomes PID 1 of fresh mount, UTS, IPC and PID namespaces inside the
+# node's network namespace, detached from the caller (setsid, no inherited output).
+power_on() {
+    local node=$1 ns
+    ns=$(node_ns "$node")
+    node_on "$node" && return 0
+    node_net "$node"
+    rm -f "$STATE/$node/init.pid"
+    setsid ip netns exec "$ns" unshare --mount --uts --ipc --pid --fork --propagation private \
+        -- "$LAB_DIR/node-init" "$node" </dev/null >>"$STATE/$node/console.log" 2>&1 &
+    wait_for 10 node_on "$node" || die "$node did not boot; see $STATE/$node/console.log"
+}
+
+# One line per node: power, whether it holds the VIP and whether /data is mounted in it.
+node_status() {
+    local node=$1 pid vip_held=no data=no power=off
+    if pid=$(init_pid "$node"); then
+        power=on
+        grep -qs " /data " "/proc/$pid/mounts" && data=yes
+    fi
+    if ns_exists "$(node_ns "$node")" &&
+        [[ $(ip -n "$(node_ns "$node")" -4 -o addr show dev eth0 2>/dev/null) == *" $(vip)/"* ]]; then
+        vip_held=yes
+    fi
+    echo "$node power=$power vip=$vip_held data=$data"
+}
