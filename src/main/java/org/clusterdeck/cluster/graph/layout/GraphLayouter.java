@@ -66,7 +66,7 @@ public final class GraphLayouter {
 
         List<ElkEdge> elkEdges = new ArrayList<>();
         List<GraphEdge> drawn = new ArrayList<>();
-        for (GraphEdge e : graph.edges()) {
+        for (GraphEdge e : withGroupOrder(graph.edges(), byId)) {
             ElkNode from = nodes.get(e.from());
             ElkNode to = nodes.get(e.to());
             if (from == null || to == null || from == to || isAncestor(from, to) || isAncestor(to, from)) {
@@ -140,6 +140,29 @@ public final class GraphLayouter {
         }
         nodes.put(r.id(), n);
         return n;
+    }
+
+    /** Kind of the drawn-only edges that show a group's implicit order and colocation of its members. */
+    public static final String GROUP_ORDER = "group-order";
+
+    /**
+     * A group starts its members in listed order, each colocated with the one before, without any
+     * constraint saying so; the drawing shows that chain so members appear in their real order.
+     */
+    private static List<GraphEdge> withGroupOrder(List<GraphEdge> edges, Map<String, GraphResource> byId) {
+        List<GraphEdge> all = new ArrayList<>();
+        Map<String, String> lastMember = new HashMap<>();
+        for (GraphResource r : byId.values()) {
+            GraphResource parent = r.parent() == null ? null : byId.get(r.parent());
+            if (parent != null && "group".equals(parent.kind())) {
+                String prev = lastMember.put(parent.id(), r.id());
+                if (prev != null) {
+                    all.add(new GraphEdge(prev, r.id(), GROUP_ORDER, parent.id(), null, null, null, null, null));
+                }
+            }
+        }
+        all.addAll(edges);
+        return all;
     }
 
     /** The ancestors-or-selves of both ends that share a parent: the boxes an edge must join. */

@@ -1,15 +1,19 @@
 package org.clusterdeck.cluster.graph.render;
 
 import org.clusterdeck.cluster.graph.GraphEdge;
+import org.clusterdeck.cluster.graph.layout.GraphLayouter;
 
 /**
  * How an edge looks, the same in every output: order edges are solid arrows, colocation edges
  * dashed; mandatory (INFINITY) edges are dark and thick, advisory (finite score) edges thin and
- * grey, anti-colocation (negative score) red.
+ * grey, anti-colocation (negative score) red; a group's implicit member order thin light grey.
  */
 record EdgeStyle(String color, double width, boolean dashed, boolean arrowHead) {
 
     static EdgeStyle of(GraphEdge e) {
+        if (GraphLayouter.GROUP_ORDER.equals(e.kind())) {
+            return new EdgeStyle("#9aa5b1", 1.0, false, true);
+        }
         boolean colocation = "colocation".equals(e.kind());
         String score = e.score() == null ? "" : e.score().trim();
         if (score.startsWith("-")) {

@@ -69,8 +69,10 @@ class GraphLayouterTest {
     @Test
     void routesRunFromSourceBorderToTargetBorderAndDependenciesFlowDown() {
         GraphLayout layout = new GraphLayouter().layout(referenceStack());
-        // unknown resource and container-to-own-member edges are not drawn
-        assertEquals(4, layout.routes().size());
+        // unknown resource and container-to-own-member edges are not drawn; the group's
+        // implicit member order (fs, vip, dhcpd) adds two drawn-only edges
+        assertEquals(6, layout.routes().size());
+        assertEquals(2, layout.routes().stream().filter(r -> r.edge().kind().equals(GraphLayouter.GROUP_ORDER)).count());
         for (EdgeRoute r : layout.routes()) {
             NodeBox from = layout.box(r.edge().from()).orElseThrow();
             NodeBox to = layout.box(r.edge().to()).orElseThrow();
@@ -80,6 +82,16 @@ class GraphLayouterTest {
             assertTrue(onBorder(to, end), r.edge().constraint() + " ends on " + to.id() + ": " + end);
             assertTrue(from.center().y() < to.center().y(), r.edge().constraint() + " flows downwards");
         }
+    }
+
+    @Test
+    void groupMembersAppearInTheirStartOrder() {
+        GraphLayout layout = new GraphLayouter().layout(referenceStack());
+        double fs = layout.box("p_fs").orElseThrow().y();
+        double vip = layout.box("p_vip").orElseThrow().y();
+        double dhcpd = layout.box("p_dhcpd").orElseThrow().y();
+        assertTrue(fs < vip && vip < dhcpd, "fs, vip, dhcpd from top to bottom: " + fs + ", " + vip + ", " + dhcpd);
+        assertEquals(6, referenceStack().edges().size(), "the graph itself gains no edges");
     }
 
     static boolean contains(NodeBox outer, NodeBox inner) {
