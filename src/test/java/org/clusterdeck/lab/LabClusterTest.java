@@ -31,13 +31,9 @@ import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
 import org.clusterdeck.transport.LocalProcessRunner;
 import org.clusterdeck.transport.TransportException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.w3c.dom.NodeList;
 
@@ -45,30 +41,12 @@ import org.w3c.dom.NodeList;
  * The lab as a real cluster: one lab (token 1000 ms) goes through up, power-off failover,
  * rejoin, a crash that must be fenced, and down, in that order. Needs root; skipped otherwise.
  */
-@Tag("lab")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class LabClusterTest {
-    private static final Duration SCRIPT = Duration.ofSeconds(60);
+class LabClusterTest extends LabTestBase {
     // On a fresh machine lab/up installs its packages first.
     private static final Duration UP = Duration.ofSeconds(600);
 
-    private Lab lab;
     private String firstLeaseAddress;
-
-    @BeforeAll
-    void startFromNothing() {
-        Lab.assumeUsable();
-        lab = new Lab();
-        lab.ok(SCRIPT, "down");
-    }
-
-    @AfterAll
-    void leaveTheMachineClean() {
-        if (lab != null) {
-            lab.run(SCRIPT, "down");
-        }
-    }
 
     @Test
     @Order(1)

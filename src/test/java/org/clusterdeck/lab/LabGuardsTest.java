@@ -10,37 +10,15 @@ import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
 import org.clusterdeck.transport.LocalProcessRunner;
 import org.clusterdeck.transport.TransportException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * lab/up refuses to run where it must not (no root, its subnet or names taken by something
  * else) without creating anything, and --bare gives nodes with SSH but no cluster.
  */
-@Tag("lab")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LabGuardsTest {
-    private static final Duration SCRIPT = Duration.ofSeconds(60);
+class LabGuardsTest extends LabTestBase {
 
     private final LocalProcessRunner host = new LocalProcessRunner("host");
-    private Lab lab;
-
-    @BeforeAll
-    void labDown() {
-        Lab.assumeUsable();
-        lab = new Lab();
-        lab.ok(SCRIPT, "down");
-    }
-
-    @AfterAll
-    void leaveTheMachineClean() {
-        if (lab != null) {
-            lab.run(SCRIPT, "down");
-        }
-    }
 
     @Test
     void refusesWithoutRoot() {
