@@ -1,15 +1,11 @@
 package org.clusterdeck.transport;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -43,8 +39,8 @@ public final class LocalProcessRunner implements CommandRunner {
                     + ": " + (e.getMessage() != null && e.getMessage().contains("error=2")
                             ? "not installed (not found on PATH)" : e.getMessage()), e);
         }
-        CompletableFuture<byte[]> out = drain(p.getInputStream());
-        CompletableFuture<byte[]> err = drain(p.getErrorStream());
+        CompletableFuture<String> out = OutputDrain.start(p.getInputStream());
+        CompletableFuture<String> err = OutputDrain.start(p.getErrorStream());
         try (OutputStream in = p.getOutputStream()) {
             if (command.stdin() != null) {
                 in.write(command.stdin().getBytes(StandardCharsets.UTF_8));
@@ -60,7 +56,7 @@ public final class LocalProcessRunner implements CommandRunner {
                         + command.timeout().toSeconds() + " s");
             }
             return new CommandResult(node, command.argv(), p.exitValue(),
-                    text(out.get(5, TimeUnit.SECONDS)), text(err.get(5, TimeUnit.SECONDS)),
+                    out.get(5, TimeUnit.SECONDS), err.get(5, TimeUnit.SECONDS),
                     Duration.ofNanos(System.nanoTime() - start));
         } catch (InterruptedException e) {
             p.destroyForcibly();
@@ -71,27 +67,4 @@ public final class LocalProcessRunner implements CommandRunner {
         }
     }
 
-    // Own threads, not the common pool: on a 2-core machine that pool has one thread, and
-    // draining stdout and stderr one after the other deadlocks a tool that fills its stderr pipe.
-    private static final ExecutorService DRAINERS = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "process-output");
-        t.setDaemon(true);
-        return t;
-    });
-
-    private static CompletableFuture<byte[]> drain(InputStream s) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (s) {
-                ByteArrayOutputStream buf = new ByteArrayOutputStream();
-                s.transferTo(buf);
-                return buf.toByteArray();
-            } catch (IOException e) {
-                return new byte[0];
-            }
-        }, DRAINERS);
-    }
-
-    private static String text(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
-    }
 }

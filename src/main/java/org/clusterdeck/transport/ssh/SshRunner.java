@@ -1,0 +1,300 @@
+package org.clusterdeck.transport.ssh;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.NoRouteToHostException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import javax.net.SocketFactory;
+import net.schmizz.keepalive.KeepAliveProvider;
+import net.schmizz.sshj.DefaultConfig;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.ConnectionException;
+import net.schmizz.sshj.connection.channel.direct.Session;
+import net.schmizz.sshj.connection.channel.direct.Signal;
+import net.schmizz.sshj.userauth.UserAuthException;
+import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
+import org.clusterdeck.cluster.command.ShellQuote;
+import org.clusterdeck.transport.Command;
+import org.clusterdeck.transport.CommandResult;
+import org.clusterdeck.transport.CommandRunner;
+import org.clusterdeck.transport.OutputDrain;
+import org.clusterdeck.transport.TransportException;
+
+/**
+ * Runs commands on one node over SSH: one connection, kept and reused, a new channel per command.
+ * TCP_NODELAY is on (sshj leaves it off, which costs about 40 ms per small request), keepalives
+ * find a dead peer, every command has a timeout, and after a failed connection attempt the next
+ * one waits (1 s doubling to 30 s) so a dead node costs nothing while the others are watched.
+ */
+public final class SshRunner implements CommandRunner {
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+
+    private final SshTarget target;
+    private final SshOptions options;
+    private SSHClient client;
+    private long nextAttemptNanos;
+    private Duration backoff = Duration.ofSeconds(1);
+    private String lastFailure;
+
+    public SshRunner(SshTarget target, SshOptions options) {
+        this.target = target;
+        this.options = options;
+    }
+
+    @Override
+    public String node() {
+        return target.display();
+    }
+
+    @Override
+    public CommandResult run(Command command) throws TransportException {
+        SSHClient ssh = connection();
+        long start = System.nanoTime();
+        String line = shellLine(command);
+        Session session = null;
+        try {
+            session = ssh.startSession();
+            Session.Command cmd = session.exec(line);
+            CompletableFuture<String> out = OutputDrain.start(cmd.getInputStream());
+            CompletableFuture<String> err = OutputDrain.start(cmd.getErrorStream());
+            try (OutputStream in = cmd.getOutputStream()) {
+                if (command.stdin() != null) {
+                    in.write(command.stdin().getBytes(StandardCharsets.UTF_8));
+                }
+            }
+            try {
+                cmd.join(command.timeout().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ConnectionException e) {
+                // Closing a channel waits for the remote side, so a hung tool is sent KILL (where
+                // sshd honours signals) and its channel is closed in the background.
+                try {
+                    cmd.signal(Signal.KILL);
+                } catch (IOException ignored) {
+                    // the background close still ends the channel, only later
+                }
+                Session hung = session;
+                session = null;
+                CompletableFuture.runAsync(() -> closeQuietly(hung), OutputDrain.executor());
+                throw new TransportException(node(), "'" + command.display() + "' timed out after "
+                        + timeoutText(command.timeout()));
+            }
+            Integer exit = cmd.getExitStatus();
+            String stdout = out.get(5, TimeUnit.SECONDS);
+            String stderr = err.get(5, TimeUnit.SECONDS);
+            if (exit == null) {
+                throw new TransportException(node(), "'" + command.display() + "' ended without an exit status"
+                        + (cmd.getExitSignal() != null ? " (killed by signal " + cmd.getExitSignal() + ")" : ""));
+            }
+            if (needsSudo() && exit == 1 && stderr.contains("a password is required")) {
+                throw new TransportException(node(), "sudo asks " + target.user() + " for a password: allow the"
+                        + " cluster tools with NOPASSWD in sudoers, or log in as root");
+            }
+            return new CommandResult(node(), command.argv(), exit, stdout, stderr,
+                    Duration.ofNanos(System.nanoTime() - start));
+        } catch (TransportException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransportException(node(), "'" + command.display() + "' cancelled", e);
+        } catch (Exception e) {
+            disconnect();
+            throw new TransportException(node(), "'" + command.display() + "' failed: connection lost ("
+                    + describe(e) + ")", e);
+        } finally {
+            closeQuietly(session);
+        }
+    }
+
+    private static void closeQuietly(Session session) {
+        if (session != null) {
+            try {
+                session.close();
+            } catch (IOException | RuntimeException e) {
+                // the channel or the whole connection is already gone
+            }
+        }
+    }
+
+    private static String timeoutText(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    /** The command as the remote shell receives it; non-root users go through {@code sudo -n}. */
+    String shellLine(Command command) {
+        if (!needsSudo()) {
+            return ShellQuote.commandLine(command);
+        }
+        List<String> argv = new ArrayList<>(List.of("sudo", "-n", "--"));
+        if (!command.env().isEmpty()) {
+            // sudo resets the environment; env(1) sets it again for the tool
+            argv.add("env");
+            for (Map.Entry<String, String> e : new TreeMap<>(command.env()).entrySet()) {
+                argv.add(e.getKey() + "=" + e.getValue());
+            }
+        }
+        argv.addAll(command.argv());
+        return ShellQuote.join(argv);
+    }
+
+    private boolean needsSudo() {
+        return !"root".equals(target.user());
+    }
+
+    private synchronized SSHClient connection() throws TransportException {
+        if (client != null && client.isConnected() && client.isAuthenticated()) {
+            return client;
+        }
+        disconnect();
+        long now = System.nanoTime();
+        if (lastFailure != null && now < nextAttemptNanos) {
+            throw new TransportException(node(), "unreachable: " + lastFailure + " (next attempt in "
+                    + Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nextAttemptNanos - now)) + " s)");
+        }
+        try {
+            client = connect();
+            lastFailure = null;
+            backoff = Duration.ofSeconds(1);
+            return client;
+        } catch (TransportException e) {
+            lastFailure = e.getMessage().substring(node().length() + 2);
+            nextAttemptNanos = System.nanoTime() + backoff.toNanos();
+            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+            throw e;
+        }
+    }
+
+    private SSHClient connect() throws TransportException {
+        DefaultConfig config = new DefaultConfig();
+        config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+        SSHClient ssh = new SSHClient(config);
+        KnownHostsVerifier verifier;
+        try {
+            verifier = new KnownHostsVerifier(options.knownHosts().toFile(), options.acceptNewHostKey());
+        } catch (IOException e) {
+            throw new TransportException(node(), "cannot read known_hosts " + options.knownHosts() + ": " + e.getMessage());
+        }
+        ssh.addHostKeyVerifier(verifier);
+        ssh.setSocketFactory(NO_DELAY);
+        ssh.setConnectTimeout((int) options.connectTimeout().toMillis());
+        ssh.setTimeout((int) options.connectTimeout().toMillis());
+        try {
+            ssh.connect(target.host(), target.port());
+        } catch (IOException e) {
+            close(ssh);
+            if (verifier.rejection() != null) {
+                throw new TransportException(node(), verifier.rejection().getMessage(), verifier.rejection());
+            }
+            throw new TransportException(node(), "cannot connect: " + describe(e), e);
+        }
+        ssh.getConnection().getKeepAlive().setKeepAliveInterval(5);
+        try {
+            authenticate(ssh);
+        } catch (UserAuthException e) {
+            close(ssh);
+            throw new TransportException(node(), "login as " + target.user() + " refused with "
+                    + (options.identityFiles().isEmpty() ? "the default keys" : "key " + options.identityFiles())
+                    + " (" + describe(e) + ")", e);
+        } catch (IOException e) {
+            close(ssh);
+            throw new TransportException(node(), "cannot log in: " + describe(e), e);
+        }
+        return ssh;
+    }
+
+    private void authenticate(SSHClient ssh) throws IOException {
+        if (options.identityFiles().isEmpty()) {
+            ssh.authPublickey(target.user());
+            return;
+        }
+        List<KeyProvider> keys = new ArrayList<>();
+        for (Path p : options.identityFiles()) {
+            try {
+                keys.add(ssh.loadKeys(p.toString()));
+            } catch (IOException e) {
+                throw new UserAuthException("cannot read key " + p + ": " + e.getMessage(), e);
+            }
+        }
+        ssh.authPublickey(target.user(), keys);
+    }
+
+    private static String describe(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnknownHostException) {
+                return "unknown host " + t.getMessage();
+            }
+            if (t instanceof ConnectException) {
+                return "connection refused (is sshd running?)";
+            }
+            if (t instanceof NoRouteToHostException) {
+                return "no route to host";
+            }
+            if (t instanceof SocketTimeoutException) {
+                return "no answer (timed out)";
+            }
+        }
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+
+    private synchronized void disconnect() {
+        if (client != null) {
+            close(client);
+            client = null;
+        }
+    }
+
+    private static void close(SSHClient ssh) {
+        try {
+            ssh.disconnect();
+        } catch (IOException | RuntimeException e) {
+            // already gone; nothing to release
+        }
+    }
+
+    @Override
+    public void close() {
+        disconnect();
+    }
+
+    private static final SocketFactory NO_DELAY = new SocketFactory() {
+        @Override
+        public Socket createSocket() throws IOException {
+            Socket s = new Socket();
+            s.setTcpNoDelay(true);
+            return s;
+        }
+
+        @Override
+        public Socket createSocket(String host, int port) throws IOException {
+            throw new UnsupportedOperationException("sshj connects unconnected sockets");
+        }
+
+        @Override
+        public Socket createSocket(String host, int port, InetAddress local, int localPort) throws IOException {
+            throw new UnsupportedOperationException("sshj connects unconnected sockets");
+        }
+
+        @Override
+        public Socket createSocket(InetAddress host, int port) throws IOException {
+            throw new UnsupportedOperationException("sshj connects unconnected sockets");
+        }
+
+        @Override
+        public Socket createSocket(InetAddress address, int port, InetAddress local, int localPort) throws IOException {
+            throw new UnsupportedOperationException("sshj connects unconnected sockets");
+        }
+    };
+}

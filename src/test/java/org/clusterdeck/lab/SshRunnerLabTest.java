@@ -1,0 +1,153 @@
+package org.clusterdeck.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.clusterdeck.cluster.command.CrmMon;
+import org.clusterdeck.cluster.status.ClusterStatus;
+import org.clusterdeck.cluster.status.CrmMonParser;
+import org.clusterdeck.transport.Command;
+import org.clusterdeck.transport.CommandResult;
+import org.clusterdeck.transport.LocalProcessRunner;
+import org.clusterdeck.transport.TransportException;
+import org.clusterdeck.transport.ssh.HostKeyException;
+import org.clusterdeck.transport.ssh.SshOptions;
+import org.clusterdeck.transport.ssh.SshRunner;
+import org.clusterdeck.transport.ssh.SshTarget;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The SSH transport against the lab nodes' real OpenSSH servers. */
+class SshRunnerLabTest extends LabTestBase {
+    Map<String, String> env;
+    Path key;
+    Path knownHosts;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    void labUp() {
+        lab.ok(Duration.ofSeconds(600), "up", "--token", "1000");
+        env = lab.env();
+        key = Path.of(env.get("LAB_SSH_KEY"));
+        knownHosts = Path.of(env.get("LAB_KNOWN_HOSTS"));
+    }
+
+    SshRunner runner(String node, Path known, boolean acceptNew, Path identity) {
+        return new SshRunner(SshTarget.parse("root@" + env.get("LAB_ADDR_" + node), "root"),
+                new SshOptions(List.of(identity), known, acceptNew, Duration.ofSeconds(3)));
+    }
+
+    @Test
+    void statusOverSshEqualsCrmMonTakenOnTheNode() throws Exception {
+        try (SshRunner ssh = runner("node1", knownHosts, false, key)) {
+            CommandResult r = ssh.run(CrmMon.status());
+            assertEquals(0, r.exitCode(), r.stderr());
+            ClusterStatus viaSsh = CrmMonParser.parse(r.stdout(), ssh.node());
+            String onNode = lab.ok(Duration.ofSeconds(30), "exec", "node1", "crm_mon", "-1", "--inactive", "--output-as=xml");
+            ClusterStatus local = CrmMonParser.parse(onNode, "lab/exec");
+            assertEquals(local.nodes(), viaSsh.nodes());
+            assertEquals(local.resources(), viaSsh.resources());
+            // the same kept connection serves further commands
+            assertEquals("node1", ssh.run(Command.of("hostname")).stdout().trim());
+        }
+    }
+
+    @Test
+    void unknownHostKeyIsRefusedWithTheFingerprintOpenSshShows() throws Exception {
+        Path empty = dir.resolve("known_hosts_empty");
+        try (SshRunner ssh = runner("node1", empty, false, key)) {
+            TransportException e = assertThrows(TransportException.class, () -> ssh.run(Command.of("true")));
+            HostKeyException hk = assertInstanceOf(HostKeyException.class, e.getCause());
+            assertEquals(HostKeyException.Reason.UNKNOWN, hk.reason());
+            CommandResult keygen = new LocalProcessRunner().run(Command.of("ssh-keygen", "-l", "-f",
+                    lab.DIR.resolve("state/ssh/host_node1.pub").toString()));
+            assertTrue(keygen.stdout().contains(hk.fingerprint()), keygen.stdout() + " vs " + hk.fingerprint());
+            assertTrue(e.getMessage().contains("--accept-new-host-key"), e.getMessage());
+        }
+        assertEquals("", Files.readString(empty), "nothing trusted without --accept-new-host-key");
+    }
+
+    @Test
+    void acceptNewTrustsOnFirstUseAndRemembers() throws Exception {
+        Path fresh = dir.resolve("known_hosts_fresh");
+        try (SshRunner ssh = runner("node2", fresh, true, key)) {
+            assertEquals(0, ssh.run(Command.of("true")).exitCode());
+        }
+        assertTrue(Files.readString(fresh).startsWith(env.get("LAB_ADDR_node2") + " ssh-ed25519 "), Files.readString(fresh));
+        try (SshRunner again = runner("node2", fresh, false, key)) {
+            assertEquals(0, again.run(Command.of("true")).exitCode(), "remembered key is accepted");
+        }
+    }
+
+    @Test
+    void changedHostKeyIsRefusedEvenWithAcceptNew() throws Exception {
+        // node1's address listed with node2's host key: what a man in the middle looks like
+        String node2Key = Files.readString(lab.DIR.resolve("state/ssh/host_node2.pub")).trim().split("\\s+", 3)[1];
+        Path wrong = dir.resolve("known_hosts_wrong");
+        Files.writeString(wrong, env.get("LAB_ADDR_node1") + " ssh-ed25519 " + node2Key + "\n");
+        try (SshRunner ssh = runner("node1", wrong, true, key)) {
+            TransportException e = assertThrows(TransportException.class, () -> ssh.run(Command.of("true")));
+            HostKeyException hk = assertInstanceOf(HostKeyException.class, e.getCause());
+            assertEquals(HostKeyException.Reason.CHANGED, hk.reason());
+            assertTrue(e.getMessage().contains("CHANGED"), e.getMessage());
+        }
+        assertEquals(1, Files.readAllLines(wrong).size(), "known_hosts untouched");
+    }
+
+    @Test
+    void wrongKeyIsAClearLoginError() throws Exception {
+        Path other = dir.resolve("other_key");
+        new LocalProcessRunner().run(Command.of("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", other.toString()));
+        try (SshRunner ssh = runner("node1", knownHosts, false, other)) {
+            TransportException e = assertThrows(TransportException.class, () -> ssh.run(Command.of("true")));
+            assertTrue(e.getMessage().startsWith("root@" + env.get("LAB_ADDR_node1") + ": login as root refused"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
+    void aHangingCommandTimesOutAndTheConnectionKeepsWorking() throws Exception {
+        try (SshRunner ssh = runner("node1", knownHosts, false, key)) {
+            long t = System.nanoTime();
+            TransportException e = assertThrows(TransportException.class,
+                    () -> ssh.run(Command.of("sleep", "20").withTimeout(Duration.ofMillis(500))));
+            assertTrue(Duration.ofNanos(System.nanoTime() - t).toMillis() < 5000);
+            assertTrue(e.getMessage().contains("timed out"), e.getMessage());
+            assertEquals("ok", ssh.run(Command.of("echo", "ok")).stdout().trim());
+        }
+    }
+
+    @Test
+    void hostileArgumentsArriveLiterally() throws Exception {
+        try (SshRunner ssh = runner("node1", knownHosts, false, key)) {
+            String hostile = "x'; touch /tmp/PWNED; echo '$(id)`id`\n-rf";
+            CommandResult r = ssh.run(Command.of("printf", "%s", hostile));
+            assertEquals(hostile, r.stdout());
+            assertEquals(1, ssh.run(Command.of("test", "-e", "/tmp/PWNED")).exitCode(), "nothing was executed");
+        }
+    }
+
+    @Test
+    void anAddressWithoutANodeFailsFastAndThenBacksOff() {
+        // an unused address on the lab's own bridge: no host answers
+        SshRunner ssh = new SshRunner(SshTarget.parse("root@10.99.0.13", "root"),
+                new SshOptions(List.of(key), knownHosts, false, Duration.ofSeconds(2)));
+        long t = System.nanoTime();
+        TransportException first = assertThrows(TransportException.class, () -> ssh.run(Command.of("true")));
+        assertTrue(Duration.ofNanos(System.nanoTime() - t).toMillis() < 6000, "bounded by the connect timeout");
+        assertTrue(first.getMessage().startsWith("root@10.99.0.13: cannot connect"), first.getMessage());
+        TransportException second = assertThrows(TransportException.class, () -> ssh.run(Command.of("true")));
+        assertTrue(second.getMessage().contains("unreachable") && second.getMessage().contains("next attempt"),
+                second.getMessage());
+    }
+}
