@@ -34,7 +34,14 @@ final class StatusCommand implements Callable<Integer> {
         @Option(names = "--cib-file", paramLabel = "FILE",
                 description = "A CIB file; status comes from the local crm_mon run with CIB_file.")
         Path cibFile;
+
+        @Option(names = "--host", paramLabel = "[USER@]HOST[:PORT]",
+                description = "A node of a live cluster, over SSH (repeatable; the first node that answers is used).")
+        List<String> hosts;
     }
+
+    @Mixin
+    SshSource ssh;
 
     @Mixin
     FormatOption format;
@@ -45,6 +52,8 @@ final class StatusCommand implements Callable<Integer> {
         ClusterStatus status;
         if (source.crmMonXml != null) {
             status = CrmMonParser.parse(InputText.read(source.crmMonXml), InputText.sourceName(source.crmMonXml));
+        } else if (source.hosts != null) {
+            status = ssh.firstAnswer(source.hosts, node -> new StatusReader(node).read(), spec.commandLine().getErr());
         } else {
             if (!source.cibFile.toFile().isFile()) {
                 throw new IllegalArgumentException(source.cibFile + ": no such file");

@@ -63,6 +63,22 @@ class SshRunnerLabTest extends LabTestBase {
     }
 
     @Test
+    void statusHostCommandEqualsStatusOfCrmMonOutputTakenOnTheNode() throws Exception {
+        Path saved = dir.resolve("crm_mon.xml");
+        Files.writeString(saved, lab.ok(Duration.ofSeconds(30), "exec", "node2", "crm_mon", "-1", "--inactive", "--output-as=xml"));
+        java.io.StringWriter viaSsh = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = org.clusterdeck.cli.Cli.run(new java.io.PrintWriter(viaSsh), new java.io.PrintWriter(err), "status",
+                "--host", "root@" + env.get("LAB_ADDR_node2"), "--host", "root@10.99.0.13",
+                "-i", key.toString(), "--known-hosts", knownHosts.toString(), "--json");
+        assertEquals(0, code, err.toString());
+        java.io.StringWriter fromFile = new java.io.StringWriter();
+        org.clusterdeck.cli.Cli.run(new java.io.PrintWriter(fromFile), new java.io.PrintWriter(new java.io.StringWriter()),
+                "status", "--crm-mon-xml", saved.toString(), "--json");
+        assertEquals(fromFile.toString(), viaSsh.toString());
+    }
+
+    @Test
     void unknownHostKeyIsRefusedWithTheFingerprintOpenSshShows() throws Exception {
         Path empty = dir.resolve("known_hosts_empty");
         try (SshRunner ssh = runner("node1", empty, false, key)) {

@@ -246,6 +246,9 @@ public final class SshRunner implements CommandRunner {
             }
         }
         String m = e.getMessage();
+        if (m != null && m.contains("identification")) {
+            return "no SSH server answered (the connection closed before the SSH greeting)";
+        }
         return m == null ? e.getClass().getSimpleName() : m;
     }
 

@@ -1,0 +1,71 @@
+package org.clusterdeck.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.clusterdeck.transport.ssh.SshOptions;
+import org.clusterdeck.transport.ssh.SshRunner;
+import org.clusterdeck.transport.ssh.SshTarget;
+import picocli.CommandLine.Option;
+
+/** The SSH options common to every subcommand that reads a live cluster. */
+final class SshSource {
+    @Option(names = {"-i", "--identity"}, paramLabel = "FILE", description = "Private key file (repeatable); default: OpenSSH's default keys.")
+    List<Path> identities = new ArrayList<>();
+
+    @Option(names = "--known-hosts", paramLabel = "FILE", description = "Host keys to verify against (default ~/.ssh/known_hosts).")
+    Path knownHosts;
+
+    @Option(names = "--accept-new-host-key", description = "Trust and remember an unknown host key (never a changed one).")
+    boolean acceptNewHostKey;
+
+    @Option(names = "--user", paramLabel = "USER", defaultValue = "root", description = "Login user where --host names none (default: ${DEFAULT-VALUE}); non-root users run the tools through sudo -n.")
+    String user;
+
+    /** What a node answered, or why it did not. */
+    interface NodeQuery<T> {
+        T ask(SshRunner node) throws Exception;
+    }
+
+    /**
+     * Asks every node at once and returns the first node's answer in the order given, so one dead
+     * node costs at most its timeout; the other nodes' failures are reported as warnings.
+     */
+    <T> T firstAnswer(List<String> hosts, NodeQuery<T> query, PrintWriter err) throws Exception {
+        SshOptions options = new SshOptions(identities, knownHosts, acceptNewHostKey, null);
+        List<SshRunner> runners = new ArrayList<>();
+        for (String h : hosts) {
+            runners.add(new SshRunner(SshTarget.parse(h, user), options));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(runners.size(), r -> {
+            Thread t = new Thread(r, "node-query");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<T>> answers = new ArrayList<>();
+            for (SshRunner r : runners) {
+                answers.add(pool.submit(() -> query.ask(r)));
+            }
+            List<String> failures = new ArrayList<>();
+            for (Future<T> f : answers) {
+                try {
+                    T answer = f.get();
+                    failures.forEach(m -> err.println("warning: " + m));
+                    return answer;
+                } catch (ExecutionException e) {
+                    failures.add(Cli.oneLine(e.getCause()));
+                }
+            }
+            throw new IllegalStateException("no node answered: " + String.join("; ", failures));
+        } finally {
+            pool.shutdownNow();
+            runners.forEach(SshRunner::close);
+        }
+    }
+}
