@@ -4,10 +4,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.clusterdeck.cluster.drbd.DrbdConnection;
 import org.clusterdeck.cluster.drbd.DrbdDevice;
+import org.clusterdeck.cluster.drbd.DrbdNodeReader;
 import org.clusterdeck.cluster.drbd.DrbdPeerDevice;
 import org.clusterdeck.cluster.drbd.DrbdResource;
 import org.clusterdeck.cluster.drbd.DrbdStatus;
 import org.clusterdeck.cluster.drbd.DrbdStatusReader;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -20,17 +22,31 @@ final class DrbdCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--status-file", paramLabel = "FILE", required = true,
-            description = "Saved output of one of the four DRBD status commands (detected); - for standard input.")
-    String statusFile;
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Source source;
+
+    static final class Source {
+        @Option(names = "--status-file", paramLabel = "FILE",
+                description = "Saved output of one of the four DRBD status commands (detected); - for standard input.")
+        String statusFile;
+
+        @Option(names = "--host", paramLabel = "[USER@]HOST[:PORT]",
+                description = "A node over SSH (repeatable; the first that answers is shown, from its richest DRBD source).")
+        List<String> hosts;
+    }
+
+    @Mixin
+    SshSource ssh;
 
     @Mixin
     FormatOption format;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         String fmt = format.resolve(List.of("text", "json"));
-        DrbdStatus status = DrbdStatusReader.parse(InputText.read(statusFile), InputText.sourceName(statusFile));
+        DrbdStatus status = source.hosts != null
+                ? ssh.firstAnswer(source.hosts, node -> new DrbdNodeReader(node).read(), spec.commandLine().getErr())
+                : DrbdStatusReader.parse(InputText.read(source.statusFile), InputText.sourceName(source.statusFile));
         Output.text("json".equals(fmt) ? Json.write(status) : text(status), null, spec.commandLine().getOut());
         return Cli.OK;
     }

@@ -79,6 +79,22 @@ class SshRunnerLabTest extends LabTestBase {
     }
 
     @Test
+    void drbdHostOnANodeWithoutDrbdSaysWhatEachSourceAnswered() {
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = org.clusterdeck.cli.Cli.run(new java.io.PrintWriter(out), new java.io.PrintWriter(err), "drbd",
+                "--host", "root@" + env.get("LAB_ADDR_node1"), "-i", key.toString(),
+                "--known-hosts", knownHosts.toString(), "--json");
+        assertEquals(1, code);
+        assertEquals("", out.toString());
+        String msg = err.toString().strip();
+        assertEquals(1, msg.lines().count(), msg);
+        // the lab has no DRBD module: every source is tried, richest first, and each says why not
+        assertTrue(msg.contains("'drbdsetup status --json --verbose --statistics'") && msg.contains("'cat /proc/drbd'")
+                && msg.indexOf("drbdsetup status") < msg.indexOf("/proc/drbd"), msg);
+    }
+
+    @Test
     void unknownHostKeyIsRefusedWithTheFingerprintOpenSshShows() throws Exception {
         Path empty = dir.resolve("known_hosts_empty");
         try (SshRunner ssh = runner("node1", empty, false, key)) {
