@@ -163,6 +163,18 @@ class AuditingRunnerTest {
     }
 
     @Test
+    void recordsACommandNoShellCouldCarryByItsArgv() throws Exception {
+        AuditLog log = new AuditLog(dir);
+        try (AuditingRunner runner = new AuditingRunner(new LocalProcessRunner(), log)) {
+            assertThrows(TransportException.class, () -> runner.run(Command.of("echo", "a\0b")));
+            JsonNode r = records(log.file()).get(0);
+            assertEquals("error", r.get("outcome").asText());
+            assertTrue(r.get("display").isNull(), r.toString());
+            assertEquals(List.of("echo", "a\0b"), strings(r.get("argv")));
+        }
+    }
+
+    @Test
     void anUnwritableLogNeitherBreaksTheCommandNorHidesTheFailure() throws Exception {
         // A regular file where the directory should be: fails even for root, unlike permission bits.
         Path blocker = Files.writeString(dir.resolve("data"), "not a directory");
