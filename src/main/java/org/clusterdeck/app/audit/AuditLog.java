@@ -1,0 +1,172 @@
+package org.clusterdeck.app.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Appends {@link AuditRecord}s as JSON lines to {@code audit.log}, rotated by size into
+ * {@code audit.log.1} (newest) … {@code audit.log.N}. Safe to share between threads. A record that
+ * cannot be written never stops the command it describes: the failure is logged once per streak
+ * and kept for {@link #lastWriteError()}, so the UI can tell the admin that auditing is off.
+ */
+public final class AuditLog implements AutoCloseable {
+    public static final String FILE_NAME = "audit.log";
+    public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
+    public static final int DEFAULT_KEPT_FILES = 5;
+
+    private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+
+    private final Path directory;
+    private final Path file;
+    private final long maxBytes;
+    private final int keptFiles;
+
+    // Guarded by this.
+    private FileChannel channel;
+    private IOException lastWriteError;
+    private long failedWrites;
+
+    /** The log in the user's data directory ({@link #defaultDirectory()}), 10 MiB per file, 5 old files. */
+    public AuditLog() {
+        this(defaultDirectory());
+    }
+
+    public AuditLog(Path directory) {
+        this(directory, DEFAULT_MAX_BYTES, DEFAULT_KEPT_FILES);
+    }
+
+    public AuditLog(Path directory, long maxBytes, int keptFiles) {
+        if (maxBytes <= 0 || keptFiles < 1) {
+            throw new IllegalArgumentException("audit log needs a positive size limit and at least one old file");
+        }
+        this.directory = directory;
+        this.file = directory.resolve(FILE_NAME);
+        this.maxBytes = maxBytes;
+        this.keptFiles = keptFiles;
+    }
+
+    /** {@code $XDG_DATA_HOME/clusterdeck}, else {@code ~/.local/share/clusterdeck}. */
+    public static Path defaultDirectory() {
+        return defaultDirectory(System.getenv(), System.getProperty("user.home"));
+    }
+
+    static Path defaultDirectory(Map<String, String> env, String home) {
+        String xdg = env.get("XDG_DATA_HOME");
+        // The XDG spec says a relative value is invalid and must be ignored.
+        Path base = xdg != null && !xdg.isEmpty() && Path.of(xdg).isAbsolute()
+                ? Path.of(xdg) : Path.of(home, ".local", "share");
+        return base.resolve("clusterdeck");
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Writes one line, rotating first when it would take the file over the limit. Never throws. */
+    public synchronized void append(AuditRecord record) {
+        try {
+            byte[] line = (JSON.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
+            FileChannel out = open();
+            if (out.size() > 0 && out.size() + line.length > maxBytes) {
+                rotate();
+                out = open();
+            }
+            ByteBuffer buf = ByteBuffer.wrap(line);
+            while (buf.hasRemaining()) {
+                out.write(buf);
+            }
+            if (lastWriteError != null) {
+                LOG.warn("audit log {} is written again after {} lost record(s)", file, failedWrites);
+            }
+            lastWriteError = null;
+        } catch (IOException e) {
+            failed(e);
+        }
+    }
+
+    /** Why the latest record could not be written; empty once a record was written again. */
+    public synchronized Optional<IOException> lastWriteError() {
+        return Optional.ofNullable(lastWriteError);
+    }
+
+    /** Records lost since this log was opened. */
+    public synchronized long failedWrites() {
+        return failedWrites;
+    }
+
+    @Override
+    public synchronized void close() {
+        closeChannel();
+    }
+
+    private FileChannel open() throws IOException {
+        if (channel == null) {
+            // The log holds command output (configuration, host names): readable by its owner only.
+            Files.createDirectories(directory, ownerOnly("rwx------"));
+            if (POSIX && Files.notExists(file)) {
+                Files.createFile(file, ownerOnly("rw-------"));
+            }
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.APPEND);
+        }
+        return channel;
+    }
+
+    private void rotate() throws IOException {
+        closeChannel();
+        Files.deleteIfExists(rotated(keptFiles));
+        for (int i = keptFiles - 1; i >= 1; i--) {
+            if (Files.exists(rotated(i))) {
+                Files.move(rotated(i), rotated(i + 1), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        Files.move(file, rotated(1), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private Path rotated(int n) {
+        return directory.resolve(FILE_NAME + "." + n);
+    }
+
+    private void failed(IOException e) {
+        if (lastWriteError == null) {
+            LOG.warn("cannot write audit log {}: {}; commands go on unaudited", file, e.toString());
+        }
+        lastWriteError = e;
+        failedWrites++;
+        // A broken channel (disk full, file removed) is reopened on the next record.
+        closeChannel();
+    }
+
+    private void closeChannel() {
+        if (channel != null) {
+            try {
+                channel.close();
+            } catch (IOException e) {
+                LOG.debug("closing audit log {}", file, e);
+            }
+            channel = null;
+        }
+    }
+
+    private static FileAttribute<?>[] ownerOnly(String permissions) {
+        return POSIX
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))}
+                : new FileAttribute<?>[0];
+    }
+}

@@ -1,0 +1,109 @@
+package org.clusterdeck.app.audit;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.clusterdeck.transport.Command;
+import org.clusterdeck.transport.CommandResult;
+
+/**
+ * One line of the audit log: a command run on a node and how it ended. {@code stdout} and
+ * {@code stderr} are kept only for commands that change the cluster; polling would otherwise
+ * fill the log with status XML nobody needs to audit.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+@JsonPropertyOrder({"time", "node", "argv", "env", "display", "changing", "exitCode", "durationMs", "outcome",
+        "error", "stdout", "stderr"})
+public record AuditRecord(String time, String node, List<String> argv, Map<String, String> env, String display,
+        boolean changing, Integer exitCode, long durationMs, Outcome outcome, String error, String stdout,
+        String stderr) {
+
+    /** Per stream; a changing command that prints a whole CIB still fits, a runaway one does not fill the disk. */
+    public static final int MAX_OUTPUT_BYTES = 64 * 1024;
+    public static final String MASK = "***";
+
+    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASS|SECRET|TOKEN|KEY).*");
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    public enum Outcome {
+        OK, FAILED, TIMEOUT, ERROR;
+
+        @JsonValue
+        public String word() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public AuditRecord {
+        argv = List.copyOf(argv);
+        // Sorted so the same command always reads the same; Map.copyOf would not keep the order.
+        env = Collections.unmodifiableMap(new TreeMap<>(env));
+    }
+
+    /** The command ran to its end, whatever its exit code. */
+    public static AuditRecord finished(Instant start, Command command, CommandResult result, Duration took,
+            boolean changing) {
+        return of(start, result.node(), command, changing, result.exitCode(), took,
+                result.ok() ? Outcome.OK : Outcome.FAILED, null,
+                changing ? cap(result.stdout()) : null, changing ? cap(result.stderr()) : null);
+    }
+
+    /** The command never produced an exit code: it could not be started, timed out or was cancelled. */
+    public static AuditRecord unfinished(Instant start, String node, Command command, Duration took,
+            boolean timedOut, String error, boolean changing) {
+        return of(start, node, command, changing, null, took, timedOut ? Outcome.TIMEOUT : Outcome.ERROR, error,
+                null, null);
+    }
+
+    private static AuditRecord of(Instant start, String node, Command command, boolean changing, Integer exitCode,
+            Duration took, Outcome outcome, String error, String stdout, String stderr) {
+        Command masked = masked(command);
+        return new AuditRecord(TIME.format(start), node, command.argv(), masked.env(), display(masked), changing,
+                exitCode, took.toMillis(), outcome, error, stdout, stderr);
+    }
+
+    /** Passwords reach tools through the environment; the log must never hold them. */
+    static Command masked(Command command) {
+        Map<String, String> env = new TreeMap<>(command.env());
+        env.replaceAll((name, value) -> SECRET_NAME.matcher(name).matches() ? MASK : value);
+        return new Command(command.argv(), env, null, command.timeout());
+    }
+
+    // A command no shell could carry (NUL byte, bad variable name) is still recorded by its argv.
+    private static String display(Command command) {
+        try {
+            return command.display();
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static String cap(String text) {
+        if (text == null) {
+            return null;
+        }
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        if (bytes.length <= MAX_OUTPUT_BYTES) {
+            return text;
+        }
+        int cut = MAX_OUTPUT_BYTES;
+        // Back off to the start of a UTF-8 sequence so the kept part is still valid text.
+        while (cut > 0 && (bytes[cut] & 0xC0) == 0x80) {
+            cut--;
+        }
+        return new String(bytes, 0, cut, StandardCharsets.UTF_8)
+                + "\n[truncated: " + cut + " of " + bytes.length + " bytes kept]";
+    }
+}

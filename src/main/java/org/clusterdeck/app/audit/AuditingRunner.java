@@ -1,0 +1,66 @@
+package org.clusterdeck.app.audit;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.clusterdeck.transport.Command;
+import org.clusterdeck.transport.CommandResult;
+import org.clusterdeck.transport.CommandRunner;
+import org.clusterdeck.transport.TransportException;
+
+/**
+ * Runs commands through another runner and records each one in the audit log, however it ends.
+ * {@link #run} is for reading (its output is not kept); {@link #runChanging} for commands that
+ * change the cluster, whose output is kept as evidence of what happened. The caller decides,
+ * because only the use case knows whether a command changes anything.
+ */
+public final class AuditingRunner implements CommandRunner {
+    private final CommandRunner runner;
+    private final AuditLog log;
+
+    public AuditingRunner(CommandRunner runner, AuditLog log) {
+        this.runner = runner;
+        this.log = log;
+    }
+
+    @Override
+    public String node() {
+        return runner.node();
+    }
+
+    /** Runs a command that only reads; recorded without its output. */
+    @Override
+    public CommandResult run(Command command) throws TransportException {
+        return run(command, false);
+    }
+
+    /** Runs a command that changes the cluster; recorded with its (capped) output. */
+    public CommandResult runChanging(Command command) throws TransportException {
+        return run(command, true);
+    }
+
+    private CommandResult run(Command command, boolean changing) throws TransportException {
+        Instant start = Instant.now();
+        long t0 = System.nanoTime();
+        try {
+            CommandResult result = runner.run(command);
+            log.append(AuditRecord.finished(start, command, result, Duration.ofNanos(System.nanoTime() - t0), changing));
+            return result;
+        } catch (TransportException e) {
+            Duration took = Duration.ofNanos(System.nanoTime() - t0);
+            // TransportException has no timeout subtype; a command that failed only after its whole
+            // time budget was used up ran into its timeout, whichever runner enforced it.
+            boolean timedOut = took.compareTo(command.timeout()) >= 0;
+            log.append(AuditRecord.unfinished(start, runner.node(), command, took, timedOut, e.getMessage(), changing));
+            throw e;
+        } catch (RuntimeException e) {
+            Duration took = Duration.ofNanos(System.nanoTime() - t0);
+            log.append(AuditRecord.unfinished(start, runner.node(), command, took, false, e.toString(), changing));
+            throw e;
+        }
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+    }
+}

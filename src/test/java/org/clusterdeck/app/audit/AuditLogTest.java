@@ -1,0 +1,130 @@
+package org.clusterdeck.app.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.clusterdeck.transport.Command;
+import org.clusterdeck.transport.CommandResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The log file itself: rotation, concurrent writers, where it lives. Records here are built directly. */
+class AuditLogTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void rotatesBySizeKeepingTheNewestLinesInOrder() throws Exception {
+        long limit = 2_000;
+        int kept = 3;
+        try (AuditLog log = new AuditLog(dir, limit, kept)) {
+            for (int i = 0; i < 100; i++) {
+                log.append(record("writer", i));
+            }
+        }
+        assertTrue(Files.exists(dir.resolve("audit.log.3")));
+        assertFalse(Files.exists(dir.resolve("audit.log.4")), "only " + kept + " old files are kept");
+
+        List<Integer> seen = new ArrayList<>();
+        for (String name : List.of("audit.log.3", "audit.log.2", "audit.log.1", "audit.log")) {
+            Path file = dir.resolve(name);
+            assertTrue(Files.size(file) <= limit, name + " is " + Files.size(file) + " bytes");
+            for (JsonNode r : AuditingRunnerTest.records(file)) {
+                seen.add(Integer.parseInt(r.get("argv").get(2).asText()));
+            }
+        }
+        // Oldest file first, newest last: a gap-free run of indices ending with the last one written.
+        assertEquals(99, seen.get(seen.size() - 1));
+        for (int k = 1; k < seen.size(); k++) {
+            assertEquals(seen.get(k - 1) + 1, seen.get(k), "lines lost or reordered: " + seen);
+        }
+        assertTrue(seen.size() > 3 * 2, "rotation kept too little: " + seen);
+    }
+
+    @Test
+    void concurrentWritersGiveWholeLinesEvenAcrossRotations() throws Exception {
+        int threads = 8;
+        int perThread = 200;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        // Small files and room for all of them, so rotations happen while other threads append.
+        try (AuditLog log = new AuditLog(dir, 50_000, 100)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                String writer = "writer-" + t;
+                done.add(pool.submit(() -> {
+                    go.await();
+                    for (int i = 0; i < perThread; i++) {
+                        log.append(record(writer, i));
+                    }
+                    return null;
+                }));
+            }
+            go.countDown();
+            for (Future<?> f : done) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+            assertTrue(log.lastWriteError().isEmpty());
+        } finally {
+            pool.shutdownNow();
+        }
+
+        Set<String> seen = new HashSet<>();
+        int lines = 0;
+        try (var files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                for (JsonNode r : AuditingRunnerTest.records(file)) {
+                    lines++;
+                    seen.add(r.get("node").asText() + "/" + r.get("argv").get(2).asText());
+                }
+            }
+        }
+        assertTrue(Files.exists(dir.resolve("audit.log.1")), "the test should have rotated");
+        assertEquals(threads * perThread, lines);
+        assertEquals(threads * perThread, seen.size(), "every record exactly once");
+    }
+
+    @Test
+    void logIsReadableByItsOwnerOnly() throws Exception {
+        Path home = dir.resolve("share").resolve("clusterdeck");
+        try (AuditLog log = new AuditLog(home)) {
+            log.append(record("n", 0));
+        }
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home.resolve("audit.log"))));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(home)));
+    }
+
+    @Test
+    void livesInTheXdgDataDirectory() {
+        assertEquals(Path.of("/data/me/clusterdeck"),
+                AuditLog.defaultDirectory(Map.of("XDG_DATA_HOME", "/data/me"), "/home/me"));
+        assertEquals(Path.of("/home/me/.local/share/clusterdeck"), AuditLog.defaultDirectory(Map.of(), "/home/me"));
+        assertEquals(Path.of("/home/me/.local/share/clusterdeck"),
+                AuditLog.defaultDirectory(Map.of("XDG_DATA_HOME", ""), "/home/me"));
+        assertEquals(Path.of("/home/me/.local/share/clusterdeck"),
+                AuditLog.defaultDirectory(Map.of("XDG_DATA_HOME", "relative/dir"), "/home/me"));
+    }
+
+    private static AuditRecord record(String node, int i) {
+        Command command = Command.of("/bin/echo", "record", Integer.toString(i));
+        CommandResult result = new CommandResult(node, command.argv(), 0, i + "\n", "", Duration.ofMillis(1));
+        return AuditRecord.finished(Instant.now(), command, result, Duration.ofMillis(1), false);
+    }
+}
