@@ -52,8 +52,7 @@ public final class LocalProcessRunner implements CommandRunner {
             if (!p.waitFor(command.timeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
                 p.destroyForcibly();
-                throw new TransportException(node, "'" + command.display() + "' timed out after "
-                        + command.timeout().toSeconds() + " s");
+                throw new CommandTimeoutException(node, command);
             }
             return new CommandResult(node, command.argv(), p.exitValue(),
                     out.get(5, TimeUnit.SECONDS), err.get(5, TimeUnit.SECONDS),

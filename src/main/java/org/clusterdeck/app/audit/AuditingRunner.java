@@ -5,6 +5,7 @@ import java.time.Instant;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
 import org.clusterdeck.transport.CommandRunner;
+import org.clusterdeck.transport.CommandTimeoutException;
 import org.clusterdeck.transport.TransportException;
 
 /**
@@ -47,9 +48,7 @@ public final class AuditingRunner implements CommandRunner {
             return result;
         } catch (TransportException e) {
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
-            // TransportException has no timeout subtype; a command that failed only after its whole
-            // time budget was used up ran into its timeout, whichever runner enforced it.
-            boolean timedOut = took.compareTo(command.timeout()) >= 0;
+            boolean timedOut = e instanceof CommandTimeoutException;
             log.append(AuditRecord.unfinished(start, runner.node(), command, took, timedOut, e.getMessage(), changing));
             throw e;
         } catch (RuntimeException e) {

@@ -30,6 +30,7 @@ import org.clusterdeck.cluster.command.ShellQuote;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
 import org.clusterdeck.transport.CommandRunner;
+import org.clusterdeck.transport.CommandTimeoutException;
 import org.clusterdeck.transport.OutputDrain;
 import org.clusterdeck.transport.TransportException;
 
@@ -88,8 +89,7 @@ public final class SshRunner implements CommandRunner {
                 Session hung = session;
                 session = null;
                 CompletableFuture.runAsync(() -> closeQuietly(hung), OutputDrain.executor());
-                throw new TransportException(node(), "'" + command.display() + "' timed out after "
-                        + timeoutText(command.timeout()));
+                throw new CommandTimeoutException(node(), command);
             }
             Integer exit = cmd.getExitStatus();
             String stdout = out.get(5, TimeUnit.SECONDS);
@@ -126,10 +126,6 @@ public final class SshRunner implements CommandRunner {
                 // the channel or the whole connection is already gone
             }
         }
-    }
-
-    private static String timeoutText(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     /** The command as the remote shell receives it; non-root users go through {@code sudo -n}. */
