@@ -8,12 +8,15 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.clusterdeck.app.audit.AuditLog;
+import org.clusterdeck.app.audit.AuditingRunner;
+import org.clusterdeck.transport.CommandRunner;
 import org.clusterdeck.transport.ssh.SshOptions;
 import org.clusterdeck.transport.ssh.SshRunner;
 import org.clusterdeck.transport.ssh.SshTarget;
 import picocli.CommandLine.Option;
 
-/** The SSH options common to every subcommand that reads a live cluster. */
+/** The SSH options common to every subcommand that reads a live cluster; every command is audited. */
 final class SshSource {
     @Option(names = {"-i", "--identity"}, paramLabel = "FILE", description = "Private key file (repeatable); default: OpenSSH's default keys.")
     List<Path> identities = new ArrayList<>();
@@ -29,7 +32,7 @@ final class SshSource {
 
     /** What a node answered, or why it did not. */
     interface NodeQuery<T> {
-        T ask(SshRunner node) throws Exception;
+        T ask(CommandRunner node) throws Exception;
     }
 
     /**
@@ -38,9 +41,10 @@ final class SshSource {
      */
     <T> T firstAnswer(List<String> hosts, NodeQuery<T> query, PrintWriter err) throws Exception {
         SshOptions options = new SshOptions(identities, knownHosts, acceptNewHostKey, null);
-        List<SshRunner> runners = new ArrayList<>();
+        AuditLog audit = new AuditLog(AuditLog.defaultDirectory());
+        List<CommandRunner> runners = new ArrayList<>();
         for (String h : hosts) {
-            runners.add(new SshRunner(SshTarget.parse(h, user), options));
+            runners.add(new AuditingRunner(new SshRunner(SshTarget.parse(h, user), options), audit));
         }
         ExecutorService pool = Executors.newFixedThreadPool(runners.size(), r -> {
             Thread t = new Thread(r, "node-query");
@@ -49,7 +53,7 @@ final class SshSource {
         });
         try {
             List<Future<T>> answers = new ArrayList<>();
-            for (SshRunner r : runners) {
+            for (CommandRunner r : runners) {
                 answers.add(pool.submit(() -> query.ask(r)));
             }
             List<String> failures = new ArrayList<>();
@@ -65,7 +69,8 @@ final class SshSource {
             throw new IllegalStateException("no node answered: " + String.join("; ", failures));
         } finally {
             pool.shutdownNow();
-            runners.forEach(SshRunner::close);
+            runners.forEach(CommandRunner::close);
+            audit.close();
         }
     }
 }

@@ -76,6 +76,14 @@ class SshRunnerLabTest extends LabTestBase {
         org.clusterdeck.cli.Cli.run(new java.io.PrintWriter(fromFile), new java.io.PrintWriter(new java.io.StringWriter()),
                 "status", "--crm-mon-xml", saved.toString(), "--json");
         assertEquals(fromFile.toString(), viaSsh.toString());
+        // every command run on a node is in the audit log, with its node, argv and exit code
+        Path audit = org.clusterdeck.app.audit.AuditLog.defaultDirectory().resolve("audit.log");
+        String last = Files.readAllLines(audit).stream()
+                .filter(l -> l.contains("\"node\":\"root@" + env.get("LAB_ADDR_node2") + "\"") && l.contains("crm_mon"))
+                .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no audit record in " + audit));
+        var rec = new com.fasterxml.jackson.databind.ObjectMapper().readTree(last);
+        assertEquals(0, rec.get("exitCode").asInt());
+        assertEquals("crm_mon", rec.get("argv").get(0).asText());
     }
 
     @Test

@@ -62,7 +62,12 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /** {@code $XDG_DATA_HOME/clusterdeck}, else {@code ~/.local/share/clusterdeck}. */
+    /** {@code -Dclusterdeck.dataDir=DIR} overrides the XDG location (tests, portable installs). */
     public static Path defaultDirectory() {
+        String override = System.getProperty("clusterdeck.dataDir");
+        if (override != null && !override.isBlank()) {
+            return Path.of(override);
+        }
         return defaultDirectory(System.getenv(), System.getProperty("user.home"));
     }
 
