@@ -4,10 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Supplier;
 import org.clusterdeck.cluster.cib.Cib;
 import org.clusterdeck.cluster.cib.CibParser;
 import org.clusterdeck.cluster.graph.DependencyGraph;
@@ -23,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Parse, graph build and ELK layout of generated CIBs with 100, 1,000 and 5,000 resources, and
  * graphviz {@code dot -Tplain} on the same graphs in the same run. Warm numbers are the median
- * after warm-up iterations. Writes a Markdown table to target/benchmarks/graph.md.
+ * after as many warm-up iterations. Writes a Markdown table to target/benchmarks/graph.md.
  */
 @Tag("bench")
 class GraphBenchmark {
@@ -35,14 +33,14 @@ class GraphBenchmark {
         for (int n : new int[] {100, 1000, 5000}) {
             String xml = GeneratedCib.xml(n);
             int rounds = n >= 5000 ? 5 : 15;
-            double parse = median(rounds, () -> CibParser.parse(xml, "generated"));
+            double parse = Timing.medianMillis(rounds, rounds, () -> CibParser.parse(xml, "generated"));
             Cib cib = CibParser.parse(xml, "generated");
-            double build = median(rounds, () -> GraphBuilder.build(cib));
+            double build = Timing.medianMillis(rounds, rounds, () -> GraphBuilder.build(cib));
             DependencyGraph g = GraphBuilder.build(cib);
             GraphLayouter layouter = new GraphLayouter();
-            double layout = median(n >= 5000 ? 3 : 10, () -> layouter.layout(g));
+            double layout = Timing.medianMillis(n >= 5000 ? 3 : 10, n >= 5000 ? 3 : 10, () -> layouter.layout(g));
             String dot = DotWriter.write(g);
-            double dotMs = median(n >= 5000 ? 1 : 3, () -> runDot(dot));
+            double dotMs = Timing.medianMillis(n >= 5000 ? 1 : 3, n >= 5000 ? 1 : 3, () -> runDot(dot));
             long constraints = g.constraints().size();
             rows.add(String.format(Locale.ROOT, "| %d | %d | %.0f KB | %.1f | %.1f | %.1f | %.0f |",
                     g.resources().stream().filter(r -> r.kind().equals("primitive")).count(), constraints,
@@ -50,7 +48,7 @@ class GraphBenchmark {
         }
         // the parse target is stated for a 1 MB CIB
         String mb = GeneratedCib.xml(1400);
-        double mbParse = median(20, () -> CibParser.parse(mb, "generated"));
+        double mbParse = Timing.medianMillis(20, 20, () -> CibParser.parse(mb, "generated"));
         rows.add("");
         rows.add(String.format(Locale.ROOT, "1 MB target: a %.0f KB generated CIB parses in %.1f ms (median, warm).",
                 mb.length() / 1024.0, mbParse));
@@ -61,31 +59,12 @@ class GraphBenchmark {
         Files.writeString(out, table);
     }
 
-    private static Object runDot(String dot) {
-        try {
-            CommandResult r = new LocalProcessRunner().run(
-                    Command.of("dot", "-Tplain").withStdin(dot).withTimeout(Duration.ofMinutes(10)));
-            if (!r.ok()) {
-                throw new IllegalStateException("dot failed: " + r.stderr());
-            }
-            return r;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+    private static Object runDot(String dot) throws Exception {
+        CommandResult r = new LocalProcessRunner().run(
+                Command.of("dot", "-Tplain").withStdin(dot).withTimeout(Duration.ofMinutes(10)));
+        if (!r.ok()) {
+            throw new IllegalStateException("dot failed: " + r.stderr());
         }
-    }
-
-    /** Median wall time of the rounds after as many warm-up rounds, in milliseconds. */
-    private static double median(int rounds, Supplier<Object> work) {
-        for (int i = 0; i < rounds; i++) {
-            work.get();
-        }
-        double[] t = new double[rounds];
-        for (int i = 0; i < rounds; i++) {
-            long s = System.nanoTime();
-            work.get();
-            t[i] = (System.nanoTime() - s) / 1e6;
-        }
-        Arrays.sort(t);
-        return t[rounds / 2];
+        return r;
     }
 }

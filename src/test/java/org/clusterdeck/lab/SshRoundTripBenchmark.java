@@ -3,10 +3,10 @@ package org.clusterdeck.lab;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.clusterdeck.bench.Timing;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.LocalProcessRunner;
 import org.clusterdeck.transport.ssh.SshOptions;
@@ -36,8 +36,8 @@ class SshRoundTripBenchmark extends LabTestBase {
                 Command viaCli = new Command(concat(List.of("ssh", "-i", env.get("LAB_SSH_KEY"), "-o",
                         "UserKnownHostsFile=" + env.get("LAB_KNOWN_HOSTS"), "-o", "BatchMode=yes", "root@" + addr),
                         c.argv()), Map.of(), null, Command.DEFAULT_TIMEOUT);
-                double k = median(30, () -> kept.run(c));
-                double s = median(30, () -> local.run(viaCli));
+                double k = Timing.medianMillis(5, 30, () -> kept.run(c));
+                double s = Timing.medianMillis(5, 30, () -> local.run(viaCli));
                 md.append(String.format(Locale.ROOT, "| `%s` | %.1f | %.1f | 1/%.0f |%n", c.display(), k, s, s / k));
             }
         }
@@ -47,25 +47,7 @@ class SshRoundTripBenchmark extends LabTestBase {
         Files.writeString(out, md);
     }
 
-    interface Work {
-        Object run() throws Exception;
-    }
-
     private static List<String> concat(List<String> a, List<String> b) {
         return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
-    }
-
-    private static double median(int rounds, Work w) throws Exception {
-        for (int i = 0; i < 5; i++) {
-            w.run();
-        }
-        double[] t = new double[rounds];
-        for (int i = 0; i < rounds; i++) {
-            long s = System.nanoTime();
-            w.run();
-            t[i] = (System.nanoTime() - s) / 1e6;
-        }
-        Arrays.sort(t);
-        return t[rounds / 2];
     }
 }
