@@ -23,4 +23,17 @@ public record ResourceSet(
     public ResourceSet {
         resources = List.copyOf(resources);
     }
+
+    /** The same set naming other resources: tags and templates expanded, as the scheduler unpacks sets. */
+    public ResourceSet withResources(List<String> expanded) {
+        return new ResourceSet(id, idRef, sequential, requireAll, ordering, role, action, score, kind, expanded);
+    }
+
+    public String first() {
+        return resources.isEmpty() ? null : resources.get(0);
+    }
+
+    public String last() {
+        return resources.isEmpty() ? null : resources.get(resources.size() - 1);
+    }
 }

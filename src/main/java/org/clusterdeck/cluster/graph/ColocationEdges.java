@@ -1,5 +1,6 @@
 package org.clusterdeck.cluster.graph;
 
+import org.clusterdeck.cluster.cib.ResourceSet;
 import java.util.ArrayList;
 import java.util.List;
 import org.clusterdeck.cluster.cib.Scores;
@@ -34,10 +35,10 @@ final class ColocationEdges {
         return List.of(edge(withRsc, rsc, id, score, withRscRole, rscRole));
     }
 
-    static List<GraphEdge> sets(String id, String score, List<MemberSet> sets) {
+    static List<GraphEdge> sets(String id, String score, List<ResourceSet> sets) {
         List<GraphEdge> out = new ArrayList<>();
-        MemberSet previous = null;
-        for (MemberSet set : sets) {
+        ResourceSet previous = null;
+        for (ResourceSet set : sets) {
             within(id, score, set, out);
             if (previous != null && !isZero(score)) {
                 between(id, score, previous, set, out);
@@ -47,12 +48,12 @@ final class ColocationEdges {
         return out;
     }
 
-    private static void within(String id, String constraintScore, MemberSet set, List<GraphEdge> out) {
+    private static void within(String id, String constraintScore, ResourceSet set, List<GraphEdge> out) {
         String score = set.score() != null ? set.score() : constraintScore;
         if (isZero(score) || Boolean.FALSE.equals(set.sequential())) {
             return;
         }
-        List<String> m = set.members();
+        List<String> m = set.resources();
         if (Scores.parse(score) >= 0) {
             boolean withPrevious = set.ordering() == null || set.ordering().equalsIgnoreCase("group");
             for (int i = 1; i < m.size(); i++) {
@@ -69,12 +70,12 @@ final class ColocationEdges {
         }
     }
 
-    private static void between(String id, String score, MemberSet dependentSet, MemberSet primarySet,
+    private static void between(String id, String score, ResourceSet dependentSet, ResourceSet primarySet,
             List<GraphEdge> out) {
         List<String> dependents = Boolean.FALSE.equals(dependentSet.sequential())
-                ? dependentSet.members() : single(dependentSet.first());
+                ? dependentSet.resources() : single(dependentSet.first());
         List<String> primaries = Boolean.FALSE.equals(primarySet.sequential())
-                ? primarySet.members() : single(primarySet.last());
+                ? primarySet.resources() : single(primarySet.last());
         for (String dependent : dependents) {
             for (String primary : primaries) {
                 out.add(edge(primary, dependent, id, score, primarySet.role(), dependentSet.role()));

@@ -169,9 +169,8 @@ public final class GraphBuilder {
         return List.of();
     }
 
-    private List<MemberSet> expanded(List<ResourceSet> sets) {
-        return sets.stream().map(s -> new MemberSet(s.id(), s.sequential(), s.requireAll(), s.ordering(), s.role(),
-                s.action(), s.score(), s.kind(), refs.expandAll(s.resources()))).toList();
+    private List<ResourceSet> expanded(List<ResourceSet> sets) {
+        return sets.stream().map(s -> s.withResources(refs.expandAll(s.resources()))).toList();
     }
 
     /**
@@ -179,8 +178,8 @@ public final class GraphBuilder {
      * a plain resource on the other side becomes a one-member set without a sequential attribute.
      * The constraint's role or action for that side moves onto the set.
      */
-    private MemberSet tagSet(String id, String role, String action) {
+    private ResourceSet tagSet(String id, String role, String action) {
         Boolean sequential = refs.isGrouping(id) ? Boolean.FALSE : null;
-        return new MemberSet(id, sequential, null, null, role, action, null, null, refs.expand(id));
+        return new ResourceSet(id, null, sequential, null, null, role, action, null, null, refs.expand(id));
     }
 }

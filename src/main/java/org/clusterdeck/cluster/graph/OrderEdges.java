@@ -3,6 +3,7 @@ package org.clusterdeck.cluster.graph;
 import java.util.ArrayList;
 import java.util.List;
 import org.clusterdeck.cluster.cib.OrderConstraint;
+import org.clusterdeck.cluster.cib.ResourceSet;
 
 /**
  * Order edges (first → then) as Pacemaker's scheduler creates orderings, following
@@ -38,10 +39,10 @@ final class OrderEdges {
                 c.firstAction(), c.thenAction(), detail));
     }
 
-    static List<GraphEdge> sets(OrderConstraint c, List<MemberSet> sets) {
+    static List<GraphEdge> sets(OrderConstraint c, List<ResourceSet> sets) {
         List<GraphEdge> out = new ArrayList<>();
-        MemberSet previous = null;
-        for (MemberSet set : sets) {
+        ResourceSet previous = null;
+        for (ResourceSet set : sets) {
             within(c, set, out);
             if (previous != null) {
                 between(c, previous, set, out);
@@ -51,8 +52,8 @@ final class OrderEdges {
         return out;
     }
 
-    private static void within(OrderConstraint c, MemberSet set, List<GraphEdge> out) {
-        List<String> m = set.members();
+    private static void within(OrderConstraint c, ResourceSet set, List<GraphEdge> out) {
+        List<String> m = set.resources();
         if (m.size() < 2) {
             return;
         }
@@ -72,13 +73,13 @@ final class OrderEdges {
         }
     }
 
-    private static void between(OrderConstraint c, MemberSet set1, MemberSet set2, List<GraphEdge> out) {
+    private static void between(OrderConstraint c, ResourceSet set1, ResourceSet set2, List<GraphEdge> out) {
         String kind = c.effectiveKind();
         OrderDetail detail = new OrderDetail(kind, symmetrical(c.symmetrical(), kind), action(set1), action(set2));
         boolean requireAll = !Boolean.FALSE.equals(set1.requireAll())
                 || action(set1).equals("stop") || action(set1).equals("demote");
-        List<String> firsts = set1.members();
-        List<String> thens = set2.members();
+        List<String> firsts = set1.resources();
+        List<String> thens = set2.resources();
         if (requireAll) {
             if (Boolean.TRUE.equals(set1.sequential()) && set1.last() != null) {
                 firsts = List.of(set1.last());
@@ -94,7 +95,7 @@ final class OrderEdges {
         }
     }
 
-    private static String action(MemberSet set) {
+    private static String action(ResourceSet set) {
         return set.action() == null ? "start" : set.action();
     }
 
