@@ -14,22 +14,13 @@ record EdgeStyle(String color, double width, boolean dashed, boolean arrowHead) 
         if (GraphLayouter.GROUP_ORDER.equals(e.kind())) {
             return new EdgeStyle("#9aa5b1", 1.0, false, true);
         }
-        boolean colocation = "colocation".equals(e.kind());
-        String score = e.score() == null ? "" : e.score().trim();
-        if (score.startsWith("-")) {
+        if (e.isAnti()) {
             return new EdgeStyle("#c62828", 1.6, true, false);
         }
-        boolean advisory = !score.isEmpty() && !score.matches("\\+?(INFINITY|inf|infinity)");
-        if ("order".equals(e.kind()) && isOptionalOrder(score)) {
-            advisory = true;
-        }
+        boolean colocation = "colocation".equals(e.kind());
+        boolean advisory = !e.isMandatory();
         String color = advisory ? "#8a96a3" : colocation ? "#1f6fb2" : "#263238";
         return new EdgeStyle(color, advisory ? 1.0 : 1.8, colocation, !colocation);
-    }
-
-    /** A score of 0 makes an order constraint optional (Pacemaker Explained, ordering). */
-    private static boolean isOptionalOrder(String score) {
-        return score.equals("0");
     }
 
     /** Roles and actions, e.g. "promote → start" or "Promoted", shown beside the edge. */
