@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Console for Pacemaker + Corosync + DRBD clusters. Without arguments it opens the window.",
-        subcommands = {StatusCommand.class, GraphCommand.class, DrbdCommand.class})
+        subcommands = {StatusCommand.class, GraphCommand.class, DrbdCommand.class, WatchCommand.class})
 public final class ClusterDeckCommand {
 }

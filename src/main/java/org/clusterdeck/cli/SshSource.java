@@ -35,17 +35,23 @@ final class SshSource {
         T ask(CommandRunner node) throws Exception;
     }
 
+    /** One audited runner per host; connections open on first use. */
+    List<CommandRunner> connect(List<String> hosts, AuditLog audit) {
+        SshOptions options = new SshOptions(identities, knownHosts, acceptNewHostKey, null);
+        List<CommandRunner> runners = new ArrayList<>();
+        for (String h : hosts) {
+            runners.add(new AuditingRunner(new SshRunner(SshTarget.parse(h, user), options), audit));
+        }
+        return runners;
+    }
+
     /**
      * Asks every node at once and returns the first node's answer in the order given, so one dead
      * node costs at most its timeout; the other nodes' failures are reported as warnings.
      */
     <T> T firstAnswer(List<String> hosts, NodeQuery<T> query, PrintWriter err) throws Exception {
-        SshOptions options = new SshOptions(identities, knownHosts, acceptNewHostKey, null);
         AuditLog audit = new AuditLog(AuditLog.defaultDirectory());
-        List<CommandRunner> runners = new ArrayList<>();
-        for (String h : hosts) {
-            runners.add(new AuditingRunner(new SshRunner(SshTarget.parse(h, user), options), audit));
-        }
+        List<CommandRunner> runners = connect(hosts, audit);
         ExecutorService pool = Executors.newFixedThreadPool(runners.size(), r -> {
             Thread t = new Thread(r, "node-query");
             t.setDaemon(true);

@@ -79,6 +79,10 @@ public final class SshRunner implements CommandRunner {
             try {
                 cmd.join(command.timeout().toMillis(), TimeUnit.MILLISECONDS);
             } catch (ConnectionException e) {
+                if (System.nanoTime() - start < command.timeout().toNanos()) {
+                    // sshj reports a dropped connection the same way as a timeout
+                    throw e;
+                }
                 // Closing a channel waits for the remote side, so a hung tool is sent KILL (where
                 // sshd honours signals) and its channel is closed in the background.
                 try {

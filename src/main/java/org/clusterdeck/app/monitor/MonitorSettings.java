@@ -1,0 +1,26 @@
+package org.clusterdeck.app.monitor;
+
+import java.time.Duration;
+
+/**
+ * How often nodes are polled and how long one command may take. At the default second a lost
+ * node is reported within about a second of crm_mon showing it (docs/benchmarks.md), and the
+ * node spends under 2 % of a core on answering.
+ */
+public record MonitorSettings(Duration interval, Duration commandTimeout) {
+    public static final MonitorSettings DEFAULT = new MonitorSettings(Duration.ofSeconds(1), Duration.ofSeconds(5));
+
+    public MonitorSettings {
+        if (interval.toMillis() < 100) {
+            throw new IllegalArgumentException("poll interval must be at least 100 ms, not " + interval.toMillis() + " ms");
+        }
+        if (commandTimeout.toMillis() < 500) {
+            throw new IllegalArgumentException("command timeout must be at least 500 ms");
+        }
+    }
+
+    /** A node whose latest answer is older than this has missed a poll and is not shown as current. */
+    Duration staleAfter() {
+        return interval.plus(interval.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : interval);
+    }
+}

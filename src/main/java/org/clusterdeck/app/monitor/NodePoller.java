@@ -1,0 +1,108 @@
+package org.clusterdeck.app.monitor;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import org.clusterdeck.cluster.FormatException;
+import org.clusterdeck.cluster.cib.Cib;
+import org.clusterdeck.cluster.cib.CibReader;
+import org.clusterdeck.cluster.command.ClusterCommandException;
+import org.clusterdeck.cluster.command.Corosync;
+import org.clusterdeck.cluster.command.CrmMon;
+import org.clusterdeck.cluster.corosync.CorosyncQuorum;
+import org.clusterdeck.cluster.corosync.QuorumToolParser;
+import org.clusterdeck.cluster.drbd.DrbdNodeReader;
+import org.clusterdeck.cluster.drbd.DrbdStatus;
+import org.clusterdeck.cluster.software.NodeSoftware;
+import org.clusterdeck.cluster.software.SoftwareProbe;
+import org.clusterdeck.cluster.status.ClusterStatus;
+import org.clusterdeck.cluster.status.StatusReader;
+import org.clusterdeck.transport.Command;
+import org.clusterdeck.transport.CommandResult;
+import org.clusterdeck.transport.CommandRunner;
+import org.clusterdeck.transport.CommandTimeoutException;
+import org.clusterdeck.transport.TransportException;
+
+/**
+ * Polls one node: crm_mon every time; corosync's quorum every time (it is cheap and it is where a
+ * lost node shows first); the CIB only when crm_mon reports a newer configuration change; DRBD
+ * only where the node has it. What the node runs is probed once per connection. Never throws:
+ * every failure ends up in the view, naming the node, the command and the problem.
+ * Used by one thread at a time.
+ */
+final class NodePoller {
+    private final CommandRunner node;
+    private final Clock clock;
+    private final Duration commandTimeout;
+    private NodeSoftware software;
+    private Cib cib;
+    private String cibChange;
+    private NodeView last;
+
+    NodePoller(CommandRunner node, Clock clock, Duration commandTimeout) {
+        this.node = node;
+        this.clock = clock;
+        this.commandTimeout = commandTimeout;
+        this.last = NodeView.connecting(node.node());
+    }
+
+    String host() {
+        return node.node();
+    }
+
+    NodeView poll() {
+        try {
+            if (software == null) {
+                software = new SoftwareProbe(node).probe();
+            }
+            Command crmMon = software.needsLegacyCrmMon() ? CrmMon.legacyStatus() : CrmMon.status();
+            ClusterStatus status = new StatusReader(node).read(crmMon.withTimeout(commandTimeout));
+            String problem = null;
+            CorosyncQuorum quorum = null;
+            try {
+                quorum = readQuorum();
+            } catch (ClusterCommandException | FormatException e) {
+                problem = e.getMessage();
+            }
+            String change = status.summary().lastChange();
+            if (cib == null || !Objects.equals(change, cibChange)) {
+                cib = new CibReader(node).read();
+                cibChange = change;
+            }
+            DrbdStatus drbd = null;
+            if (software.hasDrbd()) {
+                try {
+                    drbd = new DrbdNodeReader(node).read();
+                } catch (FormatException e) {
+                    problem = e.getMessage();
+                }
+            }
+            last = new NodeView(host(), Reach.REACHABLE, clock.instant(), software, status, quorum, drbd, cib, problem);
+        } catch (TransportException e) {
+            if (e instanceof CommandTimeoutException) {
+                // A node that stops answering mid-command usually died: start over with a fresh
+                // connection, which fails fast (with backoff) instead of waiting on a dead one.
+                node.close();
+            }
+            software = null;
+            last = new NodeView(host(), Reach.UNREACHABLE, last.answeredAt(), null, null, null, null, null,
+                    e.getMessage());
+        } catch (ClusterCommandException | FormatException e) {
+            last = new NodeView(host(), Reach.REACHABLE, last.answeredAt(), software, null, null, null, cib,
+                    e.getMessage());
+        }
+        return last;
+    }
+
+    private CorosyncQuorum readQuorum() throws TransportException, ClusterCommandException {
+        Command command = Corosync.quorumStatus();
+        CommandResult r = node.run(command);
+        String source = host() + ": " + command.display();
+        if (r.stdout().contains("Quorate:")) {
+            return QuorumToolParser.parse(r.stdout(), source);
+        }
+        throw new ClusterCommandException(host(), command.display(), r.exitCode(),
+                java.util.List.of(r.exitCode() == 127 ? "corosync-quorumtool is not installed"
+                        : r.stderr().strip().lines().findFirst().orElse("printed no quorum status")));
+    }
+}

@@ -1,0 +1,38 @@
+package org.clusterdeck.app.monitor;
+
+import java.time.Instant;
+import org.clusterdeck.cluster.cib.Cib;
+import org.clusterdeck.cluster.corosync.CorosyncQuorum;
+import org.clusterdeck.cluster.drbd.DrbdStatus;
+import org.clusterdeck.cluster.software.NodeSoftware;
+import org.clusterdeck.cluster.status.ClusterStatus;
+
+/**
+ * What one node answered at its latest poll. Parts it could not give are null and {@code error}
+ * says why; a node that answered with something unusable is reachable but has no status.
+ *
+ * @param host       the host as the user gave it ({@code [user@]host[:port]})
+ * @param answeredAt when the cluster status in this view was read; null if never
+ * @param cib        the CIB, fetched again only when crm_mon reports a new configuration change
+ * @param error      the latest problem with this node: which command, what went wrong
+ */
+public record NodeView(
+        String host,
+        Reach reach,
+        Instant answeredAt,
+        NodeSoftware software,
+        ClusterStatus status,
+        CorosyncQuorum quorum,
+        DrbdStatus drbd,
+        Cib cib,
+        String error) {
+
+    static NodeView connecting(String host) {
+        return new NodeView(host, Reach.CONNECTING, null, null, null, null, null, null, null);
+    }
+
+    /** The cluster's name for this node once known, else the host. */
+    public String nodeName() {
+        return software != null ? software.nodeName() : host;
+    }
+}

@@ -1,0 +1,42 @@
+package org.clusterdeck.app.monitor;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.clusterdeck.cluster.events.ClusterEvent;
+import org.clusterdeck.cluster.events.EventType;
+import org.clusterdeck.cluster.events.Severity;
+
+/**
+ * Finds the events between two successive views: reachability and errors of the node that just
+ * answered, then what changed in the cluster. Keeps the state that spans views.
+ */
+final class ViewChanges {
+
+    List<ClusterEvent> between(ClusterView previous, NodeView nodeBefore, ClusterView current, NodeView node,
+            Instant now) {
+        List<ClusterEvent> events = new ArrayList<>();
+        reach(nodeBefore, node, now, events);
+        return events;
+    }
+
+    private static void reach(NodeView before, NodeView after, Instant now, List<ClusterEvent> events) {
+        String name = before.software() != null ? before.software().nodeName()
+                : after.software() != null ? after.software().nodeName() : null;
+        String who = name == null ? after.host() : name + " (" + after.host() + ")";
+        if (after.reach() == Reach.UNREACHABLE && before.reach() != Reach.UNREACHABLE) {
+            events.add(ClusterEvent.of(now, EventType.NODE_UNREACHABLE, Severity.WARNING).node(name)
+                    .change(before.reach().name().toLowerCase(), "unreachable").seenBy(after.host())
+                    .message(who + " does not answer: " + after.error()));
+        } else if (after.reach() == Reach.REACHABLE && before.reach() == Reach.UNREACHABLE) {
+            events.add(ClusterEvent.of(now, EventType.NODE_REACHABLE, Severity.INFO).node(name)
+                    .change("unreachable", "reachable").seenBy(after.host())
+                    .message(who + " answers again"));
+        }
+        if (after.reach() == Reach.REACHABLE && after.error() != null && !Objects.equals(after.error(), before.error())) {
+            events.add(ClusterEvent.of(now, EventType.ERROR, Severity.WARNING).node(name).seenBy(after.host())
+                    .message(after.error()));
+        }
+    }
+}

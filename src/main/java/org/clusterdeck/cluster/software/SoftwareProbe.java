@@ -1,0 +1,74 @@
+package org.clusterdeck.cluster.software;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.clusterdeck.cluster.command.ClusterCommandException;
+import org.clusterdeck.cluster.command.Drbd;
+import org.clusterdeck.cluster.command.Probe;
+import org.clusterdeck.transport.CommandResult;
+import org.clusterdeck.transport.CommandRunner;
+import org.clusterdeck.transport.TransportException;
+
+/**
+ * Finds out what a node runs. Only Pacemaker is required (a node without {@code crm_node} is not
+ * a cluster node and gets a clear error); everything else is optional and simply recorded absent.
+ */
+public final class SoftwareProbe {
+    private static final Pattern PACEMAKER = Pattern.compile("Pacemaker\\s+(\\S+)");
+    private static final Pattern COROSYNC = Pattern.compile("version\\s+'([^']+)'");
+    private static final Pattern PROC_DRBD = Pattern.compile("^version:\\s*(\\S+)", Pattern.MULTILINE);
+
+    private final CommandRunner node;
+
+    public SoftwareProbe(CommandRunner node) {
+        this.node = node;
+    }
+
+    public NodeSoftware probe() throws TransportException, ClusterCommandException {
+        CommandResult name = node.run(Probe.localNodeName());
+        if (!name.ok() || name.stdout().isBlank()) {
+            throw new ClusterCommandException(node.node(), Probe.localNodeName().display(), name.exitCode(),
+                    java.util.List.of(name.exitCode() == 127 ? "Pacemaker is not installed"
+                            : firstLine(name.stderr(), "printed no node name")));
+        }
+        String pacemaker = match(PACEMAKER, node.run(Probe.pacemakerVersion()));
+        String corosync = match(COROSYNC, node.run(Probe.corosyncVersion()));
+        String tools = node.run(Probe.optionalTools()).stdout();
+        boolean hasDrbdadm = hasTool(tools, "drbdadm");
+        String drbdUtils = null;
+        String drbdKernel = null;
+        if (hasDrbdadm) {
+            CommandResult v = node.run(Probe.drbdVersion());
+            drbdUtils = keyValue(v.stdout(), "DRBDADM_VERSION");
+            drbdKernel = keyValue(v.stdout(), "DRBD_KERNEL_VERSION");
+        }
+        if (drbdKernel == null) {
+            // drbd-utils 8.4 and nodes without the utils still show the module here
+            CommandResult proc = node.run(Drbd.procDrbd());
+            drbdKernel = proc.ok() ? group(PROC_DRBD.matcher(proc.stdout())) : null;
+        }
+        return new NodeSoftware(name.stdout().strip(), pacemaker, corosync, hasTool(tools, "crm"),
+                hasTool(tools, "pcs"), drbdUtils, drbdKernel);
+    }
+
+    private static boolean hasTool(String commandVOutput, String tool) {
+        return commandVOutput.lines().map(String::strip).anyMatch(p -> p.endsWith("/" + tool));
+    }
+
+    private static String match(Pattern p, CommandResult r) {
+        return r.ok() ? group(p.matcher(r.stdout())) : null;
+    }
+
+    private static String group(Matcher m) {
+        return m.find() ? m.group(1) : null;
+    }
+
+    private static String keyValue(String text, String key) {
+        return text.lines().filter(l -> l.startsWith(key + "=")).map(l -> l.substring(key.length() + 1).strip())
+                .filter(v -> !v.isEmpty()).findFirst().orElse(null);
+    }
+
+    private static String firstLine(String text, String otherwise) {
+        return text.strip().lines().findFirst().orElse(otherwise);
+    }
+}

@@ -1,0 +1,334 @@
+package org.clusterdeck.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Predicate;
+import org.clusterdeck.app.monitor.ClusterMonitor;
+import org.clusterdeck.app.monitor.ClusterView;
+import org.clusterdeck.app.monitor.MonitorListener;
+import org.clusterdeck.app.monitor.MonitorSettings;
+import org.clusterdeck.app.monitor.NodeView;
+import org.clusterdeck.app.monitor.Reach;
+import org.clusterdeck.cli.Cli;
+import org.clusterdeck.cluster.corosync.CorosyncMember;
+import org.clusterdeck.cluster.corosync.CorosyncQuorum;
+import org.clusterdeck.cluster.events.ClusterEvent;
+import org.clusterdeck.cluster.events.EventType;
+import org.clusterdeck.cluster.status.ClusterNode;
+import org.clusterdeck.cluster.status.ClusterStatus;
+import org.clusterdeck.transport.CommandRunner;
+import org.clusterdeck.transport.ssh.SshOptions;
+import org.clusterdeck.transport.ssh.SshRunner;
+import org.clusterdeck.transport.ssh.SshTarget;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The monitor and {@code watch} against the lab's real nodes: probes, errors, a dead sshd, a failover. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class MonitorLabTest extends LabTestBase {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration FAST = Duration.ofSeconds(20);
+
+    Map<String, String> env;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    void labUp() {
+        lab.ok(Duration.ofSeconds(600), "up", "--token", "1000");
+        env = lab.env();
+    }
+
+    String host(String node) {
+        return "root@" + env.get("LAB_ADDR_" + node);
+    }
+
+    List<CommandRunner> runners() {
+        SshOptions options = new SshOptions(List.of(Path.of(env.get("LAB_SSH_KEY"))),
+                Path.of(env.get("LAB_KNOWN_HOSTS")), false, Duration.ofSeconds(3));
+        List<CommandRunner> list = new ArrayList<>();
+        for (String n : lab.nodes()) {
+            list.add(new SshRunner(SshTarget.parse(host(n), "root"), options));
+        }
+        return list;
+    }
+
+    /** Everything a monitor reported, kept for the assertions. */
+    static final class Recorder implements MonitorListener {
+        final List<ClusterView> views = new CopyOnWriteArrayList<>();
+        final List<ClusterEvent> events = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void view(ClusterView view) {
+            views.add(view);
+        }
+
+        @Override
+        public void event(ClusterEvent event) {
+            events.add(event);
+        }
+
+        ClusterView last() {
+            return views.isEmpty() ? null : views.get(views.size() - 1);
+        }
+
+        NodeView node(String host) {
+            ClusterView v = last();
+            return v == null ? null : v.nodes().stream().filter(n -> n.host().equals(host)).findFirst().orElse(null);
+        }
+
+        ClusterEvent awaitEvent(String what, Predicate<ClusterEvent> p) {
+            return Lab.await(what, FAST, () -> events.stream().filter(p).findFirst().orElse(null), () -> events);
+        }
+
+        long viewsFrom(String host) {
+            return views.stream().flatMap(v -> v.nodes().stream())
+                    .filter(n -> n.host().equals(host) && n.status() != null).map(NodeView::answeredAt).distinct().count();
+        }
+    }
+
+    ClusterMonitor monitor(Recorder recorder, List<CommandRunner> nodes) {
+        ClusterMonitor m = new ClusterMonitor(nodes, MonitorSettings.DEFAULT, Clock.systemUTC(), recorder);
+        m.start();
+        Lab.await("both nodes answer", FAST, () -> recorder.last() != null
+                && recorder.last().nodes().stream().allMatch(n -> n.status() != null) ? true : null, recorder::last);
+        return m;
+    }
+
+    @Test
+    @Order(1)
+    void probesEachNodeAndReadsCorosyncQuorumConsistentWithCrmMon() throws IOException {
+        Recorder rec = new Recorder();
+        List<CommandRunner> nodes = runners();
+        try (ClusterMonitor m = monitor(rec, nodes)) {
+            for (String n : lab.nodes()) {
+                NodeView v = rec.node(host(n));
+                assertEquals(Reach.REACHABLE, v.reach());
+                assertEquals(n, v.software().nodeName(), "crm_node -n on " + n);
+                // the DC's version as crm_mon reports it starts with the version pacemakerd printed
+                assertTrue(v.status().summary().pacemakerVersion().startsWith(v.software().pacemaker()),
+                        v.status().summary().pacemakerVersion() + " vs " + v.software().pacemaker());
+                assertNotNull(v.software().corosync());
+                assertFalse(v.software().hasDrbd(), "the lab has no DRBD module");
+                assertNotNull(v.cib(), "CIB read at the first poll");
+                CorosyncQuorum q = v.quorum();
+                ClusterStatus s = v.status();
+                assertEquals(s.summary().quorum(), q.quorate());
+                assertEquals(s.nodes().stream().filter(ClusterNode::online).map(ClusterNode::name).sorted().toList(),
+                        q.members().stream().map(CorosyncMember::name).sorted().toList());
+                assertEquals(List.of(n), q.members().stream().filter(CorosyncMember::local).map(CorosyncMember::name).toList());
+                String conf = Files.readString(Lab.DIR.resolve("state").resolve(n).resolve("etc-corosync/corosync.conf"));
+                assertEquals(conf.matches("(?s).*two_node:\\s*1.*"), q.twoNode());
+            }
+            assertTrue(rec.events.isEmpty(), "a healthy cluster gives no events: " + rec.events);
+        } finally {
+            nodes.forEach(CommandRunner::close);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void nodePrintingGarbageGivesAnErrorEventAndTheOtherNodeIsStillWatched() {
+        Recorder rec = new Recorder();
+        List<CommandRunner> nodes = runners();
+        String bad = host("node2");
+        try (ClusterMonitor m = monitor(rec, nodes)) {
+            hideCrmMon("node2", "#!/bin/sh\necho 'Segmentation fault? <pacemaker-result api-version=\"2.'\n");
+            ClusterEvent e = rec.awaitEvent("error event for node2",
+                    ev -> ev.type() == EventType.ERROR && bad.equals(ev.seenBy()));
+            assertEquals("node2", e.node());
+            assertTrue(e.message().contains(bad) && e.message().contains("crm_mon"), e.message());
+            assertEquals(Reach.REACHABLE, rec.node(bad).reach(), "it answered, with nonsense");
+            long before = rec.viewsFrom(host("node1"));
+            Lab.await("node1 still polled", FAST, () -> rec.viewsFrom(host("node1")) >= before + 3 ? true : null,
+                    rec::last);
+            assertEquals(host("node1"), rec.last().source());
+            restoreCrmMon("node2");
+            Lab.await("node2 answers properly again", FAST,
+                    () -> rec.node(bad).status() != null && rec.node(bad).error() == null ? true : null, rec::last);
+        } finally {
+            restoreCrmMon("node2");
+            nodes.forEach(CommandRunner::close);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void sshdKilledMidCommandGivesAnEventForThatNodeAndTheMonitorGoesOn() {
+        Recorder rec = new Recorder();
+        List<CommandRunner> nodes = runners();
+        String victim = host("node2");
+        try (ClusterMonitor m = monitor(rec, nodes)) {
+            // crm_mon on node2 now takes 3 s (real output, saved just before), so sshd dies mid-command
+            String saved = lab.ok(Duration.ofSeconds(30), "exec", "node2", "crm_mon", "-1", "--inactive", "--output-as=xml");
+            hideCrmMon("node2", "#!/bin/sh\nsleep 3\ncat <<'XML'\n" + saved + "XML\n");
+            Lab.await("a slow crm_mon in flight", FAST, () -> crmMonRunning("node2") ? true : null, () -> "");
+            lab.ok(Duration.ofSeconds(10), "exec", "node2", "pkill", "-KILL", "-x", "sshd");
+            ClusterEvent e = rec.awaitEvent("node2 unreachable",
+                    ev -> ev.type() == EventType.NODE_UNREACHABLE && victim.equals(ev.seenBy()));
+            assertTrue(e.message().contains("crm_mon") && e.message().contains("connection lost"), rec.events.toString());
+            long before = rec.viewsFrom(host("node1"));
+            Lab.await("node1 still polled", FAST, () -> rec.viewsFrom(host("node1")) >= before + 3 ? true : null,
+                    rec::last);
+            restoreCrmMon("node2");
+            lab.ok(Duration.ofSeconds(10), "exec", "node2", "/usr/sbin/sshd", "-f",
+                    Lab.DIR.resolve("state/ssh/sshd_config-node2").toString());
+            rec.awaitEvent("node2 reachable again",
+                    ev -> ev.type() == EventType.NODE_REACHABLE && victim.equals(ev.seenBy()));
+        } finally {
+            restoreCrmMon("node2");
+            nodes.forEach(CommandRunner::close);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void watchReportsTheFailoverOfThePoweredOffActiveNodeWithItsDuration() throws Exception {
+        String active = lab.activeNode();
+        String survivor = lab.other(active);
+        Lines out = new Lines();
+        StringWriter err = new StringWriter();
+        Thread watch = new Thread(() -> Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), "watch",
+                "--host", host("node1"), "--host", host("node2"), "-i", env.get("LAB_SSH_KEY"),
+                "--known-hosts", env.get("LAB_KNOWN_HOSTS"), "--json"), "watch");
+        watch.start();
+        try {
+            Thread.sleep(3000);
+            assertTrue(out.toString().isBlank(), "no events from a healthy cluster: " + out + err);
+            long poweredOff = System.nanoTime();
+            lab.ok(SCRIPT, "node", "poweroff", active);
+            List<String> statusDuring = new ArrayList<>();
+            JsonNode failover = null;
+            while (failover == null && System.nanoTime() - poweredOff < Duration.ofSeconds(20).toNanos()) {
+                statusDuring.add(statusOverSsh());
+                failover = out.events().stream().filter(j -> j.get("type").asText().equals("failover"))
+                        .findFirst().orElse(null);
+            }
+            assertNotNull(failover, "no failover event within 20 s of the power-off; got:\n" + out + err);
+            List<JsonNode> events = out.events();
+            assertTrue(events.stream().anyMatch(j -> type(j, "node-lost") && active.equals(j.path("node").asText())),
+                    "node-lost for " + active + ":\n" + out);
+            assertTrue(events.stream().anyMatch(j -> type(j, "fencing") && active.equals(j.path("node").asText())),
+                    "fencing of " + active + ":\n" + out);
+            assertTrue(events.stream().anyMatch(j -> type(j, "resource-moved") && "p_dhcpd".equals(j.path("resource").asText())
+                    && survivor.equals(j.path("to").asText())), "p_dhcpd moved to " + survivor + ":\n" + out);
+            assertTrue(failover.get("durationMs").asLong() > 0, failover.toString());
+            List<String> affected = new ArrayList<>();
+            failover.get("resources").forEach(r -> affected.add(r.asText()));
+            assertTrue(affected.containsAll(List.of("p_fs_data", "p_vip", "p_dhcpd")), failover.toString());
+            assertTrue(failover.get("time").asText().matches("\\d{4}-\\d\\d-\\d\\dT.*Z"), failover.toString());
+            // status --host stayed correct for the survivor throughout
+            assertFalse(statusDuring.isEmpty());
+            for (String s : statusDuring) {
+                JsonNode nodes = JSON.readTree(s).get("nodes");
+                boolean survivorOnline = false;
+                for (JsonNode n : nodes) {
+                    survivorOnline |= n.get("name").asText().equals(survivor) && n.get("online").asBoolean();
+                }
+                assertTrue(survivorOnline, "status --host during the failover:\n" + s);
+            }
+            lab.ok(SCRIPT, "node", "start", active);
+            Lab.await(active + " joins again", Duration.ofSeconds(30), () -> out.events().stream()
+                    .anyMatch(j -> type(j, "node-joined") && active.equals(j.path("node").asText())) ? true : null, () -> out);
+        } finally {
+            watch.interrupt();
+            watch.join(10_000);
+        }
+        assertFalse(watch.isAlive(), "watch stops when interrupted");
+    }
+
+    private static boolean type(JsonNode event, String type) {
+        return type.equals(event.path("type").asText());
+    }
+
+    private String statusOverSsh() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(new PrintWriter(out), new PrintWriter(err), "status", "--host", host("node1"),
+                "--host", host("node2"), "-i", env.get("LAB_SSH_KEY"), "--known-hosts", env.get("LAB_KNOWN_HOSTS"),
+                "--json");
+        assertEquals(0, code, err.toString());
+        return out.toString();
+    }
+
+    /** Puts a script over /usr/sbin/crm_mon inside one node's private mount namespace. */
+    private void hideCrmMon(String node, String script) {
+        try {
+            Path f = dir.resolve("crm_mon-" + node);
+            Files.writeString(f, script);
+            f.toFile().setExecutable(true, false);
+            lab.ok(Duration.ofSeconds(10), "exec", node, "mount", "--bind", f.toString(), "/usr/sbin/crm_mon");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void restoreCrmMon(String node) {
+        // harmless when nothing is mounted there, so cleanup can always call it
+        lab.run(Duration.ofSeconds(10), "exec", node, "sh", "-c",
+                "grep -q ' /usr/sbin/crm_mon ' /proc/self/mountinfo && umount /usr/sbin/crm_mon; true");
+    }
+
+    private boolean crmMonRunning(String node) {
+        return lab.run(Duration.ofSeconds(10), "exec", node, "pgrep", "-x", "-f", "sleep 3").ok();
+    }
+
+    /** A writer the watch thread prints to while the test reads it. */
+    static final class Lines extends Writer {
+        private final StringBuilder text = new StringBuilder();
+
+        @Override
+        public synchronized void write(char[] cbuf, int off, int len) {
+            text.append(cbuf, off, len);
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+
+        @Override
+        public synchronized String toString() {
+            return text.toString();
+        }
+
+        List<JsonNode> events() {
+            List<JsonNode> list = new ArrayList<>();
+            for (String line : toString().split("\n")) {
+                if (!line.isBlank() && line.endsWith("}")) {
+                    try {
+                        list.add(JSON.readTree(line));
+                    } catch (IOException e) {
+                        throw new AssertionError("watch printed a line that is not JSON: " + line, e);
+                    }
+                }
+            }
+            return list;
+        }
+    }
+}
