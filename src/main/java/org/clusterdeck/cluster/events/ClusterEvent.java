@@ -117,6 +117,12 @@ public record ClusterEvent(
             return this;
         }
 
+        /** The resources a failover is about, before its duration is known. */
+        public Builder resources(List<String> affected) {
+            resources = affected;
+            return this;
+        }
+
         public Builder seenBy(String host) {
             seenBy = host;
             return this;
