@@ -1,15 +1,14 @@
 package org.clusterdeck.app.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.FileOutputStream;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
@@ -38,7 +37,8 @@ public final class AuditLog implements AutoCloseable {
     private final int keptFiles;
 
     // Guarded by this.
-    private FileChannel channel;
+    /** A stream, not a FileChannel: an interrupted thread must not close the log and lose a record. */
+    private OutputStream stream;
     private IOException lastWriteError;
     private long failedWrites;
 
@@ -87,15 +87,13 @@ public final class AuditLog implements AutoCloseable {
     public synchronized void append(AuditRecord record) {
         try {
             byte[] line = (JSON.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
-            FileChannel out = open();
-            if (out.size() > 0 && out.size() + line.length > maxBytes) {
+            OutputStream out = open();
+            if (Files.size(file) > 0 && Files.size(file) + line.length > maxBytes) {
                 rotate();
                 out = open();
             }
-            ByteBuffer buf = ByteBuffer.wrap(line);
-            while (buf.hasRemaining()) {
-                out.write(buf);
-            }
+            out.write(line);
+            out.flush();
             if (lastWriteError != null) {
                 LOG.warn("audit log {} is written again after {} lost record(s)", file, failedWrites);
             }
@@ -117,24 +115,23 @@ public final class AuditLog implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        closeChannel();
+        closeStream();
     }
 
-    private FileChannel open() throws IOException {
-        if (channel == null) {
+    private OutputStream open() throws IOException {
+        if (stream == null) {
             // The log holds command output (configuration, host names): readable by its owner only.
             Files.createDirectories(directory, ownerOnly("rwx------"));
             if (POSIX && Files.notExists(file)) {
                 Files.createFile(file, ownerOnly("rw-------"));
             }
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
+            stream = new FileOutputStream(file.toFile(), true);
         }
-        return channel;
+        return stream;
     }
 
     private void rotate() throws IOException {
-        closeChannel();
+        closeStream();
         Files.deleteIfExists(rotated(keptFiles));
         for (int i = keptFiles - 1; i >= 1; i--) {
             if (Files.exists(rotated(i))) {
@@ -154,18 +151,18 @@ public final class AuditLog implements AutoCloseable {
         }
         lastWriteError = e;
         failedWrites++;
-        // A broken channel (disk full, file removed) is reopened on the next record.
-        closeChannel();
+        // A broken stream (disk full, file removed) is reopened on the next record.
+        closeStream();
     }
 
-    private void closeChannel() {
-        if (channel != null) {
+    private void closeStream() {
+        if (stream != null) {
             try {
-                channel.close();
+                stream.close();
             } catch (IOException e) {
                 LOG.debug("closing audit log {}", file, e);
             }
-            channel = null;
+            stream = null;
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.clusterdeck.cluster.events.ClusterEvent;
 import org.clusterdeck.transport.CommandRunner;
@@ -25,6 +26,8 @@ public final class ClusterMonitor implements AutoCloseable {
     private final Map<String, NodeView> latest = new LinkedHashMap<>();
     private final ViewChanges changes;
     private ClusterView current;
+    /** Counted down once on close; pollers wait on it between rounds instead of sleeping. */
+    private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running;
 
     public ClusterMonitor(List<CommandRunner> nodes, MonitorSettings settings, Clock clock, MonitorListener listener) {
@@ -77,7 +80,9 @@ public final class ClusterMonitor implements AutoCloseable {
                 next = now + intervalNanos / 10;
             }
             try {
-                TimeUnit.NANOSECONDS.sleep(next - now);
+                if (stopped.await(next - now, TimeUnit.NANOSECONDS)) {
+                    return;
+                }
             } catch (InterruptedException e) {
                 return;
             }
@@ -125,8 +130,10 @@ public final class ClusterMonitor implements AutoCloseable {
 
     @Override
     public void close() {
+        // No interrupts: they would abort a half-written audit record or an SSH exchange. A poll
+        // under way ends by itself within its command timeout.
         running = false;
-        threads.forEach(Thread::interrupt);
+        stopped.countDown();
         for (Thread t : threads) {
             try {
                 t.join(TimeUnit.SECONDS.toMillis(1));

@@ -5,6 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.clusterdeck.cluster.events.ClusterEvent;
+import org.clusterdeck.cluster.events.DrbdChanges;
+import org.clusterdeck.cluster.events.FailoverTracker;
+import org.clusterdeck.cluster.events.StatusChanges;
 import org.clusterdeck.cluster.events.EventType;
 import org.clusterdeck.cluster.events.Severity;
 
@@ -13,11 +16,22 @@ import org.clusterdeck.cluster.events.Severity;
  * answered, then what changed in the cluster. Keeps the state that spans views.
  */
 final class ViewChanges {
+    private final FailoverTracker failovers = new FailoverTracker();
 
     List<ClusterEvent> between(ClusterView previous, NodeView nodeBefore, ClusterView current, NodeView node,
             Instant now) {
         List<ClusterEvent> events = new ArrayList<>();
         reach(nodeBefore, node, now, events);
+        if (current.status() != null && current.status() != previous.status()) {
+            List<ClusterEvent> changes = StatusChanges.between(previous.status(), current.status(), now).stream()
+                    .map(e -> e.seenBy(current.source())).toList();
+            events.addAll(changes);
+            failovers.update(current.status(), changes, now).forEach(e -> events.add(e.seenBy(current.source())));
+        }
+        if (node.drbd() != null) {
+            DrbdChanges.between(node.nodeName(), nodeBefore.drbd(), node.drbd(), now)
+                    .forEach(e -> events.add(e.seenBy(node.host())));
+        }
         return events;
     }
 

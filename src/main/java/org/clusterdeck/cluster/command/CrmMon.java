@@ -9,10 +9,11 @@ public final class CrmMon {
 
     /**
      * One snapshot of the whole cluster, inactive resources included, as {@code <pacemaker-result>}
-     * XML (Pacemaker 2.0.3 and later).
+     * XML (Pacemaker 2.0.3 and later). Fencing history at level 2 includes successful fencing,
+     * which the default level leaves out and which the monitor reports.
      */
     public static Command status() {
-        return Command.of("crm_mon", "-1", "--inactive", "--output-as=xml");
+        return Command.of("crm_mon", "-1", "--inactive", "--output-as=xml", "--fence-history=2");
     }
 
     /**

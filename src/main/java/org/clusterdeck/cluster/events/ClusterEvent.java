@@ -53,6 +53,12 @@ public record ClusterEvent(
         resources = resources == null ? null : List.copyOf(resources);
     }
 
+    /** The same event, marked with the host whose answer showed it. */
+    public ClusterEvent seenBy(String host) {
+        return new ClusterEvent(time, type, severity, node, resource, from, to, peer, volume, syncDonePercent,
+                speedKiBps, etaSeconds, durationMs, resources, host, message);
+    }
+
     /** Starts an event; the fields that apply to its type are set on the builder. */
     public static Builder of(Instant time, EventType type, Severity severity) {
         return new Builder(time, type, severity);

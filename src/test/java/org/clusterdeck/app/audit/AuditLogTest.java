@@ -102,6 +102,24 @@ class AuditLogTest {
     }
 
     @Test
+    void anInterruptedWriterStillWritesItsRecordAndLeavesTheLogOpen() throws Exception {
+        try (AuditLog log = new AuditLog(dir)) {
+            log.append(record("before", 0));
+            Thread writer = new Thread(() -> {
+                Thread.currentThread().interrupt();
+                log.append(record("interrupted", 1));
+            });
+            writer.start();
+            writer.join();
+            log.append(record("after", 2));
+            assertTrue(log.lastWriteError().isEmpty(), () -> log.lastWriteError().get().toString());
+        }
+        List<String> lines = Files.readAllLines(dir.resolve("audit.log"));
+        assertEquals(3, lines.size(), lines.toString());
+        assertTrue(lines.get(1).contains("\"interrupted\""), lines.get(1));
+    }
+
+    @Test
     void logIsReadableByItsOwnerOnly() throws Exception {
         Path home = dir.resolve("share").resolve("clusterdeck");
         try (AuditLog log = new AuditLog(home)) {

@@ -47,7 +47,7 @@ class PacemakerExitCodeTest {
 
     @Test
     void crmMonCommands() {
-        assertEquals(List.of("crm_mon", "-1", "--inactive", "--output-as=xml"), CrmMon.status().argv());
+        assertEquals(List.of("crm_mon", "-1", "--inactive", "--output-as=xml", "--fence-history=2"), CrmMon.status().argv());
         assertEquals(List.of("crm_mon", "-1", "--inactive", "--as-xml"), CrmMon.legacyStatus().argv());
     }
 }
