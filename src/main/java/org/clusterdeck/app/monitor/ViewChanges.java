@@ -22,6 +22,13 @@ final class ViewChanges {
             Instant now) {
         List<ClusterEvent> events = new ArrayList<>();
         reach(nodeBefore, node, now, events);
+        for (ClusterEvent e : events) {
+            if (e.node() != null && e.type() == EventType.NODE_UNREACHABLE) {
+                failovers.nodeUnreachable(e.node(), now);
+            } else if (e.node() != null && e.type() == EventType.NODE_REACHABLE) {
+                failovers.nodeReachable(e.node());
+            }
+        }
         if (current.status() != null && current.status() != previous.status()) {
             List<ClusterEvent> changes = StatusChanges.between(previous.status(), current.status(), now).stream()
                     .map(e -> e.seenBy(current.source())).toList();

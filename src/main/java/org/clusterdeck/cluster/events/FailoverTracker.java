@@ -40,11 +40,25 @@ import org.clusterdeck.cluster.status.Resource;
  * <li>Trouble while a failover is open extends it: resources that ran in the view before join
  *     the baseline; no second {@code failover-started}. A failover that never completes stays
  *     open.
+ * <li>A failover can also happen entirely between two views: trouble, nothing short, but some
+ *     baseline resources run on other nodes (or in other roles) than before. That is a
+ *     {@code failover} on its own, without {@code failover-started}; it began after the view
+ *     before, so that view's time is its start.
+ * <li>When the monitor reported, through {@link #nodeUnreachable}, that a node the resources
+ *     left stopped answering (within {@link #SIGN_WINDOW} before), the failover starts then: that
+ *     is the first sign of trouble, usually the moment the node died, while the cluster itself
+ *     notices only after its token timeout. Durations are otherwise accurate to the polling
+ *     interval.
  * </ul>
  */
 public final class FailoverTracker {
+    /** Corosync notices a dead node within seconds; a longer silence is not this failure's first sign. */
+    static final Duration SIGN_WINDOW = Duration.ofSeconds(60);
+
     private ClusterStatus previous;
+    private Instant previousTime;
     private Open open;
+    private final Map<String, Instant> unreachableSince = new LinkedHashMap<>();
 
     /** The baseline of an open failover and what has been short so far. */
     private static final class Open {
@@ -52,9 +66,19 @@ public final class FailoverTracker {
         final Map<String, List<Placement>> baseline = new LinkedHashMap<>();
         final Set<String> shortOnes = new LinkedHashSet<>();
 
-        Open(Instant start) {
+        Open(Instant start, Map<String, List<Placement>> baseline) {
             this.start = start;
+            this.baseline.putAll(baseline);
         }
+    }
+
+    /** The monitor lost contact with a node (not the cluster's verdict: a first sign of trouble). */
+    public void nodeUnreachable(String node, Instant time) {
+        unreachableSince.putIfAbsent(node, time);
+    }
+
+    public void nodeReachable(String node) {
+        unreachableSince.remove(node);
     }
 
     /**
@@ -66,12 +90,20 @@ public final class FailoverTracker {
         boolean trouble = events.stream().anyMatch(e -> isTrouble(e, view));
         if (previous != null && trouble) {
             if (open == null) {
-                Open candidate = new Open(time);
-                addBaseline(candidate, previous);
-                if (!shortIn(candidate, view).isEmpty()) {
+                Map<String, List<Placement>> baseline = running(previous);
+                Open candidate = new Open(firstSign(baseline, view, time, time), baseline);
+                List<String> shortNow = shortIn(candidate, view);
+                if (!shortNow.isEmpty()) {
                     open = candidate;
-                    open.shortOnes.addAll(shortIn(open, view));
+                    open.shortOnes.addAll(shortNow);
                     out.add(started(view, events, time));
+                } else {
+                    List<String> moved = relocated(baseline, view);
+                    if (!moved.isEmpty()) {
+                        Open between = new Open(firstSign(baseline, view, previousTime, time), baseline);
+                        between.shortOnes.addAll(moved);
+                        out.add(finished(between, view, time));
+                    }
                 }
             } else {
                 addBaseline(open, previous);
@@ -81,12 +113,60 @@ public final class FailoverTracker {
             List<String> now = shortIn(open, view);
             open.shortOnes.addAll(now);
             if (now.isEmpty()) {
-                out.add(finished(view, time));
+                out.add(finished(open, view, time));
                 open = null;
             }
         }
         previous = view;
+        previousTime = time;
         return out;
+    }
+
+    /**
+     * When a node the baseline ran on is down now and stopped answering the monitor shortly
+     * before, that moment; else {@code otherwise}. A node that has not answered for longer than
+     * {@link #SIGN_WINDOW} gives no sign: its SSH may have been broken long before it failed.
+     */
+    private Instant firstSign(Map<String, List<Placement>> baseline, ClusterStatus view, Instant otherwise, Instant now) {
+        Set<String> up = upNodes(view);
+        Instant first = null;
+        for (List<Placement> placements : baseline.values()) {
+            for (Placement p : placements) {
+                Instant since = unreachableSince.get(p.node());
+                if (since != null && !up.contains(p.node()) && !since.isBefore(now.minus(SIGN_WINDOW))
+                        && (first == null || since.isBefore(first))) {
+                    first = since;
+                }
+            }
+        }
+        return first != null ? first : otherwise;
+    }
+
+    /**
+     * Baseline resources that run, but not where or not in the roles they ran before on the nodes
+     * still up; a clone that merely lost its instance on a dead node has not moved.
+     */
+    private static List<String> relocated(Map<String, List<Placement>> baseline, ClusterStatus view) {
+        Map<String, List<Placement>> now = running(view);
+        Set<String> up = upNodes(view);
+        List<String> out = new ArrayList<>();
+        baseline.forEach((id, base) -> {
+            List<Placement> stayed = base.stream().filter(p -> up.contains(p.node())).toList();
+            if (!targetStopped(view, id) && !sorted(stayed).equals(sorted(now.getOrDefault(id, List.of())))) {
+                out.add(id);
+            }
+        });
+        return out;
+    }
+
+    private static List<String> sorted(List<Placement> placements) {
+        return placements.stream().map(p -> p.node() + " " + p.role()).sorted().toList();
+    }
+
+    private static Set<String> upNodes(ClusterStatus view) {
+        Set<String> up = new TreeSet<>();
+        view.nodes().stream().filter(StatusChanges::up).forEach(n -> up.add(n.name()));
+        return up;
     }
 
     private static boolean isTrouble(ClusterEvent e, ClusterStatus view) {
@@ -125,8 +205,7 @@ public final class FailoverTracker {
 
     private static List<String> shortIn(Open o, ClusterStatus view) {
         Map<String, List<Placement>> now = running(view);
-        Set<String> up = new TreeSet<>();
-        view.nodes().stream().filter(StatusChanges::up).forEach(n -> up.add(n.name()));
+        Set<String> up = upNodes(view);
         List<String> out = new ArrayList<>();
         o.baseline.forEach((id, base) -> {
             if (targetStopped(view, id)) {
@@ -155,7 +234,7 @@ public final class FailoverTracker {
                 .message("failover started (" + cause.message() + "); not running: " + String.join(", ", affected));
     }
 
-    private ClusterEvent finished(ClusterStatus view, Instant time) {
+    private static ClusterEvent finished(Open open, ClusterStatus view, Instant time) {
         Map<String, List<Placement>> now = running(view);
         List<String> affected = open.baseline.keySet().stream().filter(open.shortOnes::contains).toList();
         Set<String> from = new TreeSet<>();

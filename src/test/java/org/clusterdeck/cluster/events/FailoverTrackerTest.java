@@ -85,6 +85,43 @@ class FailoverTrackerTest {
     }
 
     @Test
+    void failoverOverBetweenTwoViewsIsReportedFromTheViewBeforeOrFromWhenTheNodeStoppedAnswering() throws Exception {
+        Run run = nodeFails("bug-5186-partial-migrate", "bl460g1n6");
+        List<String> moved = run.reaction().summary().stream()
+                .filter(a -> a.verb().equals("Move") && !isFenceDevice(run.failed(), a.id())).map(Simulation.Action::id)
+                .toList();
+
+        // the monitor polled before the failure and next after the cluster had reacted
+        FailoverTracker tracker = new FailoverTracker();
+        feed(tracker, null, run.settled(), T0);
+        List<ClusterEvent> seen = feed(tracker, run.settled(), run.reaction().after(), T2);
+        assertEquals(List.of(EventType.FAILOVER), seen.stream().map(ClusterEvent::type).toList(), seen.toString());
+        assertEquals(12_345L, seen.get(0).durationMs(), "at most since the last view in which all ran");
+        assertEquals(moved, seen.get(0).resources());
+        assertEquals("bl460g1n6", seen.get(0).from());
+
+        // the same, but the node had stopped answering SSH a second after that view: the first sign
+        FailoverTracker hinted = new FailoverTracker();
+        feed(hinted, null, run.settled(), T0);
+        hinted.nodeUnreachable("bl460g1n6", T0.plusSeconds(1));
+        hinted.nodeUnreachable("bl460g1n6", T0.plusSeconds(2));
+        assertEquals(11_345L, feed(hinted, run.settled(), run.reaction().after(), T2).get(0).durationMs());
+
+        // a silence that began long before is no sign of this failure
+        FailoverTracker longSilent = new FailoverTracker();
+        longSilent.nodeUnreachable("bl460g1n6", T2.minus(FailoverTracker.SIGN_WINDOW).minusSeconds(1));
+        feed(longSilent, null, run.settled(), T0);
+        assertEquals(12_345L, feed(longSilent, run.settled(), run.reaction().after(), T2).get(0).durationMs());
+
+        // a node that answers again is no sign of trouble any more
+        FailoverTracker recovered = new FailoverTracker();
+        feed(recovered, null, run.settled(), T0);
+        recovered.nodeUnreachable("bl460g1n6", T0.plusSeconds(1));
+        recovered.nodeReachable("bl460g1n6");
+        assertEquals(12_345L, feed(recovered, run.settled(), run.reaction().after(), T2).get(0).durationMs());
+    }
+
+    @Test
     void nodeThatRanNothingFailsWithoutFailover() throws Exception {
         Run run = nodeFails("3-am-then-bm-both-migrate", "18node3");
         assertTrue(run.settled().resources().stream().noneMatch(r -> r.nodes().contains("18node3")),
