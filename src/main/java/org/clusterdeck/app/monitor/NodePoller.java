@@ -84,12 +84,13 @@ final class NodePoller {
                 // connection, which fails fast (with backoff) instead of waiting on a dead one.
                 node.close();
             }
+            // probed again once it answers: it may come back upgraded; the view keeps what it ran
             software = null;
-            last = new NodeView(host(), Reach.UNREACHABLE, last.answeredAt(), null, null, null, null, null,
+            last = new NodeView(host(), Reach.UNREACHABLE, last.answeredAt(), last.software(), null, null, null, null,
                     e.getMessage());
         } catch (ClusterCommandException | FormatException e) {
-            last = new NodeView(host(), Reach.REACHABLE, last.answeredAt(), software, null, null, null, cib,
-                    e.getMessage());
+            last = new NodeView(host(), Reach.REACHABLE, last.answeredAt(), software != null ? software : last.software(),
+                    null, null, null, cib, e.getMessage());
         }
         return last;
     }

@@ -13,6 +13,7 @@ import org.clusterdeck.cluster.status.ClusterStatus;
  *
  * @param host       the host as the user gave it ({@code [user@]host[:port]})
  * @param answeredAt when the cluster status in this view was read; null if never
+ * @param software   what the node runs; while it does not answer, what it ran when last seen
  * @param cib        the CIB, fetched again only when crm_mon reports a new configuration change
  * @param error      the latest problem with this node: which command, what went wrong
  */
