@@ -1,6 +1,7 @@
 package org.clusterdeck.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -9,14 +10,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.clusterdeck.app.audit.AuditLog;
 import org.clusterdeck.cli.Cli;
+import org.clusterdeck.cluster.command.ShellQuote;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.TransportException;
 import org.clusterdeck.transport.ssh.AgentProcess;
@@ -26,6 +30,7 @@ import org.clusterdeck.transport.ssh.SshPrompter;
 import org.clusterdeck.transport.ssh.SshRunner;
 import org.clusterdeck.transport.ssh.SshTarget;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -298,6 +303,58 @@ class SshAuthLabTest extends LabTestBase {
         assertEquals(1, code);
         assertTrue(err.toString().contains(user + "@" + addr("node1") + ": sudo asks " + user + " for a password"),
                 err.toString());
+    }
+
+    /**
+     * Runs the command line on a pseudo-terminal (util-linux script), answers the prompt once it
+     * appears and returns everything the terminal showed.
+     */
+    String onTerminal(String prompt, String answer, String... args) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "no /usr/bin/script for a terminal");
+        List<String> argv = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
+                System.getProperty("java.class.path"), "org.clusterdeck.Main"));
+        argv.addAll(List.of(args));
+        Process p = new ProcessBuilder("script", "-q", "-e", "-c", ShellQuote.join(argv), "/dev/null")
+                .redirectErrorStream(true).start();
+        StringBuffer screen = new StringBuffer();
+        Thread reader = new Thread(() -> {
+            try (var in = p.getInputStream()) {
+                byte[] buf = new byte[4096];
+                for (int n; (n = in.read(buf)) > 0; ) {
+                    screen.append(new String(buf, 0, n, StandardCharsets.UTF_8));
+                }
+            } catch (java.io.IOException ignored) {
+                // the process ended
+            }
+        });
+        reader.start();
+        try {
+            Lab.await("the prompt '" + prompt + "'", Duration.ofSeconds(30),
+                    () -> screen.indexOf(prompt) >= 0 ? true : null, screen::toString);
+            int shown = screen.length();
+            p.getOutputStream().write((answer + "\n").getBytes(StandardCharsets.UTF_8));
+            p.getOutputStream().flush();
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS), "finished: " + screen);
+            reader.join(5000);
+            assertFalse(screen.substring(shown).contains(answer), "typed without echo: " + screen);
+            return screen.toString();
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    @Test
+    void onATerminalThePassphraseAndThePasswordAreAskedWithoutEcho() throws Exception {
+        Path key = newKey("ecdsa", "typed secret", true);
+        String screen = onTerminal("Enter passphrase for key '" + key + "': ", "typed secret", "status",
+                "--host", "root@" + addr("node1"), "-i", key.toString(), "--known-hosts", knownHosts.toString(), "--json");
+        assertTrue(screen.contains("\"nodes\""), screen);
+        String user = env.get("LAB_PASSWORD_USER");
+        Path refused = newKey("ed25519", "", false);
+        screen = onTerminal(user + "@" + addr("node1") + "'s password: ", env.get("LAB_PASSWORD"), "status",
+                "--host", user + "@" + addr("node1"), "-i", refused.toString(), "--known-hosts", knownHosts.toString());
+        // logged in by password: the node's sudo answered
+        assertTrue(screen.contains("sudo asks " + user + " for a password"), screen);
     }
 
     String status(String host, String... more) {
