@@ -292,6 +292,7 @@ class SshAuthLabTest extends LabTestBase {
                 .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no audit record for " + user + " in " + audit)));
         assertEquals(0, last.get("exitCode").asInt());
         assertEquals("crm_mon", last.get("argv").get(0).asText());
+        assertTrue(last.get("display").asText().startsWith("sudo -n -- crm_mon "), last.toString());
     }
 
     @Test

@@ -136,10 +136,16 @@ public final class SshRunner implements CommandRunner {
         }
     }
 
-    /** The command as the remote shell receives it; non-root users go through {@code sudo -n}. */
+    /** The command as the remote shell receives it. */
     String shellLine(Command command) {
+        return ShellQuote.commandLine(asRun(command));
+    }
+
+    /** Non-root users run the tools through {@code sudo -n}, which never waits for a password. */
+    @Override
+    public Command asRun(Command command) {
         if (!needsSudo()) {
-            return ShellQuote.commandLine(command);
+            return command;
         }
         List<String> argv = new ArrayList<>(List.of("sudo", "-n", "--"));
         if (!command.env().isEmpty()) {
@@ -150,7 +156,7 @@ public final class SshRunner implements CommandRunner {
             }
         }
         argv.addAll(command.argv());
-        return ShellQuote.join(argv);
+        return new Command(argv, Map.of(), command.stdin(), command.timeout());
     }
 
     private boolean needsSudo() {
