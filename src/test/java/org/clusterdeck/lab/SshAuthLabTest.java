@@ -260,10 +260,15 @@ class SshAuthLabTest extends LabTestBase {
         String msg = loginError(runner("root@" + addr("node2"),
                 new SshOptions(List.of(labKey), knownHosts, false, Duration.ofSeconds(2), null, nobody), SshPrompter.NONE));
         assertTrue(msg.startsWith("root@" + addr("node2") + ": jump host root@10.99.0.13: cannot connect"), msg);
+        // the jump host answers but cannot reach the node
+        SshTarget node1 = SshTarget.parse("root@" + addr("node1"), "root");
+        msg = loginError(runner("root@10.99.0.13",
+                new SshOptions(List.of(labKey), knownHosts, false, Duration.ofSeconds(5), null, node1), SshPrompter.NONE));
+        assertTrue(msg.startsWith("root@10.99.0.13: jump host root@" + addr("node1") + " cannot reach 10.99.0.13:22 ("),
+                msg);
         // a known_hosts that knows node2 but not node1: the jump host's key is checked too
         Path onlyNode2 = tmp.resolve("known_hosts_node2");
         Files.write(onlyNode2, Files.readAllLines(knownHosts).stream().filter(l -> l.startsWith("node2,")).toList());
-        SshTarget node1 = SshTarget.parse("root@" + addr("node1"), "root");
         msg = loginError(runner("root@" + addr("node2"),
                 new SshOptions(List.of(labKey), onlyNode2, false, Duration.ofSeconds(3), null, node1), SshPrompter.NONE));
         assertTrue(msg.startsWith("root@" + addr("node2") + ": jump host root@" + addr("node1") + ": host key of "
