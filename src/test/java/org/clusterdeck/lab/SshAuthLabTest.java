@@ -184,6 +184,17 @@ class SshAuthLabTest extends LabTestBase {
     }
 
     @Test
+    void aMissingKeyFileIsNamedAndTheNextKeyStillTried() throws Exception {
+        Path missing = tmp.resolve("no_such_key");
+        try (SshRunner ssh = runner("root@" + addr("node1"), keys(missing, labKey), SshPrompter.NONE)) {
+            assertEquals("node1", ssh.run(Command.of("hostname")).stdout().trim());
+        }
+        String msg = loginError(runner("root@" + addr("node1"), keys(missing), SshPrompter.NONE));
+        assertTrue(msg.startsWith("root@" + addr("node1") + ": login as root refused; tried key " + missing
+                + " (cannot read it: "), msg);
+    }
+
+    @Test
     void agentKeysLogInWhereTheKeyFileIsRefusedRsaSignedWithSha2() throws Exception {
         Path refused = newKey("ed25519", "", false);
         for (String type : List.of("rsa", "ed25519", "ecdsa")) {

@@ -107,16 +107,19 @@ public final class SshAuthenticator {
         return false;
     }
 
+    /** The key file, read once; one that cannot be read is read again next time (it may have been fixed). */
     private synchronized KeyFile keyFile(SSHClient ssh, Path file) {
-        return keyFiles.computeIfAbsent(file, f -> {
-            KeyFile key = new KeyFile(f);
+        KeyFile key = keyFiles.get(file);
+        if (key == null) {
+            key = new KeyFile(file);
             try {
-                key.provider = ssh.loadKeys(f.toString(), key);
+                key.provider = ssh.loadKeys(file.toString(), key);
+                keyFiles.put(file, key);
             } catch (IOException e) {
                 key.unreadable = "cannot read it: " + e.getMessage();
             }
-            return key;
-        });
+        }
+        return key;
     }
 
     private boolean viaPassword(SSHClient ssh, SshTarget target, List<String> tried) throws IOException {
