@@ -277,6 +277,12 @@ class SshAuthLabTest extends LabTestBase {
                 new SshOptions(List.of(labKey), knownHosts, false, Duration.ofSeconds(5), null, node1), SshPrompter.NONE));
         assertTrue(msg.startsWith("root@10.99.0.13: jump host root@" + addr("node1") + " cannot reach 10.99.0.13:22 ("),
                 msg);
+        // the jump host refuses the login: no such user there
+        SshTarget ghost = SshTarget.parse("ghost@" + addr("node1"), "root");
+        msg = loginError(runner("root@" + addr("node2"),
+                new SshOptions(List.of(labKey), knownHosts, false, Duration.ofSeconds(3), null, ghost), SshPrompter.NONE));
+        assertTrue(msg.startsWith("root@" + addr("node2") + ": jump host ghost@" + addr("node1")
+                + ": login as ghost refused; tried key " + labKey + " (refused)"), msg);
         // a known_hosts that knows node2 but not node1: the jump host's key is checked too
         Path onlyNode2 = tmp.resolve("known_hosts_node2");
         Files.write(onlyNode2, Files.readAllLines(knownHosts).stream().filter(l -> l.startsWith("node2,")).toList());
