@@ -10,6 +10,11 @@ BRIDGE=br-lab
 MARK="clusterdeck-lab $STATE"
 CLIENT_NS=lab-client
 FENCE_AGENT=/usr/sbin/fence_lab
+# Non-root users on the nodes, only in the nodes' private /etc/passwd (see lab/README.md).
+SUDO_USER_NAME=deck
+PASSWORD_USER=ops
+PASSWORD=lab-ops-pw
+USER_HOMES=/run/home
 SPOOL=$STATE/spool
 
 # The subnet (first three octets of a /24) and token are fixed when the lab comes up; afterwards
@@ -175,14 +180,25 @@ node_net() {
 
 # Boots a node: its init becomes PID 1 of fresh mount, UTS, IPC and PID namespaces inside the
 # node's network namespace, detached from the caller (setsid, no inherited output).
+# Runs a long-lived lab process (a node, the power switch) in a new session with only stdin, stdout
+# and stderr of the caller: a descriptor of `flock LOCK lab/up` must not stay open in the lab, or
+# the shared lab lock would be held until lab/down instead of being released when the command ends.
+detach() {
+    local fd
+    for fd in $(ls /proc/$BASHPID/fd); do
+        ((fd > 2)) && eval "exec $fd>&-" 2>/dev/null
+    done
+    exec setsid "$@"
+}
+
 power_on() {
     local node=$1 ns
     ns=$(node_ns "$node")
     node_on "$node" && return 0
     node_net "$node"
     rm -f "$STATE/$node/init.pid"
-    setsid ip netns exec "$ns" unshare --mount --uts --ipc --pid --fork --propagation private \
-        -- "$LAB_DIR/node-init" "$node" </dev/null >>"$STATE/$node/console.log" 2>&1 &
+    (detach ip netns exec "$ns" unshare --mount --uts --ipc --pid --fork --propagation private \
+        -- "$LAB_DIR/node-init" "$node") </dev/null >>"$STATE/$node/console.log" 2>&1 &
     wait_for 10 node_on "$node" || die "$node did not boot; see $STATE/$node/console.log"
 }
 

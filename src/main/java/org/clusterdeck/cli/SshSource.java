@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import org.clusterdeck.app.audit.AuditLog;
 import org.clusterdeck.app.audit.AuditingRunner;
 import org.clusterdeck.transport.CommandRunner;
+import org.clusterdeck.transport.ssh.SshAuthenticator;
 import org.clusterdeck.transport.ssh.SshOptions;
 import org.clusterdeck.transport.ssh.SshRunner;
 import org.clusterdeck.transport.ssh.SshTarget;
@@ -18,7 +19,7 @@ import picocli.CommandLine.Option;
 
 /** The SSH options common to every subcommand that reads a live cluster; every command is audited. */
 final class SshSource {
-    @Option(names = {"-i", "--identity"}, paramLabel = "FILE", description = "Private key file (repeatable); default: OpenSSH's default keys.")
+    @Option(names = {"-i", "--identity"}, paramLabel = "FILE", description = "Private key file (repeatable; a passphrase is asked on the terminal); default: ~/.ssh/id_ed25519, id_ecdsa, id_rsa. Keys of ssh-agent (SSH_AUTH_SOCK) are tried first; a password is asked last.")
     List<Path> identities = new ArrayList<>();
 
     @Option(names = "--known-hosts", paramLabel = "FILE", description = "Host keys to verify against (default ~/.ssh/known_hosts).")
@@ -30,6 +31,9 @@ final class SshSource {
     @Option(names = "--user", paramLabel = "USER", defaultValue = "root", description = "Login user where --host names none (default: ${DEFAULT-VALUE}); non-root users run the tools through sudo -n.")
     String user;
 
+    @Option(names = {"-J", "--jump"}, paramLabel = "[USER@]HOST[:PORT]", description = "Reach every node through this SSH host (like ssh -J); its host key is checked like the nodes'.")
+    String jump;
+
     /** What a node answered, or why it did not. */
     interface NodeQuery<T> {
         T ask(CommandRunner node) throws Exception;
@@ -37,10 +41,14 @@ final class SshSource {
 
     /** One audited runner per host; connections open on first use. */
     List<CommandRunner> connect(List<String> hosts, AuditLog audit) {
-        SshOptions options = new SshOptions(identities, knownHosts, acceptNewHostKey, null);
+        String agent = System.getenv("SSH_AUTH_SOCK");
+        SshOptions options = new SshOptions(identities, knownHosts, acceptNewHostKey, null,
+                agent == null || agent.isEmpty() ? null : Path.of(agent), jump == null ? null : SshTarget.parse(jump, user));
+        // one authenticator for all nodes: a key's passphrase is asked once
+        SshAuthenticator authenticator = new SshAuthenticator(new ConsolePrompter());
         List<CommandRunner> runners = new ArrayList<>();
         for (String h : hosts) {
-            runners.add(new AuditingRunner(new SshRunner(SshTarget.parse(h, user), options), audit));
+            runners.add(new AuditingRunner(new SshRunner(SshTarget.parse(h, user), options, authenticator), audit));
         }
         return runners;
     }

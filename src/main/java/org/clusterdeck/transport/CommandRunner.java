@@ -12,6 +12,14 @@ public interface CommandRunner extends AutoCloseable {
      */
     CommandResult run(Command command) throws TransportException;
 
+    /**
+     * The command as this runner has the node run it, e.g. through {@code sudo -n}: what the audit
+     * log shows a person. The same command for runners that add nothing.
+     */
+    default Command asRun(Command command) {
+        return command;
+    }
+
     @Override
     default void close() {
     }

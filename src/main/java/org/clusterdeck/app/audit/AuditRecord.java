@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
@@ -53,24 +54,26 @@ public record AuditRecord(String time, String node, List<String> argv, Map<Strin
     }
 
     /** The command ran to its end, whatever its exit code. */
-    public static AuditRecord finished(Instant start, Command command, CommandResult result, Duration took,
-            boolean changing) {
-        return of(start, result.node(), command, changing, result.exitCode(), took,
+    public static AuditRecord finished(Instant start, Command command, UnaryOperator<Command> asRun,
+            CommandResult result, Duration took, boolean changing) {
+        return of(start, result.node(), command, asRun, changing, result.exitCode(), took,
                 result.ok() ? Outcome.OK : Outcome.FAILED, null,
                 changing ? cap(result.stdout()) : null, changing ? cap(result.stderr()) : null);
     }
 
     /** The command never produced an exit code: it could not be started, timed out or was cancelled. */
-    public static AuditRecord unfinished(Instant start, String node, Command command, Duration took,
-            boolean timedOut, String error, boolean changing) {
-        return of(start, node, command, changing, null, took, timedOut ? Outcome.TIMEOUT : Outcome.ERROR, error,
+    public static AuditRecord unfinished(Instant start, String node, Command command, UnaryOperator<Command> asRun,
+            Duration took, boolean timedOut, String error, boolean changing) {
+        return of(start, node, command, asRun, changing, null, took, timedOut ? Outcome.TIMEOUT : Outcome.ERROR, error,
                 null, null);
     }
 
-    private static AuditRecord of(Instant start, String node, Command command, boolean changing, Integer exitCode,
-            Duration took, Outcome outcome, String error, String stdout, String stderr) {
+    /** {@code asRun}: how the runner had the node run it (through sudo, say), for {@code display}. */
+    private static AuditRecord of(Instant start, String node, Command command, UnaryOperator<Command> asRun,
+            boolean changing, Integer exitCode, Duration took, Outcome outcome, String error, String stdout,
+            String stderr) {
         Command masked = masked(command);
-        return new AuditRecord(TIME.format(start), node, command.argv(), masked.env(), display(masked), changing,
+        return new AuditRecord(TIME.format(start), node, command.argv(), masked.env(), display(masked, asRun), changing,
                 exitCode, took.toMillis(), outcome, error, stdout, stderr);
     }
 
@@ -82,9 +85,10 @@ public record AuditRecord(String time, String node, List<String> argv, Map<Strin
     }
 
     // A command no shell could carry (NUL byte, bad variable name) is still recorded by its argv.
-    private static String display(Command command) {
+    private static String display(Command masked, UnaryOperator<Command> asRun) {
         try {
-            return command.display();
+            // masked first: a runner may move the environment into the argument list (sudo env K=V)
+            return asRun.apply(masked).display();
         } catch (IllegalArgumentException e) {
             return null;
         }

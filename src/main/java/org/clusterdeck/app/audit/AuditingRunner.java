@@ -44,18 +44,23 @@ public final class AuditingRunner implements CommandRunner {
         long t0 = System.nanoTime();
         try {
             CommandResult result = runner.run(command);
-            log.append(AuditRecord.finished(start, command, result, Duration.ofNanos(System.nanoTime() - t0), changing));
+            log.append(AuditRecord.finished(start, command, runner::asRun, result, Duration.ofNanos(System.nanoTime() - t0), changing));
             return result;
         } catch (TransportException e) {
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
             boolean timedOut = e instanceof CommandTimeoutException;
-            log.append(AuditRecord.unfinished(start, runner.node(), command, took, timedOut, e.getMessage(), changing));
+            log.append(AuditRecord.unfinished(start, runner.node(), command, runner::asRun, took, timedOut, e.getMessage(), changing));
             throw e;
         } catch (RuntimeException e) {
             Duration took = Duration.ofNanos(System.nanoTime() - t0);
-            log.append(AuditRecord.unfinished(start, runner.node(), command, took, false, e.toString(), changing));
+            log.append(AuditRecord.unfinished(start, runner.node(), command, runner::asRun, took, false, e.toString(), changing));
             throw e;
         }
+    }
+
+    @Override
+    public Command asRun(Command command) {
+        return runner.asRun(command);
     }
 
     @Override

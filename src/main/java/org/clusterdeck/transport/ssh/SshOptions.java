@@ -6,9 +6,12 @@ import java.util.List;
 
 /**
  * How to reach nodes: private key files (none: OpenSSH's default key files), the known_hosts file
- * that host keys are checked against, and whether an unknown host key may be trusted on first use.
+ * that host keys are checked against, whether an unknown host key may be trusted on first use,
+ * the ssh-agent socket to ask for keys (null: no agent) and a jump host every node is reached
+ * through (null: direct). The jump host's key is checked against the same known_hosts.
  */
-public record SshOptions(List<Path> identityFiles, Path knownHosts, boolean acceptNewHostKey, Duration connectTimeout) {
+public record SshOptions(List<Path> identityFiles, Path knownHosts, boolean acceptNewHostKey, Duration connectTimeout,
+        Path agentSocket, SshTarget jump) {
     public SshOptions {
         identityFiles = List.copyOf(identityFiles);
         if (knownHosts == null) {
@@ -17,5 +20,10 @@ public record SshOptions(List<Path> identityFiles, Path knownHosts, boolean acce
         if (connectTimeout == null) {
             connectTimeout = Duration.ofSeconds(10);
         }
+    }
+
+    /** Key files only: no agent, no jump host. */
+    public SshOptions(List<Path> identityFiles, Path knownHosts, boolean acceptNewHostKey, Duration connectTimeout) {
+        this(identityFiles, knownHosts, acceptNewHostKey, connectTimeout, null, null);
     }
 }

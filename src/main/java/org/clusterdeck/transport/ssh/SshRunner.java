@@ -9,7 +9,6 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,10 +21,10 @@ import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.ConnectionException;
+import net.schmizz.sshj.connection.channel.direct.DirectConnection;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.connection.channel.direct.Signal;
 import net.schmizz.sshj.userauth.UserAuthException;
-import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 import org.clusterdeck.cluster.command.ShellQuote;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
@@ -45,14 +44,23 @@ public final class SshRunner implements CommandRunner {
 
     private final SshTarget target;
     private final SshOptions options;
+    private final SshAuthenticator authenticator;
     private SSHClient client;
+    /** The connection to the jump host that carries {@link #client}'s tunnel, if any. */
+    private SSHClient jumpClient;
     private long nextAttemptNanos;
     private Duration backoff = Duration.ofSeconds(1);
     private String lastFailure;
 
+    /** Logs in with keys and the agent only: nobody is asked for a passphrase or password. */
     public SshRunner(SshTarget target, SshOptions options) {
+        this(target, options, new SshAuthenticator(SshPrompter.NONE));
+    }
+
+    public SshRunner(SshTarget target, SshOptions options, SshAuthenticator authenticator) {
         this.target = target;
         this.options = options;
+        this.authenticator = authenticator;
     }
 
     @Override
@@ -132,10 +140,16 @@ public final class SshRunner implements CommandRunner {
         }
     }
 
-    /** The command as the remote shell receives it; non-root users go through {@code sudo -n}. */
+    /** The command as the remote shell receives it. */
     String shellLine(Command command) {
+        return ShellQuote.commandLine(asRun(command));
+    }
+
+    /** Non-root users run the tools through {@code sudo -n}, which never waits for a password. */
+    @Override
+    public Command asRun(Command command) {
         if (!needsSudo()) {
-            return ShellQuote.commandLine(command);
+            return command;
         }
         List<String> argv = new ArrayList<>(List.of("sudo", "-n", "--"));
         if (!command.env().isEmpty()) {
@@ -146,7 +160,7 @@ public final class SshRunner implements CommandRunner {
             }
         }
         argv.addAll(command.argv());
-        return ShellQuote.join(argv);
+        return new Command(argv, Map.of(), command.stdin(), command.timeout());
     }
 
     private boolean needsSudo() {
@@ -177,6 +191,31 @@ public final class SshRunner implements CommandRunner {
     }
 
     private SSHClient connect() throws TransportException {
+        SshTarget via = options.jump();
+        if (via == null) {
+            return open(target, null, "");
+        }
+        jumpClient = open(via, null, "jump host " + via.display() + ": ");
+        try {
+            DirectConnection tunnel;
+            try {
+                tunnel = jumpClient.newDirectConnection(target.host(), target.port());
+            } catch (IOException e) {
+                throw new TransportException(node(), "jump host " + via.display() + " cannot reach " + target.host()
+                        + ":" + target.port() + " (" + describe(e) + ")", e);
+            }
+            return open(target, tunnel, "");
+        } catch (TransportException e) {
+            disconnect();
+            throw e;
+        }
+    }
+
+    /**
+     * Connects to {@code to}, directly or through a tunnel of the jump host, verifies its host key
+     * and logs in; {@code role} prefixes every message about it ("jump host …: ").
+     */
+    private SSHClient open(SshTarget to, DirectConnection tunnel, String role) throws TransportException {
         DefaultConfig config = new DefaultConfig();
         config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
         SSHClient ssh = new SSHClient(config);
@@ -191,43 +230,29 @@ public final class SshRunner implements CommandRunner {
         ssh.setConnectTimeout((int) options.connectTimeout().toMillis());
         ssh.setTimeout((int) options.connectTimeout().toMillis());
         try {
-            ssh.connect(target.host(), target.port());
+            if (tunnel == null) {
+                ssh.connect(to.host(), to.port());
+            } else {
+                ssh.connectVia(tunnel);
+            }
         } catch (IOException e) {
             close(ssh);
             if (verifier.rejection() != null) {
-                throw new TransportException(node(), verifier.rejection().getMessage(), verifier.rejection());
+                throw new TransportException(node(), role + verifier.rejection().getMessage(), verifier.rejection());
             }
-            throw new TransportException(node(), "cannot connect: " + describe(e), e);
+            throw new TransportException(node(), role + "cannot connect: " + describe(e), e);
         }
         ssh.getConnection().getKeepAlive().setKeepAliveInterval(5);
         try {
-            authenticate(ssh);
+            authenticator.login(ssh, to, options);
         } catch (UserAuthException e) {
             close(ssh);
-            throw new TransportException(node(), "login as " + target.user() + " refused with "
-                    + (options.identityFiles().isEmpty() ? "the default keys" : "key " + options.identityFiles())
-                    + " (" + describe(e) + ")", e);
+            throw new TransportException(node(), role + e.getMessage(), e);
         } catch (IOException e) {
             close(ssh);
-            throw new TransportException(node(), "cannot log in: " + describe(e), e);
+            throw new TransportException(node(), role + "cannot log in: " + describe(e), e);
         }
         return ssh;
-    }
-
-    private void authenticate(SSHClient ssh) throws IOException {
-        if (options.identityFiles().isEmpty()) {
-            ssh.authPublickey(target.user());
-            return;
-        }
-        List<KeyProvider> keys = new ArrayList<>();
-        for (Path p : options.identityFiles()) {
-            try {
-                keys.add(ssh.loadKeys(p.toString()));
-            } catch (IOException e) {
-                throw new UserAuthException("cannot read key " + p + ": " + e.getMessage(), e);
-            }
-        }
-        ssh.authPublickey(target.user(), keys);
     }
 
     private static String describe(Throwable e) {
@@ -256,6 +281,10 @@ public final class SshRunner implements CommandRunner {
         if (client != null) {
             close(client);
             client = null;
+        }
+        if (jumpClient != null) {
+            close(jumpClient);
+            jumpClient = null;
         }
     }
 

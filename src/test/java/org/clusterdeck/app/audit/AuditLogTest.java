@@ -143,6 +143,6 @@ class AuditLogTest {
     private static AuditRecord record(String node, int i) {
         Command command = Command.of("/bin/echo", "record", Integer.toString(i));
         CommandResult result = new CommandResult(node, command.argv(), 0, i + "\n", "", Duration.ofMillis(1));
-        return AuditRecord.finished(Instant.now(), command, result, Duration.ofMillis(1), false);
+        return AuditRecord.finished(Instant.now(), command, c -> c, result, Duration.ofMillis(1), false);
     }
 }

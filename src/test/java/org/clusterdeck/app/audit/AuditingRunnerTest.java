@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
+import org.clusterdeck.transport.CommandRunner;
 import org.clusterdeck.transport.LocalProcessRunner;
 import org.clusterdeck.transport.TransportException;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,39 @@ class AuditingRunnerTest {
         assertEquals(3, failed.get("exitCode").asInt());
         assertEquals("failed", failed.get("outcome").asText());
         assertTrue(failed.get("durationMs").asLong() < ok.get("durationMs").asLong() + Duration.ofSeconds(5).toMillis());
+    }
+
+    @Test
+    void showsTheCommandAsTheNodeRanItThroughSudoWithSecretsMasked() throws Exception {
+        AuditLog log = new AuditLog(dir);
+        // sudo as SshRunner adds it for a non-root login; no connection is needed to know that
+        var ssh = new org.clusterdeck.transport.ssh.SshRunner(
+                org.clusterdeck.transport.ssh.SshTarget.parse("deck@node1", "root"),
+                new org.clusterdeck.transport.ssh.SshOptions(List.of(), dir.resolve("known_hosts"), false, null));
+        LocalProcessRunner local = new LocalProcessRunner("deck@node1");
+        CommandRunner viaSudo = new CommandRunner() {
+            @Override
+            public String node() {
+                return local.node();
+            }
+
+            @Override
+            public CommandResult run(Command command) throws TransportException {
+                return local.run(command);
+            }
+
+            @Override
+            public Command asRun(Command command) {
+                return ssh.asRun(command);
+            }
+        };
+        try (AuditingRunner runner = new AuditingRunner(viaSudo, log)) {
+            runner.run(Command.of("true").withEnv("CIB_PASSWORD", "s3cret").withEnv("LANG", "C"));
+        }
+        JsonNode r = records(log.file()).get(0);
+        assertEquals(List.of("true"), strings(r.get("argv")), "argv stays the tool's own");
+        assertEquals("sudo -n -- env 'CIB_PASSWORD=***' LANG=C true", r.get("display").asText());
+        assertFalse(r.toString().contains("s3cret"), r.toString());
     }
 
     @Test
