@@ -22,9 +22,9 @@ public final class ClusterView {
         title.textProperty().bind(vm.nameProperty());
         source.textProperty().bind(vm.sourceProperty());
         HealthBadge.bind(badge, vm.healthProperty());
-    }
-
-    public void showTab(int index) {
-        tabs.getSelectionModel().select(index);
+        tabs.getSelectionModel().select(vm.tabProperty().get().ordinal());
+        vm.tabProperty().addListener((o, was, now) -> tabs.getSelectionModel().select(now.ordinal()));
+        tabs.getSelectionModel().selectedIndexProperty().addListener((o, was, now) ->
+                vm.tabProperty().set(ClusterViewModel.Tab.values()[now.intValue()]));
     }
 }

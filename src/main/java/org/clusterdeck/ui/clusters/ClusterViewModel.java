@@ -27,6 +27,12 @@ public final class ClusterViewModel {
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper();
     private final OverviewViewModel overview = new OverviewViewModel();
     private final GraphViewModel graph;
+    private final ObjectProperty<Tab> tab = new SimpleObjectProperty<>(Tab.OVERVIEW);
+
+    /** The cluster page's tabs. */
+    public enum Tab {
+        OVERVIEW, GRAPH
+    }
 
     private ClusterViewModel(ClusterProfile profile, Path file, Background background, DialogService dialogs) {
         this.file = file;
@@ -69,6 +75,11 @@ public final class ClusterViewModel {
 
     public boolean isFile() {
         return file != null;
+    }
+
+    /** Which tab of the cluster's page is shown. */
+    public ObjectProperty<Tab> tabProperty() {
+        return tab;
     }
 
     public ObjectProperty<ClusterProfile> profileProperty() {

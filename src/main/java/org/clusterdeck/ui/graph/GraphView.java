@@ -12,7 +12,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -28,7 +28,7 @@ public final class GraphView {
     @FXML private TextField search;
     @FXML private Label matchCount;
     @FXML private Label zoom;
-    @FXML private HBox legend;
+    @FXML private FlowPane legend;
     @FXML private ProgressIndicator busy;
     @FXML private Label message;
     @FXML private VBox details;

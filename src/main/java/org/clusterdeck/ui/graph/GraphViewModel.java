@@ -106,12 +106,13 @@ public final class GraphViewModel {
                 if (laid != null) {
                     boolean first = layout.get() == null;
                     graph = laid.graph();
+                    if (first) {
+                        // before the layout is published, so whoever reacts to it (select, centre) wins
+                        fit(laid.layout());
+                    }
                     layout.set(laid.layout());
                     layoutsDone.set(layoutsDone.get() + 1);
                     message.set(graph.warnings().isEmpty() ? "" : String.join("\n", graph.warnings()));
-                    if (first) {
-                        fit();
-                    }
                 }
                 recolour();
                 refreshDetails();
@@ -195,10 +196,12 @@ public final class GraphViewModel {
 
     /** Shows the whole graph, never enlarged beyond its natural size. */
     public void fit() {
-        GraphLayout l = layout.get();
-        if (l == null) {
-            return;
+        if (layout.get() != null) {
+            fit(layout.get());
         }
+    }
+
+    private void fit(GraphLayout l) {
         double s = clamp(Math.min(1, Math.min(viewportWidth.get() / l.width(), viewportHeight.get() / l.height())));
         scale.set(s);
         offsetX.set((viewportWidth.get() - l.width() * s) / 2);

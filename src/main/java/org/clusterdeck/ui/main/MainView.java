@@ -39,7 +39,7 @@ public final class MainView {
     @FXML private Button removeButton;
     @FXML private CheckMenuItem darkItem;
 
-    private record Page(Parent root, ClusterView cluster, GraphView graph) {
+    private record Page(Parent root, GraphView graph) {
     }
 
     public MainView(MainViewModel vm) {
@@ -85,11 +85,10 @@ public final class MainView {
     }
 
     private Page build(ClusterViewModel c) {
-        ClusterView[] cluster = new ClusterView[1];
         GraphView[] graph = new GraphView[1];
         Parent root = ViewLoader.load(ClusterView.class, type -> {
             if (type == ClusterView.class) {
-                return cluster[0] = new ClusterView(c);
+                return new ClusterView(c);
             }
             if (type == OverviewView.class) {
                 return new OverviewView(c.overview());
@@ -99,12 +98,19 @@ public final class MainView {
             }
             throw new IllegalArgumentException("no controller for " + type);
         });
-        return new Page(root, cluster[0], graph[0]);
+        return new Page(root, graph[0]);
     }
 
     private Page current() {
         ClusterViewModel c = vm.selectedProperty().get();
         return c == null ? null : pages.get(c);
+    }
+
+    private void showTab(ClusterViewModel.Tab tab) {
+        ClusterViewModel c = vm.selectedProperty().get();
+        if (c != null) {
+            c.tabProperty().set(tab);
+        }
     }
 
     @FXML
@@ -129,25 +135,19 @@ public final class MainView {
 
     @FXML
     private void showOverview() {
-        Page p = current();
-        if (p != null) {
-            p.cluster().showTab(0);
-        }
+        showTab(ClusterViewModel.Tab.OVERVIEW);
     }
 
     @FXML
     private void showGraph() {
-        Page p = current();
-        if (p != null) {
-            p.cluster().showTab(1);
-        }
+        showTab(ClusterViewModel.Tab.GRAPH);
     }
 
     @FXML
     private void findResource() {
         Page p = current();
         if (p != null) {
-            p.cluster().showTab(1);
+            showTab(ClusterViewModel.Tab.GRAPH);
             p.graph().focusSearch();
         }
     }

@@ -45,15 +45,30 @@ public record LeftoverConstraint(String id, String origin, String resource, Stri
         return loc.rscPattern() != null ? "pattern " + loc.rscPattern() : null;
     }
 
-    /** A move writes node= directly; DRBD's handler writes a rule on the node name. */
+    /**
+     * A move writes node= directly. DRBD's handler writes a -INFINITY rule with one
+     * "#uname ne NODE" (or "drbd-site ne SITE") per node holding good data: "only there".
+     */
     private static String nodeOf(LocationConstraint loc) {
         if (loc.node() != null) {
             return loc.node();
         }
-        return loc.rules().stream().flatMap(r -> r.expressions().stream())
-                .filter(e -> "#uname".equals(e.attribute("attribute")))
-                .map(e -> ("ne".equals(e.attribute("operation")) ? "not " : "") + e.attribute("value"))
-                .findFirst().orElse(null);
+        List<String> parts = new java.util.ArrayList<>();
+        boolean onlyNe = true;
+        for (var rule : loc.rules()) {
+            for (var e : rule.expressions()) {
+                String attr = e.attribute("attribute");
+                String op = e.attribute("operation");
+                onlyNe &= "ne".equals(op);
+                parts.add(("#uname".equals(attr) ? "" : attr + " ") + ("ne".equals(op) ? "" : op + " ")
+                        + e.attribute("value"));
+            }
+        }
+        if (parts.isEmpty()) {
+            return null;
+        }
+        boolean banned = loc.rules().stream().allMatch(r -> "-INFINITY".equals(r.score()));
+        return (onlyNe && banned ? "only " : "") + String.join(", ", parts);
     }
 
     private static String scoreOf(LocationConstraint loc) {

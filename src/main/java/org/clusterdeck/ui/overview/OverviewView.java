@@ -26,7 +26,8 @@ public final class OverviewView {
     @FXML private Label summary;
     @FXML private ListView<Finding> findings;
     @FXML private TableView<NodeRow> nodes;
-    @FXML private TableView<Resource> resources;
+    @FXML private TableView<Resource> resourceTable;
+    // not "resources": FXMLLoader injects its ResourceBundle into a field of that name
     @FXML private TableView<Failure> failures;
     @FXML private TableView<LeftoverConstraint> leftovers;
     @FXML private TableView<ClusterProperty> properties;
@@ -57,15 +58,15 @@ public final class OverviewView {
         column(nodes, "Resources", n -> String.valueOf(n.node().resourcesRunning()), 80);
         colourRows(nodes, NodeRow::down, NodeRow::restricted);
 
-        resources.setItems(vm.resources());
-        column(resources, "Resource", Resource::id, 170);
-        column(resources, "Agent", r -> nullToEmpty(r.agent()), 190);
-        column(resources, "Role", r -> nullToEmpty(r.role()), 90);
-        column(resources, "Node", r -> String.join(", ", r.nodes()), 110);
-        column(resources, "In", r -> nullToEmpty(r.parent()), 130);
-        column(resources, "Managed", r -> r.managed() ? "yes" : "NO", 70);
-        column(resources, "Failed", r -> r.failed() ? "FAILED" : "", 60);
-        colourRows(resources, Resource::failed, r -> !r.managed() || r.blocked());
+        resourceTable.setItems(vm.resources());
+        column(resourceTable, "Resource", Resource::id, 150);
+        column(resourceTable, "Role", r -> nullToEmpty(r.role()), 80);
+        column(resourceTable, "Node", r -> String.join(", ", r.nodes()), 100);
+        column(resourceTable, "Failed", r -> r.failed() ? "FAILED" : "", 55);
+        column(resourceTable, "Managed", r -> r.managed() ? "yes" : "NO", 65);
+        column(resourceTable, "In", r -> nullToEmpty(r.parent()), 110);
+        column(resourceTable, "Agent", r -> nullToEmpty(r.agent()), 160);
+        colourRows(resourceTable, Resource::failed, r -> !r.managed() || r.blocked());
 
         failures.setItems(vm.failures());
         failures.setPlaceholder(new Label("No failed actions."));
@@ -94,6 +95,8 @@ public final class OverviewView {
     }
 
     private static <T> void column(TableView<T> table, String title, Function<T, String> value, double width) {
+        // columns share the table's width (no sideways scrolling at 1280x800); the last one takes the rest
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> text(value.apply(cell.getValue())));
         c.setPrefWidth(width);

@@ -128,7 +128,9 @@ public final class OverviewViewModel {
             parts.add(s.quorum() == null ? "quorum unknown" : s.quorum() ? "quorum" : "NO QUORUM");
             parts.add(s.dcName() != null ? "DC " + s.dcName() : "no DC");
             if (s.pacemakerVersion() != null) {
-                parts.add("Pacemaker " + s.pacemakerVersion());
+                // the DC reports "2.1.5-a3f44794f94" : the build hash means nothing at a glance
+                int dash = s.pacemakerVersion().indexOf('-');
+                parts.add("Pacemaker " + (dash > 0 ? s.pacemakerVersion().substring(0, dash) : s.pacemakerVersion()));
             }
         }
         long online = nodes.stream().filter(n -> !n.down()).count();
