@@ -46,7 +46,7 @@ public record LeftoverConstraint(String id, String origin, String resource, Stri
     }
 
     /**
-     * A move writes node= directly. DRBD's handler writes a -INFINITY rule with one
+     * A move writes node= directly (older crm_resource a rule "#uname eq NODE"). DRBD's handler writes a -INFINITY rule with one
      * "#uname ne NODE" (or "drbd-site ne SITE") per node holding good data: "only there".
      */
     private static String nodeOf(LocationConstraint loc) {
@@ -60,7 +60,7 @@ public record LeftoverConstraint(String id, String origin, String resource, Stri
                 String attr = e.attribute("attribute");
                 String op = e.attribute("operation");
                 onlyNe &= "ne".equals(op);
-                parts.add(("#uname".equals(attr) ? "" : attr + " ") + ("ne".equals(op) ? "" : op + " ")
+                parts.add(("#uname".equals(attr) ? "" : attr + " ") + ("ne".equals(op) || "eq".equals(op) ? "" : op + " ")
                         + e.attribute("value"));
             }
         }
