@@ -28,9 +28,18 @@ public final class Snapshots {
 
     /** Runs a Pacemaker tool (crm_simulate, cibadmin, …) and fails the test if it fails. */
     public static void run(List<String> argv, String cibFile) {
+        run(argv, cibFile, ProcessBuilder.Redirect.DISCARD);
+    }
+
+    /** Runs a tool with its standard output going to a file. */
+    public static void run(List<String> argv, String cibFile, Path output) {
+        run(argv, cibFile, ProcessBuilder.Redirect.to(output.toFile()));
+    }
+
+    private static void run(List<String> argv, String cibFile, ProcessBuilder.Redirect out) {
         try {
-            ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            ProcessBuilder pb = new ProcessBuilder(argv).redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .redirectOutput(out);
             if (cibFile != null) {
                 pb.environment().put("CIB_file", cibFile);
             }

@@ -46,7 +46,8 @@ import org.clusterdeck.ui.DialogService;
 public final class GraphViewModel {
     private static final Duration LAYOUT_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration EXPORT_TIMEOUT = Duration.ofSeconds(60);
-    private static final double MIN_SCALE = 0.05;
+    /** Small enough to fit a few hundred unconnected resources, which ELK lays out side by side. */
+    private static final double MIN_SCALE = 0.01;
     private static final double MAX_SCALE = 4;
     private static final int MAX_MATCHES = 200;
 
