@@ -3,6 +3,7 @@ package org.clusterdeck.ui.main;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -34,6 +35,7 @@ public final class MainViewModel {
     private final ClusterProfileStore store;
     private final CibFileReader cibReader;
 
+    private final AtomicReference<List<ClusterProfile>> toSave = new AtomicReference<>(List.of());
     private final ObservableList<ClusterViewModel> clusters = FXCollections.observableArrayList();
     private final ObjectProperty<ClusterViewModel> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
@@ -129,11 +131,16 @@ public final class MainViewModel {
         return clusters.stream().filter(c -> c != except && !c.isFile()).map(c -> c.nameProperty().get()).toList();
     }
 
+    /**
+     * Saves in the background. Saves may overlap, so each writes the newest list under a lock:
+     * whichever finishes last has written the latest state.
+     */
     private void save() {
-        List<ClusterProfile> profiles = clusters.stream().filter(c -> !c.isFile())
-                .map(c -> c.profileProperty().get()).toList();
+        toSave.set(clusters.stream().filter(c -> !c.isFile()).map(c -> c.profileProperty().get()).toList());
         background.run("Saving " + store.file(), FILE_TIMEOUT, () -> {
-            store.save(profiles);
+            synchronized (toSave) {
+                store.save(toSave.get());
+            }
             return store.file();
         }, file -> statusLine.set("Saved clusters to " + file),
                 error -> dialogs.showError("Clusters could not be saved", error.getMessage()));
