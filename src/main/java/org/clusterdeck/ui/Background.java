@@ -38,13 +38,20 @@ public final class Background implements AutoCloseable {
     public <T> CompletableFuture<T> run(String what, Duration timeout, Callable<T> work, Consumer<T> onResult,
             Consumer<Throwable> onError) {
         CompletableFuture<T> job = new CompletableFuture<>();
-        var task = pool.submit(() -> {
-            try {
-                job.complete(work.call());
-            } catch (Throwable e) {
-                job.completeExceptionally(e);
-            }
-        });
+        java.util.concurrent.Future<?> task;
+        try {
+            task = pool.submit(() -> {
+                try {
+                    job.complete(work.call());
+                } catch (Throwable e) {
+                    job.completeExceptionally(e);
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // the window is closing: nothing runs any more, and the caller hears so instead of crashing
+            ui.execute(() -> onError.accept(new IllegalStateException(what + ": shutting down")));
+            return CompletableFuture.failedFuture(e);
+        }
         CompletableFuture<T> limited = job.orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
         limited.whenComplete((result, error) -> {
             if (error == null) {
