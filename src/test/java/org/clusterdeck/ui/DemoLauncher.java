@@ -15,7 +15,8 @@ import org.clusterdeck.ui.main.MainViewModel;
 
 /**
  * For looking at the window under Xvfb: the real window with the file chooser answered in advance.
- * {@code -Ddemo.theme=DARK}, {@code -Ddemo.select=RESOURCE}, {@code -Ddemo.tab=graph}; arguments
+ * {@code -Ddemo.theme=DARK}, {@code -Ddemo.select=RESOURCE}, {@code -Ddemo.tab=graph},
+ * {@code -Ddemo.addDialog=true} (opens the add-cluster dialog); arguments
  * are CIB files to open. Not a test; run with the test class path.
  */
 public final class DemoLauncher {
@@ -54,6 +55,9 @@ public final class DemoLauncher {
                 }
             }
         });
+        if (Boolean.getBoolean("demo.addDialog")) {
+            Platform.runLater(vm::addCluster);
+        }
         for (String f : getParameters().getRaw()) {
             vm.openCibFile(Path.of(f));
         }

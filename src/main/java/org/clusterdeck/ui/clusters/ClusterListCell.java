@@ -26,6 +26,10 @@ public final class ClusterListCell extends ListCell<ClusterViewModel> {
         VBox text = new VBox(1, name, source);
         box = new HBox(8, badge, text);
         box.setAlignment(Pos.CENTER_LEFT);
+        // long file paths are cut with an ellipsis instead of widening the list sideways
+        setPrefWidth(0);
+        name.setMinWidth(0);
+        source.setMinWidth(0);
     }
 
     @Override

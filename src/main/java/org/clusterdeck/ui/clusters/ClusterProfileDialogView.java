@@ -30,5 +30,7 @@ public final class ClusterProfileDialogView {
         knownHosts.textProperty().bindBidirectional(vm.knownHostsProperty());
         jumpHost.textProperty().bindBidirectional(vm.jumpHostProperty());
         problems.textProperty().bind(vm.problemTextProperty());
+        // the dialog would otherwise focus its Cancel button; typing starts with the name
+        javafx.application.Platform.runLater(name::requestFocus);
     }
 }

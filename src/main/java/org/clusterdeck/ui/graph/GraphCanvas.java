@@ -6,7 +6,6 @@ import javafx.geometry.BoundingBox;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
-import javafx.scene.paint.Color;
 import org.clusterdeck.cluster.graph.layout.GraphLayout;
 import org.clusterdeck.cluster.graph.render.GraphDrawing;
 
@@ -67,8 +66,8 @@ public final class GraphCanvas extends Region {
         redrawQueued = false;
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setTransform(1, 0, 0, 1, 0, 0);
-        g.setFill(Color.web("#d9dee4"));
-        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        // transparent around the drawing: the region's themed background shows through
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         GraphLayout layout = model == null ? null : model.layoutProperty().get();
         if (layout == null) {
             return;

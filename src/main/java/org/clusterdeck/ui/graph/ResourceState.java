@@ -18,7 +18,7 @@ public enum ResourceState {
     BLOCKED("blocked / unmanaged", "#ffe0b2", "#e65100"),
     PROMOTED("promoted", "#a5d6a7", "#1b5e20"),
     STARTED("started", "#dcedc8", "#33691e"),
-    STOPPED("stopped", "#eceff1", "#78909c");
+    STOPPED("stopped", "#e3e7eb", "#78909c");
 
     private final String label;
     private final BoxState box;

@@ -1,5 +1,7 @@
 package org.clusterdeck.ui.overview;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -9,9 +11,11 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import org.clusterdeck.cluster.events.Severity;
 import org.clusterdeck.cluster.status.Failure;
 import org.clusterdeck.cluster.status.Resource;
@@ -59,13 +63,12 @@ public final class OverviewView {
         colourRows(nodes, NodeRow::down, NodeRow::restricted);
 
         resourceTable.setItems(vm.resources());
-        column(resourceTable, "Resource", Resource::id, 150);
-        column(resourceTable, "Role", r -> nullToEmpty(r.role()), 80);
-        column(resourceTable, "Node", r -> String.join(", ", r.nodes()), 100);
-        column(resourceTable, "Failed", r -> r.failed() ? "FAILED" : "", 55);
-        column(resourceTable, "Managed", r -> r.managed() ? "yes" : "NO", 65);
-        column(resourceTable, "In", r -> nullToEmpty(r.parent()), 110);
-        column(resourceTable, "Agent", r -> nullToEmpty(r.agent()), 160);
+        column(resourceTable, "Resource", Resource::id, 140);
+        column(resourceTable, "Role", r -> nullToEmpty(r.role()), 85);
+        column(resourceTable, "Node", r -> String.join(", ", r.nodes()), 95);
+        column(resourceTable, "Flags", OverviewView::flags, 80);
+        column(resourceTable, "In", r -> nullToEmpty(r.parent()), 90);
+        column(resourceTable, "Agent", r -> nullToEmpty(r.agent()), 150);
         colourRows(resourceTable, Resource::failed, r -> !r.managed() || r.blocked());
 
         failures.setItems(vm.failures());
@@ -99,6 +102,15 @@ public final class OverviewView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<T, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> text(value.apply(cell.getValue())));
+        // narrow columns cut text: the whole value is a hover away
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+            }
+        });
         c.setPrefWidth(width);
         table.getColumns().add(c);
     }
@@ -118,6 +130,27 @@ public final class OverviewView {
                 pseudoClassStateChanged(ATTENTION, !isBad && !empty && item != null && attention.test(item));
             }
         });
+    }
+
+    /** What is unusual about a resource instance, worst first; empty when nothing is. */
+    private static String flags(Resource r) {
+        List<String> f = new ArrayList<>();
+        if (r.failed()) {
+            f.add("FAILED");
+        }
+        if (r.blocked()) {
+            f.add("blocked");
+        }
+        if (!r.managed()) {
+            f.add("unmanaged");
+        }
+        if (r.removed()) {
+            f.add("removed");
+        }
+        if (r.failureIgnored()) {
+            f.add("failure ignored");
+        }
+        return String.join(", ", f);
     }
 
     private static String nullToEmpty(String s) {

@@ -64,6 +64,8 @@ public final class GraphDrawing {
     }
 
     private static final double LABEL_CHAR_WIDTH = 6;
+    /** Generous for bold 12 px ids: capitals in DejaVu Sans Bold run to 9 px, and the kind must not overlap. */
+    private static final double BOLD_TITLE_CHAR_WIDTH = 8.6;
     private static final double LABEL_LINE = 12;
 
     private static boolean collides(List<double[]> placed, double x, double y, double w) {
@@ -81,7 +83,7 @@ public final class GraphDrawing {
                 selected ? SELECTED_BORDER : state != null ? state.border() : BORDER, selected ? 3 : 1.2,
                 kind.equals("clone") || kind.equals("promotable"));
         c.text(b.x() + 8, b.y() + 17, b.id(), 12, true, "#22303c");
-        c.text(b.x() + 8 + b.id().length() * 7.6 + 8, b.y() + 17, kind, 10, false, "#5a6876");
+        c.text(b.x() + 8 + b.id().length() * BOLD_TITLE_CHAR_WIDTH + 8, b.y() + 17, kind, 10, false, "#5a6876");
     }
 
     private static void drawResource(NodeBox b, Canvas c, BoxState state, boolean selected) {
