@@ -7,6 +7,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -38,7 +41,7 @@ public final class Background implements AutoCloseable {
     public <T> CompletableFuture<T> run(String what, Duration timeout, Callable<T> work, Consumer<T> onResult,
             Consumer<Throwable> onError) {
         CompletableFuture<T> job = new CompletableFuture<>();
-        java.util.concurrent.Future<?> task;
+        Future<?> task;
         try {
             task = pool.submit(() -> {
                 try {
@@ -47,12 +50,12 @@ public final class Background implements AutoCloseable {
                     job.completeExceptionally(e);
                 }
             });
-        } catch (java.util.concurrent.RejectedExecutionException e) {
+        } catch (RejectedExecutionException e) {
             // the window is closing: nothing runs any more, and the caller hears so instead of crashing
             ui.execute(() -> onError.accept(new IllegalStateException(what + ": shutting down")));
             return CompletableFuture.failedFuture(e);
         }
-        CompletableFuture<T> limited = job.orTimeout(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        CompletableFuture<T> limited = job.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
         limited.whenComplete((result, error) -> {
             if (error == null) {
                 ui.execute(() -> onResult.accept(result));

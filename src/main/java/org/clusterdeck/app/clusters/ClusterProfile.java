@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.clusterdeck.transport.ssh.SshTarget;
 
 /**
@@ -52,12 +53,12 @@ public record ClusterProfile(String name, List<String> hosts, String user, Strin
         return hosts.stream().map(h -> SshTarget.parse(h, user)).toList();
     }
 
-    private java.util.Optional<String> hostProblem(String what, String text) {
+    private Optional<String> hostProblem(String what, String text) {
         try {
             SshTarget.parse(text, user == null || user.isBlank() ? DEFAULT_USER : user);
-            return java.util.Optional.empty();
+            return Optional.empty();
         } catch (IllegalArgumentException e) {
-            return java.util.Optional.of(what + " \"" + text + "\" is not [user@]host[:port] (" + e.getMessage() + ").");
+            return Optional.of(what + " \"" + text + "\" is not [user@]host[:port] (" + e.getMessage() + ").");
         }
     }
 }

@@ -2,7 +2,7 @@ package org.clusterdeck.ui.graph;
 
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
-import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
@@ -143,12 +143,11 @@ public final class GraphView {
                 Label v = new Label(entry.value());
                 v.setWrapText(true);
                 v.getStyleClass().add("details-value");
-                GridPane.setValignment(n, javafx.geometry.VPos.TOP);
+                GridPane.setValignment(n, VPos.TOP);
                 grid.addRow(row++, n, v);
             }
             details.getChildren().add(grid);
         }
-        details.setAlignment(Pos.TOP_LEFT);
     }
 
     @FXML
