@@ -33,8 +33,9 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  * downwards, groups, clones and bundles enclose their members, edges are routed orthogonally.
  *
  * <p>Small graphs are laid out as one hierarchy, so an edge to a group member ends on the member.
- * Routing across container borders costs ELK several times more, so in large graphs each
- * container's inside is laid out on its own and an edge between members of different containers
+ * Routing across container borders costs ELK several times more, so in large graphs (and in graphs
+ * with many top-level boxes, see {@link #MANY_TOP_LEVEL}) each container's inside is laid out on its own
+ * and an edge between members of different containers
  * is drawn between the outermost boxes that separate them (those of the ends' common ancestor).
  */
 public final class GraphLayouter {
@@ -45,11 +46,20 @@ public final class GraphLayouter {
 
     /** Above this many resources, cheaper crossing minimization keeps layout interactive. */
     private static final int LARGE_GRAPH = 300;
+    /**
+     * ELK packs unconnected parts of the graph into rows only when it lays out each container on
+     * its own; as one hierarchy it puts them all side by side, so 250 unrelated resources became
+     * a strip 45,000 px wide. Graphs with this many top-level boxes are therefore laid out like
+     * large ones.
+     */
+    private static final int MANY_TOP_LEVEL = 40;
 
     public GraphLayout layout(DependencyGraph graph) {
         ElkNode root = ElkGraphUtil.createGraph();
         boolean large = graph.resources().size() > LARGE_GRAPH;
-        configure(root, large);
+        long topLevel = graph.resources().stream().filter(r -> r.parent() == null).count();
+        boolean separate = large || topLevel > MANY_TOP_LEVEL;
+        configure(root, large, separate);
 
         Map<String, GraphResource> byId = new LinkedHashMap<>();
         graph.resources().forEach(r -> byId.putIfAbsent(r.id(), r));
@@ -72,7 +82,7 @@ public final class GraphLayouter {
             if (from == null || to == null || from == to || isAncestor(from, to) || isAncestor(to, from)) {
                 continue;
             }
-            if (large) {
+            if (separate) {
                 ElkNode[] siblings = siblingsUnderCommonAncestor(from, to);
                 from = siblings[0];
                 to = siblings[1];
@@ -97,11 +107,11 @@ public final class GraphLayouter {
         return new GraphLayout(root.getWidth(), root.getHeight(), boxes, routes);
     }
 
-    private static void configure(ElkNode root, boolean large) {
+    private static void configure(ElkNode root, boolean large, boolean separate) {
         root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
         root.setProperty(CoreOptions.DIRECTION, Direction.DOWN);
         root.setProperty(CoreOptions.HIERARCHY_HANDLING,
-                large ? HierarchyHandling.SEPARATE_CHILDREN : HierarchyHandling.INCLUDE_CHILDREN);
+                separate ? HierarchyHandling.SEPARATE_CHILDREN : HierarchyHandling.INCLUDE_CHILDREN);
         root.setProperty(CoreOptions.EDGE_ROUTING, EdgeRouting.ORTHOGONAL);
         root.setProperty(CoreOptions.SPACING_NODE_NODE, 24.0);
         root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 36.0);

@@ -4,7 +4,7 @@ import java.util.List;
 import org.clusterdeck.cluster.graph.layout.Point;
 
 /** The few drawing operations a graph needs, so SVG and PNG output come from one drawing routine. */
-interface Canvas {
+public interface Canvas {
     void rect(double x, double y, double w, double h, double radius, String fill, String stroke, double strokeWidth,
             boolean dashed);
 

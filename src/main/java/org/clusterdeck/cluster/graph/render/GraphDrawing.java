@@ -7,8 +7,12 @@ import org.clusterdeck.cluster.graph.layout.GraphLayout;
 import org.clusterdeck.cluster.graph.layout.NodeBox;
 import org.clusterdeck.cluster.graph.layout.Point;
 
-/** Draws a laid-out graph: containers first, then resources, then edges on top with their labels. */
-final class GraphDrawing {
+/**
+ * Draws a laid-out graph: containers first, then resources, then edges on top with their labels.
+ * The live view passes each resource's state and the selection; they only recolour boxes, so the
+ * same layout serves every status update.
+ */
+public final class GraphDrawing {
     private static final Map<String, String> FILL = Map.of(
             "primitive", "#ffffff",
             "group", "#eef3f8",
@@ -20,12 +24,25 @@ final class GraphDrawing {
     private GraphDrawing() {
     }
 
-    static void draw(GraphLayout layout, Canvas c) {
+    private static final String SELECTED_BORDER = "#1565c0";
+
+    /** The configuration alone, as the command line draws it. */
+    public static void draw(GraphLayout layout, Canvas c) {
+        draw(layout, c, Map.of(), null);
+    }
+
+    /**
+     * @param states   per resource id, how its current state colours its box; ids without one keep
+     *                 the look of their kind
+     * @param selected the id of the resource to mark as selected, or null
+     */
+    public static void draw(GraphLayout layout, Canvas c, Map<String, BoxState> states, String selected) {
         c.rect(0, 0, layout.width(), layout.height(), 0, "#ffffff", "none", 0, false);
         layout.boxes().stream().filter(NodeBox::container)
                 .sorted((a, b) -> Double.compare(b.width() * b.height(), a.width() * a.height()))
-                .forEach(b -> drawContainer(b, c));
-        layout.boxes().stream().filter(b -> !b.container()).forEach(b -> drawResource(b, c));
+                .forEach(b -> drawContainer(b, c, states.get(b.id()), b.id().equals(selected)));
+        layout.boxes().stream().filter(b -> !b.container())
+                .forEach(b -> drawResource(b, c, states.get(b.id()), b.id().equals(selected)));
         List<double[]> placedLabels = new java.util.ArrayList<>();
         for (EdgeRoute r : layout.routes()) {
             EdgeStyle s = EdgeStyle.of(r.edge());
@@ -47,6 +64,8 @@ final class GraphDrawing {
     }
 
     private static final double LABEL_CHAR_WIDTH = 6;
+    /** Generous for bold 12 px ids: capitals in DejaVu Sans Bold run to 9 px, and the kind must not overlap. */
+    private static final double BOLD_TITLE_CHAR_WIDTH = 8.6;
     private static final double LABEL_LINE = 12;
 
     private static boolean collides(List<double[]> placed, double x, double y, double w) {
@@ -58,17 +77,19 @@ final class GraphDrawing {
         return false;
     }
 
-    private static void drawContainer(NodeBox b, Canvas c) {
+    private static void drawContainer(NodeBox b, Canvas c, BoxState state, boolean selected) {
         String kind = b.resource().kind();
-        c.rect(b.x(), b.y(), b.width(), b.height(), 8, FILL.getOrDefault(kind, "#f5f5f5"), BORDER, 1.2,
+        c.rect(b.x(), b.y(), b.width(), b.height(), 8, FILL.getOrDefault(kind, "#f5f5f5"),
+                selected ? SELECTED_BORDER : state != null ? state.border() : BORDER, selected ? 3 : 1.2,
                 kind.equals("clone") || kind.equals("promotable"));
         c.text(b.x() + 8, b.y() + 17, b.id(), 12, true, "#22303c");
-        c.text(b.x() + 8 + b.id().length() * 7.6 + 8, b.y() + 17, kind, 10, false, "#5a6876");
+        c.text(b.x() + 8 + b.id().length() * BOLD_TITLE_CHAR_WIDTH + 8, b.y() + 17, kind, 10, false, "#5a6876");
     }
 
-    private static void drawResource(NodeBox b, Canvas c) {
-        c.rect(b.x(), b.y(), b.width(), b.height(), 5, FILL.getOrDefault(b.resource().kind(), "#ffffff"), BORDER,
-                1.2, false);
+    private static void drawResource(NodeBox b, Canvas c, BoxState state, boolean selected) {
+        String fill = state != null ? state.fill() : FILL.getOrDefault(b.resource().kind(), "#ffffff");
+        String border = selected ? SELECTED_BORDER : state != null ? state.border() : BORDER;
+        c.rect(b.x(), b.y(), b.width(), b.height(), 5, fill, border, selected ? 3 : state != null ? 1.8 : 1.2, false);
         c.text(b.x() + 10, b.y() + 18, b.id(), 12, true, "#22303c");
         String sub = b.resource().agent() != null ? b.resource().agent() : b.resource().kind();
         c.text(b.x() + 10, b.y() + 34, sub, 10, false, "#5a6876");

@@ -12,6 +12,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.Map;
 import javax.imageio.ImageIO;
 import org.clusterdeck.cluster.graph.layout.GraphLayout;
 import org.clusterdeck.cluster.graph.layout.Point;
@@ -25,6 +26,11 @@ public final class PngRenderer {
     }
 
     public static byte[] render(GraphLayout layout) {
+        return render(layout, Map.of());
+    }
+
+    /** With boxes coloured by resource state, as the console shows them. */
+    public static byte[] render(GraphLayout layout, Map<String, BoxState> states) {
         double scale = Math.min(2.0, Math.sqrt(MAX_PIXELS / Math.max(1, layout.width() * layout.height())));
         int w = Math.max(1, (int) Math.ceil(layout.width() * scale));
         int h = Math.max(1, (int) Math.ceil(layout.height() * scale));
@@ -34,7 +40,7 @@ public final class PngRenderer {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.scale(scale, scale);
-            GraphDrawing.draw(layout, new Java2dCanvas(g));
+            GraphDrawing.draw(layout, new Java2dCanvas(g), states, null);
         } finally {
             g.dispose();
         }

@@ -2,6 +2,7 @@ package org.clusterdeck.cluster.graph.render;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.clusterdeck.cluster.graph.layout.GraphLayout;
 import org.clusterdeck.cluster.graph.layout.Point;
 
@@ -11,8 +12,13 @@ public final class SvgRenderer {
     }
 
     public static String render(GraphLayout layout) {
+        return render(layout, Map.of());
+    }
+
+    /** With boxes coloured by resource state, as the console shows them. */
+    public static String render(GraphLayout layout, Map<String, BoxState> states) {
         SvgCanvas c = new SvgCanvas();
-        GraphDrawing.draw(layout, c);
+        GraphDrawing.draw(layout, c, states, null);
         return c.document(layout.width(), layout.height());
     }
 

@@ -1,0 +1,28 @@
+package org.clusterdeck.ui;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Optional;
+import org.clusterdeck.app.clusters.ClusterProfile;
+
+/** Every dialog the console shows goes through here, so tests can answer them without a window. */
+public interface DialogService {
+    void showError(String title, String message);
+
+    boolean confirm(String title, String message);
+
+    /**
+     * Lets the admin fill in or change a cluster profile.
+     *
+     * @param initial   the profile to edit, or null for a new one
+     * @param takenNames names of the other clusters (names must be unique)
+     * @return the accepted profile; empty when cancelled
+     */
+    Optional<ClusterProfile> editProfile(ClusterProfile initial, Collection<String> takenNames);
+
+    /** A CIB file to open; empty when cancelled. */
+    Optional<Path> chooseCibFile();
+
+    /** Where to export the graph; {@code extension} is "png" or "svg". Empty when cancelled. */
+    Optional<Path> chooseExportFile(String suggestedName, String extension);
+}

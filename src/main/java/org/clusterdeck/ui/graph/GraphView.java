@@ -1,0 +1,183 @@
+package org.clusterdeck.ui.graph;
+
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.geometry.VPos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** Binds the graph canvas, search box, details pane and toolbar to the graph view model. */
+public final class GraphView {
+    private static final double PAN_STEP = 60;
+    /** A press that moves less than this is a click (select), not a drag (pan). */
+    private static final double CLICK_SLOP = 4;
+
+    private final GraphViewModel vm;
+
+    @FXML private GraphCanvas canvas;
+    @FXML private TextField search;
+    @FXML private Label matchCount;
+    @FXML private Label zoom;
+    @FXML private FlowPane legend;
+    @FXML private ProgressIndicator busy;
+    @FXML private Label message;
+    @FXML private VBox details;
+
+    private double pressX;
+    private double pressY;
+    private double lastX;
+    private double lastY;
+
+    public GraphView(GraphViewModel vm) {
+        this.vm = vm;
+    }
+
+    @FXML
+    private void initialize() {
+        canvas.bind(vm);
+        search.textProperty().bindBidirectional(vm.searchTextProperty());
+        search.setOnAction(e -> vm.nextMatch());
+        matchCount.textProperty().bind(Bindings.createStringBinding(() -> vm.searchTextProperty().get().isBlank()
+                ? "" : vm.matches().size() + (vm.matches().size() == 1 ? " match" : " matches"),
+                vm.matches(), vm.searchTextProperty()));
+        zoom.textProperty().bind(vm.scaleProperty().multiply(100).asString("%.0f %%"));
+        busy.visibleProperty().bind(vm.layingOutProperty());
+        message.textProperty().bind(vm.messageProperty());
+        message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
+        for (ResourceState s : ResourceState.values()) {
+            Region swatch = new Region();
+            swatch.getStyleClass().add("legend-swatch");
+            swatch.setStyle("-fx-background-color: " + s.box().fill() + "; -fx-border-color: " + s.box().border() + ";");
+            Label l = new Label(s.label(), swatch);
+            l.getStyleClass().add("legend-item");
+            legend.getChildren().add(l);
+        }
+        vm.detailsProperty().addListener((o, was, now) -> showDetails(now));
+        showDetails(vm.detailsProperty().get());
+
+        canvas.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            canvas.requestFocus();
+            pressX = lastX = e.getX();
+            pressY = lastY = e.getY();
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            vm.panBy(e.getX() - lastX, e.getY() - lastY);
+            lastX = e.getX();
+            lastY = e.getY();
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY
+                    && Math.hypot(e.getX() - pressX, e.getY() - pressY) < CLICK_SLOP) {
+                vm.selectedIdProperty().set(vm.resourceAt(e.getX(), e.getY()).orElse(null));
+            }
+        });
+        canvas.addEventHandler(ScrollEvent.SCROLL, e -> {
+            if (e.getDeltaY() != 0) {
+                vm.zoomAt(Math.pow(1.0015, e.getDeltaY()), e.getX(), e.getY());
+            }
+            e.consume();
+        });
+        canvas.addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+    }
+
+    private void key(KeyEvent e) {
+        KeyCode k = e.getCode();
+        switch (k) {
+            case PLUS, ADD, EQUALS -> vm.zoomIn();
+            case MINUS, SUBTRACT -> vm.zoomOut();
+            case DIGIT0, NUMPAD0 -> vm.fit();
+            case LEFT -> vm.panBy(PAN_STEP, 0);
+            case RIGHT -> vm.panBy(-PAN_STEP, 0);
+            case UP -> vm.panBy(0, PAN_STEP);
+            case DOWN -> vm.panBy(0, -PAN_STEP);
+            case ESCAPE -> vm.selectedIdProperty().set(null);
+            default -> {
+                return;
+            }
+        }
+        e.consume();
+    }
+
+    private void showDetails(ResourceDetails d) {
+        details.getChildren().clear();
+        if (d == null) {
+            Label hint = new Label("Click a resource, or find it by name, to see its agent, parameters, "
+                    + "operations, meta attributes and location constraints.");
+            hint.setWrapText(true);
+            hint.getStyleClass().add("hint");
+            details.getChildren().add(hint);
+            return;
+        }
+        Label title = new Label(d.id());
+        title.getStyleClass().add("details-title");
+        title.setId("details-title");
+        details.getChildren().add(title);
+        for (ResourceDetails.Section s : d.sections()) {
+            Label head = new Label(s.title());
+            head.getStyleClass().add("section-title");
+            details.getChildren().add(head);
+            if (s.entries().isEmpty()) {
+                Label none = new Label("none");
+                none.getStyleClass().add("hint");
+                details.getChildren().add(none);
+                continue;
+            }
+            GridPane grid = new GridPane();
+            grid.setHgap(8);
+            grid.setVgap(2);
+            int row = 0;
+            for (ResourceDetails.Entry entry : s.entries()) {
+                Label n = new Label(entry.name());
+                n.getStyleClass().add("details-name");
+                n.setMinWidth(Region.USE_PREF_SIZE);
+                Label v = new Label(entry.value());
+                v.setWrapText(true);
+                v.getStyleClass().add("details-value");
+                GridPane.setValignment(n, VPos.TOP);
+                grid.addRow(row++, n, v);
+            }
+            details.getChildren().add(grid);
+        }
+    }
+
+    @FXML
+    private void fit() {
+        vm.fit();
+    }
+
+    @FXML
+    private void zoomIn() {
+        vm.zoomIn();
+    }
+
+    @FXML
+    private void zoomOut() {
+        vm.zoomOut();
+    }
+
+    @FXML
+    private void exportPng() {
+        vm.export("png");
+    }
+
+    @FXML
+    private void exportSvg() {
+        vm.export("svg");
+    }
+
+    /** Ctrl+F from the window menu. */
+    public void focusSearch() {
+        search.requestFocus();
+        search.selectAll();
+    }
+}

@@ -1,0 +1,172 @@
+package org.clusterdeck.ui.main;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.clusterdeck.app.clusters.ClusterProfile;
+import org.clusterdeck.app.clusters.ClusterProfileStore;
+import org.clusterdeck.app.offline.CibFileReader;
+import org.clusterdeck.app.offline.CibSnapshot;
+import org.clusterdeck.ui.Background;
+import org.clusterdeck.ui.DialogService;
+import org.clusterdeck.ui.Theme;
+import org.clusterdeck.ui.clusters.ClusterViewModel;
+
+/**
+ * The window's state: the clusters (saved profiles and opened CIB files), which one is shown, the
+ * theme and the status line. Saving, loading and reading files run in the background.
+ */
+public final class MainViewModel {
+    private static final Duration FILE_TIMEOUT = Duration.ofSeconds(10);
+    /** crm_mon has its own 30 s limit; this one only catches a stuck parse. */
+    private static final Duration CIB_TIMEOUT = Duration.ofSeconds(45);
+
+    private final Background background;
+    private final DialogService dialogs;
+    private final ClusterProfileStore store;
+    private final CibFileReader cibReader;
+
+    private final AtomicReference<List<ClusterProfile>> toSave = new AtomicReference<>(List.of());
+    private final ObservableList<ClusterViewModel> clusters = FXCollections.observableArrayList();
+    private final ObjectProperty<ClusterViewModel> selected = new SimpleObjectProperty<>();
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
+    private final ReadOnlyStringWrapper statusLine = new ReadOnlyStringWrapper("");
+    private final BooleanBinding profileSelected = Bindings.createBooleanBinding(
+            () -> selected.get() != null && !selected.get().isFile(), selected);
+    private final BooleanBinding anySelected = selected.isNotNull();
+
+    public MainViewModel(Background background, DialogService dialogs, ClusterProfileStore store,
+            CibFileReader cibReader) {
+        this.background = background;
+        this.dialogs = dialogs;
+        this.store = store;
+        this.cibReader = cibReader;
+    }
+
+    /** Reads the saved profiles; a corrupt file is reported and left untouched. */
+    public void loadProfiles() {
+        background.run("Reading " + store.file(), FILE_TIMEOUT, store::load, profiles -> {
+            profiles.forEach(p -> clusters.add(ClusterViewModel.forProfile(p, background, dialogs)));
+            if (selected.get() == null && !clusters.isEmpty()) {
+                selected.set(clusters.get(0));
+            }
+        }, error -> dialogs.showError("Saved clusters could not be read", error.getMessage()
+                + "\n\nFix or remove the file; ClusterDeck does not overwrite it until you add or change a cluster."));
+    }
+
+    public void addCluster() {
+        dialogs.editProfile(null, names(null)).ifPresent(p -> {
+            ClusterViewModel c = ClusterViewModel.forProfile(p, background, dialogs);
+            clusters.add(c);
+            selected.set(c);
+            save();
+        });
+    }
+
+    public void editSelected() {
+        ClusterViewModel c = selected.get();
+        if (c == null || c.isFile()) {
+            return;
+        }
+        dialogs.editProfile(c.profileProperty().get(), names(c)).ifPresent(p -> {
+            c.profileProperty().set(p);
+            save();
+        });
+    }
+
+    /** Removes the selected cluster from the list (and, for a profile, from the saved ones) after asking. */
+    public void removeSelected() {
+        ClusterViewModel c = selected.get();
+        if (c == null) {
+            return;
+        }
+        String what = c.isFile() ? "Close " + c.nameProperty().get() + "?"
+                : "Remove the cluster \"" + c.nameProperty().get() + "\" from ClusterDeck? The cluster itself is not touched.";
+        if (!dialogs.confirm(c.isFile() ? "Close CIB file" : "Remove cluster", what)) {
+            return;
+        }
+        int i = clusters.indexOf(c);
+        clusters.remove(c);
+        selected.set(clusters.isEmpty() ? null : clusters.get(Math.min(i, clusters.size() - 1)));
+        if (!c.isFile()) {
+            save();
+        }
+    }
+
+    /** Opens a saved CIB as a cluster of its own: configuration parsed here, status from the local crm_mon. */
+    public void openCibFile() {
+        dialogs.chooseCibFile().ifPresent(this::openCibFile);
+    }
+
+    public void openCibFile(Path file) {
+        statusLine.set("Reading " + file + " \u2026");
+        background.run("Reading " + file, CIB_TIMEOUT, () -> cibReader.read(file), this::showSnapshot, error -> {
+            statusLine.set("Could not open " + file.getFileName());
+            dialogs.showError("CIB file could not be opened", error.getMessage());
+        });
+    }
+
+    private void showSnapshot(CibSnapshot snap) {
+        ClusterViewModel c = ClusterViewModel.forFile(snap.file(), background, dialogs);
+        clusters.add(c);
+        c.show(snap.status(), snap.cib());
+        selected.set(c);
+        statusLine.set("Opened " + snap.file() + " (status computed by the local crm_mon)");
+    }
+
+    public void toggleTheme() {
+        theme.set(theme.get().other());
+    }
+
+    private List<String> names(ClusterViewModel except) {
+        return clusters.stream().filter(c -> c != except && !c.isFile()).map(c -> c.nameProperty().get()).toList();
+    }
+
+    /**
+     * Saves in the background. Saves may overlap, so each writes the newest list under a lock:
+     * whichever finishes last has written the latest state.
+     */
+    private void save() {
+        toSave.set(clusters.stream().filter(c -> !c.isFile()).map(c -> c.profileProperty().get()).toList());
+        background.run("Saving " + store.file(), FILE_TIMEOUT, () -> {
+            synchronized (toSave) {
+                store.save(toSave.get());
+            }
+            return store.file();
+        }, file -> statusLine.set("Saved clusters to " + file),
+                error -> dialogs.showError("Clusters could not be saved", error.getMessage()));
+    }
+
+    public ObservableList<ClusterViewModel> clusters() {
+        return clusters;
+    }
+
+    public ObjectProperty<ClusterViewModel> selectedProperty() {
+        return selected;
+    }
+
+    public ObjectProperty<Theme> themeProperty() {
+        return theme;
+    }
+
+    public ReadOnlyStringProperty statusLineProperty() {
+        return statusLine.getReadOnlyProperty();
+    }
+
+    public BooleanBinding profileSelectedProperty() {
+        return profileSelected;
+    }
+
+    public BooleanBinding anySelectedProperty() {
+        return anySelected;
+    }
+}

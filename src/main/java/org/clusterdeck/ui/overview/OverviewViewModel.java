@@ -1,0 +1,182 @@
+package org.clusterdeck.ui.overview;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.clusterdeck.cluster.cib.Cib;
+import org.clusterdeck.cluster.events.Severity;
+import org.clusterdeck.cluster.status.ClusterStatus;
+import org.clusterdeck.cluster.status.Failure;
+import org.clusterdeck.cluster.status.Resource;
+import org.clusterdeck.cluster.status.Summary;
+import org.clusterdeck.ui.clusters.Health;
+
+/**
+ * One cluster at a glance: nodes, resources, failed actions, leftover constraints and cluster
+ * properties, with findings worst first and a health verdict. Fed with successive
+ * (status, configuration) pairs; call on the UI thread.
+ */
+public final class OverviewViewModel {
+    private final ObservableList<NodeRow> nodes = FXCollections.observableArrayList();
+    private final ObservableList<Resource> resources = FXCollections.observableArrayList();
+    private final ObservableList<Failure> failures = FXCollections.observableArrayList();
+    private final ObservableList<LeftoverConstraint> leftovers = FXCollections.observableArrayList();
+    private final ObservableList<ClusterProperty> properties = FXCollections.observableArrayList();
+    private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Health> health = new ReadOnlyObjectWrapper<>(Health.UNKNOWN);
+    private final ReadOnlyBooleanWrapper hasData = new ReadOnlyBooleanWrapper(false);
+    private final ObjectProperty<Set<String>> unreachable = new SimpleObjectProperty<>(Set.of());
+
+    private ClusterStatus status;
+    private Cib cib;
+
+    public OverviewViewModel() {
+        unreachable.addListener((o, was, now) -> refresh());
+    }
+
+    /**
+     * A new view of the cluster.
+     *
+     * @param cib the configuration; null when only crm_mon's view is known (properties then come
+     *            from crm_mon's summary and leftover constraints cannot be checked)
+     */
+    public void update(ClusterStatus status, Cib cib) {
+        this.status = status;
+        this.cib = cib;
+        refresh();
+    }
+
+    /** Names of nodes the console cannot reach itself (set by the monitor per host). */
+    public ObjectProperty<Set<String>> unreachableProperty() {
+        return unreachable;
+    }
+
+    private void refresh() {
+        if (status == null) {
+            return;
+        }
+        Set<String> cut = unreachable.get() == null ? Set.of() : unreachable.get();
+        nodes.setAll(status.nodes().stream().map(n -> new NodeRow(n, cut.contains(n.name()))).toList());
+        resources.setAll(status.resources());
+        failures.setAll(status.failures());
+        leftovers.setAll(cib == null ? List.of()
+                : cib.constraints().stream().flatMap(c -> LeftoverConstraint.of(c).stream()).toList());
+        properties.setAll(RiskySettings.properties(cib, status));
+        summary.set(summaryLine());
+        List<String> critical = new ArrayList<>();
+        List<String> notable = new ArrayList<>();
+        judge(critical, notable);
+        List<Finding> all = new ArrayList<>();
+        critical.forEach(t -> all.add(new Finding(Severity.CRITICAL, t)));
+        notable.forEach(t -> all.add(new Finding(Severity.WARNING, t)));
+        findings.setAll(all);
+        health.set(!critical.isEmpty() ? Health.CRITICAL : !notable.isEmpty() ? Health.WARNING : Health.OK);
+        hasData.set(true);
+    }
+
+    private void judge(List<String> critical, List<String> notable) {
+        Summary s = status.summary();
+        if (s != null && Boolean.FALSE.equals(s.quorum())) {
+            critical.add("This partition has no quorum.");
+        }
+        if (s != null && !s.dcPresent()) {
+            critical.add("No designated controller (DC): the cluster is not deciding anything.");
+        }
+        for (NodeRow n : nodes) {
+            if (n.down()) {
+                critical.add("Node " + n.name() + " is " + n.state() + ".");
+            } else if (n.restricted()) {
+                notable.add("Node " + n.name() + " is " + n.state() + ".");
+            }
+        }
+        for (Resource r : resources) {
+            if (r.failed()) {
+                critical.add("Resource " + r.id() + " has failed" + (r.nodes().isEmpty() ? "" : " on "
+                        + String.join(", ", r.nodes())) + ".");
+            }
+        }
+        if (!failures.isEmpty()) {
+            critical.add(failures.size() + (failures.size() == 1 ? " failed action" : " failed actions")
+                    + " recorded (see Failed actions).");
+        }
+        long unmanaged = resources.stream().filter(r -> !r.managed()).count();
+        if (unmanaged > 0) {
+            notable.add(unmanaged + " resource" + (unmanaged == 1 ? " is" : "s are") + " not managed by the cluster.");
+        }
+        properties.stream().filter(p -> p.warning() != null).forEach(p -> notable.add(p.warning()));
+        for (LeftoverConstraint l : leftovers) {
+            notable.add("Leftover constraint " + l.id() + " from " + l.origin() + ".");
+        }
+        status.warnings().forEach(w -> notable.add("crm_mon: " + w));
+    }
+
+    private String summaryLine() {
+        Summary s = status.summary();
+        List<String> parts = new ArrayList<>();
+        if (s != null) {
+            parts.add(s.quorum() == null ? "quorum unknown" : s.quorum() ? "quorum" : "NO QUORUM");
+            parts.add(s.dcName() != null ? "DC " + s.dcName() : "no DC");
+            if (s.pacemakerVersion() != null) {
+                // the DC reports "2.1.5-a3f44794f94" : the build hash means nothing at a glance
+                int dash = s.pacemakerVersion().indexOf('-');
+                parts.add("Pacemaker " + (dash > 0 ? s.pacemakerVersion().substring(0, dash) : s.pacemakerVersion()));
+            }
+        }
+        long online = nodes.stream().filter(n -> !n.down()).count();
+        parts.add(online + " of " + nodes.size() + " nodes up");
+        long active = resources.stream().filter(Resource::active).count();
+        parts.add(active + " of " + resources.size() + " resource instances active");
+        if (s != null && s.lastChange() != null) {
+            parts.add("last change " + s.lastChange());
+        }
+        return String.join("  \u00b7  ", parts);
+    }
+
+    public ObservableList<NodeRow> nodes() {
+        return nodes;
+    }
+
+    public ObservableList<Resource> resources() {
+        return resources;
+    }
+
+    public ObservableList<Failure> failures() {
+        return failures;
+    }
+
+    public ObservableList<LeftoverConstraint> leftovers() {
+        return leftovers;
+    }
+
+    public ObservableList<ClusterProperty> properties() {
+        return properties;
+    }
+
+    /** Problems worst first: critical ones (failures, nodes down, no quorum), then warnings. */
+    public ObservableList<Finding> findings() {
+        return findings;
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Health> healthProperty() {
+        return health.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty hasDataProperty() {
+        return hasData.getReadOnlyProperty();
+    }
+}

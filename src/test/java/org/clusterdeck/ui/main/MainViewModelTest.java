@@ -1,0 +1,165 @@
+package org.clusterdeck.ui.main;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.clusterdeck.Corpus;
+import org.clusterdeck.app.clusters.ClusterProfile;
+import org.clusterdeck.app.clusters.ClusterProfileStore;
+import org.clusterdeck.app.offline.CibFileReader;
+import org.clusterdeck.ui.Background;
+import org.clusterdeck.ui.ScriptedDialogs;
+import org.clusterdeck.ui.Snapshots;
+import org.clusterdeck.ui.Theme;
+import org.clusterdeck.ui.UiLoop;
+import org.clusterdeck.ui.clusters.ClusterViewModel;
+import org.clusterdeck.ui.clusters.Health;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainViewModelTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final ClusterProfile LAB = new ClusterProfile("lab", List.of("10.99.0.11", "10.99.0.12"), "root",
+            null, null, null);
+
+    @TempDir
+    Path dir;
+
+    private final UiLoop ui = new UiLoop();
+    private final Background background = new Background(ui);
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private ClusterProfileStore store;
+    private MainViewModel vm;
+
+    private MainViewModel start() {
+        store = new ClusterProfileStore(dir.resolve("clusters.json"));
+        vm = new MainViewModel(background, dialogs, store, new CibFileReader());
+        return vm;
+    }
+
+    @AfterEach
+    void stop() {
+        background.close();
+    }
+
+    @Test
+    void anAddedClusterIsSelectedAndSavedAndComesBackNextTime() throws Exception {
+        start();
+        dialogs.profiles.add(Optional.of(LAB));
+        vm.addCluster();
+        assertEquals("lab", vm.selectedProperty().get().nameProperty().get());
+        assertEquals("10.99.0.11, 10.99.0.12", vm.selectedProperty().get().sourceProperty().get());
+        ui.runUntil(() -> vm.statusLineProperty().get().startsWith("Saved"), WAIT);
+        assertEquals(List.of(LAB), store.load());
+
+        MainViewModel again = new MainViewModel(background, dialogs, store, new CibFileReader());
+        again.loadProfiles();
+        ui.runUntil(() -> !again.clusters().isEmpty(), WAIT);
+        assertEquals(LAB, again.selectedProperty().get().profileProperty().get());
+        assertEquals(Health.UNKNOWN, again.selectedProperty().get().healthProperty().get());
+    }
+
+    @Test
+    void cancellingTheDialogAddsNothing() {
+        start();
+        vm.addCluster();
+        assertTrue(vm.clusters().isEmpty());
+        assertFalse(Files.exists(store.file()));
+    }
+
+    @Test
+    void editingReplacesTheProfileAndRemovingAsksFirst() throws Exception {
+        start();
+        dialogs.profiles.add(Optional.of(LAB));
+        vm.addCluster();
+        ClusterProfile renamed = new ClusterProfile("lab2", LAB.hosts(), "admin", "/k", null, null);
+        dialogs.profiles.add(Optional.of(renamed));
+        vm.editSelected();
+        assertEquals("lab2", vm.selectedProperty().get().nameProperty().get());
+        ui.runUntil(() -> loads(renamed), WAIT);
+
+        dialogs.confirmAnswer = false;
+        vm.removeSelected();
+        assertEquals(1, vm.clusters().size());
+        dialogs.confirmAnswer = true;
+        vm.removeSelected();
+        assertTrue(dialogs.confirmations.get(1).contains("The cluster itself is not touched"));
+        assertTrue(vm.clusters().isEmpty());
+        assertNull(vm.selectedProperty().get());
+        ui.runUntil(() -> loadsNothing(), WAIT);
+    }
+
+    @Test
+    void aCorruptProfileFileIsReportedAndNotOverwrittenOnStart() throws Exception {
+        start();
+        Files.writeString(store.file(), "{\"clusters\": [");
+        vm.loadProfiles();
+        ui.runUntil(() -> !dialogs.errors.isEmpty(), WAIT);
+        assertTrue(dialogs.errors.get(0).contains(store.file().toString()), dialogs.errors.get(0));
+        assertEquals("{\"clusters\": [", Files.readString(store.file()));
+    }
+
+    @Test
+    void anOpenedCibFileBecomesAClusterWithOverviewAndGraph() {
+        start();
+        Path cib = Corpus.path("pacemaker/cib/promoted-move.xml");
+        dialogs.cibFiles.add(cib);
+        vm.openCibFile();
+        ui.runUntil(() -> !vm.clusters().isEmpty(), WAIT);
+        ClusterViewModel c = vm.selectedProperty().get();
+        assertTrue(c.isFile());
+        assertEquals("promoted-move.xml", c.nameProperty().get());
+        assertEquals(Snapshots.xpath(cib, "//configuration/nodes/node/@uname"),
+                c.overview().nodes().stream().map(n -> n.name()).toList());
+        assertEquals(Health.CRITICAL, c.healthProperty().get());
+        ui.runUntil(() -> c.graph().layoutProperty().get() != null, WAIT);
+
+        // a file is not a saved cluster: closing it writes nothing
+        vm.removeSelected();
+        assertFalse(Files.exists(store.file()));
+    }
+
+    @Test
+    void aFileThatIsNotACibIsReportedWithItsName() throws Exception {
+        start();
+        Path bad = dir.resolve("notes.xml");
+        Files.writeString(bad, "<notes><cib/></notes>");
+        vm.openCibFile(bad);
+        ui.runUntil(() -> !dialogs.errors.isEmpty(), WAIT);
+        assertTrue(dialogs.errors.get(0).contains(bad.toString()), dialogs.errors.get(0));
+        assertTrue(vm.clusters().isEmpty());
+    }
+
+    @Test
+    void themeToggles() {
+        start();
+        assertSame(Theme.LIGHT, vm.themeProperty().get());
+        vm.toggleTheme();
+        assertSame(Theme.DARK, vm.themeProperty().get());
+    }
+
+    private boolean loads(ClusterProfile p) {
+        try {
+            return store.load().equals(List.of(p));
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    private boolean loadsNothing() {
+        try {
+            return store.load().isEmpty();
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
