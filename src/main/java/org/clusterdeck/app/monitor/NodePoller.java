@@ -24,13 +24,19 @@ import org.clusterdeck.transport.CommandTimeoutException;
 import org.clusterdeck.transport.TransportException;
 
 /**
- * Polls one node: crm_mon every time; corosync's quorum every time (it is cheap and it is where a
- * lost node shows first); the CIB only when crm_mon reports a newer configuration change; DRBD
+ * Polls one node: crm_mon every time; corosync's quorum when crm_mon shows the membership changed
+ * and every {@link #QUORUM_EVERY} polls; the CIB only when crm_mon reports a newer configuration change; DRBD
  * only where the node has it. What the node runs is probed once per connection. Never throws:
  * every failure ends up in the view, naming the node, the command and the problem.
  * Used by one thread at a time.
  */
 final class NodePoller {
+    /**
+     * corosync-quorumtool costs a node more CPU than crm_mon (measured on the lab), so it runs when
+     * crm_mon shows membership, quorum or DC changed, and otherwise every this many polls.
+     */
+    private static final int QUORUM_EVERY = 10;
+
     private final CommandRunner node;
     private final Clock clock;
     private final Duration commandTimeout;
@@ -38,6 +44,7 @@ final class NodePoller {
     private Cib cib;
     private String cibChange;
     private NodeView last;
+    private int pollsSinceQuorum;
 
     NodePoller(CommandRunner node, Clock clock, Duration commandTimeout) {
         this.node = node;
@@ -58,11 +65,15 @@ final class NodePoller {
             Command crmMon = software.needsLegacyCrmMon() ? CrmMon.legacyStatus() : CrmMon.status();
             ClusterStatus status = new StatusReader(node).read(crmMon.withTimeout(commandTimeout));
             String problem = null;
-            CorosyncQuorum quorum = null;
-            try {
-                quorum = readQuorum();
-            } catch (ClusterCommandException | FormatException e) {
-                problem = e.getMessage();
+            CorosyncQuorum quorum = last.quorum();
+            if (quorum == null || ++pollsSinceQuorum >= QUORUM_EVERY || !sameMembership(last.status(), status)) {
+                pollsSinceQuorum = 0;
+                try {
+                    quorum = readQuorum();
+                } catch (ClusterCommandException | FormatException e) {
+                    quorum = null;
+                    problem = e.getMessage();
+                }
             }
             String change = status.summary().lastChange();
             if (cib == null || !Objects.equals(change, cibChange)) {
@@ -93,6 +104,15 @@ final class NodePoller {
                     null, null, null, cib, e.getMessage());
         }
         return last;
+    }
+
+    /** Nodes up or down, quorum and DC as crm_mon saw them: what corosync's view would change with. */
+    private static boolean sameMembership(ClusterStatus before, ClusterStatus now) {
+        return before != null
+                && before.nodes().stream().map(n -> n.name() + n.online()).toList()
+                        .equals(now.nodes().stream().map(n -> n.name() + n.online()).toList())
+                && Objects.equals(before.summary().quorum(), now.summary().quorum())
+                && Objects.equals(before.summary().dcName(), now.summary().dcName());
     }
 
     private CorosyncQuorum readQuorum() throws TransportException, ClusterCommandException {

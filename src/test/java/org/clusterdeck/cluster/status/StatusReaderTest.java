@@ -90,7 +90,7 @@ class StatusReaderTest {
         // crm_mon 2.1.5 exits 0 here and reports the problem only inside the XML.
         Path cib = Corpus.path("pacemaker/cib/promotable-colocation-with-node-attribute.xml");
         PacemakerResultError e = assertThrows(PacemakerResultError.class, () -> reader.readCibFile(cib));
-        assertTrue(e.getMessage().startsWith("lab: CIB_file=" + cib + " crm_mon -1 --inactive --output-as=xml: "),
+        assertTrue(e.getMessage().startsWith("lab: CIB_file=" + cib + " " + CrmMon.status().display() + ": "),
                 e.getMessage());
         assertTrue(e.getMessage().contains("does not conform to the configured schema"), e.getMessage());
     }
@@ -119,8 +119,8 @@ class StatusReaderTest {
         ClusterCommandException e = assertThrows(ClusterCommandException.class, reader::read);
         assertEquals(102, e.exitCode());
         assertEquals("lab", e.node());
-        assertEquals("crm_mon -1 --inactive --output-as=xml", e.command());
-        assertTrue(e.getMessage().startsWith("lab: 'crm_mon -1 --inactive --output-as=xml' failed with exit code 102 "
+        assertEquals(CrmMon.status().display(), e.command());
+        assertTrue(e.getMessage().startsWith("lab: '" + CrmMon.status().display() + "' failed with exit code 102 "
                 + "(Not connected"), e.getMessage());
         assertTrue(e.messages().stream().anyMatch(m -> m.contains("Connection to cluster failed")), e.messages()::toString);
         // The stdout of that run is the real error form of <pacemaker-result>.
