@@ -88,7 +88,8 @@ public final class AuditLog implements AutoCloseable {
         try {
             byte[] line = (JSON.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
             OutputStream out = open();
-            if (Files.size(file) > 0 && Files.size(file) + line.length > maxBytes) {
+            long size = Files.size(file);
+            if (size > 0 && size + line.length > maxBytes) {
                 rotate();
                 out = open();
             }

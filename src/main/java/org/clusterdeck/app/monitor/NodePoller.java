@@ -7,10 +7,9 @@ import org.clusterdeck.cluster.FormatException;
 import org.clusterdeck.cluster.cib.Cib;
 import org.clusterdeck.cluster.cib.CibReader;
 import org.clusterdeck.cluster.command.ClusterCommandException;
-import org.clusterdeck.cluster.command.Corosync;
 import org.clusterdeck.cluster.command.CrmMon;
 import org.clusterdeck.cluster.corosync.CorosyncQuorum;
-import org.clusterdeck.cluster.corosync.QuorumToolParser;
+import org.clusterdeck.cluster.corosync.QuorumReader;
 import org.clusterdeck.cluster.drbd.DrbdNodeReader;
 import org.clusterdeck.cluster.drbd.DrbdStatus;
 import org.clusterdeck.cluster.software.NodeSoftware;
@@ -18,7 +17,6 @@ import org.clusterdeck.cluster.software.SoftwareProbe;
 import org.clusterdeck.cluster.status.ClusterStatus;
 import org.clusterdeck.cluster.status.StatusReader;
 import org.clusterdeck.transport.Command;
-import org.clusterdeck.transport.CommandResult;
 import org.clusterdeck.transport.CommandRunner;
 import org.clusterdeck.transport.CommandTimeoutException;
 import org.clusterdeck.transport.TransportException;
@@ -69,7 +67,7 @@ final class NodePoller {
             if (quorum == null || ++pollsSinceQuorum >= QUORUM_EVERY || !sameMembership(last.status(), status)) {
                 pollsSinceQuorum = 0;
                 try {
-                    quorum = readQuorum();
+                    quorum = new QuorumReader(node).read();
                 } catch (ClusterCommandException | FormatException e) {
                     quorum = null;
                     problem = e.getMessage();
@@ -113,17 +111,5 @@ final class NodePoller {
                         .equals(now.nodes().stream().map(n -> n.name() + n.online()).toList())
                 && Objects.equals(before.summary().quorum(), now.summary().quorum())
                 && Objects.equals(before.summary().dcName(), now.summary().dcName());
-    }
-
-    private CorosyncQuorum readQuorum() throws TransportException, ClusterCommandException {
-        Command command = Corosync.quorumStatus();
-        CommandResult r = node.run(command);
-        String source = host() + ": " + command.display();
-        if (r.stdout().contains("Quorate:")) {
-            return QuorumToolParser.parse(r.stdout(), source);
-        }
-        throw new ClusterCommandException(host(), command.display(), r.exitCode(),
-                java.util.List.of(r.exitCode() == 127 ? "corosync-quorumtool is not installed"
-                        : r.stderr().strip().lines().findFirst().orElse("printed no quorum status")));
     }
 }

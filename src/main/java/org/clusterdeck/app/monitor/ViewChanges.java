@@ -31,13 +31,13 @@ final class ViewChanges {
         }
         if (current.status() != null && current.status() != previous.status()) {
             List<ClusterEvent> changes = StatusChanges.between(previous.status(), current.status(), now).stream()
-                    .map(e -> e.seenBy(current.source())).toList();
+                    .map(e -> e.withSeenBy(current.source())).toList();
             events.addAll(changes);
-            failovers.update(current.status(), changes, now).forEach(e -> events.add(e.seenBy(current.source())));
+            failovers.update(current.status(), changes, now).forEach(e -> events.add(e.withSeenBy(current.source())));
         }
         if (node.drbd() != null) {
             DrbdChanges.between(node.nodeName(), nodeBefore.drbd(), node.drbd(), now)
-                    .forEach(e -> events.add(e.seenBy(node.host())));
+                    .forEach(e -> events.add(e.withSeenBy(node.host())));
         }
         return events;
     }
@@ -48,7 +48,7 @@ final class ViewChanges {
         String who = name == null ? after.host() : name + " (" + after.host() + ")";
         if (after.reach() == Reach.UNREACHABLE && before.reach() != Reach.UNREACHABLE) {
             events.add(ClusterEvent.of(now, EventType.NODE_UNREACHABLE, Severity.WARNING).node(name)
-                    .change(before.reach().name().toLowerCase(), "unreachable").seenBy(after.host())
+                    .change(before.reach().name().toLowerCase(java.util.Locale.ROOT), "unreachable").seenBy(after.host())
                     .message(who + " does not answer: " + after.error()));
         } else if (after.reach() == Reach.REACHABLE && before.reach() == Reach.UNREACHABLE) {
             events.add(ClusterEvent.of(now, EventType.NODE_REACHABLE, Severity.INFO).node(name)

@@ -54,7 +54,7 @@ public record ClusterEvent(
     }
 
     /** The same event, marked with the host whose answer showed it. */
-    public ClusterEvent seenBy(String host) {
+    public ClusterEvent withSeenBy(String host) {
         return new ClusterEvent(time, type, severity, node, resource, from, to, peer, volume, syncDonePercent,
                 speedKiBps, etaSeconds, durationMs, resources, host, message);
     }
