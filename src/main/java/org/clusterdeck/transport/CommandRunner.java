@@ -1,5 +1,7 @@
 package org.clusterdeck.transport;
 
+import java.time.Duration;
+
 /** Runs a command on one node. Implementations enforce {@link Command#timeout()}. */
 public interface CommandRunner extends AutoCloseable {
     /** The node this runner reaches, as shown to the user. */
@@ -18,6 +20,26 @@ public interface CommandRunner extends AutoCloseable {
      */
     default Command asRun(Command command) {
         return command;
+    }
+
+    /**
+     * Starts a command that runs until it ends or the returned stream is closed, such as a tool
+     * that reports changes as they happen, and hands its output to {@code listener}. The command's
+     * timeout bounds only the start; it gets no standard input.
+     *
+     * @throws TransportException when the command could not be started
+     */
+    default CommandStream follow(Command command, OutputListener listener) throws TransportException {
+        throw new TransportException(node(), "cannot follow '" + command.display() + "': this connection runs commands only to their end");
+    }
+
+    /**
+     * Checks that the node still answers, as cheaply as the transport allows (over SSH a keepalive
+     * request, no process on the node). Runners without a connection have nothing to check.
+     *
+     * @throws TransportException when the node did not answer within {@code timeout}
+     */
+    default void ping(Duration timeout) throws TransportException {
     }
 
     @Override

@@ -2,10 +2,15 @@ package org.clusterdeck.transport;
 
 import java.time.Duration;
 
-/** A command did not finish within its timeout; the runner has stopped waiting for it. */
+/** A command (or a keepalive) did not finish within its timeout; the runner has stopped waiting for it. */
 public final class CommandTimeoutException extends TransportException {
     public CommandTimeoutException(String node, Command command) {
-        super(node, "'" + command.display() + "' timed out after " + text(command.timeout()));
+        this(node, "'" + command.display() + "'", command.timeout());
+    }
+
+    /** {@code what} did not get an answer: a command in quotes, or a request such as a keepalive. */
+    public CommandTimeoutException(String node, String what, Duration timeout) {
+        super(node, what + " timed out after " + text(timeout));
     }
 
     private static String text(Duration d) {

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Runs commands on this machine: for {@code CIB_file} work, the lab and tests. */
 public final class LocalProcessRunner implements CommandRunner {
@@ -28,17 +29,8 @@ public final class LocalProcessRunner implements CommandRunner {
 
     @Override
     public CommandResult run(Command command) throws TransportException {
-        ProcessBuilder pb = new ProcessBuilder(command.argv());
-        pb.environment().putAll(command.env());
         long start = System.nanoTime();
-        Process p;
-        try {
-            p = pb.start();
-        } catch (IOException e) {
-            throw new TransportException(node, "cannot run " + command.argv().get(0)
-                    + ": " + (e.getMessage() != null && e.getMessage().contains("error=2")
-                            ? "not installed (not found on PATH)" : e.getMessage()), e);
-        }
+        Process p = start(command);
         CompletableFuture<String> out = OutputDrain.start(p.getInputStream());
         CompletableFuture<String> err = OutputDrain.start(p.getErrorStream());
         try (OutputStream in = p.getOutputStream()) {
@@ -66,4 +58,40 @@ public final class LocalProcessRunner implements CommandRunner {
         }
     }
 
+    /** Follows a local process. Closing the stream kills it and its children. */
+    @Override
+    public CommandStream follow(Command command, OutputListener listener) throws TransportException {
+        if (command.stdin() != null) {
+            throw new IllegalArgumentException("a followed command gets no input: " + command.display());
+        }
+        Process p = start(command);
+        AtomicBoolean open = new AtomicBoolean(true);
+        StreamPump.start(node, command, p.getInputStream(), p.getErrorStream(), p::waitFor, listener, open::get);
+        return new CommandStream() {
+            @Override
+            public boolean isOpen() {
+                return open.get() && p.isAlive();
+            }
+
+            @Override
+            public void close() {
+                if (open.getAndSet(false)) {
+                    p.descendants().forEach(ProcessHandle::destroyForcibly);
+                    p.destroyForcibly();
+                }
+            }
+        };
+    }
+
+    private Process start(Command command) throws TransportException {
+        ProcessBuilder pb = new ProcessBuilder(command.argv());
+        pb.environment().putAll(command.env());
+        try {
+            return pb.start();
+        } catch (IOException e) {
+            throw new TransportException(node, "cannot run " + command.argv().get(0)
+                    + ": " + (e.getMessage() != null && e.getMessage().contains("error=2")
+                            ? "not installed (not found on PATH)" : e.getMessage()), e);
+        }
+    }
 }

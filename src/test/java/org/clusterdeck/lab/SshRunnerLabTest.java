@@ -10,11 +10,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.clusterdeck.cluster.command.CrmMon;
 import org.clusterdeck.cluster.status.ClusterStatus;
 import org.clusterdeck.cluster.status.CrmMonParser;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
+import org.clusterdeck.transport.CommandStream;
+import org.clusterdeck.transport.OutputListener;
 import org.clusterdeck.transport.LocalProcessRunner;
 import org.clusterdeck.transport.TransportException;
 import org.clusterdeck.transport.ssh.HostKeyException;
@@ -189,5 +194,79 @@ class SshRunnerLabTest extends LabTestBase {
         TransportException second = assertThrows(TransportException.class, () -> ssh.run(Command.of("true")));
         assertTrue(second.getMessage().contains("unreachable") && second.getMessage().contains("next attempt"),
                 second.getMessage());
+    }
+
+    @Test
+    void aFollowedCommandDeliversOutputAsItComesAndClosingEndsItOnTheNode() throws Exception {
+        try (SshRunner ssh = runner("node1", knownHosts, false, key)) {
+            BlockingQueue<String> out = new LinkedBlockingQueue<>();
+            BlockingQueue<Object> end = new LinkedBlockingQueue<>();
+            String marker = "clusterdeck-follow-" + System.nanoTime();
+            // a duration no other process on the node sleeps: pgrep finds exactly this one
+            String sleeper = "sleep 600." + (System.nanoTime() % 1_000_000);
+            // the second part waits for a file the test creates after seeing the first
+            CommandStream s = ssh.follow(Command.of("sh", "-c", "printf 'one.'; while [ ! -e /tmp/" + marker
+                    + " ]; do sleep 0.05; done; printf two; exec " + sleeper), listener(out, end));
+            assertEquals("one.", out.poll(5, TimeUnit.SECONDS));
+            assertEquals("", ssh.run(Command.of("touch", "/tmp/" + marker)).stderr());
+            assertEquals("two", out.poll(5, TimeUnit.SECONDS));
+            assertTrue(s.isOpen());
+            assertEquals(0, ssh.run(Command.of("pgrep", "-f", sleeper)).exitCode(), "running on the node");
+            s.close();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (ssh.run(Command.of("pgrep", "-f", sleeper)).exitCode() == 0
+                    && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(1, ssh.run(Command.of("pgrep", "-f", sleeper)).exitCode(), "gone from the node");
+            assertEquals(null, end.poll(300, TimeUnit.MILLISECONDS), "a closed stream reports nothing");
+            ssh.run(Command.of("rm", "-f", "/tmp/" + marker));
+        }
+    }
+
+    @Test
+    void aFollowedCommandThatEndsReportsItsExitCodeAndAKilledSshdIsAFailure() throws Exception {
+        try (SshRunner ssh = runner("node2", knownHosts, false, key)) {
+            BlockingQueue<String> out = new LinkedBlockingQueue<>();
+            BlockingQueue<Object> end = new LinkedBlockingQueue<>();
+            ssh.follow(Command.of("sh", "-c", "echo bye; echo why >&2; exit 4"), listener(out, end));
+            CommandResult r = (CommandResult) end.poll(5, TimeUnit.SECONDS);
+            assertEquals(4, r.exitCode());
+            assertEquals("why\n", r.stderr());
+            assertEquals("bye\n", out.poll(1, TimeUnit.SECONDS));
+
+            ssh.ping(Duration.ofSeconds(2));
+            ssh.follow(Command.of("sleep", "600"), listener(out, end));
+            lab.ok(Duration.ofSeconds(10), "exec", "node2", "pkill", "-KILL", "-x", "sshd");
+            try {
+                Object failure = end.poll(10, TimeUnit.SECONDS);
+                assertInstanceOf(TransportException.class, failure, String.valueOf(failure));
+                assertTrue(((TransportException) failure).getMessage().contains("connection lost"), failure.toString());
+                TransportException e = assertThrows(TransportException.class, () -> ssh.ping(Duration.ofSeconds(2)));
+                assertTrue(e.getMessage().startsWith("root@" + env.get("LAB_ADDR_node2") + ": "), e.getMessage());
+            } finally {
+                lab.ok(Duration.ofSeconds(10), "exec", "node2", "/usr/sbin/sshd", "-f",
+                        Lab.DIR.resolve("state/ssh/sshd_config-node2").toString());
+            }
+        }
+    }
+
+    private static OutputListener listener(BlockingQueue<String> out, BlockingQueue<Object> end) {
+        return new OutputListener() {
+            @Override
+            public void output(String text) {
+                out.add(text);
+            }
+
+            @Override
+            public void ended(CommandResult result) {
+                end.add(result);
+            }
+
+            @Override
+            public void failed(TransportException problem) {
+                end.add(problem);
+            }
+        };
     }
 }

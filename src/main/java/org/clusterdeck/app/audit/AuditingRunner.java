@@ -2,10 +2,13 @@ package org.clusterdeck.app.audit;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
 import org.clusterdeck.transport.CommandRunner;
+import org.clusterdeck.transport.CommandStream;
 import org.clusterdeck.transport.CommandTimeoutException;
+import org.clusterdeck.transport.OutputListener;
 import org.clusterdeck.transport.TransportException;
 
 /**
@@ -56,6 +59,68 @@ public final class AuditingRunner implements CommandRunner {
             log.append(AuditRecord.unfinished(start, runner.node(), command, runner::asRun, took, false, e.toString(), changing));
             throw e;
         }
+    }
+
+    /**
+     * Follows a command (which only reads) and records it once, when it ends, fails or is closed:
+     * a stream runs for hours, so its record says how long it ran rather than what it printed.
+     */
+    @Override
+    public CommandStream follow(Command command, OutputListener listener) throws TransportException {
+        Instant start = Instant.now();
+        long t0 = System.nanoTime();
+        AtomicBoolean recorded = new AtomicBoolean();
+        CommandStream stream;
+        try {
+            stream = runner.follow(command, new OutputListener() {
+                @Override
+                public void output(String text) {
+                    listener.output(text);
+                }
+
+                @Override
+                public void ended(CommandResult result) {
+                    if (!recorded.getAndSet(true)) {
+                        log.append(AuditRecord.finished(start, command, runner::asRun, result, result.elapsed(), false));
+                    }
+                    listener.ended(result);
+                }
+
+                @Override
+                public void failed(TransportException problem) {
+                    if (!recorded.getAndSet(true)) {
+                        log.append(AuditRecord.unfinished(start, runner.node(), command, runner::asRun,
+                                Duration.ofNanos(System.nanoTime() - t0), false, problem.getMessage(), false));
+                    }
+                    listener.failed(problem);
+                }
+            });
+        } catch (TransportException e) {
+            log.append(AuditRecord.unfinished(start, runner.node(), command, runner::asRun,
+                    Duration.ofNanos(System.nanoTime() - t0), false, e.getMessage(), false));
+            throw e;
+        }
+        return new CommandStream() {
+            @Override
+            public boolean isOpen() {
+                return stream.isOpen();
+            }
+
+            @Override
+            public void close() {
+                stream.close();
+                if (!recorded.getAndSet(true)) {
+                    log.append(AuditRecord.unfinished(start, runner.node(), command, runner::asRun,
+                            Duration.ofNanos(System.nanoTime() - t0), false, "stopped by ClusterDeck", false));
+                }
+            }
+        };
+    }
+
+    /** Keepalives are not commands: nothing runs on the node, so nothing is recorded. */
+    @Override
+    public void ping(Duration timeout) throws TransportException {
+        runner.ping(timeout);
     }
 
     @Override

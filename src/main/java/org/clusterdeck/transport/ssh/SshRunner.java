@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.net.SocketFactory;
 import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.sshj.DefaultConfig;
@@ -29,8 +31,11 @@ import org.clusterdeck.cluster.command.ShellQuote;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
 import org.clusterdeck.transport.CommandRunner;
+import org.clusterdeck.transport.CommandStream;
 import org.clusterdeck.transport.CommandTimeoutException;
 import org.clusterdeck.transport.OutputDrain;
+import org.clusterdeck.transport.OutputListener;
+import org.clusterdeck.transport.StreamPump;
 import org.clusterdeck.transport.TransportException;
 
 /**
@@ -41,6 +46,13 @@ import org.clusterdeck.transport.TransportException;
  */
 public final class SshRunner implements CommandRunner {
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
+    /**
+     * Runs "$@" until it ends or standard input does, whichever comes first, and exits with its
+     * code. The input is kept on descriptor 3 because a shell gives background jobs /dev/null.
+     */
+    private static final String UNTIL_INPUT_ENDS = "exec 3<&0; \"$@\" </dev/null 3<&- & p=$!; "
+            + "(while read -r _; do :; done <&3; kill \"$p\" 2>/dev/null) & w=$!; exec 3<&-; "
+            + "wait \"$p\"; rc=$?; kill \"$w\" 2>/dev/null; exit \"$rc\"";
 
     private final SshTarget target;
     private final SshOptions options;
@@ -128,6 +140,109 @@ public final class SshRunner implements CommandRunner {
         } finally {
             closeQuietly(session);
         }
+    }
+
+    /**
+     * Follows a command on its own channel of the kept connection. OpenSSH leaves a command that
+     * has no terminal running when its channel closes (and the lab's sshd ignored a TERM request),
+     * so the command runs under a small shell that reads the channel's input to its end and then
+     * stops it: closing the stream, or losing the connection, ends the command on the node.
+     */
+    @Override
+    public CommandStream follow(Command command, OutputListener listener) throws TransportException {
+        if (command.stdin() != null) {
+            throw new IllegalArgumentException("a followed command gets no input: " + command.display());
+        }
+        List<String> guarded = new ArrayList<>(List.of("sh", "-c", UNTIL_INPUT_ENDS, "sh"));
+        guarded.addAll(command.argv());
+        String line = shellLine(new Command(guarded, command.env(), null, command.timeout()));
+        SSHClient ssh = connection();
+        Session session = null;
+        Session.Command cmd;
+        try {
+            session = ssh.startSession();
+            cmd = session.exec(line);
+        } catch (IOException e) {
+            closeQuietly(session);
+            disconnect();
+            throw new TransportException(node(), "'" + command.display() + "' could not start: connection lost ("
+                    + describe(e) + ")", e);
+        }
+        Session channel = session;
+        AtomicBoolean open = new AtomicBoolean(true);
+        StreamPump.start(node(), command, cmd.getInputStream(), cmd.getErrorStream(), () -> exitStatus(cmd, command),
+                listener, open::get);
+        return new CommandStream() {
+            @Override
+            public boolean isOpen() {
+                return open.get() && cmd.isOpen();
+            }
+
+            @Override
+            public void close() {
+                if (open.getAndSet(false)) {
+                    CompletableFuture.runAsync(() -> {
+                        try {
+                            cmd.getOutputStream().close();
+                        } catch (IOException e) {
+                            // the channel is gone already, and the command with it
+                        }
+                        closeQuietly(channel);
+                    }, OutputDrain.executor());
+                }
+            }
+        };
+    }
+
+    /** How a followed command ended, once its output is finished. */
+    private int exitStatus(Session.Command cmd, Command command) throws TransportException {
+        try {
+            cmd.join(5, TimeUnit.SECONDS);
+        } catch (ConnectionException e) {
+            // no exit status within the grace time: judged below
+        }
+        Integer exit = cmd.getExitStatus();
+        if (exit != null) {
+            return exit;
+        }
+        if (cmd.getExitSignal() != null) {
+            throw new TransportException(node(), "'" + command.display() + "' was killed by signal " + cmd.getExitSignal());
+        }
+        disconnect();
+        throw new TransportException(node(), "'" + command.display() + "' stopped: connection lost");
+    }
+
+    /**
+     * Sends a keepalive request and waits for the answer. OpenSSH answers it with a refusal (it
+     * knows no such request), which proves the node is there just as well: only silence counts.
+     */
+    @Override
+    public void ping(Duration timeout) throws TransportException {
+        SSHClient ssh = connection();
+        try {
+            ssh.getConnection().sendGlobalRequest("keepalive@openssh.com", true, new byte[0])
+                    .retrieve(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ConnectionException e) {
+            if (isTimeout(e)) {
+                throw new CommandTimeoutException(node(), "keepalive", timeout);
+            }
+            if (!ssh.isConnected()) {
+                disconnect();
+                throw new TransportException(node(), "keepalive failed: connection lost (" + describe(e) + ")", e);
+            }
+        } catch (IOException e) {
+            disconnect();
+            throw new TransportException(node(), "keepalive failed: connection lost (" + describe(e) + ")", e);
+        }
+    }
+
+    private static boolean isTimeout(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void closeQuietly(Session session) {

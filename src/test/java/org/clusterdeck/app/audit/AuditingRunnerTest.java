@@ -15,9 +15,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
 import org.clusterdeck.transport.CommandRunner;
+import org.clusterdeck.transport.CommandStream;
+import org.clusterdeck.transport.OutputListener;
 import org.clusterdeck.transport.LocalProcessRunner;
 import org.clusterdeck.transport.TransportException;
 import org.junit.jupiter.api.Test;
@@ -31,6 +36,42 @@ class AuditingRunnerTest {
 
     @TempDir
     Path dir;
+
+    @Test
+    void aFollowedCommandIsRecordedOnceWhenItEndsOrIsStopped() throws Exception {
+        AuditLog log = new AuditLog(dir);
+        BlockingQueue<CommandResult> ended = new LinkedBlockingQueue<>();
+        OutputListener listener = new OutputListener() {
+            @Override
+            public void output(String text) {
+            }
+
+            @Override
+            public void ended(CommandResult result) {
+                ended.add(result);
+            }
+
+            @Override
+            public void failed(TransportException problem) {
+            }
+        };
+        try (AuditingRunner runner = new AuditingRunner(new LocalProcessRunner("node1"), log)) {
+            runner.follow(Command.of("/bin/sh", "-c", "echo changes; exit 5"), listener);
+            assertEquals(5, ended.poll(5, TimeUnit.SECONDS).exitCode());
+            CommandStream running = runner.follow(Command.of("sleep", "30"), listener);
+            Thread.sleep(200);
+            running.close();
+            running.close();
+        }
+        List<JsonNode> records = records(log.file());
+        assertEquals(2, records.size(), records.toString());
+        assertEquals(5, records.get(0).get("exitCode").asInt());
+        assertEquals("/bin/sh -c 'echo changes; exit 5'", records.get(0).get("display").asText());
+        assertEquals("sleep 30", records.get(1).get("display").asText());
+        assertTrue(records.get(1).get("exitCode").isNull(), records.get(1).toString());
+        assertEquals("stopped by ClusterDeck", records.get(1).get("error").asText());
+        assertTrue(records.get(1).get("durationMs").asLong() >= 200, records.get(1).toString());
+    }
 
     @Test
     void recordsEveryCommandWithAllFieldsAndNoOutputWhenReadOnly() throws Exception {
