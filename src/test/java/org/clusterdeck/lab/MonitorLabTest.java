@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.clusterdeck.app.monitor.ClusterMonitor;
 import org.clusterdeck.app.monitor.ClusterView;
@@ -33,7 +35,12 @@ import org.clusterdeck.cluster.events.ClusterEvent;
 import org.clusterdeck.cluster.events.EventType;
 import org.clusterdeck.cluster.status.ClusterNode;
 import org.clusterdeck.cluster.status.ClusterStatus;
+import org.clusterdeck.transport.Command;
+import org.clusterdeck.transport.CommandResult;
 import org.clusterdeck.transport.CommandRunner;
+import org.clusterdeck.transport.CommandStream;
+import org.clusterdeck.transport.OutputListener;
+import org.clusterdeck.transport.TransportException;
 import org.clusterdeck.transport.ssh.SshOptions;
 import org.clusterdeck.transport.ssh.SshRunner;
 import org.clusterdeck.transport.ssh.SshTarget;
@@ -150,12 +157,89 @@ class MonitorLabTest extends LabTestBase {
 
     @Test
     @Order(2)
+    void aQuietClusterCostsOnlyKeepalivesAndAChangeIsReadAtOnce() throws InterruptedException {
+        Recorder rec = new Recorder();
+        List<CountingRunner> counted = runners().stream().map(CountingRunner::new).toList();
+        try (ClusterMonitor m = monitor(rec, List.copyOf(counted))) {
+            // crm_mon is read every round for 10 s after the start (the stream's first output is a change)
+            Thread.sleep(12_000);
+            int before = crmMonReads(counted);
+            long viewsBefore = rec.viewsFrom(host("node1"));
+            Thread.sleep(5_000);
+            assertEquals(before, crmMonReads(counted), "no crm_mon while nothing changes");
+            assertTrue(rec.viewsFrom(host("node1")) >= viewsBefore + 4,
+                    "keepalives confirm the status every second: " + (rec.viewsFrom(host("node1")) - viewsBefore));
+            assertTrue(rec.last().nodes().stream().allMatch(n -> n.reach() == Reach.REACHABLE && n.error() == null),
+                    rec.last().toString());
+            List<Integer> quiet = counted.stream().map(c -> c.crmMonReads.get()).toList();
+            long changedAt = System.nanoTime();
+            touchCib();
+            Lab.await("crm_mon read on every node after a change", Duration.ofSeconds(3), () -> counted.stream()
+                    .allMatch(c -> c.crmMonReads.get() > quiet.get(counted.indexOf(c))) ? true : null, () -> counted);
+            long tookMs = (System.nanoTime() - changedAt) / 1_000_000;
+            assertTrue(tookMs < 2000, "a change is read within crm_mon's first refresh, not the 30 s safety read: " + tookMs);
+            assertTrue(rec.events.isEmpty(), "a node attribute is no event: " + rec.events);
+        } finally {
+            counted.forEach(CommandRunner::close);
+        }
+    }
+
+    private static int crmMonReads(List<CountingRunner> runners) {
+        return runners.stream().mapToInt(c -> c.crmMonReads.get()).sum();
+    }
+
+    /** A real runner that counts the one-shot crm_mon reads it runs. */
+    static final class CountingRunner implements CommandRunner {
+        final CommandRunner runner;
+        final AtomicInteger crmMonReads = new AtomicInteger();
+
+        CountingRunner(CommandRunner runner) {
+            this.runner = runner;
+        }
+
+        @Override
+        public String node() {
+            return runner.node();
+        }
+
+        @Override
+        public CommandResult run(Command command) throws TransportException {
+            if (command.argv().get(0).equals("crm_mon") && command.argv().contains("-1")) {
+                crmMonReads.incrementAndGet();
+            }
+            return runner.run(command);
+        }
+
+        @Override
+        public CommandStream follow(Command command, OutputListener listener) throws TransportException {
+            return runner.follow(command, listener);
+        }
+
+        @Override
+        public void ping(Duration timeout) throws TransportException {
+            runner.ping(timeout);
+        }
+
+        @Override
+        public void close() {
+            runner.close();
+        }
+
+        @Override
+        public String toString() {
+            return node() + ": " + crmMonReads.get() + " crm_mon reads";
+        }
+    }
+
+    @Test
+    @Order(3)
     void nodePrintingGarbageGivesAnErrorEventAndTheOtherNodeIsStillWatched() {
         Recorder rec = new Recorder();
         List<CommandRunner> nodes = runners();
         String bad = host("node2");
         try (ClusterMonitor m = monitor(rec, nodes)) {
             hideCrmMon("node2", "#!/bin/sh\necho 'Segmentation fault? <pacemaker-result api-version=\"2.'\n");
+            touchCib();
             ClusterEvent e = rec.awaitEvent("error event for node2",
                     ev -> ev.type() == EventType.ERROR && bad.equals(ev.seenBy()));
             assertEquals("node2", e.node());
@@ -175,7 +259,7 @@ class MonitorLabTest extends LabTestBase {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void sshdKilledMidCommandGivesAnEventForThatNodeAndTheMonitorGoesOn() {
         Recorder rec = new Recorder();
         List<CommandRunner> nodes = runners();
@@ -184,6 +268,7 @@ class MonitorLabTest extends LabTestBase {
             // crm_mon on node2 now takes 3 s (real output, saved just before), so sshd dies mid-command
             String saved = lab.ok(Duration.ofSeconds(30), "exec", "node2", "crm_mon", "-1", "--inactive", "--output-as=xml");
             hideCrmMon("node2", "#!/bin/sh\nsleep 3\ncat <<'XML'\n" + saved + "XML\n");
+            touchCib();
             Lab.await("a slow crm_mon in flight", FAST, () -> crmMonRunning("node2") ? true : null, () -> "");
             lab.ok(Duration.ofSeconds(10), "exec", "node2", "pkill", "-KILL", "-x", "sshd");
             ClusterEvent e = rec.awaitEvent("node2 unreachable",
@@ -204,7 +289,7 @@ class MonitorLabTest extends LabTestBase {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void watchReportsTheFailoverOfThePoweredOffActiveNodeWithItsDuration() throws Exception {
         String active = lab.activeNode();
         String survivor = lab.other(active);
@@ -226,7 +311,11 @@ class MonitorLabTest extends LabTestBase {
                 failover = out.events().stream().filter(j -> j.get("type").asText().equals("failover"))
                         .findFirst().orElse(null);
             }
-            assertNotNull(failover, "no failover event within 20 s of the power-off; got:\n" + out + err);
+            if (failover == null) {
+                fail("no failover event within 20 s of the power-off; got:\n" + out + err + "\n" + survivor + " says:\n"
+                        + lab.run(Duration.ofSeconds(10), "exec", survivor, "sh", "-c", "crm_mon -1; ps -ef | grep crm_mon")
+                        + "\nthreads:\n" + threadDump());
+            }
             List<JsonNode> events = out.events();
             assertTrue(events.stream().anyMatch(j -> type(j, "node-lost") && active.equals(j.path("node").asText())),
                     "node-lost for " + active + ":\n" + out);
@@ -259,6 +348,19 @@ class MonitorLabTest extends LabTestBase {
         assertFalse(watch.isAlive(), "watch stops when interrupted");
     }
 
+    private static String threadDump() {
+        StringBuilder dump = new StringBuilder();
+        Thread.getAllStackTraces().forEach((t, stack) -> {
+            if (t.getName().startsWith("monitor") || t.getName().startsWith("command-output")) {
+                dump.append(t.getName()).append(' ').append(t.getState()).append('\n');
+                for (StackTraceElement e : stack) {
+                    dump.append("    ").append(e).append('\n');
+                }
+            }
+        });
+        return dump.toString();
+    }
+
     private static boolean type(JsonNode event, String type) {
         return type.equals(event.path("type").asText());
     }
@@ -289,6 +391,15 @@ class MonitorLabTest extends LabTestBase {
         // harmless when nothing is mounted there, so cleanup can always call it
         lab.run(Duration.ofSeconds(10), "exec", node, "sh", "-c",
                 "grep -q ' /usr/sbin/crm_mon ' /proc/self/mountinfo && umount /usr/sbin/crm_mon; true");
+    }
+
+    /**
+     * Changes the CIB's status section (a transient node attribute): crm_mon's change stream
+     * reports it, so the monitor reads crm_mon again.
+     */
+    private void touchCib() {
+        lab.ok(Duration.ofSeconds(10), "exec", "node1", "crm_attribute", "--node", "node1", "--lifetime", "reboot",
+                "--name", "clusterdeck-touch", "--update", Long.toString(System.nanoTime()));
     }
 
     private boolean crmMonRunning(String node) {

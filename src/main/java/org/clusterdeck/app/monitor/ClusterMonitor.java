@@ -7,9 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.clusterdeck.cluster.events.ClusterEvent;
+import org.clusterdeck.cluster.events.EventType;
+import org.clusterdeck.cluster.events.Severity;
 import org.clusterdeck.transport.CommandRunner;
 
 /**
@@ -26,8 +27,6 @@ public final class ClusterMonitor implements AutoCloseable {
     private final Map<String, NodeView> latest = new LinkedHashMap<>();
     private final ViewChanges changes;
     private ClusterView current;
-    /** Counted down once on close; pollers wait on it between rounds instead of sleeping. */
-    private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile boolean running;
 
     public ClusterMonitor(List<CommandRunner> nodes, MonitorSettings settings, Clock clock, MonitorListener listener) {
@@ -64,23 +63,34 @@ public final class ClusterMonitor implements AutoCloseable {
         return current;
     }
 
+    /**
+     * Polls one node each interval, and sooner when its change stream reports something, though
+     * not more often than four times an interval.
+     */
     private void pollLoop(NodePoller poller) {
         long intervalNanos = settings.interval().toNanos();
-        long next = System.nanoTime();
         while (running) {
+            long started = System.nanoTime();
             NodeView view = poller.poll();
             if (!running) {
                 return;
             }
-            publish(view);
-            next += intervalNanos;
+            try {
+                publish(view);
+            } catch (RuntimeException e) {
+                // a defect in finding events must not end the watch of this node: say so, go on
+                listener.event(ClusterEvent.of(clock.instant(), EventType.ERROR, Severity.WARNING).seenBy(view.host())
+                        .message("ClusterDeck failed on the answer of " + view.host() + ": " + e
+                                + (e.getStackTrace().length > 0 ? " at " + e.getStackTrace()[0] : "")));
+            }
+            long next = started + intervalNanos;
             long now = System.nanoTime();
             if (next < now) {
                 // a slow answer: poll again soon, without trying to catch up on missed rounds
                 next = now + intervalNanos / 10;
             }
             try {
-                if (stopped.await(next - now, TimeUnit.NANOSECONDS)) {
+                if (!poller.awaitNextRound(next, started + intervalNanos / 4)) {
                     return;
                 }
             } catch (InterruptedException e) {
@@ -133,7 +143,7 @@ public final class ClusterMonitor implements AutoCloseable {
         // No interrupts: they would abort a half-written audit record or an SSH exchange. A poll
         // under way ends by itself within its command timeout.
         running = false;
-        stopped.countDown();
+        pollers.forEach(NodePoller::stop);
         for (Thread t : threads) {
             try {
                 t.join(TimeUnit.SECONDS.toMillis(1));

@@ -3,9 +3,9 @@ package org.clusterdeck.app.monitor;
 import java.time.Duration;
 
 /**
- * How often nodes are polled and how long one command may take. At the default second a lost
- * node is reported within about a second of crm_mon showing it (docs/benchmarks.md), and the
- * node spends under 2 % of a core on answering.
+ * How often each node is asked and how long one command may take. Each round is a keepalive, or
+ * a crm_mon read when something changed (see NodePoller). At the default second a lost node is
+ * reported within about a second of crm_mon showing it (docs/benchmarks.md).
  */
 public record MonitorSettings(Duration interval, Duration commandTimeout) {
     public static final MonitorSettings DEFAULT = new MonitorSettings(Duration.ofSeconds(1), Duration.ofSeconds(5));

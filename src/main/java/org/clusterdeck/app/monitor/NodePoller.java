@@ -2,7 +2,10 @@ package org.clusterdeck.app.monitor;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.clusterdeck.cluster.FormatException;
 import org.clusterdeck.cluster.cib.Cib;
 import org.clusterdeck.cluster.cib.CibReader;
@@ -17,23 +20,43 @@ import org.clusterdeck.cluster.software.SoftwareProbe;
 import org.clusterdeck.cluster.status.ClusterStatus;
 import org.clusterdeck.cluster.status.StatusReader;
 import org.clusterdeck.transport.Command;
+import org.clusterdeck.transport.CommandResult;
 import org.clusterdeck.transport.CommandRunner;
+import org.clusterdeck.transport.CommandStream;
 import org.clusterdeck.transport.CommandTimeoutException;
+import org.clusterdeck.transport.OutputListener;
 import org.clusterdeck.transport.TransportException;
 
 /**
- * Polls one node: crm_mon every time; corosync's quorum when crm_mon shows the membership changed
- * and every {@link #QUORUM_EVERY} polls; the CIB only when crm_mon reports a newer configuration change; DRBD
- * only where the node has it. What the node runs is probed once per connection. Never throws:
- * every failure ends up in the view, naming the node, the command and the problem.
- * Used by one thread at a time.
+ * Watches one node. A crm_mon left running on the node ({@link CrmMon#changes()}) says when the
+ * CIB changed; only then, for a while after, and every {@link #QUIET_REFRESH} as a safety net is
+ * crm_mon's XML read. In between, each round only checks that the node answers (an SSH keepalive,
+ * no process on the node), which keeps its status current. Without that stream (Pacemaker before
+ * 2.0.3, or while it is restarted) crm_mon is read every round.
+ *
+ * <p>Besides crm_mon: corosync's quorum when crm_mon shows the membership changed and every
+ * {@link #QUORUM_EVERY} reads; the CIB only when crm_mon reports a newer configuration change;
+ * DRBD every round where the node has it (its changes are not in the CIB). What the node runs is
+ * probed once per connection. Never throws: every failure ends up in the view, naming the node,
+ * the command and the problem. Polled by one thread; the stream's thread only wakes it.
  */
 final class NodePoller {
-    /**
-     * corosync-quorumtool costs a node more CPU than crm_mon (measured on the lab), so it runs when
-     * crm_mon shows membership, quorum or DC changed, and otherwise every this many polls.
-     */
+    /** corosync-quorumtool costs a node more CPU than crm_mon (measured on the lab). */
     private static final int QUORUM_EVERY = 10;
+    /** How often crm_mon is read while its change stream reports nothing. */
+    static final Duration QUIET_REFRESH = Duration.ofSeconds(30);
+    /**
+     * How long crm_mon is read every round after a change: a failover is many changes in a row,
+     * and crm_mon's stream batches those after the first for up to 2 s.
+     */
+    static final Duration HOT = Duration.ofSeconds(10);
+    /**
+     * A live sshd answers a keepalive within milliseconds; this long a silence means the node or
+     * its network is gone, and the node is reported unreachable sooner than a command timeout would.
+     */
+    private static final Duration PING_TIMEOUT = Duration.ofSeconds(3);
+    /** A change stream that ended is started again no sooner than this. */
+    private static final Duration STREAM_RETRY = Duration.ofSeconds(10);
 
     private final CommandRunner node;
     private final Clock clock;
@@ -42,7 +65,14 @@ final class NodePoller {
     private Cib cib;
     private String cibChange;
     private NodeView last;
-    private int pollsSinceQuorum;
+    private int readsSinceQuorum;
+    private volatile CommandStream changes;
+    private Instant streamStarted;
+    private Instant lastRead = Instant.MIN;
+    private Instant hotUntil = Instant.MIN;
+    private final AtomicBoolean changed = new AtomicBoolean();
+    private final Object wakeUp = new Object();
+    private volatile boolean stopped;
 
     NodePoller(CommandRunner node, Clock clock, Duration commandTimeout) {
         this.node = node;
@@ -56,43 +86,27 @@ final class NodePoller {
     }
 
     NodeView poll() {
+        Instant now = clock.instant();
         try {
             if (software == null) {
                 software = new SoftwareProbe(node).probe();
             }
-            Command crmMon = software.needsLegacyCrmMon() ? CrmMon.legacyStatus() : CrmMon.status();
-            ClusterStatus status = new StatusReader(node).read(crmMon.withTimeout(commandTimeout));
-            String problem = null;
-            CorosyncQuorum quorum = last.quorum();
-            if (quorum == null || ++pollsSinceQuorum >= QUORUM_EVERY || !sameMembership(last.status(), status)) {
-                pollsSinceQuorum = 0;
-                try {
-                    quorum = new QuorumReader(node).read();
-                } catch (ClusterCommandException | FormatException e) {
-                    quorum = null;
-                    problem = e.getMessage();
-                }
+            followChanges(now);
+            if (changed.getAndSet(false)) {
+                hotUntil = now.plus(HOT);
             }
-            String change = status.summary().lastChange();
-            if (cib == null || !Objects.equals(change, cibChange)) {
-                cib = new CibReader(node).read();
-                cibChange = change;
+            if (mustRead(now)) {
+                read(now);
+            } else {
+                confirm();
             }
-            DrbdStatus drbd = null;
-            if (software.hasDrbd()) {
-                try {
-                    drbd = new DrbdNodeReader(node).read();
-                } catch (FormatException e) {
-                    problem = e.getMessage();
-                }
-            }
-            last = new NodeView(host(), Reach.REACHABLE, clock.instant(), software, status, quorum, drbd, cib, problem);
         } catch (TransportException e) {
             if (e instanceof CommandTimeoutException) {
                 // A node that stops answering mid-command usually died: start over with a fresh
                 // connection, which fails fast (with backoff) instead of waiting on a dead one.
                 node.close();
             }
+            stopFollowing();
             // probed again once it answers: it may come back upgraded; the view keeps what it ran
             software = null;
             last = new NodeView(host(), Reach.UNREACHABLE, last.answeredAt(), last.software(), null, null, null, null,
@@ -102,6 +116,142 @@ final class NodePoller {
                     null, null, null, cib, e.getMessage());
         }
         return last;
+    }
+
+    private boolean mustRead(Instant now) {
+        return changes == null || !changes.isOpen() || last.status() == null || last.error() != null
+                || now.isBefore(hotUntil) || !now.isBefore(lastRead.plus(QUIET_REFRESH));
+    }
+
+    private void read(Instant now) throws TransportException, ClusterCommandException, FormatException {
+        lastRead = now;
+        Command crmMon = software.needsLegacyCrmMon() ? CrmMon.legacyStatus() : CrmMon.status();
+        ClusterStatus status = new StatusReader(node).read(crmMon.withTimeout(commandTimeout));
+        String problem = null;
+        CorosyncQuorum quorum = last.quorum();
+        if (quorum == null || ++readsSinceQuorum >= QUORUM_EVERY || !sameMembership(last.status(), status)) {
+            readsSinceQuorum = 0;
+            try {
+                quorum = new QuorumReader(node).read();
+            } catch (ClusterCommandException | FormatException e) {
+                quorum = null;
+                problem = e.getMessage();
+            }
+        }
+        String change = status.summary().lastChange();
+        if (cib == null || !Objects.equals(change, cibChange)) {
+            cib = new CibReader(node).read();
+            cibChange = change;
+        }
+        DrbdStatus drbd = null;
+        if (software.hasDrbd()) {
+            try {
+                drbd = new DrbdNodeReader(node).read();
+            } catch (FormatException e) {
+                problem = e.getMessage();
+            }
+        }
+        last = new NodeView(host(), Reach.REACHABLE, clock.instant(), software, status, quorum, drbd, cib, problem);
+    }
+
+    /**
+     * Nothing changed according to the stream: the status read before still holds if the node
+     * answers. Where it has DRBD, reading DRBD is that answer.
+     */
+    private void confirm() throws TransportException {
+        DrbdStatus drbd = last.drbd();
+        String problem = null;
+        if (software.hasDrbd()) {
+            try {
+                drbd = new DrbdNodeReader(node).read();
+            } catch (FormatException e) {
+                problem = e.getMessage();
+            }
+        } else {
+            node.ping(commandTimeout.compareTo(PING_TIMEOUT) < 0 ? commandTimeout : PING_TIMEOUT);
+        }
+        last = new NodeView(host(), Reach.REACHABLE, clock.instant(), software, last.status(), last.quorum(), drbd,
+                cib, problem);
+    }
+
+    /** Starts crm_mon's change stream where the node's Pacemaker has one, unless it runs or just ended. */
+    private void followChanges(Instant now) {
+        if (stopped || software.needsLegacyCrmMon() || (changes != null && changes.isOpen())
+                || (streamStarted != null && now.isBefore(streamStarted.plus(STREAM_RETRY)))) {
+            return;
+        }
+        streamStarted = now;
+        try {
+            CommandStream stream = node.follow(CrmMon.changes(), new OutputListener() {
+                @Override
+                public void output(String text) {
+                    wake();
+                }
+
+                @Override
+                public void ended(CommandResult result) {
+                    // read at once, then every round until the stream runs again
+                    wake();
+                }
+
+                @Override
+                public void failed(TransportException problem) {
+                    wake();
+                }
+            });
+            changes = stream;
+            if (stopped) {
+                stopFollowing();
+            }
+        } catch (TransportException e) {
+            // crm_mon is read every round instead; that read tells whether the node is reachable
+            changes = null;
+        }
+    }
+
+    private void wake() {
+        changed.set(true);
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
+    }
+
+    /**
+     * Waits until the round due at {@code dueNanos} ({@link System#nanoTime()}), or until the change
+     * stream reports something, but not before {@code earliestNanos}: a cluster that changes all the
+     * time is read at most that often.
+     *
+     * @return false once stopped
+     */
+    boolean awaitNextRound(long dueNanos, long earliestNanos) throws InterruptedException {
+        synchronized (wakeUp) {
+            while (!stopped) {
+                long now = System.nanoTime();
+                if (now >= dueNanos || (changed.get() && now >= earliestNanos)) {
+                    return true;
+                }
+                long until = changed.get() ? Math.min(dueNanos, earliestNanos) : dueNanos;
+                TimeUnit.NANOSECONDS.timedWait(wakeUp, until - now);
+            }
+            return false;
+        }
+    }
+
+    /** Ends waiting and the change stream; a poll under way finishes within its command timeout. */
+    void stop() {
+        stopped = true;
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
+        stopFollowing();
+    }
+
+    private void stopFollowing() {
+        CommandStream stream = changes;
+        changes = null;
+        if (stream != null) {
+            stream.close();
+        }
     }
 
     /** Nodes up or down, quorum and DC as crm_mon saw them: what corosync's view would change with. */

@@ -7,6 +7,7 @@ import java.util.Objects;
 import org.clusterdeck.cluster.events.ClusterEvent;
 import org.clusterdeck.cluster.events.DrbdChanges;
 import org.clusterdeck.cluster.events.FailoverTracker;
+import org.clusterdeck.cluster.events.MoveTracker;
 import org.clusterdeck.cluster.events.StatusChanges;
 import org.clusterdeck.cluster.events.EventType;
 import org.clusterdeck.cluster.events.Severity;
@@ -17,6 +18,7 @@ import org.clusterdeck.cluster.events.Severity;
  */
 final class ViewChanges {
     private final FailoverTracker failovers = new FailoverTracker();
+    private final MoveTracker moves = new MoveTracker();
 
     List<ClusterEvent> between(ClusterView previous, NodeView nodeBefore, ClusterView current, NodeView node,
             Instant now) {
@@ -30,8 +32,8 @@ final class ViewChanges {
             }
         }
         if (current.status() != null && current.status() != previous.status()) {
-            List<ClusterEvent> changes = StatusChanges.between(previous.status(), current.status(), now).stream()
-                    .map(e -> e.withSeenBy(current.source())).toList();
+            List<ClusterEvent> changes = moves.apply(StatusChanges.between(previous.status(), current.status(), now))
+                    .stream().map(e -> e.withSeenBy(current.source())).toList();
             events.addAll(changes);
             failovers.update(current.status(), changes, now).forEach(e -> events.add(e.withSeenBy(current.source())));
         }

@@ -24,4 +24,14 @@ public final class CrmMon {
     public static Command legacyStatus() {
         return Command.of("crm_mon", "-1", "--inactive", "--as-xml");
     }
+
+    /**
+     * crm_mon left running: it prints a dot for every change of the CIB or the fencing history and
+     * the cluster's text status after it, within 2 s (sooner after a quiet spell). The monitor
+     * takes that as its cue to read {@link #status()}; the text is not parsed, it is no contract.
+     * Pacemaker 2.0.3 and later; with XML, crm_mon always stops after one snapshot.
+     */
+    public static Command changes() {
+        return Command.of("crm_mon", "--output-as=text");
+    }
 }

@@ -229,9 +229,7 @@ public final class StatusChanges {
             if (a != null) {
                 it.remove();
                 String roles = Objects.equals(g.role(), a.role()) ? "" : " (" + g.role() + " -> " + a.role() + ")";
-                out.add(ClusterEvent.of(time, EventType.RESOURCE_MOVED, Severity.WARNING).node(a.node()).resource(id)
-                        .change(g.node(), a.node())
-                        .message(id + " moved from " + g.node() + " to " + a.node() + roles));
+                out.add(moved(time, id, g.node(), a.node(), roles));
             }
         }
         for (Placement g : gone) {
@@ -242,6 +240,11 @@ public final class StatusChanges {
             out.add(ClusterEvent.of(time, EventType.RESOURCE_STARTED, Severity.INFO).node(a.node()).resource(id)
                     .change("Stopped", a.role()).message(id + " started on " + a.node() + " (" + a.role() + ")"));
         }
+    }
+
+    static ClusterEvent moved(Instant time, String id, String from, String to, String roles) {
+        return ClusterEvent.of(time, EventType.RESOURCE_MOVED, Severity.WARNING).node(to).resource(id).change(from, to)
+                .message(id + " moved from " + from + " to " + to + roles);
     }
 
     private static void roleChange(String id, Placement from, Placement to, Instant time, List<ClusterEvent> out) {
