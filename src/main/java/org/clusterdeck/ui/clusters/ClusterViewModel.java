@@ -1,6 +1,8 @@
 package org.clusterdeck.ui.clusters;
 
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -9,15 +11,19 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.clusterdeck.app.clusters.ClusterProfile;
 import org.clusterdeck.cluster.cib.Cib;
+import org.clusterdeck.cluster.drbd.DrbdStatus;
+import org.clusterdeck.cluster.events.ClusterEvent;
 import org.clusterdeck.cluster.status.ClusterStatus;
 import org.clusterdeck.ui.Background;
 import org.clusterdeck.ui.DialogService;
+import org.clusterdeck.ui.drbd.DrbdViewModel;
 import org.clusterdeck.ui.graph.GraphViewModel;
 import org.clusterdeck.ui.overview.OverviewViewModel;
+import org.clusterdeck.ui.timeline.TimelineViewModel;
 
 /**
  * One cluster in the list: a saved profile (a live cluster) or an opened CIB file, with its
- * overview and graph. {@link #show} is where views of the cluster come in, from a file today and
+ * overview, graph, failover timeline and DRBD page. {@link #show} is where views of the cluster come in, from a file today and
  * from the monitor later.
  */
 public final class ClusterViewModel {
@@ -27,11 +33,13 @@ public final class ClusterViewModel {
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper();
     private final OverviewViewModel overview = new OverviewViewModel();
     private final GraphViewModel graph;
+    private final TimelineViewModel timeline = new TimelineViewModel();
+    private final DrbdViewModel drbd = new DrbdViewModel();
     private final ObjectProperty<Tab> tab = new SimpleObjectProperty<>(Tab.OVERVIEW);
 
     /** The cluster page's tabs. */
     public enum Tab {
-        OVERVIEW, GRAPH
+        OVERVIEW, GRAPH, TIMELINE, DRBD
     }
 
     private ClusterViewModel(ClusterProfile profile, Path file, Background background, DialogService dialogs) {
@@ -66,6 +74,16 @@ public final class ClusterViewModel {
     public void show(ClusterStatus status, Cib cib) {
         overview.update(status, cib);
         graph.update(status, cib);
+    }
+
+    /** The monitor's next event, on the UI thread: onto the timeline, and notified if it must be. */
+    public void acceptEvent(ClusterEvent event) {
+        timeline.accept(event);
+    }
+
+    /** Each node's latest DRBD status (by node name; null or absent when it gave none) at the view's time. */
+    public void showDrbd(Map<String, DrbdStatus> byNode, Instant time) {
+        drbd.update(byNode, time);
     }
 
     /** The nodes the console cannot reach itself; the monitor sets this per host. */
@@ -104,5 +122,13 @@ public final class ClusterViewModel {
 
     public GraphViewModel graph() {
         return graph;
+    }
+
+    public TimelineViewModel timeline() {
+        return timeline;
+    }
+
+    public DrbdViewModel drbd() {
+        return drbd;
     }
 }

@@ -21,12 +21,14 @@ public record SyncProgress(String state, String source, String target, Double do
 
     /** "SyncSource vm1 → vm2: 32.2 %, 1.9 MiB/s, 0:48 left". */
     public String text() {
-        StringBuilder s = new StringBuilder(state);
-        if (source != null && target != null) {
-            s.append(' ').append(source).append(" \u2192 ").append(target);
-        }
-        s.append(':');
-        s.append(donePercent == null ? " done unknown" : String.format(Locale.ROOT, " %.1f %%", donePercent));
+        String direction = source != null && target != null ? " " + source + " \u2192 " + target : "";
+        return state + direction + ": " + shortText();
+    }
+
+    /** "32.2 %, 1.9 MiB/s, 0:48 left": what a progress bar's label needs. */
+    public String shortText() {
+        StringBuilder s = new StringBuilder();
+        s.append(donePercent == null ? "done unknown" : String.format(Locale.ROOT, "%.1f %%", donePercent));
         if (paused) {
             s.append(", paused");
         } else {

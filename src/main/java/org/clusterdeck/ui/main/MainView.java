@@ -18,8 +18,10 @@ import org.clusterdeck.ui.ViewLoader;
 import org.clusterdeck.ui.clusters.ClusterListCell;
 import org.clusterdeck.ui.clusters.ClusterView;
 import org.clusterdeck.ui.clusters.ClusterViewModel;
+import org.clusterdeck.ui.drbd.DrbdView;
 import org.clusterdeck.ui.graph.GraphView;
 import org.clusterdeck.ui.overview.OverviewView;
+import org.clusterdeck.ui.timeline.TimelineView;
 
 /**
  * Binds the window to {@link MainViewModel}: menu, cluster list, the selected cluster's page
@@ -96,6 +98,12 @@ public final class MainView {
             if (type == GraphView.class) {
                 return graph[0] = new GraphView(c.graph());
             }
+            if (type == TimelineView.class) {
+                return new TimelineView(c.timeline());
+            }
+            if (type == DrbdView.class) {
+                return new DrbdView(c.drbd());
+            }
             throw new IllegalArgumentException("no controller for " + type);
         });
         return new Page(root, graph[0]);
@@ -141,6 +149,16 @@ public final class MainView {
     @FXML
     private void showGraph() {
         showTab(ClusterViewModel.Tab.GRAPH);
+    }
+
+    @FXML
+    private void showTimeline() {
+        showTab(ClusterViewModel.Tab.TIMELINE);
+    }
+
+    @FXML
+    private void showDrbd() {
+        showTab(ClusterViewModel.Tab.DRBD);
     }
 
     @FXML

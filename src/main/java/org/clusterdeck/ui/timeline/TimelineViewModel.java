@@ -79,7 +79,12 @@ public final class TimelineViewModel {
         }
         notify(e);
         Failover s = selected.get();
-        if (s != null && s.covers(e.time(), latest.get())) {
+        if (s == null) {
+            selectedEvents.add(e);
+            if (selectedEvents.size() > MAX_EVENTS) {
+                selectedEvents.remove(0, selectedEvents.size() - MAX_EVENTS);
+            }
+        } else if (s.covers(e.time(), latest.get())) {
             describeSelected();
         }
     }
@@ -188,7 +193,7 @@ public final class TimelineViewModel {
     private void describeSelected() {
         Failover f = selected.get();
         if (f == null) {
-            selectedEvents.clear();
+            selectedEvents.setAll(events);
             selectedMoves.clear();
             selectedSummary.set("");
             return;
@@ -205,9 +210,11 @@ public final class TimelineViewModel {
             return "Failover under way since " + TimelineFormat.clock(f.start()) + " ("
                     + TimelineFormat.duration(Duration.between(f.start(), latest.get())) + " so far). " + cause;
         }
+        ClusterEvent end = f.finished();
+        String nodes = end.from() == null ? "" : " from " + end.from() + " to " + end.to();
         return "Failover " + TimelineFormat.clock(f.start()) + " \u2013 " + TimelineFormat.clock(f.end()) + ", took "
-                + TimelineFormat.duration(Duration.ofMillis(f.durationMs())) + ". " + f.finished().message()
-                + (f.started() != null ? "\nFirst sign: " + cause : "");
+                + TimelineFormat.duration(Duration.ofMillis(f.durationMs())) + ": " + String.join(", ", f.resources())
+                + nodes + "." + (f.started() != null ? "\nFirst sign: " + cause : "");
     }
 
     /**
@@ -259,7 +266,7 @@ public final class TimelineViewModel {
         return selected;
     }
 
-    /** The events inside the selected failover (its signs, the moves, the failover events). */
+    /** The events inside the selected failover (its signs, the moves, the failover events); all while none is selected. */
     public ObservableList<ClusterEvent> selectedEvents() {
         return selectedEvents;
     }
