@@ -36,12 +36,17 @@ class DrbdViewModelTest {
         return Corpus.read("drbd/" + file).strip();
     }
 
+    /** The view model after one snapshot of both nodes in one format. */
+    private static DrbdViewModel bothNodes(String snapshot, String command) {
+        DrbdViewModel vm = new DrbdViewModel();
+        vm.update(Map.of("vm1", status(snapshot + "vm1__" + command), "vm2", status(snapshot + "vm2__" + command)), T);
+        return vm;
+    }
+
     @Test
     void steadyPairIsOneRowWithBothSidesOwnStates() {
         String snap = "drbd9/v9-b-steady2__";
-        DrbdViewModel vm = new DrbdViewModel();
-        vm.update(Map.of("vm1", status(snap + "vm1__drbdsetup_status_json_verbose_statistics.txt"),
-                "vm2", status(snap + "vm2__drbdsetup_status_json_verbose_statistics.txt")), T);
+        DrbdViewModel vm = bothNodes(snap, "drbdsetup_status_json_verbose_statistics.txt");
 
         assertEquals(1, vm.rows().size(), "one row per resource, volume and pair: " + vm.rows());
         DrbdRow row = vm.rows().get(0);
@@ -150,9 +155,7 @@ class DrbdViewModelTest {
     @Test
     void standAloneAfterSplitBrainIsAnAlarmWithStepsAndNoVictimWhenBothArePrimary() {
         String snap = "drbd9/v9-e2-split-brain-standalone__";
-        DrbdViewModel vm = new DrbdViewModel();
-        vm.update(Map.of("vm1", status(snap + "vm1__drbdsetup_status_json.txt"),
-                "vm2", status(snap + "vm2__drbdsetup_status_json.txt")), T);
+        DrbdViewModel vm = bothNodes(snap, "drbdsetup_status_json.txt");
         assertEquals("StandAlone", word(snap + "vm1__drbdadm_cstate.txt"));
         assertEquals("StandAlone", word(snap + "vm2__drbdadm_cstate.txt"));
         assertEquals(List.of("Primary", "Primary"), List.of(word(snap + "vm1__drbdadm_role.txt"),
@@ -190,8 +193,7 @@ class DrbdViewModelTest {
     @Test
     void procDrbdStandAloneSuggestsTheSecondaryAsVictim() {
         String snap = "drbd84/c3a-peer-disconnected__";
-        DrbdViewModel vm = new DrbdViewModel();
-        vm.update(Map.of("vm1", status(snap + "vm1__proc_drbd.txt"), "vm2", status(snap + "vm2__proc_drbd.txt")), T);
+        DrbdViewModel vm = bothNodes(snap, "proc_drbd.txt");
         assertEquals("StandAlone", word(snap + "vm2__drbdadm_cstate.txt"));
         assertEquals("Secondary", word(snap + "vm2__drbdadm_role.txt").split("/")[0]);
         assertEquals(1, vm.rows().size(), vm.rows().toString());
