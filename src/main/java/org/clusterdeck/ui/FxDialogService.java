@@ -74,10 +74,10 @@ public class FxDialogService implements DialogService {
         GridPane facts = new GridPane();
         facts.setHgap(10);
         facts.setVgap(6);
-        facts.addRow(0, new Label("Host"), readOnly(key.host()));
-        facts.addRow(1, new Label("Key type"), readOnly(key.keyType()));
-        facts.addRow(2, new Label("Fingerprint"), readOnly(key.fingerprint()));
-        facts.addRow(3, new Label("Recorded in"), readOnly(key.knownHosts().toString()));
+        facts.addRow(0, new Label("Host"), readOnly("hostkey-host", key.host()));
+        facts.addRow(1, new Label("Key type"), readOnly("hostkey-type", key.keyType()));
+        facts.addRow(2, new Label("Fingerprint"), readOnly("hostkey-fingerprint", key.fingerprint()));
+        facts.addRow(3, new Label("Recorded in"), readOnly("hostkey-file", key.knownHosts().toString()));
         a.getDialogPane().setContent(new VBox(12, intro, facts));
         // Enter must not trust a key by accident: the safe answer is the default
         ((Button) a.getDialogPane().lookupButton(trust)).setDefaultButton(false);
@@ -86,8 +86,9 @@ public class FxDialogService implements DialogService {
     }
 
     /** Selectable, so the fingerprint can be copied and compared. */
-    private static TextField readOnly(String text) {
+    private static TextField readOnly(String id, String text) {
         TextField f = new TextField(text);
+        f.setId(id);
         f.setEditable(false);
         f.setPrefColumnCount(Math.max(20, text.length()));
         return f;

@@ -8,12 +8,10 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.clusterdeck.app.audit.AuditLog;
@@ -38,9 +36,6 @@ import org.testfx.framework.junit5.Start;
  */
 @ExtendWith(ApplicationExtension.class)
 class HangingNodeWindowTest {
-    /** What an admin notices as a frozen window is far above this; the FX thread should answer in a frame or two. */
-    private static final long MAX_LATENCY_MS = 200;
-
     @TempDir
     Path dir;
 
@@ -85,70 +80,31 @@ class HangingNodeWindowTest {
         }
     }
 
-    /** Asks the FX thread to run an empty task, again and again, until {@code until} holds; fails on a slow answer. */
-    private static long probeUntil(String phase, BooleanSupplier until, long maxSeconds) throws InterruptedException {
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(maxSeconds);
-        long probes = 0;
-        while (!until.getAsBoolean()) {
-            assertTrue(System.nanoTime() < end, phase + ": not reached within " + maxSeconds + " s");
-            CountDownLatch answered = new CountDownLatch(1);
-            long t0 = System.nanoTime();
-            Platform.runLater(answered::countDown);
-            assertTrue(answered.await(MAX_LATENCY_MS, TimeUnit.MILLISECONDS),
-                    phase + ": the FX thread did not answer within " + MAX_LATENCY_MS + " ms (probe " + probes + ")");
-            probes++;
-            Thread.sleep(Math.max(0, 50 - TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0)));
-        }
-        return probes;
-    }
-
-    private <T> T onFx(java.util.concurrent.Callable<T> read) throws Exception {
-        return org.testfx.util.WaitForAsyncUtils.asyncFx(read).get(5, TimeUnit.SECONDS);
-    }
-
     @Test
     void theWindowAnswersWhileANodeHangsAndWhileDisconnectingFromIt(FxRobot robot) throws Exception {
-        ClusterViewModel[] c = new ClusterViewModel[1];
-        probeUntil("loading", () -> {
-            try {
-                return onFx(() -> (c[0] = vm.selectedProperty().get()) != null && !held.isEmpty());
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        }, 20);
-        assertEquals(ConnectionState.CONNECTING, onFx(() -> c[0].connectionProperty().get()));
+        FxProbe.until("loading", () -> vm.selectedProperty().get() != null && !held.isEmpty(), Duration.ofSeconds(20));
+        ClusterViewModel c = FxProbe.onFx(() -> vm.selectedProperty().get());
+        assertEquals(ConnectionState.CONNECTING, FxProbe.onFx(() -> c.connectionProperty().get()));
 
         // the admin goes on using the window meanwhile
         robot.clickOn("Dependency graph");
         robot.clickOn("Overview");
 
         // sshj waits 10 s for the SSH greeting that never comes, then the node is unreachable
-        long probes = probeUntil("connecting", () -> text(c[0]).contains("unreachable"), 40);
+        long probes = FxProbe.until("connecting", () -> c.connectionTextProperty().get().contains("unreachable"),
+                Duration.ofSeconds(40));
         assertTrue(probes > 50, "probed all along: " + probes);
-        String line = text(c[0]);
+        String line = FxProbe.onFx(() -> c.connectionTextProperty().get());
         assertTrue(line.startsWith("Connecting: 0 of 1 nodes answer"), line);
         assertTrue(line.contains("root@127.0.0.1:" + silent.getLocalPort() + " unreachable"), line);
         assertTrue(line.contains("no answer (timed out)"), line);
-        assertEquals(line, onFx(() -> vm.statusLineProperty().get()), "the status line shows the shown cluster");
+        assertEquals(line, FxProbe.onFx(() -> vm.statusLineProperty().get()), "the status line shows the shown cluster");
 
         // the monitor retries the silent node; disconnecting waits for that attempt, off the FX thread
-        probeUntil("retrying", () -> held.size() >= 2, 20);
+        FxProbe.until("retrying", () -> held.size() >= 2, Duration.ofSeconds(20));
         robot.clickOn("#disconnect");
-        probeUntil("disconnecting", () -> {
-            try {
-                return onFx(() -> c[0].connectionProperty().get()) == ConnectionState.DISCONNECTED;
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        }, 40);
-        assertTrue(onFx(() -> vm.canConnectProperty().get()));
-    }
-
-    private String text(ClusterViewModel c) {
-        try {
-            return onFx(() -> c.connectionTextProperty().get());
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
+        FxProbe.until("disconnecting", () -> c.connectionProperty().get() == ConnectionState.DISCONNECTED,
+                Duration.ofSeconds(40));
+        assertTrue(FxProbe.onFx(() -> vm.canConnectProperty().get()));
     }
 }
