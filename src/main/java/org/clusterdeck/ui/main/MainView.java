@@ -39,8 +39,6 @@ public final class MainView {
     @FXML private Button removeButton;
     @FXML private MenuItem connectItem;
     @FXML private MenuItem disconnectItem;
-    @FXML private Button connectButton;
-    @FXML private Button disconnectButton;
     @FXML private CheckMenuItem darkItem;
 
     private record Page(Parent root, GraphView graph) {
@@ -71,9 +69,7 @@ public final class MainView {
         removeItem.disableProperty().bind(vm.anySelectedProperty().not());
         removeButton.disableProperty().bind(vm.anySelectedProperty().not());
         connectItem.disableProperty().bind(vm.canConnectProperty().not());
-        connectButton.disableProperty().bind(vm.canConnectProperty().not());
         disconnectItem.disableProperty().bind(vm.canDisconnectProperty().not());
-        disconnectButton.disableProperty().bind(vm.canDisconnectProperty().not());
         darkItem.setSelected(vm.themeProperty().get() == Theme.DARK);
         darkItem.selectedProperty().addListener((o, was, now) -> vm.themeProperty().set(now ? Theme.DARK : Theme.LIGHT));
         vm.themeProperty().addListener((o, was, now) -> darkItem.setSelected(now == Theme.DARK));

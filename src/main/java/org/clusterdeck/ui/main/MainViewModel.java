@@ -17,6 +17,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.clusterdeck.app.clusters.ClusterProfile;
 import org.clusterdeck.app.clusters.ClusterProfileStore;
@@ -64,6 +65,16 @@ public final class MainViewModel {
         this.cibReader = cibReader;
         this.watcher = watcher;
         selected.addListener((o, was, now) -> follow(was, now));
+        theme.addListener((o, was, now) -> clusters.forEach(this::paint));
+        clusters.addListener((ListChangeListener<ClusterViewModel>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(this::paint);
+            }
+        });
+    }
+
+    private void paint(ClusterViewModel c) {
+        c.graph().paletteProperty().set(theme.get().graphPalette());
     }
 
     /** The connect actions and the status line follow the shown cluster. */
