@@ -16,7 +16,8 @@ import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 /**
  * Verifies host keys against an OpenSSH known_hosts file. A changed key is always refused. An
  * unknown key is trusted and appended to the file when the admin chose trust-on-first-use
- * (OpenSSH's accept-new) or, asked with its fingerprint, accepts it; otherwise it is refused. The refusal is kept so the caller can say exactly why.
+ * (OpenSSH's accept-new) or, asked with its fingerprint, accepts it; otherwise it is refused.
+ * The refusal is kept so the caller can say exactly why.
  */
 final class KnownHostsVerifier extends OpenSSHKnownHosts {
     private final boolean acceptNew;

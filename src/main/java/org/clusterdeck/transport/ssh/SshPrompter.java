@@ -5,8 +5,8 @@ import java.nio.file.Path;
 /**
  * Asks the person at the console for secrets while logging in, and whether to trust a host key
  * seen for the first time. Answers live in memory only: the caller wipes the returned array as
- * soon as it was used. {@code null} means nobody can be asked
- * (no terminal, a batch run); the login then goes on without that secret and says so.
+ * soon as it was used. {@code null} means nobody can be asked (no terminal, a batch run); the
+ * login then goes on without that secret and says so.
  * Called from connecting threads, possibly several at once: implementations serialise their dialogs.
  */
 public interface SshPrompter {
