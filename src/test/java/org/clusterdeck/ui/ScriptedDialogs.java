@@ -26,8 +26,6 @@ public class ScriptedDialogs implements DialogService {
     public boolean trustAnswer;
     public final List<String> secretPrompts = new ArrayList<>();
     public final Deque<String> secrets = new ArrayDeque<>();
-    /** Each secret handed out, to check that the caller wiped it. */
-    public final List<char[]> secretsGiven = new ArrayList<>();
 
     @Override
     public void showError(String title, String message) {
@@ -55,12 +53,7 @@ public class ScriptedDialogs implements DialogService {
     public synchronized char[] askSecret(String title, String prompt) {
         secretPrompts.add(prompt);
         String s = secrets.poll();
-        if (s == null) {
-            return null;
-        }
-        char[] secret = s.toCharArray();
-        secretsGiven.add(secret);
-        return secret;
+        return s == null ? null : s.toCharArray();
     }
 
     @Override
