@@ -92,6 +92,23 @@ public final class GraphDrawing {
         c.text(b.x() + 10, b.y() + 18, b.id(), 12, true, state != null ? ON_STATE_TITLE : p.title());
         String sub = b.resource().agent() != null ? b.resource().agent() : b.resource().kind();
         c.text(b.x() + 10, b.y() + 34, sub, 10, false, state != null ? ON_STATE_SUBTITLE : p.subtitle());
+        drawWhere(b, c, state);
+    }
+
+    /**
+     * Where the resource runs, right-aligned on the title line, so a failover shows on the box
+     * itself. Boxes are sized from the configuration alone (their size must not change with the
+     * state), so node names that would run into the id are left to the details panel.
+     */
+    private static void drawWhere(NodeBox b, Canvas c, BoxState state) {
+        if (state == null || state.where() == null) {
+            return;
+        }
+        double width = state.where().length() * LABEL_CHAR_WIDTH;
+        double x = b.x() + b.width() - 8 - width;
+        if (x >= b.x() + 10 + b.id().length() * BOLD_TITLE_CHAR_WIDTH + 6) {
+            c.text(x, b.y() + 17, state.where(), 10, true, ON_STATE_SUBTITLE);
+        }
     }
 
     /** The middle of the polyline by length, where a label is least likely to sit on a box. */
