@@ -40,7 +40,8 @@ public final class DemoLauncher {
             }
         };
         Background background = new Background(Platform::runLater);
-        MainViewModel vm = ClusterDeckApp.show(stage, background, dialogs, new ClusterProfileStore(), new CibFileReader());
+        MainViewModel vm = ClusterDeckApp.show(stage, background, dialogs, new ClusterProfileStore(), new CibFileReader(),
+                ScriptedWatcher.NONE);
         vm.themeProperty().set(Theme.valueOf(System.getProperty("demo.theme", "LIGHT")));
         vm.loadProfiles();
         String tab = System.getProperty("demo.tab", "overview");

@@ -69,7 +69,7 @@ class TimelineAndDrbdWindowTest {
         this.stage = stage;
         background = new Background(Platform::runLater);
         vm = ClusterDeckApp.show(stage, background, new ScriptedDialogs(),
-                new ClusterProfileStore(dir.resolve("clusters.json")), new CibFileReader());
+                new ClusterProfileStore(dir.resolve("clusters.json")), new CibFileReader(), ScriptedWatcher.NONE);
     }
 
     @AfterEach

@@ -39,6 +39,8 @@ public final class MainView {
     @FXML private MenuItem removeItem;
     @FXML private Button editButton;
     @FXML private Button removeButton;
+    @FXML private MenuItem connectItem;
+    @FXML private MenuItem disconnectItem;
     @FXML private CheckMenuItem darkItem;
 
     private record Page(Parent root, GraphView graph) {
@@ -68,6 +70,8 @@ public final class MainView {
         editButton.disableProperty().bind(vm.profileSelectedProperty().not());
         removeItem.disableProperty().bind(vm.anySelectedProperty().not());
         removeButton.disableProperty().bind(vm.anySelectedProperty().not());
+        connectItem.disableProperty().bind(vm.canConnectProperty().not());
+        disconnectItem.disableProperty().bind(vm.canDisconnectProperty().not());
         darkItem.setSelected(vm.themeProperty().get() == Theme.DARK);
         darkItem.selectedProperty().addListener((o, was, now) -> vm.themeProperty().set(now ? Theme.DARK : Theme.LIGHT));
         vm.themeProperty().addListener((o, was, now) -> darkItem.setSelected(now == Theme.DARK));
@@ -134,6 +138,16 @@ public final class MainView {
     @FXML
     private void removeCluster() {
         vm.removeSelected();
+    }
+
+    @FXML
+    private void connectCluster() {
+        vm.connectSelected();
+    }
+
+    @FXML
+    private void disconnectCluster() {
+        vm.disconnectSelected();
     }
 
     @FXML
