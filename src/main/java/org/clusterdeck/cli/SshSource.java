@@ -9,11 +9,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.clusterdeck.app.audit.AuditLog;
-import org.clusterdeck.app.audit.AuditingRunner;
+import org.clusterdeck.app.connect.ClusterConnector;
 import org.clusterdeck.transport.CommandRunner;
-import org.clusterdeck.transport.ssh.SshAuthenticator;
 import org.clusterdeck.transport.ssh.SshOptions;
-import org.clusterdeck.transport.ssh.SshRunner;
 import org.clusterdeck.transport.ssh.SshTarget;
 import picocli.CommandLine.Option;
 
@@ -41,16 +39,10 @@ final class SshSource {
 
     /** One audited runner per host; connections open on first use. */
     List<CommandRunner> connect(List<String> hosts, AuditLog audit) {
-        String agent = System.getenv("SSH_AUTH_SOCK");
         SshOptions options = new SshOptions(identities, knownHosts, acceptNewHostKey, null,
-                agent == null || agent.isEmpty() ? null : Path.of(agent), jump == null ? null : SshTarget.parse(jump, user));
-        // one authenticator for all nodes: a key's passphrase is asked once
-        SshAuthenticator authenticator = new SshAuthenticator(new ConsolePrompter());
-        List<CommandRunner> runners = new ArrayList<>();
-        for (String h : hosts) {
-            runners.add(new AuditingRunner(new SshRunner(SshTarget.parse(h, user), options, authenticator), audit));
-        }
-        return runners;
+                ClusterConnector.agentSocket(), jump == null ? null : SshTarget.parse(jump, user));
+        return new ClusterConnector(audit, new ConsolePrompter())
+                .runners(hosts.stream().map(h -> SshTarget.parse(h, user)).toList(), options);
     }
 
     /**

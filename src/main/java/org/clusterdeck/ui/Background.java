@@ -72,6 +72,11 @@ public final class Background implements AutoCloseable {
         return limited;
     }
 
+    /** Where results are handed back: the FX thread in the window, a test's own loop in unit tests. */
+    public Executor ui() {
+        return ui;
+    }
+
     @Override
     public void close() {
         pool.shutdownNow();

@@ -1,19 +1,35 @@
 package org.clusterdeck.ui;
 
+import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.clusterdeck.app.audit.AuditLog;
 import org.clusterdeck.app.clusters.ClusterProfileStore;
+import org.clusterdeck.app.connect.ClusterConnector;
+import org.clusterdeck.app.monitor.MonitorSettings;
 import org.clusterdeck.app.offline.CibFileReader;
+import org.clusterdeck.ui.clusters.ClusterWatcher;
 import org.clusterdeck.ui.main.MainView;
 import org.clusterdeck.ui.main.MainViewModel;
 
 public final class ClusterDeckApp extends Application {
     private static final String BASE_CSS = "/css/clusterdeck.css";
 
+    /** Closing waits this long for connections to close, then leaves the rest to the exiting JVM. */
+    private static final long CLOSE_WAIT_SECONDS = 5;
+
     private Background background;
+    private AuditLog audit;
+    private MainViewModel vm;
 
     /** Launched through here so the jar's main class need not extend Application (shaded JavaFX). */
     public static void launchWindow(String[] args) {
@@ -23,15 +39,29 @@ public final class ClusterDeckApp extends Application {
     @Override
     public void start(Stage stage) {
         background = new Background(Platform::runLater);
-        MainViewModel vm = show(stage, background, new FxDialogService(stage), new ClusterProfileStore(),
-                new CibFileReader());
-        vm.loadProfiles();
+        audit = new AuditLog(AuditLog.defaultDirectory());
+        DialogService dialogs = new FxDialogService(stage);
+        vm = show(stage, background, dialogs, new ClusterProfileStore(), new CibFileReader(),
+                sshWatcher(audit, dialogs, background.ui()));
+        vm.loadProfiles(connectAtStart());
     }
 
-    /** Builds the window around a view model; tests pass their own dialogs and store. */
+    /** {@code -Dclusterdeck.connect=NAME[,NAME…]}: saved clusters to connect to as the window opens. */
+    private static Set<String> connectAtStart() {
+        String names = System.getProperty("clusterdeck.connect", "");
+        return Arrays.stream(names.split(",")).map(String::strip).filter(n -> !n.isEmpty()).collect(Collectors.toSet());
+    }
+
+    /** Live clusters over SSH, every command audited; SSH's questions are asked in dialogs. */
+    public static ClusterWatcher sshWatcher(AuditLog audit, DialogService dialogs, Executor ui) {
+        ClusterConnector connector = new ClusterConnector(audit, new DialogPrompter(dialogs, ui));
+        return (profile, listener) -> connector.watch(profile, MonitorSettings.DEFAULT, listener);
+    }
+
+    /** Builds the window around a view model; tests pass their own dialogs, store and watcher. */
     public static MainViewModel show(Stage stage, Background background, DialogService dialogs,
-            ClusterProfileStore store, CibFileReader cibReader) {
-        MainViewModel vm = new MainViewModel(background, dialogs, store, cibReader);
+            ClusterProfileStore store, CibFileReader cibReader, ClusterWatcher watcher) {
+        MainViewModel vm = new MainViewModel(background, dialogs, store, cibReader, watcher);
         Parent root = ViewLoader.load(MainView.class, type -> new MainView(vm));
         Scene scene = new Scene(root, 1280, 800);
         applyTheme(scene, vm.themeProperty().get());
@@ -55,9 +85,20 @@ public final class ClusterDeckApp extends Application {
     }
 
     @Override
-    public void stop() {
+    public void stop() throws Exception {
+        if (vm != null) {
+            try {
+                vm.disconnectAll().get(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                // a node still hanging, or a connection that failed to close: its threads are
+                // daemons and end with the JVM
+            }
+        }
         if (background != null) {
             background.close();
+        }
+        if (audit != null) {
+            audit.close();
         }
     }
 }

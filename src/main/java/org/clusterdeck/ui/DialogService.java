@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Optional;
 import org.clusterdeck.app.clusters.ClusterProfile;
+import org.clusterdeck.transport.ssh.UnknownHostKey;
 
 /** Every dialog the console shows goes through here, so tests can answer them without a window. */
 public interface DialogService {
@@ -22,6 +23,19 @@ public interface DialogService {
 
     /** A CIB file to open; empty when cancelled. */
     Optional<Path> chooseCibFile();
+
+    /**
+     * Shows a host key seen for the first time (host, key type, SHA256 fingerprint) and asks
+     * whether to trust it; true records it in known_hosts. Changed keys are never asked about.
+     */
+    boolean trustHostKey(UnknownHostKey key);
+
+    /**
+     * Asks for a secret (a key's passphrase, a login password) without showing it.
+     *
+     * @return the secret, which the caller wipes after use; null when cancelled
+     */
+    char[] askSecret(String title, String prompt);
 
     /** Where to export the graph; {@code extension} is "png" or "svg". Empty when cancelled. */
     Optional<Path> chooseExportFile(String suggestedName, String extension);

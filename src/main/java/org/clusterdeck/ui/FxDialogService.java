@@ -5,12 +5,19 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Optional;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.clusterdeck.app.clusters.ClusterProfile;
+import org.clusterdeck.transport.ssh.UnknownHostKey;
 import org.clusterdeck.ui.clusters.ClusterProfileDialogView;
 import org.clusterdeck.ui.clusters.ClusterProfileDialogViewModel;
 
@@ -52,6 +59,57 @@ public class FxDialogService implements DialogService {
         d.getDialogPane().lookupButton(ButtonType.OK).disableProperty().bind(vm.validProperty().not());
         d.setResultConverter(b -> b == ButtonType.OK ? vm.profile() : null);
         return d.showAndWait();
+    }
+
+    @Override
+    public boolean trustHostKey(UnknownHostKey key) {
+        ButtonType trust = new ButtonType("Trust and connect", ButtonBar.ButtonData.OK_DONE);
+        ButtonType refuse = new ButtonType("Do not connect", ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert a = new Alert(Alert.AlertType.WARNING, null, trust, refuse);
+        prepare(a, "Unknown host key of " + key.host());
+        Label intro = new Label("ClusterDeck has never seen this host key. Compare the fingerprint with the node's own"
+                + " (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on the node) before trusting it.");
+        intro.setWrapText(true);
+        intro.setMaxWidth(560);
+        GridPane facts = new GridPane();
+        facts.setHgap(10);
+        facts.setVgap(6);
+        facts.addRow(0, new Label("Host"), readOnly("hostkey-host", key.host()));
+        facts.addRow(1, new Label("Key type"), readOnly("hostkey-type", key.keyType()));
+        facts.addRow(2, new Label("Fingerprint"), readOnly("hostkey-fingerprint", key.fingerprint()));
+        facts.addRow(3, new Label("Recorded in"), readOnly("hostkey-file", key.knownHosts().toString()));
+        a.getDialogPane().setContent(new VBox(12, intro, facts));
+        // Enter must not trust a key by accident: the safe answer is the default
+        ((Button) a.getDialogPane().lookupButton(trust)).setDefaultButton(false);
+        ((Button) a.getDialogPane().lookupButton(refuse)).setDefaultButton(true);
+        return a.showAndWait().filter(trust::equals).isPresent();
+    }
+
+    /** Selectable, so the fingerprint can be copied and compared. */
+    private static TextField readOnly(String id, String text) {
+        TextField f = new TextField(text);
+        f.setId(id);
+        f.setEditable(false);
+        f.setPrefColumnCount(Math.max(20, text.length()));
+        return f;
+    }
+
+    @Override
+    public char[] askSecret(String title, String prompt) {
+        Dialog<ButtonType> d = new Dialog<>();
+        prepare(d, title);
+        PasswordField field = new PasswordField();
+        Label text = new Label(prompt);
+        text.setWrapText(true);
+        text.setMaxWidth(480);
+        d.getDialogPane().setContent(new VBox(8, text, field));
+        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        d.setOnShown(e -> field.requestFocus());
+        boolean ok = d.showAndWait().filter(ButtonType.OK::equals).isPresent();
+        char[] secret = ok ? field.getText().toCharArray() : null;
+        // the field's own copy goes as soon as it is read; the caller wipes the array
+        field.clear();
+        return secret;
     }
 
     @Override

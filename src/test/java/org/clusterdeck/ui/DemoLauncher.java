@@ -15,7 +15,7 @@ import org.clusterdeck.ui.main.MainViewModel;
 
 /**
  * For looking at the window under Xvfb: the real window with the file chooser answered in advance.
- * {@code -Ddemo.theme=DARK}, {@code -Ddemo.select=RESOURCE}, {@code -Ddemo.tab=graph},
+ * {@code -Ddemo.theme=DARK}, {@code -Ddemo.select=RESOURCE}, {@code -Ddemo.tab=graph} (or overview, timeline, drbd),
  * {@code -Ddemo.addDialog=true} (opens the add-cluster dialog); arguments
  * are CIB files to open. Not a test; run with the test class path.
  */
@@ -40,7 +40,8 @@ public final class DemoLauncher {
             }
         };
         Background background = new Background(Platform::runLater);
-        MainViewModel vm = ClusterDeckApp.show(stage, background, dialogs, new ClusterProfileStore(), new CibFileReader());
+        MainViewModel vm = ClusterDeckApp.show(stage, background, dialogs, new ClusterProfileStore(), new CibFileReader(),
+                ScriptedWatcher.NONE);
         vm.themeProperty().set(Theme.valueOf(System.getProperty("demo.theme", "LIGHT")));
         vm.loadProfiles();
         String tab = System.getProperty("demo.tab", "overview");
@@ -48,7 +49,7 @@ public final class DemoLauncher {
         vm.clusters().addListener((ListChangeListener<ClusterViewModel>) c -> {
             while (c.next()) {
                 for (ClusterViewModel added : c.getAddedSubList()) {
-                    added.tabProperty().set(tab.equals("graph") ? ClusterViewModel.Tab.GRAPH : ClusterViewModel.Tab.OVERVIEW);
+                    added.tabProperty().set(ClusterViewModel.Tab.valueOf(tab.toUpperCase(java.util.Locale.ROOT)));
                     if (select != null) {
                         added.graph().layoutProperty().addListener((o, was, now) -> added.graph().select(select));
                     }

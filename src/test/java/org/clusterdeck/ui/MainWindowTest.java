@@ -27,6 +27,7 @@ import org.clusterdeck.app.clusters.ClusterProfileStore;
 import org.clusterdeck.app.offline.CibFileReader;
 import org.clusterdeck.cluster.graph.layout.NodeBox;
 import org.clusterdeck.ui.clusters.ClusterViewModel;
+import org.clusterdeck.ui.clusters.ClusterWatcher;
 import org.clusterdeck.ui.graph.GraphCanvas;
 import org.clusterdeck.ui.graph.GraphViewModel;
 import org.clusterdeck.ui.main.MainViewModel;
@@ -55,6 +56,7 @@ class MainWindowTest {
     private Background background;
     private ClusterProfileStore store;
     private MainViewModel vm;
+    private ClusterWatcher watcher = ScriptedWatcher.NONE;
 
     @Start
     void start(Stage stage) {
@@ -66,7 +68,7 @@ class MainWindowTest {
                 return Optional.ofNullable(cibFiles.poll());
             }
         };
-        vm = ClusterDeckApp.show(stage, background, dialogs, store, new CibFileReader());
+        vm = ClusterDeckApp.show(stage, background, dialogs, store, new CibFileReader(), watcher);
     }
 
     @AfterEach

@@ -8,10 +8,12 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import org.clusterdeck.app.clusters.ClusterProfile;
+import org.clusterdeck.transport.ssh.UnknownHostKey;
 
 /**
  * Dialog answers given in advance, for view-model tests and for the file choosers in window tests
- * (native file dialogs cannot be driven headless). Errors and confirmations shown are recorded.
+ * (native file dialogs cannot be driven headless). Errors, confirmations, host keys and secret
+ * prompts shown are recorded.
  */
 public class ScriptedDialogs implements DialogService {
     public final Deque<Optional<ClusterProfile>> profiles = new ArrayDeque<>();
@@ -20,6 +22,10 @@ public class ScriptedDialogs implements DialogService {
     public final List<String> errors = new ArrayList<>();
     public final List<String> confirmations = new ArrayList<>();
     public boolean confirmAnswer = true;
+    public final List<UnknownHostKey> hostKeys = new ArrayList<>();
+    public boolean trustAnswer;
+    public final List<String> secretPrompts = new ArrayList<>();
+    public final Deque<String> secrets = new ArrayDeque<>();
 
     @Override
     public void showError(String title, String message) {
@@ -35,6 +41,19 @@ public class ScriptedDialogs implements DialogService {
     @Override
     public Optional<ClusterProfile> editProfile(ClusterProfile initial, Collection<String> takenNames) {
         return profiles.isEmpty() ? Optional.empty() : profiles.poll();
+    }
+
+    @Override
+    public synchronized boolean trustHostKey(UnknownHostKey key) {
+        hostKeys.add(key);
+        return trustAnswer;
+    }
+
+    @Override
+    public synchronized char[] askSecret(String title, String prompt) {
+        secretPrompts.add(prompt);
+        String s = secrets.poll();
+        return s == null ? null : s.toCharArray();
     }
 
     @Override

@@ -15,16 +15,19 @@ import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 
 /**
  * Verifies host keys against an OpenSSH known_hosts file. A changed key is always refused. An
- * unknown key is refused unless the admin chose trust-on-first-use (OpenSSH's accept-new), in
- * which case it is appended to the file. The refusal is kept so the caller can say exactly why.
+ * unknown key is trusted and appended to the file when the admin chose trust-on-first-use
+ * (OpenSSH's accept-new) or, asked with its fingerprint, accepts it; otherwise it is refused.
+ * The refusal is kept so the caller can say exactly why.
  */
 final class KnownHostsVerifier extends OpenSSHKnownHosts {
     private final boolean acceptNew;
+    private final SshPrompter prompter;
     private volatile HostKeyException rejection;
 
-    KnownHostsVerifier(File knownHosts, boolean acceptNew) throws IOException {
+    KnownHostsVerifier(File knownHosts, boolean acceptNew, SshPrompter prompter) throws IOException {
         super(ensureExists(knownHosts));
         this.acceptNew = acceptNew;
+        this.prompter = prompter;
     }
 
     private static File ensureExists(File f) throws IOException {
@@ -44,12 +47,13 @@ final class KnownHostsVerifier extends OpenSSHKnownHosts {
 
     @Override
     protected boolean hostKeyUnverifiableAction(String hostname, PublicKey key) {
-        if (!acceptNew) {
-            rejection = new HostKeyException(hostname, HostKeyException.Reason.UNKNOWN, KeyType.fromKey(key).toString(),
-                    fingerprint(key), getFile().toString());
+        String type = KeyType.fromKey(key).toString();
+        if (!acceptNew && !prompter.trustHostKey(new UnknownHostKey(hostname, type, fingerprint(key), getFile().toPath()))) {
+            rejection = new HostKeyException(hostname, HostKeyException.Reason.UNKNOWN, type, fingerprint(key),
+                    getFile().toString());
             return false;
         }
-        String line = hostname + " " + KeyType.fromKey(key) + " " + Base64.getEncoder().encodeToString(blob(key)) + "\n";
+        String line = hostname + " " + type + " " + Base64.getEncoder().encodeToString(blob(key)) + "\n";
         try {
             Files.writeString(getFile().toPath(), line, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         } catch (IOException e) {

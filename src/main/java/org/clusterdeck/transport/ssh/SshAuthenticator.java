@@ -37,6 +37,10 @@ public final class SshAuthenticator {
         this.prompter = prompter;
     }
 
+    SshPrompter prompter() {
+        return prompter;
+    }
+
     /**
      * Logs in as {@code target}'s user on a connected client.
      *

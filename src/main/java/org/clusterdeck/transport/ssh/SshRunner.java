@@ -336,7 +336,8 @@ public final class SshRunner implements CommandRunner {
         SSHClient ssh = new SSHClient(config);
         KnownHostsVerifier verifier;
         try {
-            verifier = new KnownHostsVerifier(options.knownHosts().toFile(), options.acceptNewHostKey());
+            verifier = new KnownHostsVerifier(options.knownHosts().toFile(), options.acceptNewHostKey(),
+                    authenticator.prompter());
         } catch (IOException e) {
             throw new TransportException(node(), "cannot read known_hosts " + options.knownHosts() + ": " + e.getMessage());
         }

@@ -37,7 +37,7 @@ public final class GraphCanvas extends Region {
             vm.viewportWidthProperty().bind(widthProperty());
             vm.viewportHeightProperty().bind(heightProperty());
             for (Observable o : new Observable[] {vm.layoutProperty(), vm.boxStatesProperty(), vm.selectedIdProperty(),
-                    vm.scaleProperty(), vm.offsetXProperty(), vm.offsetYProperty()}) {
+                    vm.scaleProperty(), vm.offsetXProperty(), vm.offsetYProperty(), vm.paletteProperty()}) {
                 o.addListener(x -> {
                     if (model == vm) {
                         queueRedraw();
@@ -78,7 +78,7 @@ public final class GraphCanvas extends Region {
         g.setTransform(s, 0, 0, s, ox, oy);
         var visible = new BoundingBox(-ox / s, -oy / s, canvas.getWidth() / s, canvas.getHeight() / s);
         GraphDrawing.draw(layout, new FxCanvas(g, visible, s), model.boxStatesProperty().get(),
-                model.selectedIdProperty().get());
+                model.selectedIdProperty().get(), model.paletteProperty().get());
         g.setTransform(1, 0, 0, 1, 0, 0);
         g.setLineDashes(null);
     }

@@ -10,6 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -32,6 +34,7 @@ import org.clusterdeck.cluster.graph.layout.GraphLayouter;
 import org.clusterdeck.cluster.graph.layout.NodeBox;
 import org.clusterdeck.cluster.graph.layout.Point;
 import org.clusterdeck.cluster.graph.render.BoxState;
+import org.clusterdeck.cluster.graph.render.GraphPalette;
 import org.clusterdeck.cluster.graph.render.PngRenderer;
 import org.clusterdeck.cluster.graph.render.SvgRenderer;
 import org.clusterdeck.cluster.status.ClusterStatus;
@@ -68,6 +71,7 @@ public final class GraphViewModel {
     private final DoubleProperty offsetY = new SimpleDoubleProperty(0);
     private final DoubleProperty viewportWidth = new SimpleDoubleProperty(800);
     private final DoubleProperty viewportHeight = new SimpleDoubleProperty(600);
+    private final ObjectProperty<GraphPalette> palette = new SimpleObjectProperty<>(GraphPalette.LIGHT);
 
     private Cib cib;
     private DependencyGraph graph;
@@ -317,6 +321,11 @@ public final class GraphViewModel {
     /** How many layouts were applied: a status update must never add one. */
     public ReadOnlyIntegerProperty layoutsDoneProperty() {
         return layoutsDone.getReadOnlyProperty();
+    }
+
+    /** The colours the window draws in, following the theme; exports always use the light ones. */
+    public ObjectProperty<GraphPalette> paletteProperty() {
+        return palette;
     }
 
     public DoubleProperty scaleProperty() {

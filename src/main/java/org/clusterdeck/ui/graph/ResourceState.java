@@ -25,7 +25,7 @@ public enum ResourceState {
 
     ResourceState(String label, String fill, String border) {
         this.label = label;
-        this.box = new BoxState(fill, border);
+        this.box = new BoxState(fill, border, null);
     }
 
     public String label() {
@@ -73,10 +73,10 @@ public enum ResourceState {
         return out;
     }
 
-    /** The colours for {@link org.clusterdeck.cluster.graph.render.GraphDrawing}. */
+    /** The colours and nodes for {@link org.clusterdeck.cluster.graph.render.GraphDrawing}. */
     public static Map<String, BoxState> boxes(Map<String, Summary> states) {
         Map<String, BoxState> out = new HashMap<>();
-        states.forEach((id, s) -> out.put(id, s.state().box()));
+        states.forEach((id, s) -> out.put(id, s.state().box().at(String.join(", ", s.nodes()))));
         return out;
     }
 

@@ -18,8 +18,10 @@ import org.clusterdeck.ui.ViewLoader;
 import org.clusterdeck.ui.clusters.ClusterListCell;
 import org.clusterdeck.ui.clusters.ClusterView;
 import org.clusterdeck.ui.clusters.ClusterViewModel;
+import org.clusterdeck.ui.drbd.DrbdView;
 import org.clusterdeck.ui.graph.GraphView;
 import org.clusterdeck.ui.overview.OverviewView;
+import org.clusterdeck.ui.timeline.TimelineView;
 
 /**
  * Binds the window to {@link MainViewModel}: menu, cluster list, the selected cluster's page
@@ -37,6 +39,8 @@ public final class MainView {
     @FXML private MenuItem removeItem;
     @FXML private Button editButton;
     @FXML private Button removeButton;
+    @FXML private MenuItem connectItem;
+    @FXML private MenuItem disconnectItem;
     @FXML private CheckMenuItem darkItem;
 
     private record Page(Parent root, GraphView graph) {
@@ -66,6 +70,8 @@ public final class MainView {
         editButton.disableProperty().bind(vm.profileSelectedProperty().not());
         removeItem.disableProperty().bind(vm.anySelectedProperty().not());
         removeButton.disableProperty().bind(vm.anySelectedProperty().not());
+        connectItem.disableProperty().bind(vm.canConnectProperty().not());
+        disconnectItem.disableProperty().bind(vm.canDisconnectProperty().not());
         darkItem.setSelected(vm.themeProperty().get() == Theme.DARK);
         darkItem.selectedProperty().addListener((o, was, now) -> vm.themeProperty().set(now ? Theme.DARK : Theme.LIGHT));
         vm.themeProperty().addListener((o, was, now) -> darkItem.setSelected(now == Theme.DARK));
@@ -95,6 +101,12 @@ public final class MainView {
             }
             if (type == GraphView.class) {
                 return graph[0] = new GraphView(c.graph());
+            }
+            if (type == TimelineView.class) {
+                return new TimelineView(c.timeline());
+            }
+            if (type == DrbdView.class) {
+                return new DrbdView(c.drbd());
             }
             throw new IllegalArgumentException("no controller for " + type);
         });
@@ -129,6 +141,16 @@ public final class MainView {
     }
 
     @FXML
+    private void connectCluster() {
+        vm.connectSelected();
+    }
+
+    @FXML
+    private void disconnectCluster() {
+        vm.disconnectSelected();
+    }
+
+    @FXML
     private void openCibFile() {
         vm.openCibFile();
     }
@@ -141,6 +163,16 @@ public final class MainView {
     @FXML
     private void showGraph() {
         showTab(ClusterViewModel.Tab.GRAPH);
+    }
+
+    @FXML
+    private void showTimeline() {
+        showTab(ClusterViewModel.Tab.TIMELINE);
+    }
+
+    @FXML
+    private void showDrbd() {
+        showTab(ClusterViewModel.Tab.DRBD);
     }
 
     @FXML

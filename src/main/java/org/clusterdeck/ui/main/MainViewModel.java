@@ -3,14 +3,21 @@ package org.clusterdeck.ui.main;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.clusterdeck.app.clusters.ClusterProfile;
 import org.clusterdeck.app.clusters.ClusterProfileStore;
@@ -20,10 +27,12 @@ import org.clusterdeck.ui.Background;
 import org.clusterdeck.ui.DialogService;
 import org.clusterdeck.ui.Theme;
 import org.clusterdeck.ui.clusters.ClusterViewModel;
+import org.clusterdeck.ui.clusters.ClusterWatcher;
 
 /**
  * The window's state: the clusters (saved profiles and opened CIB files), which one is shown, the
- * theme and the status line. Saving, loading and reading files run in the background.
+ * theme and the status line. Saving, loading, reading files, connecting and disconnecting run in
+ * the background; several clusters may be connected at once.
  */
 public final class MainViewModel {
     private static final Duration FILE_TIMEOUT = Duration.ofSeconds(10);
@@ -34,6 +43,7 @@ public final class MainViewModel {
     private final DialogService dialogs;
     private final ClusterProfileStore store;
     private final CibFileReader cibReader;
+    private final ClusterWatcher watcher;
 
     private final AtomicReference<List<ClusterProfile>> toSave = new AtomicReference<>(List.of());
     private final ObservableList<ClusterViewModel> clusters = FXCollections.observableArrayList();
@@ -43,29 +53,72 @@ public final class MainViewModel {
     private final BooleanBinding profileSelected = Bindings.createBooleanBinding(
             () -> selected.get() != null && !selected.get().isFile(), selected);
     private final BooleanBinding anySelected = selected.isNotNull();
+    private final BooleanProperty canConnect = new SimpleBooleanProperty();
+    private final BooleanProperty canDisconnect = new SimpleBooleanProperty();
+    private final ChangeListener<String> connectionText = (o, was, now) -> statusLine.set(now);
 
     public MainViewModel(Background background, DialogService dialogs, ClusterProfileStore store,
-            CibFileReader cibReader) {
+            CibFileReader cibReader, ClusterWatcher watcher) {
         this.background = background;
         this.dialogs = dialogs;
         this.store = store;
         this.cibReader = cibReader;
+        this.watcher = watcher;
+        selected.addListener((o, was, now) -> follow(was, now));
+        theme.addListener((o, was, now) -> clusters.forEach(this::paint));
+        clusters.addListener((ListChangeListener<ClusterViewModel>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(this::paint);
+            }
+        });
+    }
+
+    private void paint(ClusterViewModel c) {
+        c.graph().paletteProperty().set(theme.get().graphPalette());
+    }
+
+    /** The connect actions and the status line follow the shown cluster. */
+    private void follow(ClusterViewModel was, ClusterViewModel now) {
+        canConnect.unbind();
+        canDisconnect.unbind();
+        if (was != null) {
+            was.connectionTextProperty().removeListener(connectionText);
+        }
+        canConnect.set(false);
+        canDisconnect.set(false);
+        if (now != null) {
+            canConnect.bind(now.canConnectProperty());
+            canDisconnect.bind(now.canDisconnectProperty());
+            now.connectionTextProperty().addListener(connectionText);
+            if (!now.connectionTextProperty().get().isEmpty()) {
+                statusLine.set(now.connectionTextProperty().get());
+            }
+        }
     }
 
     /** Reads the saved profiles; a corrupt file is reported and left untouched. */
     public void loadProfiles() {
+        loadProfiles(Set.of());
+    }
+
+    /** Reads the saved profiles and connects those named in {@code connect} (e.g. from {@code ./run}). */
+    public void loadProfiles(Set<String> connect) {
         background.run("Reading " + store.file(), FILE_TIMEOUT, store::load, profiles -> {
-            profiles.forEach(p -> clusters.add(ClusterViewModel.forProfile(p, background, dialogs)));
+            profiles.forEach(p -> clusters.add(ClusterViewModel.forProfile(p, background, dialogs, watcher)));
             if (selected.get() == null && !clusters.isEmpty()) {
                 selected.set(clusters.get(0));
             }
+            clusters.stream().filter(c -> connect.contains(c.nameProperty().get())).forEach(c -> {
+                selected.set(c);
+                c.connect();
+            });
         }, error -> dialogs.showError("Saved clusters could not be read", error.getMessage()
                 + "\n\nFix or remove the file; ClusterDeck does not overwrite it until you add or change a cluster."));
     }
 
     public void addCluster() {
         dialogs.editProfile(null, names(null)).ifPresent(p -> {
-            ClusterViewModel c = ClusterViewModel.forProfile(p, background, dialogs);
+            ClusterViewModel c = ClusterViewModel.forProfile(p, background, dialogs, watcher);
             clusters.add(c);
             selected.set(c);
             save();
@@ -94,6 +147,7 @@ public final class MainViewModel {
         if (!dialogs.confirm(c.isFile() ? "Close CIB file" : "Remove cluster", what)) {
             return;
         }
+        c.disconnect();
         int i = clusters.indexOf(c);
         clusters.remove(c);
         selected.set(clusters.isEmpty() ? null : clusters.get(Math.min(i, clusters.size() - 1)));
@@ -121,6 +175,26 @@ public final class MainViewModel {
         c.show(snap.status(), snap.cib());
         selected.set(c);
         statusLine.set("Opened " + snap.file() + " (status computed by the local crm_mon)");
+    }
+
+    public void connectSelected() {
+        ClusterViewModel c = selected.get();
+        if (c != null) {
+            c.connect();
+        }
+    }
+
+    public void disconnectSelected() {
+        ClusterViewModel c = selected.get();
+        if (c != null) {
+            c.disconnect();
+        }
+    }
+
+    /** Disconnects every cluster (the window is closing); completes when all connections are closed. */
+    public CompletableFuture<Void> disconnectAll() {
+        return CompletableFuture.allOf(clusters.stream().map(ClusterViewModel::disconnect)
+                .toArray(CompletableFuture[]::new));
     }
 
     public void toggleTheme() {
@@ -168,5 +242,15 @@ public final class MainViewModel {
 
     public BooleanBinding anySelectedProperty() {
         return anySelected;
+    }
+
+    /** The shown cluster is a saved one and not connected. */
+    public ReadOnlyBooleanProperty canConnectProperty() {
+        return canConnect;
+    }
+
+    /** The shown cluster is connected or connecting. */
+    public ReadOnlyBooleanProperty canDisconnectProperty() {
+        return canDisconnect;
     }
 }

@@ -17,7 +17,7 @@ import org.clusterdeck.transport.LocalProcessRunner;
  *
  * @param summary crm_simulate's own "Transition Summary" lines, the independent reading
  */
-record Simulation(ClusterStatus before, ClusterStatus after, List<Action> summary, int exitCode) {
+public record Simulation(ClusterStatus before, ClusterStatus after, List<Action> summary, int exitCode) {
 
     private static final LocalProcessRunner RUNNER = new LocalProcessRunner("local");
     private static final StatusReader READER = new StatusReader(RUNNER);
@@ -31,16 +31,16 @@ record Simulation(ClusterStatus before, ClusterStatus after, List<Action> summar
      * crm_simulate prints it (clone instances with {@code :N}), and the node/role text split at
      * {@code ->}. {@code blocked} actions are not carried out.
      */
-    record Action(String verb, String id, String fromNode, String fromRole, String toNode, String toRole,
+    public record Action(String verb, String id, String fromNode, String fromRole, String toNode, String toRole,
             boolean blocked) {
     }
 
-    static ClusterStatus read(Path cib) throws Exception {
+    public static ClusterStatus read(Path cib) throws Exception {
         return READER.readCibFile(cib);
     }
 
     /** {@code crm_simulate -x in [options] -O out}, then crm_mon on both files. */
-    static Simulation run(Path in, Path out, String... options) throws Exception {
+    public static Simulation run(Path in, Path out, String... options) throws Exception {
         List<String> argv = new ArrayList<>(List.of("crm_simulate", "-x", in.toAbsolutePath().toString()));
         argv.addAll(List.of(options));
         argv.addAll(List.of("-O", out.toAbsolutePath().toString()));

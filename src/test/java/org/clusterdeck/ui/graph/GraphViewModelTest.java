@@ -72,8 +72,13 @@ class GraphViewModelTest {
         for (String stopped : Snapshots.xpath(PM_MON, "//resources//resource[@role='Stopped']/@id")) {
             assertEquals(ResourceState.STOPPED, states.get(stopped).state(), stopped);
         }
-        // the box colours handed to the drawing are exactly the states' colours
-        states.forEach((id, st) -> assertEquals(st.state().box(), vm.boxStatesProperty().get().get(id)));
+        // the boxes handed to the drawing have exactly the states' colours and nodes
+        states.forEach((id, st) -> {
+            var box = vm.boxStatesProperty().get().get(id);
+            assertEquals(st.state().box().fill(), box.fill(), id);
+            assertEquals(st.state().box().border(), box.border(), id);
+            assertEquals(st.nodes().isEmpty() ? null : String.join(", ", st.nodes()), box.where(), id);
+        });
         assertEquals(Snapshots.xpath(PM_MON, "//resources//resource[@id='prmDRBD' and @active='true']/node/@name")
                 .stream().sorted().toList(), states.get("prmDRBD").nodes());
     }

@@ -17,6 +17,7 @@ import org.clusterdeck.app.clusters.ClusterProfileStore;
 import org.clusterdeck.app.offline.CibFileReader;
 import org.clusterdeck.ui.Background;
 import org.clusterdeck.ui.ScriptedDialogs;
+import org.clusterdeck.ui.ScriptedWatcher;
 import org.clusterdeck.ui.Snapshots;
 import org.clusterdeck.ui.Theme;
 import org.clusterdeck.ui.UiLoop;
@@ -37,12 +38,13 @@ class MainViewModelTest {
     private final UiLoop ui = new UiLoop();
     private final Background background = new Background(ui);
     private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private final ScriptedWatcher watcher = new ScriptedWatcher();
     private ClusterProfileStore store;
     private MainViewModel vm;
 
     private MainViewModel start() {
         store = new ClusterProfileStore(dir.resolve("clusters.json"));
-        vm = new MainViewModel(background, dialogs, store, new CibFileReader());
+        vm = new MainViewModel(background, dialogs, store, new CibFileReader(), watcher);
         return vm;
     }
 
@@ -61,7 +63,7 @@ class MainViewModelTest {
         ui.runUntil(() -> vm.statusLineProperty().get().startsWith("Saved"), WAIT);
         assertEquals(List.of(LAB), store.load());
 
-        MainViewModel again = new MainViewModel(background, dialogs, store, new CibFileReader());
+        MainViewModel again = new MainViewModel(background, dialogs, store, new CibFileReader(), watcher);
         again.loadProfiles();
         ui.runUntil(() -> !again.clusters().isEmpty(), WAIT);
         assertEquals(LAB, again.selectedProperty().get().profileProperty().get());

@@ -11,15 +11,19 @@ import org.clusterdeck.cluster.graph.layout.GraphLayouter;
 record EdgeStyle(String color, double width, boolean dashed, boolean arrowHead) {
 
     static EdgeStyle of(GraphEdge e) {
+        return of(e, GraphPalette.LIGHT);
+    }
+
+    static EdgeStyle of(GraphEdge e, GraphPalette p) {
         if (GraphLayouter.GROUP_ORDER.equals(e.kind())) {
-            return new EdgeStyle("#9aa5b1", 1.0, false, true);
+            return new EdgeStyle(p.groupEdge(), 1.0, false, true);
         }
         if (e.isAnti()) {
-            return new EdgeStyle("#c62828", 1.6, true, false);
+            return new EdgeStyle(p.antiEdge(), 1.6, true, false);
         }
         boolean colocation = "colocation".equals(e.kind());
         boolean advisory = !e.isMandatory();
-        String color = advisory ? "#8a96a3" : colocation ? "#1f6fb2" : "#263238";
+        String color = advisory ? p.advisoryEdge() : colocation ? p.colocationEdge() : p.orderEdge();
         return new EdgeStyle(color, advisory ? 1.0 : 1.8, colocation, !colocation);
     }
 

@@ -40,7 +40,7 @@ public final class PngRenderer {
             g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
             g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
             g.scale(scale, scale);
-            GraphDrawing.draw(layout, new Java2dCanvas(g), states, null);
+            GraphDrawing.draw(layout, new Java2dCanvas(g), states, null, GraphPalette.LIGHT);
         } finally {
             g.dispose();
         }

@@ -18,7 +18,7 @@ public final class SvgRenderer {
     /** With boxes coloured by resource state, as the console shows them. */
     public static String render(GraphLayout layout, Map<String, BoxState> states) {
         SvgCanvas c = new SvgCanvas();
-        GraphDrawing.draw(layout, c, states, null);
+        GraphDrawing.draw(layout, c, states, null, GraphPalette.LIGHT);
         return c.document(layout.width(), layout.height());
     }
 

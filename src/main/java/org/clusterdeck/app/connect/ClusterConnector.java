@@ -1,0 +1,88 @@
+package org.clusterdeck.app.connect;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.clusterdeck.app.audit.AuditLog;
+import org.clusterdeck.app.audit.AuditingRunner;
+import org.clusterdeck.app.clusters.ClusterProfile;
+import org.clusterdeck.app.monitor.ClusterMonitor;
+import org.clusterdeck.app.monitor.MonitorListener;
+import org.clusterdeck.app.monitor.MonitorSettings;
+import org.clusterdeck.transport.CommandRunner;
+import org.clusterdeck.transport.ssh.SshAuthenticator;
+import org.clusterdeck.transport.ssh.SshOptions;
+import org.clusterdeck.transport.ssh.SshPrompter;
+import org.clusterdeck.transport.ssh.SshRunner;
+import org.clusterdeck.transport.ssh.SshTarget;
+
+/**
+ * Turns "these nodes, these credentials" into audited SSH runners, the same way for the command
+ * line and the window: ssh-agent from {@code SSH_AUTH_SOCK}, one authenticator per cluster (a
+ * key's passphrase is asked once for all its nodes), every command recorded in the audit log.
+ */
+public final class ClusterConnector {
+    private final AuditLog audit;
+    private final SshPrompter prompter;
+
+    public ClusterConnector(AuditLog audit, SshPrompter prompter) {
+        this.audit = audit;
+        this.prompter = prompter;
+    }
+
+    /** The agent socket ssh would use; null without one. */
+    public static Path agentSocket() {
+        String agent = System.getenv("SSH_AUTH_SOCK");
+        return agent == null || agent.isEmpty() ? null : Path.of(agent);
+    }
+
+    /**
+     * How to reach a saved cluster. An unknown host key is never trusted without asking: the
+     * prompter is asked with its fingerprint.
+     */
+    public static SshOptions options(ClusterProfile profile) {
+        List<Path> keys = blank(profile.identityFile()) ? List.of() : List.of(Path.of(profile.identityFile()));
+        Path knownHosts = blank(profile.knownHosts()) ? null : Path.of(profile.knownHosts());
+        SshTarget jump = blank(profile.jumpHost()) ? null : SshTarget.parse(profile.jumpHost(), profile.user());
+        return new SshOptions(keys, knownHosts, false, null, agentSocket(), jump);
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    /** One audited runner per node, in the order given; connections open on first use. */
+    public List<CommandRunner> runners(List<SshTarget> nodes, SshOptions options) {
+        SshAuthenticator authenticator = new SshAuthenticator(prompter);
+        List<CommandRunner> runners = new ArrayList<>();
+        for (SshTarget node : nodes) {
+            runners.add(new AuditingRunner(new SshRunner(node, options, authenticator), audit));
+        }
+        return runners;
+    }
+
+    /**
+     * Starts watching a saved cluster. Returns at once: the first connections are made on the
+     * monitor's threads, and {@code listener} hears how they went.
+     */
+    public Watch watch(ClusterProfile profile, MonitorSettings settings, MonitorListener listener) {
+        List<CommandRunner> nodes = runners(profile.targets(), options(profile));
+        ClusterMonitor monitor = new ClusterMonitor(nodes, settings, Clock.systemUTC(), listener);
+        monitor.start();
+        return new Watch(monitor, nodes);
+    }
+
+    /** A running monitor and its connections; closing stops polling, then closes the connections. */
+    public record Watch(ClusterMonitor monitor, List<CommandRunner> nodes) implements AutoCloseable {
+        public Watch {
+            nodes = List.copyOf(nodes);
+        }
+
+        @Override
+        public void close() {
+            monitor.close();
+            nodes.forEach(CommandRunner::close);
+        }
+    }
+}

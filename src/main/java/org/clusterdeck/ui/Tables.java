@@ -1,0 +1,51 @@
+package org.clusterdeck.ui;
+
+import java.util.function.Function;
+import java.util.function.Predicate;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.css.PseudoClass;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+
+/** The way every table of the window shows text columns and tints rows that need attention. */
+public final class Tables {
+    private static final PseudoClass BAD = PseudoClass.getPseudoClass("bad");
+    private static final PseudoClass ATTENTION = PseudoClass.getPseudoClass("attention");
+
+    private Tables() {
+    }
+
+    public static <T> void column(TableView<T> table, String title, Function<T, String> value, double width) {
+        // columns share the table's width (no sideways scrolling at 1280x800); the last one takes the rest
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new ReadOnlyStringWrapper(value.apply(cell.getValue())));
+        // narrow columns cut text: the whole value is a hover away
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+            }
+        });
+        c.setPrefWidth(width);
+        table.getColumns().add(c);
+    }
+
+    /** Rows of things that are broken, or that need attention, are tinted by the stylesheet. */
+    public static <T> void colourRows(TableView<T> table, Predicate<T> bad, Predicate<T> attention) {
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(T item, boolean empty) {
+                super.updateItem(item, empty);
+                boolean isBad = !empty && item != null && bad.test(item);
+                pseudoClassStateChanged(BAD, isBad);
+                pseudoClassStateChanged(ATTENTION, !isBad && !empty && item != null && attention.test(item));
+            }
+        });
+    }
+}

@@ -1,0 +1,317 @@
+package org.clusterdeck.ui.drbd;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.clusterdeck.cluster.drbd.DrbdConnection;
+import org.clusterdeck.cluster.drbd.DrbdDevice;
+import org.clusterdeck.cluster.drbd.DrbdPeerDevice;
+import org.clusterdeck.cluster.drbd.DrbdResource;
+import org.clusterdeck.cluster.drbd.DrbdStatus;
+
+/**
+ * DRBD replication of a cluster from each node's own DRBD status: a row per resource, volume and
+ * pair of nodes with both sides' states, sync progress, a bounded speed history per pair, and
+ * alarms for split brain and StandAlone with the manual recovery spelled out. Call on the UI
+ * thread with successive statuses.
+ *
+ * <p>A connection's peer is the node of that name; when the names do not match (DRBD 8.4 calls
+ * every peer {@code peer}, /proc/drbd names none) and exactly two nodes report, it is the other.
+ */
+public final class DrbdViewModel {
+    /** Samples kept per pair: about ten minutes at the monitor's 5 s polling. */
+    static final int HISTORY = 120;
+
+    private final ObservableList<DrbdRow> rows = FXCollections.observableArrayList();
+    private final ObservableList<DrbdAlarm> alarms = FXCollections.observableArrayList();
+    private final ObjectProperty<DrbdRow> selected = new SimpleObjectProperty<>();
+    private final ObservableList<SpeedSample> selectedHistory = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("No DRBD status yet.");
+    private final Map<String, Deque<SpeedSample>> history = new HashMap<>();
+    private final Map<String, Previous> previous = new HashMap<>();
+    private final Map<String, String> victims = new HashMap<>();
+    private Map<String, DrbdStatus> statuses = Map.of();
+
+    /** Out-of-sync amount at the last status, to derive a speed where the source gives none. */
+    private record Previous(Instant time, Long outOfSyncKiB) {
+    }
+
+    public DrbdViewModel() {
+        selected.addListener((o, was, now) -> refreshHistory());
+    }
+
+    /**
+     * The latest DRBD status of each node (by cluster node name) at {@code time}; a node without
+     * DRBD status (not answering, no DRBD) is left out or null.
+     */
+    public void update(Map<String, DrbdStatus> byNode, Instant time) {
+        Map<String, DrbdStatus> known = new TreeMap<>();
+        byNode.forEach((node, status) -> {
+            if (status != null) {
+                known.put(node, status);
+            }
+        });
+        statuses = known;
+        List<DrbdRow> built = new ArrayList<>();
+        Set<String> pairs = new LinkedHashSet<>();
+        known.forEach((node, status) -> {
+            for (DrbdResource r : status.resources()) {
+                rowsOf(node, r, known, pairs, built, time);
+            }
+        });
+        String key = selected.get() == null ? null : selected.get().key();
+        rows.setAll(built);
+        selected.set(built.stream().filter(r -> r.key().equals(key)).findFirst().orElse(null));
+        refreshHistory();
+        refreshAlarms();
+        message.set(known.isEmpty() ? "No node has reported DRBD status."
+                : built.isEmpty() ? "No DRBD resource is configured on " + String.join(", ", known.keySet()) + "."
+                : "");
+    }
+
+    private void rowsOf(String node, DrbdResource r, Map<String, DrbdStatus> known, Set<String> pairs,
+            List<DrbdRow> out, Instant time) {
+        List<Integer> volumes = new ArrayList<>();
+        r.devices().forEach(d -> volumes.add(d.volume()));
+        if (volumes.isEmpty()) {
+            r.connections().forEach(c -> c.peerDevices().forEach(p -> volumes.add(p.volume())));
+        }
+        if (volumes.isEmpty()) {
+            volumes.add(null);
+        }
+        List<DrbdConnection> connections = r.connections().isEmpty() ? java.util.Collections.singletonList(null)
+                : r.connections();
+        for (DrbdConnection c : connections) {
+            String peer = c == null ? null : peerNode(c.peer(), node, known.keySet());
+            for (Integer v : new LinkedHashSet<>(volumes)) {
+                String pair = name(r) + "/" + v + " " + (peer == null || node.compareTo(peer) < 0
+                        ? node + " " + peer : peer + " " + node);
+                if (peer != null && !pairs.add(pair)) {
+                    continue;
+                }
+                out.add(row(node, r, c, peer, v, known, time));
+            }
+        }
+    }
+
+    private DrbdRow row(String node, DrbdResource r, DrbdConnection c, String peer, Integer volume,
+            Map<String, DrbdStatus> known, Instant time) {
+        DrbdDevice device = device(r, volume);
+        DrbdPeerDevice pd = c == null ? null : peerDevice(c, volume);
+        DrbdResource theirs = peer == null ? null : resource(known.get(peer), r);
+        DrbdConnection back = theirs == null ? null : connectionTo(theirs, peer, node, known.keySet());
+        DrbdPeerDevice backPd = back == null ? null : peerDevice(back, volume);
+        DrbdDevice theirDevice = theirs == null ? null : device(theirs, volume);
+        String peerRole = theirs != null ? theirs.role() : c == null ? null : c.peerRole();
+        String peerDisk = theirDevice != null ? theirDevice.diskState() : pd == null ? null : pd.peerDiskState();
+        SyncProgress sync = null;
+        DrbdPeerDevice syncing = pd != null && pd.isSyncing() ? pd : backPd != null && backPd.isSyncing() ? backPd : null;
+        String shownPeer = peer == null && c != null ? c.peer() : peer;
+        String key = DrbdRow.key(name(r), volume, node, shownPeer);
+        if (syncing != null) {
+            boolean mine = syncing == pd;
+            String self = mine ? node : peer;
+            String other = mine ? peer : node;
+            boolean sends = syncing.replicationState().endsWith("S") || syncing.replicationState().equals("SyncSource");
+            Long speed = syncing.speedKiBps() != null ? syncing.speedKiBps() : derivedSpeed(key, syncing, time);
+            sync = new SyncProgress(syncing.replicationState(), sends ? self : other, sends ? other : self,
+                    syncing.syncDonePercent(), speed, syncing.etaSeconds(), syncing.isPaused());
+            record(key, time, speed == null ? null : syncing.isPaused() ? 0L : speed);
+            previous.put(key, new Previous(time, syncing.outOfSyncKiB()));
+        } else {
+            previous.remove(key);
+            if (history.containsKey(key)) {
+                // the run ended: the chart drops to zero rather than stopping at the last speed
+                record(key, time, 0L);
+            }
+        }
+        return new DrbdRow(name(r), volume, node, r.role(), device == null ? null : device.diskState(),
+                c == null ? null : c.connectionState(), pd == null ? null : pd.replicationState(),
+                shownPeer, peerRole, peerDisk,
+                back == null ? null : back.connectionState(), sync);
+    }
+
+    private Long derivedSpeed(String key, DrbdPeerDevice now, Instant time) {
+        Previous p = previous.get(key);
+        if (p == null || p.outOfSyncKiB() == null || now.outOfSyncKiB() == null || !time.isAfter(p.time())) {
+            return null;
+        }
+        long drop = p.outOfSyncKiB() - now.outOfSyncKiB();
+        double seconds = Duration.between(p.time(), time).toMillis() / 1000.0;
+        return drop < 0 ? null : Math.round(drop / seconds);
+    }
+
+    private void record(String key, Instant time, Long kiBps) {
+        if (kiBps == null) {
+            return;
+        }
+        Deque<SpeedSample> h = history.computeIfAbsent(key, k -> new ArrayDeque<>());
+        if (!h.isEmpty() && !time.isAfter(h.peekLast().time())) {
+            return;
+        }
+        h.addLast(new SpeedSample(time, kiBps));
+        while (h.size() > HISTORY) {
+            h.removeFirst();
+        }
+    }
+
+    private void refreshHistory() {
+        DrbdRow r = selected.get();
+        if (r == null) {
+            r = rows.stream().filter(x -> history.containsKey(x.key())).findFirst().orElse(null);
+        }
+        Deque<SpeedSample> h = r == null ? null : history.get(r.key());
+        selectedHistory.setAll(h == null ? List.of() : List.copyOf(h));
+    }
+
+    // ---- alarms
+
+    private void refreshAlarms() {
+        Map<String, Set<String>> holders = new LinkedHashMap<>();
+        Map<String, Set<String>> standAlone = new LinkedHashMap<>();
+        Map<String, Boolean> detected = new LinkedHashMap<>();
+        Map<String, Map<String, String>> roles = new LinkedHashMap<>();
+        statuses.forEach((node, status) -> {
+            for (DrbdResource r : status.resources()) {
+                String name = name(r);
+                holders.computeIfAbsent(name, k -> new TreeSet<>()).add(node);
+                roles.computeIfAbsent(name, k -> new TreeMap<>()).put(node, r.role());
+                for (DrbdConnection c : r.connections()) {
+                    String peer = peerNode(c.peer(), node, statuses.keySet());
+                    if (peer != null) {
+                        holders.get(name).add(peer);
+                    }
+                    if (c.splitBrainDetected()) {
+                        detected.put(name, true);
+                    }
+                    if (c.isStandAlone() || c.splitBrainDetected()) {
+                        standAlone.computeIfAbsent(name, k -> new TreeSet<>()).add(node);
+                    }
+                }
+            }
+        });
+        List<DrbdAlarm> out = new ArrayList<>();
+        standAlone.forEach((name, nodes) -> {
+            DrbdAlarm.Kind kind = detected.getOrDefault(name, false) ? DrbdAlarm.Kind.SPLIT_BRAIN
+                    : DrbdAlarm.Kind.STANDALONE;
+            List<String> candidates = List.copyOf(holders.get(name));
+            String chosen = victims.get(name);
+            boolean suggested = chosen == null || !candidates.contains(chosen);
+            String victim = suggested ? suggestVictim(candidates, roles.get(name)) : chosen;
+            String resource = name.startsWith("minor ") ? null : name;
+            String title = (kind == DrbdAlarm.Kind.SPLIT_BRAIN ? "Split brain" : "StandAlone (possible split brain)")
+                    + " on " + name + ": " + String.join(", ", nodes);
+            out.add(new DrbdAlarm(name, kind, candidates, victim, suggested && victim != null, title,
+                    SplitBrainRecovery.steps(resource, kind, candidates, victim, List.copyOf(nodes))));
+        });
+        alarms.setAll(out);
+    }
+
+    /**
+     * The Secondary when exactly one node is Primary: Pacemaker runs the service on the Primary,
+     * so its data is the one clients wrote. Otherwise (both Primary after a split brain without
+     * fencing, or both Secondary) nothing here can tell, and the admin decides.
+     */
+    static String suggestVictim(List<String> nodes, Map<String, String> roles) {
+        if (nodes.size() != 2 || roles == null || !roles.keySet().containsAll(nodes)) {
+            return null;
+        }
+        List<String> primaries = nodes.stream().filter(n -> "Primary".equals(roles.get(n))).toList();
+        return primaries.size() == 1 ? nodes.stream().filter(n -> !n.equals(primaries.get(0))).findFirst().orElseThrow()
+                : null;
+    }
+
+    /** The admin's choice of victim for a resource's recovery; null goes back to the suggestion. */
+    public void chooseVictim(String resource, String node) {
+        if (node == null) {
+            victims.remove(resource);
+        } else {
+            victims.put(resource, node);
+        }
+        refreshAlarms();
+    }
+
+    // ---- matching the sides
+
+    private static String name(DrbdResource r) {
+        return r.name() != null ? r.name()
+                : r.devices().isEmpty() ? "?" : "minor " + r.devices().get(0).minor();
+    }
+
+    static String peerNode(String peer, String node, Set<String> nodes) {
+        if (peer != null && nodes.contains(peer) && !peer.equals(node)) {
+            return peer;
+        }
+        if (nodes.size() == 2) {
+            return nodes.stream().filter(n -> !n.equals(node)).findFirst().orElseThrow();
+        }
+        return peer;
+    }
+
+    private static DrbdResource resource(DrbdStatus status, DrbdResource like) {
+        if (status == null) {
+            return null;
+        }
+        String name = name(like);
+        return status.resources().stream().filter(r -> name(r).equals(name)).findFirst().orElse(null);
+    }
+
+    /** The connection of {@code holder}'s resource {@code r} that leads to {@code node}. */
+    private static DrbdConnection connectionTo(DrbdResource r, String holder, String node, Set<String> nodes) {
+        return r.connections().stream().filter(c -> node.equals(peerNode(c.peer(), holder, nodes))).findFirst()
+                .orElse(null);
+    }
+
+    private static DrbdDevice device(DrbdResource r, Integer volume) {
+        return r.devices().stream().filter(d -> Objects.equals(d.volume(), volume)).findFirst()
+                .orElse(r.devices().size() == 1 && volume == null ? r.devices().get(0) : null);
+    }
+
+    private static DrbdPeerDevice peerDevice(DrbdConnection c, Integer volume) {
+        return c.peerDevices().stream().filter(p -> Objects.equals(p.volume(), volume)).findFirst()
+                .orElse(c.peerDevices().size() == 1 ? c.peerDevices().get(0) : null);
+    }
+
+    // ---- state for the view
+
+    /** Per resource, volume and pair of nodes, in the nodes' name order. */
+    public ObservableList<DrbdRow> rows() {
+        return rows;
+    }
+
+    public ObservableList<DrbdAlarm> alarms() {
+        return alarms;
+    }
+
+    /** The row whose speed history is charted; with none selected, the first that has one. */
+    public ObjectProperty<DrbdRow> selectedProperty() {
+        return selected;
+    }
+
+    /** Oldest first, at most {@value #HISTORY} samples. */
+    public ObservableList<SpeedSample> selectedHistory() {
+        return selectedHistory;
+    }
+
+    /** Why there are no rows; empty when there are. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+}
