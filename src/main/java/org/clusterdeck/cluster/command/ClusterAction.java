@@ -1,0 +1,199 @@
+package org.clusterdeck.cluster.command;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * What an admin asks the cluster to do, independent of the tool that does it. Every name and
+ * value is checked when the record is made ({@link ActionInput}), so an action that exists is one
+ * whose names can reach a node.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public sealed interface ClusterAction {
+
+    /** A short word for JSON and the audit log: move, ban, clear, start, stop, cleanup, standby, ... */
+    @JsonProperty("kind")
+    String kind();
+
+    /** One line for people, e.g. "move g_dhcp to node2". */
+    String describe();
+
+    /** @param promoted move the promoted role of a promotable clone; {@code keepConstraint} leaves cli-prefer-* in place */
+    @JsonPropertyOrder({"kind", "resource", "node", "lifetime", "promoted", "keepConstraint"})
+    record Move(String resource, String node, String lifetime, boolean promoted, boolean keepConstraint)
+            implements ClusterAction {
+        public Move {
+            ActionInput.id("resource id", resource);
+            ActionInput.nodeName(node);
+            if (lifetime != null) {
+                ActionInput.lifetime(lifetime);
+            }
+        }
+
+        @Override
+        public String kind() {
+            return "move";
+        }
+
+        @Override
+        public String describe() {
+            return "move " + (promoted ? "the promoted role of " : "") + resource + " to " + node
+                    + (lifetime == null ? "" : " for " + lifetime);
+        }
+    }
+
+    @JsonPropertyOrder({"kind", "resource", "node", "lifetime", "promoted"})
+    record Ban(String resource, String node, String lifetime, boolean promoted) implements ClusterAction {
+        public Ban {
+            ActionInput.id("resource id", resource);
+            ActionInput.nodeName(node);
+            if (lifetime != null) {
+                ActionInput.lifetime(lifetime);
+            }
+        }
+
+        @Override
+        public String kind() {
+            return "ban";
+        }
+
+        @Override
+        public String describe() {
+            return "keep " + (promoted ? "the promoted role of " : "") + resource + " away from " + node
+                    + (lifetime == null ? "" : " for " + lifetime);
+        }
+    }
+
+    /** @param node null: the constraints for every node */
+    @JsonPropertyOrder({"kind", "resource", "node"})
+    record Clear(String resource, String node) implements ClusterAction {
+        public Clear {
+            ActionInput.id("resource id", resource);
+            if (node != null) {
+                ActionInput.nodeName(node);
+            }
+        }
+
+        @Override
+        public String kind() {
+            return "clear";
+        }
+
+        @Override
+        public String describe() {
+            return "remove the move/ban constraints of " + resource + (node == null ? "" : " on " + node);
+        }
+    }
+
+    @JsonPropertyOrder({"kind", "resource"})
+    record Start(String resource) implements ClusterAction {
+        public Start {
+            ActionInput.id("resource id", resource);
+        }
+
+        @Override
+        public String kind() {
+            return "start";
+        }
+
+        @Override
+        public String describe() {
+            return "start " + resource;
+        }
+    }
+
+    @JsonPropertyOrder({"kind", "resource"})
+    record Stop(String resource) implements ClusterAction {
+        public Stop {
+            ActionInput.id("resource id", resource);
+        }
+
+        @Override
+        public String kind() {
+            return "stop";
+        }
+
+        @Override
+        public String describe() {
+            return "stop " + resource;
+        }
+    }
+
+    /** @param node null: on every node */
+    @JsonPropertyOrder({"kind", "resource", "node"})
+    record Cleanup(String resource, String node) implements ClusterAction {
+        public Cleanup {
+            ActionInput.id("resource id", resource);
+            if (node != null) {
+                ActionInput.nodeName(node);
+            }
+        }
+
+        @Override
+        public String kind() {
+            return "cleanup";
+        }
+
+        @Override
+        public String describe() {
+            return "clean up the failures of " + resource + (node == null ? "" : " on " + node);
+        }
+    }
+
+    /** {@code on} false is the {@code online} command. */
+    @JsonPropertyOrder({"kind", "node", "on"})
+    record Standby(String node, boolean on) implements ClusterAction {
+        public Standby {
+            ActionInput.nodeName(node);
+        }
+
+        @Override
+        public String kind() {
+            return on ? "standby" : "online";
+        }
+
+        @Override
+        public String describe() {
+            return (on ? "put " + node + " in standby" : "bring " + node + " online (out of standby)");
+        }
+    }
+
+    /** @param node null: the whole cluster ({@code maintenance-mode}) */
+    @JsonPropertyOrder({"kind", "node", "on"})
+    record Maintenance(String node, boolean on) implements ClusterAction {
+        public Maintenance {
+            if (node != null) {
+                ActionInput.nodeName(node);
+            }
+        }
+
+        @Override
+        public String kind() {
+            return "maintenance";
+        }
+
+        @Override
+        public String describe() {
+            return "switch maintenance " + (on ? "on" : "off") + (node == null ? " for the whole cluster" : " for " + node);
+        }
+    }
+
+    @JsonPropertyOrder({"kind", "name", "value"})
+    record SetProperty(String name, String value) implements ClusterAction {
+        public SetProperty {
+            ActionInput.id("property name", name);
+            ActionInput.value("value of " + name, value);
+        }
+
+        @Override
+        public String kind() {
+            return "property";
+        }
+
+        @Override
+        public String describe() {
+            return "set cluster property " + name + "=" + value;
+        }
+    }
+}
