@@ -16,6 +16,15 @@ public interface CommandDialect {
     /** The commands that make the change, in order, as the admin would type them. */
     List<Command> commands(ClusterAction action);
 
+    /**
+     * The commands that reproduce the change on a CIB copy for the prediction; usually
+     * {@link #commands}. Empty when the tool cannot work on a copy: the prediction then shows only
+     * what the cluster would do anyway.
+     */
+    default List<Command> staged(ClusterAction action) {
+        return commands(action);
+    }
+
     /** What to run once the change has landed: clearing a move's cli-prefer constraint, when wanted. */
     Optional<Command> afterLanding(ClusterAction action);
 }

@@ -56,6 +56,12 @@ public final class PlainTools implements CommandDialect {
         throw new IllegalArgumentException("no plain-tools spelling for " + action.kind());
     }
 
+    /** crm_resource --cleanup only pretends with CIB_file (and 2.1.5 then crashes), so a cleanup is not staged. */
+    @Override
+    public List<Command> staged(ClusterAction action) {
+        return action instanceof ClusterAction.Cleanup ? List.of() : commands(action);
+    }
+
     @Override
     public Optional<Command> afterLanding(ClusterAction action) {
         if (action instanceof ClusterAction.Move m && !m.keepConstraint()) {

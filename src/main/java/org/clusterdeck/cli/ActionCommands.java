@@ -1,0 +1,164 @@
+package org.clusterdeck.cli;
+
+import org.clusterdeck.cluster.command.ClusterAction;
+import org.clusterdeck.cluster.command.InvalidInputException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The action subcommands: each only turns its arguments into a {@link ClusterAction}. */
+final class ActionCommands {
+    private ActionCommands() {
+    }
+
+    @Command(name = "move", mixinStandardHelpOptions = true,
+            description = "Move a resource to a node; its cli-prefer constraint is cleared once it has landed.")
+    static final class Move extends ActionCommand {
+        @Parameters(index = "0", paramLabel = "RESOURCE")
+        String resource;
+
+        @Parameters(index = "1", paramLabel = "NODE")
+        String node;
+
+        @Option(names = "--lifetime", paramLabel = "ISO8601", description = "Let the move constraint expire, e.g. PT1H.")
+        String lifetime;
+
+        @Option(names = "--promoted", description = "Move the promoted role of a promotable clone.")
+        boolean promoted;
+
+        @Option(names = "--keep-constraint", description = "Leave the cli-prefer constraint in place after the move.")
+        boolean keepConstraint;
+
+        @Override
+        ClusterAction action() {
+            return new ClusterAction.Move(resource, node, lifetime, promoted, keepConstraint);
+        }
+    }
+
+    @Command(name = "ban", mixinStandardHelpOptions = true, description = "Keep a resource away from a node.")
+    static final class Ban extends ActionCommand {
+        @Parameters(index = "0", paramLabel = "RESOURCE")
+        String resource;
+
+        @Parameters(index = "1", paramLabel = "NODE")
+        String node;
+
+        @Option(names = "--lifetime", paramLabel = "ISO8601", description = "Let the ban expire, e.g. PT1H.")
+        String lifetime;
+
+        @Option(names = "--promoted", description = "Ban only the promoted role of a promotable clone.")
+        boolean promoted;
+
+        @Override
+        ClusterAction action() {
+            return new ClusterAction.Ban(resource, node, lifetime, promoted);
+        }
+    }
+
+    @Command(name = "clear", mixinStandardHelpOptions = true,
+            description = "Remove the constraints move and ban left for a resource.")
+    static final class Clear extends ActionCommand {
+        @Parameters(index = "0", paramLabel = "RESOURCE")
+        String resource;
+
+        @Option(names = "--node", paramLabel = "NODE", description = "Only the constraints for this node.")
+        String node;
+
+        @Override
+        ClusterAction action() {
+            return new ClusterAction.Clear(resource, node);
+        }
+    }
+
+    @Command(name = "start", mixinStandardHelpOptions = true, description = "Start a resource (target-role Started).")
+    static final class Start extends ActionCommand {
+        @Parameters(index = "0", paramLabel = "RESOURCE")
+        String resource;
+
+        @Override
+        ClusterAction action() {
+            return new ClusterAction.Start(resource);
+        }
+    }
+
+    @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop a resource (target-role Stopped).")
+    static final class Stop extends ActionCommand {
+        @Parameters(index = "0", paramLabel = "RESOURCE")
+        String resource;
+
+        @Override
+        ClusterAction action() {
+            return new ClusterAction.Stop(resource);
+        }
+    }
+
+    @Command(name = "cleanup", mixinStandardHelpOptions = true,
+            description = "Forget a resource's failures (on one node or all) so the cluster probes it again.")
+    static final class Cleanup extends ActionCommand {
+        @Parameters(index = "0", paramLabel = "RESOURCE")
+        String resource;
+
+        @Parameters(index = "1", paramLabel = "NODE", arity = "0..1")
+        String node;
+
+        @Override
+        ClusterAction action() {
+            return new ClusterAction.Cleanup(resource, node);
+        }
+    }
+
+    @Command(name = "standby", mixinStandardHelpOptions = true, description = "Move every resource off a node and keep them off.")
+    static final class Standby extends ActionCommand {
+        @Parameters(index = "0", paramLabel = "NODE")
+        String node;
+
+        @Override
+        ClusterAction action() {
+            return new ClusterAction.Standby(node, true);
+        }
+    }
+
+    @Command(name = "online", mixinStandardHelpOptions = true, description = "Take a node out of standby.")
+    static final class Online extends ActionCommand {
+        @Parameters(index = "0", paramLabel = "NODE")
+        String node;
+
+        @Override
+        ClusterAction action() {
+            return new ClusterAction.Standby(node, false);
+        }
+    }
+
+    @Command(name = "maintenance", mixinStandardHelpOptions = true,
+            description = "Maintenance mode on or off, for the whole cluster or one node (--node).")
+    static final class Maintenance extends ActionCommand {
+        @Parameters(index = "0", paramLabel = "on|off")
+        String state;
+
+        @Option(names = "--node", paramLabel = "NODE", description = "Only this node.")
+        String node;
+
+        @Override
+        ClusterAction action() {
+            if (!state.equals("on") && !state.equals("off")) {
+                throw new InvalidInputException("maintenance state", state, "expected on or off");
+            }
+            return new ClusterAction.Maintenance(node, state.equals("on"));
+        }
+    }
+
+    @Command(name = "property", mixinStandardHelpOptions = true, description = "Set a cluster property.")
+    static final class Property extends ActionCommand {
+        @Parameters(index = "0", paramLabel = "NAME=VALUE")
+        String assignment;
+
+        @Override
+        ClusterAction action() {
+            int eq = assignment.indexOf('=');
+            if (eq <= 0) {
+                throw new InvalidInputException("property", assignment, "expected NAME=VALUE");
+            }
+            return new ClusterAction.SetProperty(assignment.substring(0, eq), assignment.substring(eq + 1));
+        }
+    }
+}
