@@ -1,6 +1,7 @@
 package org.clusterdeck.app.action;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +18,7 @@ import org.clusterdeck.app.audit.AuditRecord;
 public record ActionAuditRecord(String time, String actionId, String step, String node, String description,
         String confirmation, ActionPlan plan, ActionOutcome outcome) implements AuditEntry {
 
+    @JsonProperty("type")
     public String type() {
         return "action";
     }

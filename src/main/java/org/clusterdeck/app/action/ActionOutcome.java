@@ -2,7 +2,9 @@ package org.clusterdeck.app.action;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.List;
 import java.util.Locale;
 import org.clusterdeck.cluster.simulate.PlacementDifference;
@@ -33,7 +35,7 @@ public record ActionOutcome(Result result, String message, ActionPlan plan, Acti
         /** A command failed or the cluster did not settle in time. */
         FAILED;
 
-        @com.fasterxml.jackson.annotation.JsonValue
+        @JsonValue
         public String word() {
             return name().toLowerCase(Locale.ROOT);
         }
@@ -46,6 +48,7 @@ public record ActionOutcome(Result result, String message, ActionPlan plan, Acti
     }
 
     /** Done, and the cluster is where the prediction said, with no constraint left behind. */
+    @JsonProperty("asPredicted")
     public boolean asPredicted() {
         return result == Result.DONE && differences.isEmpty() && leftovers.isEmpty();
     }
