@@ -1,5 +1,6 @@
 package org.clusterdeck.cli;
 
+import java.util.function.Function;
 import org.clusterdeck.cluster.command.ClusterAction;
 import org.clusterdeck.cluster.command.InvalidInputException;
 import picocli.CommandLine.Command;
@@ -11,21 +12,58 @@ final class ActionCommands {
     private ActionCommands() {
     }
 
-    @Command(name = "move", mixinStandardHelpOptions = true,
-            description = "Move a resource to a node; its cli-prefer constraint is cleared once it has landed.")
-    static final class Move extends ActionCommand {
+    /** Subcommands whose first argument is a resource. */
+    abstract static class OnResource extends ActionCommand {
         @Parameters(index = "0", paramLabel = "RESOURCE")
         String resource;
+    }
 
+    /** move and ban: a resource, a node, and how long the constraint lasts. */
+    abstract static class Placement extends OnResource {
         @Parameters(index = "1", paramLabel = "NODE")
         String node;
 
-        @Option(names = "--lifetime", paramLabel = "ISO8601", description = "Let the move constraint expire, e.g. PT1H.")
+        @Option(names = "--lifetime", paramLabel = "ISO8601", description = "Let the constraint expire, e.g. PT1H.")
         String lifetime;
 
-        @Option(names = "--promoted", description = "Move the promoted role of a promotable clone.")
+        @Option(names = "--promoted", description = "Only the promoted role of a promotable clone.")
         boolean promoted;
+    }
 
+    /** Subcommands whose only argument is a node. */
+    abstract static class OnNode extends ActionCommand {
+        private final Function<String, ClusterAction> action;
+
+        @Parameters(index = "0", paramLabel = "NODE")
+        String node;
+
+        OnNode(Function<String, ClusterAction> action) {
+            this.action = action;
+        }
+
+        @Override
+        ClusterAction action() {
+            return action.apply(node);
+        }
+    }
+
+    /** start and stop: the resource is all they need. */
+    abstract static class TargetRole extends OnResource {
+        private final Function<String, ClusterAction> action;
+
+        TargetRole(Function<String, ClusterAction> action) {
+            this.action = action;
+        }
+
+        @Override
+        ClusterAction action() {
+            return action.apply(resource);
+        }
+    }
+
+    @Command(name = "move", mixinStandardHelpOptions = true,
+            description = "Move a resource to a node; its cli-prefer constraint is cleared once it has landed.")
+    static final class Move extends Placement {
         @Option(names = "--keep-constraint", description = "Leave the cli-prefer constraint in place after the move.")
         boolean keepConstraint;
 
@@ -36,19 +74,7 @@ final class ActionCommands {
     }
 
     @Command(name = "ban", mixinStandardHelpOptions = true, description = "Keep a resource away from a node.")
-    static final class Ban extends ActionCommand {
-        @Parameters(index = "0", paramLabel = "RESOURCE")
-        String resource;
-
-        @Parameters(index = "1", paramLabel = "NODE")
-        String node;
-
-        @Option(names = "--lifetime", paramLabel = "ISO8601", description = "Let the ban expire, e.g. PT1H.")
-        String lifetime;
-
-        @Option(names = "--promoted", description = "Ban only the promoted role of a promotable clone.")
-        boolean promoted;
-
+    static final class Ban extends Placement {
         @Override
         ClusterAction action() {
             return new ClusterAction.Ban(resource, node, lifetime, promoted);
@@ -57,10 +83,7 @@ final class ActionCommands {
 
     @Command(name = "clear", mixinStandardHelpOptions = true,
             description = "Remove the constraints move and ban left for a resource.")
-    static final class Clear extends ActionCommand {
-        @Parameters(index = "0", paramLabel = "RESOURCE")
-        String resource;
-
+    static final class Clear extends OnResource {
         @Option(names = "--node", paramLabel = "NODE", description = "Only the constraints for this node.")
         String node;
 
@@ -71,33 +94,22 @@ final class ActionCommands {
     }
 
     @Command(name = "start", mixinStandardHelpOptions = true, description = "Start a resource (target-role Started).")
-    static final class Start extends ActionCommand {
-        @Parameters(index = "0", paramLabel = "RESOURCE")
-        String resource;
-
-        @Override
-        ClusterAction action() {
-            return new ClusterAction.Start(resource);
+    static final class Start extends TargetRole {
+        Start() {
+            super(ClusterAction.Start::new);
         }
     }
 
     @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop a resource (target-role Stopped).")
-    static final class Stop extends ActionCommand {
-        @Parameters(index = "0", paramLabel = "RESOURCE")
-        String resource;
-
-        @Override
-        ClusterAction action() {
-            return new ClusterAction.Stop(resource);
+    static final class Stop extends TargetRole {
+        Stop() {
+            super(ClusterAction.Stop::new);
         }
     }
 
     @Command(name = "cleanup", mixinStandardHelpOptions = true,
             description = "Forget a resource's failures (on one node or all) so the cluster probes it again.")
-    static final class Cleanup extends ActionCommand {
-        @Parameters(index = "0", paramLabel = "RESOURCE")
-        String resource;
-
+    static final class Cleanup extends OnResource {
         @Parameters(index = "1", paramLabel = "NODE", arity = "0..1")
         String node;
 
@@ -108,24 +120,16 @@ final class ActionCommands {
     }
 
     @Command(name = "standby", mixinStandardHelpOptions = true, description = "Move every resource off a node and keep them off.")
-    static final class Standby extends ActionCommand {
-        @Parameters(index = "0", paramLabel = "NODE")
-        String node;
-
-        @Override
-        ClusterAction action() {
-            return new ClusterAction.Standby(node, true);
+    static final class Standby extends OnNode {
+        Standby() {
+            super(n -> new ClusterAction.Standby(n, true));
         }
     }
 
     @Command(name = "online", mixinStandardHelpOptions = true, description = "Take a node out of standby.")
-    static final class Online extends ActionCommand {
-        @Parameters(index = "0", paramLabel = "NODE")
-        String node;
-
-        @Override
-        ClusterAction action() {
-            return new ClusterAction.Standby(node, false);
+    static final class Online extends OnNode {
+        Online() {
+            super(n -> new ClusterAction.Standby(n, false));
         }
     }
 

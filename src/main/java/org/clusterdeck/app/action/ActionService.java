@@ -178,49 +178,14 @@ public final class ActionService {
     }
 
     private void requireKnownNames(ClusterAction action, Cib cib, ClusterStatus status) {
-        String resource = resourceOf(action);
-        if (resource != null && cib.resource(resource).isEmpty()) {
-            throw new InvalidInputException("resource", resource, "the cluster has no resource with this id");
+        if (action instanceof ClusterAction.OnResource r && cib.resource(r.resource()).isEmpty()) {
+            throw new InvalidInputException("resource", r.resource(), "the cluster has no resource with this id");
         }
-        String nodeName = nodeOf(action);
+        String nodeName = action instanceof ClusterAction.OnNode n ? n.node() : null;
         if (nodeName != null && status.nodes().stream().map(ClusterNode::name).noneMatch(nodeName::equals)) {
             throw new InvalidInputException("node", nodeName, "the cluster has no node of this name ("
                     + String.join(", ", status.nodes().stream().map(ClusterNode::name).toList()) + ")");
         }
-    }
-
-    private static String resourceOf(ClusterAction a) {
-        if (a instanceof ClusterAction.Move m) {
-            return m.resource();
-        } else if (a instanceof ClusterAction.Ban b) {
-            return b.resource();
-        } else if (a instanceof ClusterAction.Clear c) {
-            return c.resource();
-        } else if (a instanceof ClusterAction.Start s) {
-            return s.resource();
-        } else if (a instanceof ClusterAction.Stop s) {
-            return s.resource();
-        } else if (a instanceof ClusterAction.Cleanup c) {
-            return c.resource();
-        }
-        return null;
-    }
-
-    private static String nodeOf(ClusterAction a) {
-        if (a instanceof ClusterAction.Move m) {
-            return m.node();
-        } else if (a instanceof ClusterAction.Ban b) {
-            return b.node();
-        } else if (a instanceof ClusterAction.Clear c) {
-            return c.node();
-        } else if (a instanceof ClusterAction.Cleanup c) {
-            return c.node();
-        } else if (a instanceof ClusterAction.Standby s) {
-            return s.node();
-        } else if (a instanceof ClusterAction.Maintenance m) {
-            return m.node();
-        }
-        return null;
     }
 
     private NodeSoftware software() throws TransportException, ClusterCommandException {

@@ -19,16 +19,42 @@ public sealed interface ClusterAction {
     /** One line for people, e.g. "move g_dhcp to node2". */
     String describe();
 
+    /** An action on one resource; its id must exist in the CIB. */
+    interface OnResource {
+        String resource();
+    }
+
+    /** An action that names a node (null for "every node"); the name must be a node of the cluster. */
+    interface OnNode {
+        String node();
+    }
+
+    private static void placement(String resource, String node, String lifetime) {
+        ActionInput.id("resource id", resource);
+        ActionInput.nodeName(node);
+        if (lifetime != null) {
+            ActionInput.lifetime(lifetime);
+        }
+    }
+
+    private static String placementText(String verb, boolean promoted, String resource, String where, String lifetime) {
+        return verb + " " + (promoted ? "the promoted role of " : "") + resource + where
+                + (lifetime == null ? "" : " for " + lifetime);
+    }
+
+    private static void resourceOnOptionalNode(String resource, String node) {
+        ActionInput.id("resource id", resource);
+        if (node != null) {
+            ActionInput.nodeName(node);
+        }
+    }
+
     /** @param promoted move the promoted role of a promotable clone; {@code keepConstraint} leaves cli-prefer-* in place */
     @JsonPropertyOrder({"kind", "resource", "node", "lifetime", "promoted", "keepConstraint"})
     record Move(String resource, String node, String lifetime, boolean promoted, boolean keepConstraint)
-            implements ClusterAction {
+            implements ClusterAction, OnResource, OnNode {
         public Move {
-            ActionInput.id("resource id", resource);
-            ActionInput.nodeName(node);
-            if (lifetime != null) {
-                ActionInput.lifetime(lifetime);
-            }
+            placement(resource, node, lifetime);
         }
 
         @Override
@@ -38,19 +64,15 @@ public sealed interface ClusterAction {
 
         @Override
         public String describe() {
-            return "move " + (promoted ? "the promoted role of " : "") + resource + " to " + node
-                    + (lifetime == null ? "" : " for " + lifetime);
+            return placementText("move", promoted, resource, " to " + node, lifetime);
         }
     }
 
     @JsonPropertyOrder({"kind", "resource", "node", "lifetime", "promoted"})
-    record Ban(String resource, String node, String lifetime, boolean promoted) implements ClusterAction {
+    record Ban(String resource, String node, String lifetime, boolean promoted)
+            implements ClusterAction, OnResource, OnNode {
         public Ban {
-            ActionInput.id("resource id", resource);
-            ActionInput.nodeName(node);
-            if (lifetime != null) {
-                ActionInput.lifetime(lifetime);
-            }
+            placement(resource, node, lifetime);
         }
 
         @Override
@@ -60,19 +82,15 @@ public sealed interface ClusterAction {
 
         @Override
         public String describe() {
-            return "keep " + (promoted ? "the promoted role of " : "") + resource + " away from " + node
-                    + (lifetime == null ? "" : " for " + lifetime);
+            return placementText("keep", promoted, resource, " away from " + node, lifetime);
         }
     }
 
     /** @param node null: the constraints for every node */
     @JsonPropertyOrder({"kind", "resource", "node"})
-    record Clear(String resource, String node) implements ClusterAction {
+    record Clear(String resource, String node) implements ClusterAction, OnResource, OnNode {
         public Clear {
-            ActionInput.id("resource id", resource);
-            if (node != null) {
-                ActionInput.nodeName(node);
-            }
+            resourceOnOptionalNode(resource, node);
         }
 
         @Override
@@ -87,7 +105,7 @@ public sealed interface ClusterAction {
     }
 
     @JsonPropertyOrder({"kind", "resource"})
-    record Start(String resource) implements ClusterAction {
+    record Start(String resource) implements ClusterAction, OnResource {
         public Start {
             ActionInput.id("resource id", resource);
         }
@@ -104,7 +122,7 @@ public sealed interface ClusterAction {
     }
 
     @JsonPropertyOrder({"kind", "resource"})
-    record Stop(String resource) implements ClusterAction {
+    record Stop(String resource) implements ClusterAction, OnResource {
         public Stop {
             ActionInput.id("resource id", resource);
         }
@@ -122,12 +140,9 @@ public sealed interface ClusterAction {
 
     /** @param node null: on every node */
     @JsonPropertyOrder({"kind", "resource", "node"})
-    record Cleanup(String resource, String node) implements ClusterAction {
+    record Cleanup(String resource, String node) implements ClusterAction, OnResource, OnNode {
         public Cleanup {
-            ActionInput.id("resource id", resource);
-            if (node != null) {
-                ActionInput.nodeName(node);
-            }
+            resourceOnOptionalNode(resource, node);
         }
 
         @Override
@@ -143,7 +158,7 @@ public sealed interface ClusterAction {
 
     /** {@code on} false is the {@code online} command. */
     @JsonPropertyOrder({"kind", "node", "on"})
-    record Standby(String node, boolean on) implements ClusterAction {
+    record Standby(String node, boolean on) implements ClusterAction, OnNode {
         public Standby {
             ActionInput.nodeName(node);
         }
@@ -161,7 +176,7 @@ public sealed interface ClusterAction {
 
     /** @param node null: the whole cluster ({@code maintenance-mode}) */
     @JsonPropertyOrder({"kind", "node", "on"})
-    record Maintenance(String node, boolean on) implements ClusterAction {
+    record Maintenance(String node, boolean on) implements ClusterAction, OnNode {
         public Maintenance {
             if (node != null) {
                 ActionInput.nodeName(node);

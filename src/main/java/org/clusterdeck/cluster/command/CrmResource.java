@@ -3,6 +3,7 @@ package org.clusterdeck.cluster.command;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.clusterdeck.transport.Command;
 
 /**
@@ -73,7 +74,7 @@ public final class CrmResource {
         if (promoted != null) {
             argv.add(promoted.option);
         }
-        return new Command(argv, java.util.Map.of(), null, Command.DEFAULT_TIMEOUT);
+        return new Command(argv, Map.of(), null, Command.DEFAULT_TIMEOUT);
     }
 
     private static Command withOptionalNode(List<String> argv, String node) {
@@ -81,6 +82,6 @@ public final class CrmResource {
             argv.add("--node");
             argv.add(ActionInput.nodeName(node));
         }
-        return new Command(argv, java.util.Map.of(), null, Command.DEFAULT_TIMEOUT);
+        return new Command(argv, Map.of(), null, Command.DEFAULT_TIMEOUT);
     }
 }

@@ -25,12 +25,12 @@ public record PredictedAction(String action, String resource, String node, Strin
         return destination != null ? destination : node != null ? node : source;
     }
 
-    /** E.g. "move p_vip node1 -> node2", "promote p_drbd:1 on node2 (Unpromoted -> Promoted)". */
+    /** E.g. "move p_vip node1 -> node2", "promote p_drbd:1 on node2 (Unpromoted -> Promoted)", "Fence (reboot) node2". */
     public String describe() {
-        StringBuilder sb = new StringBuilder(action).append(' ').append(resource == null ? "node" : resource);
-        if (source != null && destination != null) {
+        StringBuilder sb = new StringBuilder(action).append(' ').append(resource == null ? node : resource);
+        if (resource != null && source != null && destination != null) {
             sb.append(' ').append(source).append(" -> ").append(destination);
-        } else if (where() != null) {
+        } else if (resource != null && where() != null) {
             sb.append(" on ").append(where());
         }
         if (role != null && nextRole != null) {

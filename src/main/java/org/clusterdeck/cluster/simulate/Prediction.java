@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
-import org.clusterdeck.cluster.status.ClusterNode;
 import org.clusterdeck.cluster.status.Resource;
 
 /**
@@ -33,10 +32,5 @@ public record Prediction(@JsonIgnore List<Resource> before, List<Transition> tra
     @JsonIgnore
     public List<Resource> finalResources() {
         return transitions.get(transitions.size() - 1).resources();
-    }
-
-    @JsonIgnore
-    public List<ClusterNode> finalNodes() {
-        return transitions.get(transitions.size() - 1).nodes();
     }
 }

@@ -110,6 +110,8 @@ class SimulationParserTest {
         assertEquals(fence.getAttribute("node"), a.node());
         assertEquals(null, a.resource());
         assertTrue(a.action().startsWith("Fence"), a.action());
+        assertEquals(fence.getAttribute("task") + " " + fence.getAttribute("node") + " due to "
+                + fence.getAttribute("reason"), a.describe());
     }
 
     /**
@@ -138,6 +140,9 @@ class SimulationParserTest {
         assertEquals(xpathActions(SafeXml.parse(first.stdout(), "first")), parsed(p.transitions().get(0).actions()));
         assertEquals(xpathActions(SafeXml.parse(second, "second")), parsed(p.transitions().get(1).actions()));
         assertEquals("crm_resource --move --resource group-1 --node pcmk-2", p.transitions().get(0).stage());
+        List<String> lines = p.transitions().get(0).actions().stream().map(PredictedAction::describe).toList();
+        assertTrue(lines.contains("move r192.168.101.181 pcmk-1 -> pcmk-2"), lines.toString());
+        assertTrue(lines.contains("promote stateful-1:1 on pcmk-2 (Unpromoted -> Promoted)"), lines.toString());
 
         // every member of group-1, as the CIB lists them, is predicted on pcmk-2 after the move ...
         NodeList members = (NodeList) XP.evaluate("//group[@id='group-1']/primitive/@id",
