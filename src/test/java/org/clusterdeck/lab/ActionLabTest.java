@@ -35,6 +35,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.w3c.dom.Document;
@@ -340,6 +341,7 @@ class ActionLabTest extends LabTestBase {
      */
     @Test
     @Order(6)
+    @Tag("bench")
     void moveBenchmark() throws Exception {
         int runs = Integer.getInteger("clusterdeck.actionBenchRuns", 6);
         SshOptions options = new SshOptions(List.of(Path.of(env.get("LAB_SSH_KEY"))),
