@@ -42,6 +42,10 @@ abstract class ActionCommand implements Callable<Integer> {
             description = "How long the cluster may take to carry out the change (default: ${DEFAULT-VALUE}).")
     long settleSeconds;
 
+    @Option(names = "--dialect", paramLabel = "TOOLS", defaultValue = "pacemaker",
+            description = "Spell the commands for: pacemaker (crm_resource, crm_attribute; default) or crmsh (crm).")
+    String dialect;
+
     @Mixin
     SshSource ssh;
 
@@ -80,7 +84,7 @@ abstract class ActionCommand implements Callable<Integer> {
             PrintWriter err) throws Exception {
         List<String> unreachable = new ArrayList<>();
         for (CommandRunner node : runners) {
-            ActionService service = new ActionService(node, audit, Duration.ofSeconds(settleSeconds));
+            ActionService service = new ActionService(node, audit, Duration.ofSeconds(settleSeconds), dialect);
             ActionPlan plan;
             try {
                 plan = service.plan(action);

@@ -327,6 +327,23 @@ class ActionLabTest extends LabTestBase {
         assertEquals(0, restore.code(), restore.err());
     }
 
+    @Test
+    @Order(7)
+    void moveInCrmshAsPredicted() throws Exception {
+        String to = lab.other(view().serviceNode());
+        Run move = cli("move", "g_dhcp", to, "--dialect", "crmsh", "--yes");
+        assertEquals(0, move.code(), move.err() + move.out());
+        JsonNode plan = move.json().get("plan");
+        assertEquals("crmsh", plan.get("dialect").asText());
+        assertEquals("crm resource move g_dhcp " + to, plan.get("commands").get(0).asText());
+        assertEquals("crm resource clear g_dhcp", plan.get("afterLanding").asText());
+        assertTrue(move.json().get("asPredicted").asBoolean(), move.out());
+        ClusterView after = view();
+        assertEquals(to, after.serviceNode());
+        assertPredictedEqualsActual(plan, after);
+        assertEquals(0, cliConstraints());
+    }
+
     private String query(String name) {
         CommandResult r = lab.ssh("node1", Duration.ofSeconds(10), "crm_attribute", "--type", "crm_config", "--name",
                 name, "--query", "--quiet");

@@ -17,7 +17,6 @@ import org.clusterdeck.cluster.command.CommandDialect;
 import org.clusterdeck.cluster.command.CrmMon;
 import org.clusterdeck.cluster.command.CrmResource;
 import org.clusterdeck.cluster.command.InvalidInputException;
-import org.clusterdeck.cluster.command.PlainTools;
 import org.clusterdeck.cluster.drbd.DrbdNodeReader;
 import org.clusterdeck.cluster.drbd.DrbdStatus;
 import org.clusterdeck.cluster.simulate.PlacementCheck;
@@ -44,13 +43,23 @@ public final class ActionService {
     private final CommandRunner node;
     private final AuditLog audit;
     private final Duration settleTimeout;
+    private final String dialect;
     private NodeSoftware software;
 
-    /** @param settleTimeout how long the cluster may take to carry out a transition */
+    /** Plain Pacemaker tools. */
     public ActionService(CommandRunner node, AuditLog audit, Duration settleTimeout) {
+        this(node, audit, settleTimeout, "pacemaker");
+    }
+
+    /**
+     * @param settleTimeout how long the cluster may take to carry out a transition
+     * @param dialect       one of {@link CommandDialect#NAMES}; the node must have the tool
+     */
+    public ActionService(CommandRunner node, AuditLog audit, Duration settleTimeout, String dialect) {
         this.node = node;
         this.audit = audit;
         this.settleTimeout = settleTimeout;
+        this.dialect = dialect;
     }
 
     /**
@@ -64,7 +73,7 @@ public final class ActionService {
 
     private ActionPlan plan(ClusterAction action, String actionId) throws TransportException, ClusterCommandException {
         NodeSoftware sw = software();
-        CommandDialect dialect = PlainTools.forNode(sw);
+        CommandDialect dialect = CommandDialect.forNode(this.dialect, sw);
         String cibText = new CibReader(node).readText();
         Cib cib = CibParser.parse(cibText, node.node() + ": cibadmin --query");
         ClusterStatus status = status();
@@ -75,9 +84,15 @@ public final class ActionService {
         List<List<Command>> stages = new ArrayList<>();
         List<Command> staged = dialect.staged(action);
         stages.add(staged);
-        List<String> notes = staged.isEmpty() ? List.of("the change cannot be staged on a copy of the CIB: the"
-                + " prediction shows what the cluster would do anyway; afterwards the cluster probes the resource"
-                + " again and may start it where it failed before") : List.of();
+        List<String> notes = new ArrayList<>();
+        if (staged.isEmpty()) {
+            notes.add("the change cannot be staged on a copy of the CIB: the prediction shows what the cluster would"
+                    + " do anyway; afterwards the cluster probes the resource again and may start it where it failed"
+                    + " before");
+        } else if (!staged.equals(change)) {
+            notes.add("predicted by staging " + String.join(" && ", staged.stream().map(Command::display).toList())
+                    + ", the same change, since " + dialect.name() + " cannot make it on a copy of the CIB");
+        }
         after.ifPresent(c -> stages.add(List.of(c)));
         Prediction prediction = new Predictor(node).predict(cibText, stages);
 

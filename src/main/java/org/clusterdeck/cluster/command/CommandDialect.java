@@ -2,6 +2,7 @@ package org.clusterdeck.cluster.command;
 
 import java.util.List;
 import java.util.Optional;
+import org.clusterdeck.cluster.software.NodeSoftware;
 import org.clusterdeck.transport.Command;
 
 /**
@@ -10,6 +11,30 @@ import org.clusterdeck.transport.Command;
  * {@code CIB_file} environment variable that all three honour.
  */
 public interface CommandDialect {
+    /** The dialect names an admin can ask for; plain Pacemaker tools unless asked otherwise. */
+    List<String> NAMES = List.of("pacemaker", "crmsh");
+
+    /**
+     * The dialect of that name for a node, which must have the tool.
+     *
+     * @throws InvalidInputException for a name not in {@link #NAMES}
+     * @throws IllegalStateException when the node lacks the tool
+     */
+    static CommandDialect forNode(String name, NodeSoftware software) {
+        PlainTools plain = PlainTools.forNode(software);
+        switch (name) {
+            case "pacemaker":
+                return plain;
+            case "crmsh":
+                if (!software.crmsh()) {
+                    throw new IllegalStateException(software.nodeName() + " has no crmsh (crm not found on its PATH)");
+                }
+                return new Crmsh(plain);
+            default:
+                throw new InvalidInputException("dialect", name, "expected one of " + String.join(", ", NAMES));
+        }
+    }
+
     /** A word for the plan, e.g. "pacemaker" or "crmsh". */
     String name();
 
