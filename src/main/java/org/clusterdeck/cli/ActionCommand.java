@@ -115,6 +115,7 @@ abstract class ActionCommand implements Callable<Integer> {
         } else {
             Console console = System.console();
             if (console == null) {
+                service.decline(plan, "no terminal to ask on and no --yes");
                 err.println("clusterdeck: not applied: no terminal to confirm on; pass --yes to apply without asking"
                         + " (or --dry-run to preview)");
                 return Cli.ERROR;
@@ -123,6 +124,7 @@ abstract class ActionCommand implements Callable<Integer> {
             out.flush();
             String answer = console.readLine("Apply? [y/N] ");
             if (answer == null || !answer.strip().equalsIgnoreCase("y")) {
+                service.decline(plan, answer == null ? "terminal closed" : "answered '" + answer.strip() + "' on the terminal");
                 err.println("clusterdeck: not applied");
                 return Cli.ERROR;
             }

@@ -228,6 +228,14 @@ class ActionLabTest extends LabTestBase {
         String active = view().serviceNode();
         String other = lab.other(active);
 
+        // no --yes and no terminal to ask on (as under surefire): nothing is applied
+        Run unconfirmed = cli("standby", active);
+        assertEquals(1, unconfirmed.code(), unconfirmed.out());
+        assertTrue(unconfirmed.err().startsWith("clusterdeck: not applied: no terminal to confirm on"),
+                unconfirmed.err());
+        assertEquals(0, count(crmMonXml(), "//node[@standby='true']"));
+        assertEquals(active, view().serviceNode());
+
         Run standby = cli("standby", active, "--yes");
         assertEquals(0, standby.code(), standby.err() + standby.out());
         assertTrue(standby.json().get("asPredicted").asBoolean());
@@ -342,6 +350,58 @@ class ActionLabTest extends LabTestBase {
         assertEquals(to, after.serviceNode());
         assertPredictedEqualsActual(plan, after);
         assertEquals(0, cliConstraints());
+    }
+
+    @Test
+    @Order(8)
+    void stopAndStartFencingButNeverTheLastDevice() throws Exception {
+        Run stop1 = cli("stop", "st_node1", "--yes");
+        assertEquals(0, stop1.code(), stop1.err() + stop1.out());
+        assertTrue(stop1.json().get("asPredicted").asBoolean());
+        assertFalse(view().resources().stream().anyMatch(p -> p.id().equals("st_node1") && p.active()));
+
+        for (String mode : List.of("--dry-run", "--yes")) {
+            Run stop2 = cli("stop", "st_node2", mode);
+            assertEquals(1, stop2.code(), stop2.out());
+            assertTrue(stop2.err().contains("refused: this would stop the last running fencing device (st_node2)"),
+                    stop2.err());
+        }
+        assertTrue(view().resources().stream().anyMatch(p -> p.id().equals("st_node2") && p.active()));
+
+        Run start1 = cli("start", "st_node1", "--yes");
+        assertEquals(0, start1.code(), start1.err() + start1.out());
+        assertTrue(start1.json().get("asPredicted").asBoolean());
+        assertTrue(view().everythingActive());
+    }
+
+    @Test
+    @Order(9)
+    void banMovesTheStackAwayAndClearLeavesItThere() throws Exception {
+        String from = view().serviceNode();
+        Run ban = cli("ban", "g_dhcp", from, "--yes");
+        assertEquals(0, ban.code(), ban.err() + ban.out());
+        assertTrue(ban.json().get("asPredicted").asBoolean());
+        assertEquals(lab.other(from), view().serviceNode());
+        assertEquals(1, cliConstraints(), "a ban keeps its constraint until cleared");
+
+        Run clear = cli("clear", "g_dhcp", "--yes");
+        assertEquals(0, clear.code(), clear.err() + clear.out());
+        assertTrue(clear.json().get("asPredicted").asBoolean());
+        assertEquals(0, cliConstraints());
+        assertEquals(lab.other(from), view().serviceNode());
+    }
+
+    @Test
+    @Order(10)
+    void maintenanceModeOnAndOff() throws Exception {
+        Run on = cli("maintenance", "on", "--yes");
+        assertEquals(0, on.code(), on.err() + on.out());
+        assertEquals("true", query("maintenance-mode"));
+        assertEquals(1, count(crmMonXml(), "/pacemaker-result/summary/cluster_options[@maintenance-mode='true']"));
+        Run off = cli("maintenance", "off", "--yes");
+        assertEquals(0, off.code(), off.err() + off.out());
+        assertEquals("false", query("maintenance-mode"));
+        assertTrue(view().everythingActive());
     }
 
     private String query(String name) {

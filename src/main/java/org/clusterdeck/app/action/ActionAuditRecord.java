@@ -10,7 +10,7 @@ import org.clusterdeck.app.audit.AuditRecord;
 
 /**
  * An action's line in the audit log, one per step: planned (with the plan and prediction),
- * confirmed (how), and its end (applied commands with output and exit codes, the comparison with
+ * confirmed or declined (how), and its end (applied commands with output and exit codes, the comparison with
  * the prediction). Lines of one action share its {@code actionId}.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -31,6 +31,10 @@ public record ActionAuditRecord(String time, String actionId, String step, Strin
     static ActionAuditRecord confirmed(String actionId, ActionPlan plan, String confirmation) {
         return new ActionAuditRecord(now(), actionId, "confirmed", plan.node(), plan.description(), confirmation,
                 null, null);
+    }
+
+    static ActionAuditRecord declined(String actionId, ActionPlan plan, String why) {
+        return new ActionAuditRecord(now(), actionId, "declined", plan.node(), plan.description(), why, null, null);
     }
 
     static ActionAuditRecord ended(String actionId, ActionOutcome o) {

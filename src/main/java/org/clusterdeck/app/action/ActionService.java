@@ -117,6 +117,11 @@ public final class ActionService {
         return outcome;
     }
 
+    /** Records that the admin did not confirm the plan: nothing was applied. */
+    public void decline(ActionPlan plan, String why) {
+        audit.append(ActionAuditRecord.declined(plan.actionId(), plan, why));
+    }
+
     private ActionOutcome applyConfirmed(ActionPlan plan, long start) throws TransportException, ClusterCommandException {
         if (plan.refused()) {
             return new ActionOutcome(ActionOutcome.Result.REFUSED, String.join("; ", plan.refusals()), plan, null,
