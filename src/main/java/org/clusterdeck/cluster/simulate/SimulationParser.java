@@ -11,6 +11,7 @@ import org.clusterdeck.cluster.FormatException;
 import org.clusterdeck.cluster.Roles;
 import org.clusterdeck.cluster.command.PacemakerExitCode;
 import org.clusterdeck.cluster.status.CrmMonParser;
+import org.clusterdeck.cluster.status.Resource;
 import org.clusterdeck.cluster.xml.Elements;
 import org.clusterdeck.cluster.xml.SafeXml;
 import org.w3c.dom.Element;
@@ -39,7 +40,7 @@ public final class SimulationParser {
                     + documents.size() + (documents.isEmpty() ? " (empty or truncated output)" : ""));
         }
         List<Transition> transitions = new ArrayList<>();
-        List<org.clusterdeck.cluster.status.Resource> before = null;
+        List<Resource> before = null;
         for (int i = 0; i < documents.size(); i++) {
             String where = source + " (stage " + (i + 1) + ")";
             Element root = root(documents.get(i), where);
