@@ -1,6 +1,5 @@
 package org.clusterdeck.cli;
 
-import java.util.function.Function;
 import org.clusterdeck.cluster.command.ClusterAction;
 import org.clusterdeck.cluster.command.InvalidInputException;
 import picocli.CommandLine.Command;
@@ -30,34 +29,28 @@ final class ActionCommands {
         boolean promoted;
     }
 
-    /** Subcommands whose only argument is a node. */
+    /** standby and online: the node is all they need. */
     abstract static class OnNode extends ActionCommand {
-        private final Function<String, ClusterAction> action;
-
         @Parameters(index = "0", paramLabel = "NODE")
         String node;
 
-        OnNode(Function<String, ClusterAction> action) {
-            this.action = action;
-        }
+        /** Whether the node goes into standby (true) or comes out of it. */
+        abstract boolean standby();
 
         @Override
         ClusterAction action() {
-            return action.apply(node);
+            return new ClusterAction.Standby(node, standby());
         }
     }
 
     /** start and stop: the resource is all they need. */
     abstract static class TargetRole extends OnResource {
-        private final Function<String, ClusterAction> action;
-
-        TargetRole(Function<String, ClusterAction> action) {
-            this.action = action;
-        }
+        /** Whether the resource is to run (true) or to stop. */
+        abstract boolean started();
 
         @Override
         ClusterAction action() {
-            return action.apply(resource);
+            return started() ? new ClusterAction.Start(resource) : new ClusterAction.Stop(resource);
         }
     }
 
@@ -95,15 +88,17 @@ final class ActionCommands {
 
     @Command(name = "start", mixinStandardHelpOptions = true, description = "Start a resource (target-role Started).")
     static final class Start extends TargetRole {
-        Start() {
-            super(ClusterAction.Start::new);
+        @Override
+        boolean started() {
+            return true;
         }
     }
 
     @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop a resource (target-role Stopped).")
     static final class Stop extends TargetRole {
-        Stop() {
-            super(ClusterAction.Stop::new);
+        @Override
+        boolean started() {
+            return false;
         }
     }
 
@@ -121,15 +116,17 @@ final class ActionCommands {
 
     @Command(name = "standby", mixinStandardHelpOptions = true, description = "Move every resource off a node and keep them off.")
     static final class Standby extends OnNode {
-        Standby() {
-            super(n -> new ClusterAction.Standby(n, true));
+        @Override
+        boolean standby() {
+            return true;
         }
     }
 
     @Command(name = "online", mixinStandardHelpOptions = true, description = "Take a node out of standby.")
     static final class Online extends OnNode {
-        Online() {
-            super(n -> new ClusterAction.Standby(n, false));
+        @Override
+        boolean standby() {
+            return false;
         }
     }
 
@@ -162,7 +159,7 @@ final class ActionCommands {
             if (eq <= 0) {
                 throw new InvalidInputException("property", assignment, "expected NAME=VALUE");
             }
-            return new ClusterAction.SetProperty(assignment.substring(0, eq), assignment.substring(eq + 1));
+            return new ClusterAction.Property(assignment.substring(0, eq), assignment.substring(eq + 1));
         }
     }
 }

@@ -3,6 +3,7 @@ package org.clusterdeck.cluster.command;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Locale;
 
 /**
  * What an admin asks the cluster to do, independent of the tool that does it. Every name and
@@ -12,9 +13,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public sealed interface ClusterAction {
 
-    /** A short word for JSON and the audit log: move, ban, clear, start, stop, cleanup, standby, ... */
+    /** A short word for JSON and the audit log: the record's name (move, ban, clear, start, ...). */
     @JsonProperty("kind")
-    String kind();
+    default String kind() {
+        return getClass().getSimpleName().toLowerCase(Locale.ROOT);
+    }
 
     /** One line for people, e.g. "move g_dhcp to node2". */
     String describe();
@@ -58,11 +61,6 @@ public sealed interface ClusterAction {
         }
 
         @Override
-        public String kind() {
-            return "move";
-        }
-
-        @Override
         public String describe() {
             return placementText("move", promoted, resource, " to " + node, lifetime);
         }
@@ -73,11 +71,6 @@ public sealed interface ClusterAction {
             implements ClusterAction, OnResource, OnNode {
         public Ban {
             placement(resource, node, lifetime);
-        }
-
-        @Override
-        public String kind() {
-            return "ban";
         }
 
         @Override
@@ -94,11 +87,6 @@ public sealed interface ClusterAction {
         }
 
         @Override
-        public String kind() {
-            return "clear";
-        }
-
-        @Override
         public String describe() {
             return "remove the move/ban constraints of " + resource + (node == null ? "" : " on " + node);
         }
@@ -108,11 +96,6 @@ public sealed interface ClusterAction {
     record Start(String resource) implements ClusterAction, OnResource {
         public Start {
             ActionInput.id("resource id", resource);
-        }
-
-        @Override
-        public String kind() {
-            return "start";
         }
 
         @Override
@@ -128,11 +111,6 @@ public sealed interface ClusterAction {
         }
 
         @Override
-        public String kind() {
-            return "stop";
-        }
-
-        @Override
         public String describe() {
             return "stop " + resource;
         }
@@ -143,11 +121,6 @@ public sealed interface ClusterAction {
     record Cleanup(String resource, String node) implements ClusterAction, OnResource, OnNode {
         public Cleanup {
             resourceOnOptionalNode(resource, node);
-        }
-
-        @Override
-        public String kind() {
-            return "cleanup";
         }
 
         @Override
@@ -184,26 +157,16 @@ public sealed interface ClusterAction {
         }
 
         @Override
-        public String kind() {
-            return "maintenance";
-        }
-
-        @Override
         public String describe() {
             return "switch maintenance " + (on ? "on" : "off") + (node == null ? " for the whole cluster" : " for " + node);
         }
     }
 
     @JsonPropertyOrder({"kind", "name", "value"})
-    record SetProperty(String name, String value) implements ClusterAction {
-        public SetProperty {
+    record Property(String name, String value) implements ClusterAction {
+        public Property {
             ActionInput.id("property name", name);
             ActionInput.value("value of " + name, value);
-        }
-
-        @Override
-        public String kind() {
-            return "property";
         }
 
         @Override

@@ -50,7 +50,7 @@ public final class PlainTools implements CommandDialect {
         } else if (action instanceof ClusterAction.Maintenance m) {
             return List.of(m.node() == null
                     ? CrmAttribute.clusterMaintenance(m.on()) : CrmAttribute.nodeMaintenance(m.node(), m.on()));
-        } else if (action instanceof ClusterAction.SetProperty p) {
+        } else if (action instanceof ClusterAction.Property p) {
             return List.of(CrmAttribute.property(p.name(), p.value()));
         }
         throw new IllegalArgumentException("no plain-tools spelling for " + action.kind());

@@ -19,7 +19,7 @@ class ClusterActionJsonTest {
         assertEquals("{\"kind\":\"maintenance\",\"node\":null,\"on\":true}",
                 JSON.writeValueAsString(new ClusterAction.Maintenance(null, true)));
         assertEquals("{\"kind\":\"property\",\"name\":\"no-quorum-policy\",\"value\":\"stop\"}",
-                JSON.writeValueAsString(new ClusterAction.SetProperty("no-quorum-policy", "stop")));
+                JSON.writeValueAsString(new ClusterAction.Property("no-quorum-policy", "stop")));
     }
 
     @Test

@@ -54,7 +54,7 @@ class CrmshTest {
 
     @Test
     void propertiesStayWithCrmAttributeAndMissingCrmshIsNamed() {
-        ClusterAction p = new ClusterAction.SetProperty("cluster-name", "x y");
+        ClusterAction p = new ClusterAction.Property("cluster-name", "x y");
         assertEquals(plain.commands(p), crmsh.commands(p));
         NodeSoftware without = new NodeSoftware("n2", "2.1.5", "3.1.7", false, false, null, null);
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> CommandDialect.forNode("crmsh", without));

@@ -53,12 +53,12 @@ class HostileActionInputTest {
         for (String p : payloads()) {
             assertThrows(InvalidInputException.class, () -> new ClusterAction.Move(p, "node1", null, false, false), p);
             assertThrows(InvalidInputException.class, () -> new ClusterAction.Move("r", p, null, false, false), p);
-            assertThrows(InvalidInputException.class, () -> new ClusterAction.SetProperty(p, "1"), p);
+            assertThrows(InvalidInputException.class, () -> new ClusterAction.Property(p, "1"), p);
             assertThrows(InvalidInputException.class, () -> CrmResource.cleanup(p, null), p);
             assertThrows(InvalidInputException.class, () -> CrmAttribute.nodeStandby(p, true), p);
             assertThrows(InvalidInputException.class, () -> new ClusterAction.Move("r", "n", p, false, false), p);
         }
-        assertThrows(InvalidInputException.class, () -> new ClusterAction.SetProperty("cluster-name", "a\nb"));
+        assertThrows(InvalidInputException.class, () -> new ClusterAction.Property("cluster-name", "a\nb"));
         assertNoMarker();
     }
 
@@ -69,7 +69,7 @@ class HostileActionInputTest {
         var xpath = XPathFactory.newInstance().newXPath();
         for (String p : payloads()) {
             Command set = new PlainTools(CrmResource.PromotedFlag.PROMOTED)
-                    .commands(new ClusterAction.SetProperty("cluster-name", p)).get(0)
+                    .commands(new ClusterAction.Property("cluster-name", p)).get(0)
                     .withEnv("CIB_file", cib.toString());
             CommandResult r = throughShell(set);
             assertEquals(0, r.exitCode(), p + ": " + r.stderr());
