@@ -6,6 +6,10 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Console for Pacemaker + Corosync + DRBD clusters. Without arguments it opens the window.",
-        subcommands = {StatusCommand.class, GraphCommand.class, DrbdCommand.class, WatchCommand.class})
+        subcommands = {StatusCommand.class, GraphCommand.class, DrbdCommand.class, WatchCommand.class,
+                ActionCommands.Move.class, ActionCommands.Clear.class, ActionCommands.Ban.class,
+                ActionCommands.Start.class, ActionCommands.Stop.class, ActionCommands.Cleanup.class,
+                ActionCommands.Standby.class, ActionCommands.Online.class, ActionCommands.Maintenance.class,
+                ActionCommands.Property.class})
 public final class ClusterDeckCommand {
 }

@@ -2,6 +2,7 @@ package org.clusterdeck.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -13,7 +14,10 @@ import org.clusterdeck.app.connect.ClusterConnector;
 import org.clusterdeck.transport.CommandRunner;
 import org.clusterdeck.transport.ssh.SshOptions;
 import org.clusterdeck.transport.ssh.SshTarget;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** The SSH options common to every subcommand that reads a live cluster; every command is audited. */
 final class SshSource {
@@ -32,6 +36,13 @@ final class SshSource {
     @Option(names = {"-J", "--jump"}, paramLabel = "[USER@]HOST[:PORT]", description = "Reach every node through this SSH host (like ssh -J); its host key is checked like the nodes'.")
     String jump;
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
+
+    @Option(names = "--connect-timeout", paramLabel = "SECONDS", defaultValue = "10",
+            description = "How long to wait for a node's SSH server when connecting (default: ${DEFAULT-VALUE}); a node that is down costs this long before it is reported unreachable.")
+    double connectTimeoutSeconds;
+
     /** What a node answered, or why it did not. */
     interface NodeQuery<T> {
         T ask(CommandRunner node) throws Exception;
@@ -39,7 +50,12 @@ final class SshSource {
 
     /** One audited runner per host; connections open on first use. */
     List<CommandRunner> connect(List<String> hosts, AuditLog audit) {
-        SshOptions options = new SshOptions(identities, knownHosts, acceptNewHostKey, null,
+        if (!(connectTimeoutSeconds >= 0.1 && connectTimeoutSeconds <= 600)) {
+            throw new ParameterException(mixee.commandLine(), "--connect-timeout must be between 0.1 and 600 seconds, not "
+                    + connectTimeoutSeconds);
+        }
+        SshOptions options = new SshOptions(identities, knownHosts, acceptNewHostKey,
+                Duration.ofMillis(Math.round(connectTimeoutSeconds * 1000)),
                 ClusterConnector.agentSocket(), jump == null ? null : SshTarget.parse(jump, user));
         return new ClusterConnector(audit, new ConsolePrompter())
                 .runners(hosts.stream().map(h -> SshTarget.parse(h, user)).toList(), options);

@@ -1,5 +1,10 @@
 package org.clusterdeck.cli;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.concurrent.CopyOnWriteArrayList;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -111,6 +116,43 @@ class CliTest {
         Run r = run(args.isEmpty() ? new String[] {"nosuchcommand"} : args.split(" "));
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().startsWith("clusterdeck: "), r.err());
+    }
+
+    @Test
+    void connectTimeoutBoundsTheWaitForANodeThatNeverSpeaksSsh() throws Exception {
+        // accepts the TCP connection and then says nothing, like a hung sshd
+        try (ServerSocket silent = new ServerSocket(0, 5, InetAddress.getLoopbackAddress())) {
+            List<Socket> held = new CopyOnWriteArrayList<>();
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        held.add(silent.accept());
+                    }
+                } catch (IOException closed) {
+                    // the test is over
+                }
+            });
+            acceptor.setDaemon(true);
+            acceptor.start();
+            long t0 = System.nanoTime();
+            Run r = run("status", "--host", "root@127.0.0.1:" + silent.getLocalPort(), "--connect-timeout", "1",
+                    "--known-hosts", dir.resolve("known_hosts").toString(), "-i", dir.resolve("no-key").toString());
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertEquals(1, r.code(), r.err());
+            assertTrue(r.err().contains("127.0.0.1") && r.err().contains("timed out"), r.err());
+            assertTrue(ms < 8000, "bounded by the 1 s timeout, not the default 10 s: " + ms + " ms");
+            for (Socket s : held) {
+                s.close();
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "-1", "601", "NaN"})
+    void connectTimeoutOutOfRangeIsBadUsage(String seconds) {
+        Run r = run("status", "--host", "root@127.0.0.1:1", "--connect-timeout", seconds);
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("--connect-timeout"), r.err());
     }
 
     @Test

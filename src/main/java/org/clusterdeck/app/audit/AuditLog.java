@@ -17,7 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Appends {@link AuditRecord}s as JSON lines to {@code audit.log}, rotated by size into
+ * Appends {@link AuditEntry}s (commands, actions) as JSON lines to {@code audit.log}, rotated by size into
  * {@code audit.log.1} (newest) … {@code audit.log.N}. Safe to share between threads. A record that
  * cannot be written never stops the command it describes: the failure is logged once per streak
  * and kept for {@link #lastWriteError()}, so the UI can tell the admin that auditing is off.
@@ -84,7 +84,7 @@ public final class AuditLog implements AutoCloseable {
     }
 
     /** Writes one line, rotating first when it would take the file over the limit. Never throws. */
-    public synchronized void append(AuditRecord record) {
+    public synchronized void append(AuditEntry record) {
         try {
             byte[] line = (JSON.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
             OutputStream out = open();

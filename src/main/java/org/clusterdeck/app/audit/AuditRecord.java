@@ -28,7 +28,7 @@ import org.clusterdeck.transport.CommandResult;
         "error", "stdout", "stderr"})
 public record AuditRecord(String time, String node, List<String> argv, Map<String, String> env, String display,
         boolean changing, Integer exitCode, long durationMs, Outcome outcome, String error, String stdout,
-        String stderr) {
+        String stderr) implements AuditEntry {
 
     /** Per stream; a changing command that prints a whole CIB still fits, a runaway one does not fill the disk. */
     public static final int MAX_OUTPUT_BYTES = 64 * 1024;
@@ -37,6 +37,11 @@ public record AuditRecord(String time, String node, List<String> argv, Map<Strin
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASS|SECRET|TOKEN|KEY).*");
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    /** The log's time format, for every kind of {@link AuditEntry}. */
+    public static String formatTime(Instant instant) {
+        return TIME.format(instant);
+    }
 
     public enum Outcome {
         OK, FAILED, TIMEOUT, ERROR;
@@ -94,7 +99,7 @@ public record AuditRecord(String time, String node, List<String> argv, Map<Strin
         }
     }
 
-    static String cap(String text) {
+    public static String cap(String text) {
         if (text == null) {
             return null;
         }

@@ -45,6 +45,22 @@ public final class CibParser {
         return new CibParser(source).read(SafeXml.parse(xml, source));
     }
 
+    /**
+     * Only the version of a {@code <cib>} element, which may come without children
+     * ({@code cibadmin --query --xpath /cib --no-children}): a cheap check whether the CIB changed.
+     */
+    public static CibVersion version(String xml, String source) {
+        Element root = SafeXml.parse(xml, source).getDocumentElement();
+        if (!root.getTagName().equals("cib")) {
+            throw new FormatException(source, "root element is <" + root.getTagName() + ">, expected <cib>");
+        }
+        return new CibParser(source).version(root);
+    }
+
+    private CibVersion version(Element root) {
+        return new CibVersion(number(root, "admin_epoch"), number(root, "epoch"), number(root, "num_updates"));
+    }
+
     private Cib read(Document doc) {
         Element root = doc.getDocumentElement();
         if (!root.getTagName().equals("cib")) {
@@ -53,8 +69,7 @@ public final class CibParser {
         Element config = child(root, "configuration").orElseThrow(
                 () -> new FormatException(source, "<cib> has no <configuration> element"));
         indexIds(root);
-        CibVersion version = new CibVersion(number(root, "admin_epoch"), number(root, "epoch"),
-                number(root, "num_updates"));
+        CibVersion version = version(root);
 
         Optional<Element> resources = child(config, "resources");
         resources.ifPresent(r -> children(r, "template").forEach(t -> templates.put(attr(t, "id"), template(t))));

@@ -17,12 +17,26 @@ public final class CibReader {
     }
 
     public Cib read() throws TransportException, ClusterCommandException {
-        Command query = CibAdmin.query();
+        return CibParser.parse(readText(), node.node() + ": " + CibAdmin.query().display());
+    }
+
+    /** The CIB as the node printed it, e.g. to stage a change on a copy of exactly this version. */
+    public String readText() throws TransportException, ClusterCommandException {
+        return run(CibAdmin.query());
+    }
+
+    /** The version alone, read cheaply; what an action compares right before it applies. */
+    public CibVersion readVersion() throws TransportException, ClusterCommandException {
+        Command query = CibAdmin.queryVersion();
+        return CibParser.version(run(query), node.node() + ": " + query.display());
+    }
+
+    private String run(Command query) throws TransportException, ClusterCommandException {
         CommandResult r = node.run(query);
         if (!r.ok()) {
             String reason = r.stderr().strip().lines().reduce((a, b) -> b).orElse("no message");
             throw new ClusterCommandException(node.node(), query.display(), r.exitCode(), List.of(reason));
         }
-        return CibParser.parse(r.stdout(), node.node() + ": " + query.display());
+        return r.stdout();
     }
 }

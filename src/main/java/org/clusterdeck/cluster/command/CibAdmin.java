@@ -12,4 +12,9 @@ public final class CibAdmin {
     public static Command query() {
         return Command.of("cibadmin", "--query").withTimeout(Duration.ofSeconds(15));
     }
+
+    /** The {@code <cib>} element alone: its version attributes, without fetching the whole CIB. */
+    public static Command queryVersion() {
+        return Command.of("cibadmin", "--query", "--xpath", "/cib", "--no-children").withTimeout(Duration.ofSeconds(15));
+    }
 }

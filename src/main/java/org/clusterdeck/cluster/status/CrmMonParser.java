@@ -81,6 +81,19 @@ public final class CrmMonParser {
                 errors);
     }
 
+    /**
+     * The resources of a {@code <resources>} element in crm_mon's format, which other tools print
+     * too (crm_simulate's current and revised status).
+     */
+    public static List<Resource> resourcesIn(Element resources, String source) {
+        return resources(Optional.of(resources), source);
+    }
+
+    /** The nodes of a {@code <nodes>} element in crm_mon's format, without node attributes. */
+    public static List<ClusterNode> nodesIn(Element nodes, String source) {
+        return nodes(nodes, Optional.empty(), source);
+    }
+
     private static int parseCode(Element status, String source) {
         String code = attr(status, "code");
         try {

@@ -1,0 +1,56 @@
+package org.clusterdeck.app.action;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Instant;
+import java.util.List;
+import org.clusterdeck.app.audit.AuditEntry;
+import org.clusterdeck.app.audit.AuditRecord;
+
+/**
+ * An action's line in the audit log, one per step: planned (with the plan and prediction),
+ * confirmed or declined (how), and its end (applied commands with output and exit codes, the comparison with
+ * the prediction). Lines of one action share its {@code actionId}.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+@JsonPropertyOrder({"time", "type", "actionId", "step", "node", "description", "confirmation", "plan", "outcome"})
+public record ActionAuditRecord(String time, String actionId, String step, String node, String description,
+        String confirmation, ActionPlan plan, ActionOutcome outcome) implements AuditEntry {
+
+    @JsonProperty("type")
+    public String type() {
+        return "action";
+    }
+
+    static ActionAuditRecord planned(String actionId, ActionPlan plan) {
+        return new ActionAuditRecord(now(), actionId, plan.refused() ? "refused" : "planned", plan.node(),
+                plan.description(), null, plan, null);
+    }
+
+    static ActionAuditRecord confirmed(String actionId, ActionPlan plan, String confirmation) {
+        return new ActionAuditRecord(now(), actionId, "confirmed", plan.node(), plan.description(), confirmation,
+                null, null);
+    }
+
+    static ActionAuditRecord declined(String actionId, ActionPlan plan, String why) {
+        return new ActionAuditRecord(now(), actionId, "declined", plan.node(), plan.description(), why, null, null);
+    }
+
+    static ActionAuditRecord ended(String actionId, ActionOutcome o) {
+        ActionOutcome kept = new ActionOutcome(o.result(), o.message(), o.plan(), o.newPlan(), capped(o.commands()),
+                o.differences(), o.leftovers(), o.clusterMillis(), o.totalMillis());
+        return new ActionAuditRecord(now(), actionId, o.result().word(), o.plan().node(), o.plan().description(), null,
+                null, kept);
+    }
+
+    private static String now() {
+        return AuditRecord.formatTime(Instant.now());
+    }
+
+    /** Long command output is capped like any audited command's. */
+    private static List<CommandRun> capped(List<CommandRun> runs) {
+        return runs.stream().map(r -> new CommandRun(r.command(), r.exitCode(), r.durationMs(),
+                AuditRecord.cap(r.stdout()), AuditRecord.cap(r.stderr()))).toList();
+    }
+}

@@ -1,0 +1,62 @@
+package org.clusterdeck.app.action;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+import org.clusterdeck.cluster.cib.CibVersion;
+import org.clusterdeck.cluster.command.ClusterAction;
+import org.clusterdeck.cluster.simulate.Prediction;
+import org.clusterdeck.transport.Command;
+
+/**
+ * An action as it is shown before it runs: the exact commands as the admin would type them, the
+ * CIB version they were previewed against, what crm_simulate predicts and why ClusterDeck refuses
+ * it, if it does. Applying needs this plan; a plan whose CIB has changed is previewed again.
+ *
+ * @param node         the node the commands run on (and the prediction ran on)
+ * @param dialect      the toolset the commands are spelled in, e.g. "pacemaker"
+ * @param commands     the change, as typed on that node
+ * @param afterLanding run once the change has landed (clearing a move's constraint); null for none
+ * @param cibVersion   {@code admin_epoch.epoch.num_updates} of the CIB the prediction is for
+ * @param notes        what the admin should know about the prediction's limits
+ * @param actionId     ties the plan's audit log lines together; a re-preview keeps it
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+@JsonPropertyOrder({"action", "description", "node", "dialect", "commands", "afterLanding", "cibVersion",
+        "prediction", "notes", "refusals"})
+public record ActionPlan(
+        ClusterAction action,
+        String description,
+        String node,
+        String dialect,
+        List<String> commands,
+        String afterLanding,
+        String cibVersion,
+        Prediction prediction,
+        List<String> notes,
+        List<String> refusals,
+        @JsonIgnore CibVersion version,
+        @JsonIgnore List<Command> changeCommands,
+        @JsonIgnore Command afterLandingCommand,
+        @JsonIgnore String actionId) {
+
+    public ActionPlan {
+        commands = List.copyOf(commands);
+        notes = List.copyOf(notes);
+        refusals = List.copyOf(refusals);
+        changeCommands = List.copyOf(changeCommands);
+    }
+
+    static ActionPlan of(ClusterAction action, String node, String dialect, List<Command> change, Command afterLanding,
+            CibVersion version, Prediction prediction, List<String> notes, List<String> refusals, String actionId) {
+        return new ActionPlan(action, action.describe(), node, dialect, change.stream().map(Command::display).toList(),
+                afterLanding == null ? null : afterLanding.display(), version.toString(), prediction, notes, refusals,
+                version, change, afterLanding, actionId);
+    }
+
+    @JsonIgnore
+    public boolean refused() {
+        return !refusals.isEmpty();
+    }
+}

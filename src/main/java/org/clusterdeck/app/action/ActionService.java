@@ -1,0 +1,242 @@
+package org.clusterdeck.app.action;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.clusterdeck.app.audit.AuditLog;
+import org.clusterdeck.cluster.cib.Cib;
+import org.clusterdeck.cluster.cib.CibParser;
+import org.clusterdeck.cluster.cib.CibReader;
+import org.clusterdeck.cluster.cib.CibVersion;
+import org.clusterdeck.cluster.command.ClusterAction;
+import org.clusterdeck.cluster.command.ClusterCommandException;
+import org.clusterdeck.cluster.command.CommandDialect;
+import org.clusterdeck.cluster.command.CrmMon;
+import org.clusterdeck.cluster.command.CrmResource;
+import org.clusterdeck.cluster.command.InvalidInputException;
+import org.clusterdeck.cluster.drbd.DrbdNodeReader;
+import org.clusterdeck.cluster.drbd.DrbdStatus;
+import org.clusterdeck.cluster.simulate.PlacementCheck;
+import org.clusterdeck.cluster.simulate.PlacementDifference;
+import org.clusterdeck.cluster.simulate.Prediction;
+import org.clusterdeck.cluster.simulate.Predictor;
+import org.clusterdeck.cluster.simulate.SafetyCheck;
+import org.clusterdeck.cluster.software.NodeSoftware;
+import org.clusterdeck.cluster.software.SoftwareProbe;
+import org.clusterdeck.cluster.status.ClusterNode;
+import org.clusterdeck.cluster.status.ClusterStatus;
+import org.clusterdeck.cluster.status.StatusReader;
+import org.clusterdeck.transport.Command;
+import org.clusterdeck.transport.CommandResult;
+import org.clusterdeck.transport.CommandRunner;
+import org.clusterdeck.transport.TransportException;
+
+/**
+ * Failover and configuration actions on one node of a cluster: {@link #plan} previews (commands,
+ * prediction, refusals) and changes nothing; {@link #apply} carries out a confirmed plan, waits for
+ * the cluster to settle and compares the result with the prediction. Every step is in the audit log.
+ */
+public final class ActionService {
+    private final CommandRunner node;
+    private final AuditLog audit;
+    private final Duration settleTimeout;
+    private final String dialect;
+    private NodeSoftware software;
+
+    /** Plain Pacemaker tools. */
+    public ActionService(CommandRunner node, AuditLog audit, Duration settleTimeout) {
+        this(node, audit, settleTimeout, "pacemaker");
+    }
+
+    /**
+     * @param settleTimeout how long the cluster may take to carry out a transition
+     * @param dialect       one of {@link CommandDialect#NAMES}; the node must have the tool
+     */
+    public ActionService(CommandRunner node, AuditLog audit, Duration settleTimeout, String dialect) {
+        this.node = node;
+        this.audit = audit;
+        this.settleTimeout = settleTimeout;
+        this.dialect = dialect;
+    }
+
+    /**
+     * Previews the action on the live CIB: nothing on the cluster changes.
+     *
+     * @throws InvalidInputException when the action names a resource or node the cluster does not have
+     */
+    public ActionPlan plan(ClusterAction action) throws TransportException, ClusterCommandException {
+        return plan(action, UUID.randomUUID().toString());
+    }
+
+    private ActionPlan plan(ClusterAction action, String actionId) throws TransportException, ClusterCommandException {
+        NodeSoftware sw = software();
+        CommandDialect dialect = CommandDialect.forNode(this.dialect, sw);
+        String cibText = new CibReader(node).readText();
+        Cib cib = CibParser.parse(cibText, node.node() + ": cibadmin --query");
+        ClusterStatus status = status();
+        requireKnownNames(action, cib, status);
+
+        List<Command> change = dialect.commands(action);
+        Optional<Command> after = dialect.afterLanding(action);
+        List<List<Command>> stages = new ArrayList<>();
+        List<Command> staged = dialect.staged(action);
+        stages.add(staged);
+        List<String> notes = new ArrayList<>();
+        if (staged.isEmpty()) {
+            notes.add("the change cannot be staged on a copy of the CIB: the prediction shows what the cluster would"
+                    + " do anyway; afterwards the cluster probes the resource again and may start it where it failed"
+                    + " before");
+        } else if (!staged.equals(change)) {
+            notes.add("predicted by staging " + String.join(" && ", staged.stream().map(Command::display).toList())
+                    + ", the same change, since " + dialect.name() + " cannot make it on a copy of the CIB");
+        }
+        after.ifPresent(c -> stages.add(List.of(c)));
+        Prediction prediction = new Predictor(node).predict(cibText, stages);
+
+        List<String> refusals = SafetyCheck.refusals(action, status, cib, prediction, drbd(sw));
+        ActionPlan plan = ActionPlan.of(action, node.node(), dialect.name(), change, after.orElse(null), cib.version(),
+                prediction, notes, refusals, actionId);
+        audit.append(ActionAuditRecord.planned(actionId, plan));
+        return plan;
+    }
+
+    /**
+     * Applies a plan the admin confirmed. The CIB version is read again first: if the configuration
+     * changed since the preview, nothing is applied and the outcome carries a fresh plan to confirm.
+     *
+     * @param confirmation how the admin confirmed, for the audit log (e.g. "--yes", "terminal")
+     */
+    public ActionOutcome apply(ActionPlan plan, String confirmation) throws TransportException, ClusterCommandException {
+        audit.append(ActionAuditRecord.confirmed(plan.actionId(), plan, confirmation));
+        long start = System.nanoTime();
+        ActionOutcome outcome = applyConfirmed(plan, start);
+        audit.append(ActionAuditRecord.ended(plan.actionId(), outcome));
+        return outcome;
+    }
+
+    /** Records that the admin did not confirm the plan: nothing was applied. */
+    public void decline(ActionPlan plan, String why) {
+        audit.append(ActionAuditRecord.declined(plan.actionId(), plan, why));
+    }
+
+    private ActionOutcome applyConfirmed(ActionPlan plan, long start) throws TransportException, ClusterCommandException {
+        if (plan.refused()) {
+            return new ActionOutcome(ActionOutcome.Result.REFUSED, String.join("; ", plan.refusals()), plan, null,
+                    List.of(), List.of(), List.of(), 0, millisSince(start));
+        }
+        CibVersion now = new CibReader(node).readVersion();
+        if (configurationChanged(plan.version(), now)) {
+            ActionPlan fresh = plan(plan.action(), plan.actionId());
+            return new ActionOutcome(ActionOutcome.Result.STALE, "the configuration changed since the preview ("
+                    + plan.cibVersion() + " -> " + now + "): nothing was applied; confirm the new plan", plan, fresh,
+                    List.of(), List.of(), List.of(), 0, millisSince(start));
+        }
+        List<CommandRun> runs = new ArrayList<>();
+        long cluster = 0;
+        for (Command c : plan.changeCommands()) {
+            CommandRun r = run(c, runs);
+            if (!r.ok()) {
+                return failed(plan, runs, c.display() + " failed with exit code " + r.exitCode() + ": "
+                        + r.stderr().strip(), cluster, start);
+            }
+        }
+        CommandRun settled = run(CrmResource.waitForIdle(settleTimeout), runs);
+        cluster += settled.durationMs();
+        if (settled.ok() && plan.afterLandingCommand() != null) {
+            CommandRun r = run(plan.afterLandingCommand(), runs);
+            if (r.ok()) {
+                settled = run(CrmResource.waitForIdle(settleTimeout), runs);
+                cluster += settled.durationMs();
+            }
+        }
+        ClusterStatus actual = status();
+        List<PlacementDifference> differences = PlacementCheck.compare(plan.prediction().finalResources(),
+                actual.resources());
+        List<String> leftovers = leftovers(plan.action());
+        if (!settled.ok()) {
+            return new ActionOutcome(ActionOutcome.Result.FAILED, "the cluster did not settle within "
+                    + settleTimeout.toSeconds() + " s (crm_resource --wait exit code " + settled.exitCode() + ")", plan,
+                    null, runs, differences, leftovers, cluster, millisSince(start));
+        }
+        String message = differences.isEmpty() && leftovers.isEmpty() ? "done, as predicted"
+                : "done, not as predicted" + (differences.isEmpty() ? "" : ": "
+                        + String.join("; ", differences.stream().map(PlacementDifference::describe).toList()))
+                        + (leftovers.isEmpty() ? "" : "; constraints left behind: " + String.join(", ", leftovers));
+        return new ActionOutcome(ActionOutcome.Result.DONE, message, plan, null, runs, differences, leftovers, cluster,
+                millisSince(start));
+    }
+
+    /** admin_epoch and epoch count configuration changes; num_updates only status updates, which happen all the time. */
+    static boolean configurationChanged(CibVersion previewed, CibVersion now) {
+        return previewed.adminEpoch() != now.adminEpoch() || previewed.epoch() != now.epoch();
+    }
+
+    private CommandRun run(Command c, List<CommandRun> runs) throws TransportException {
+        CommandResult r = node.run(c);
+        CommandRun run = CommandRun.of(c.display(), r);
+        runs.add(run);
+        return run;
+    }
+
+    private ActionOutcome failed(ActionPlan plan, List<CommandRun> runs, String message, long cluster, long start) {
+        return new ActionOutcome(ActionOutcome.Result.FAILED, message, plan, null, runs, List.of(), List.of(), cluster,
+                millisSince(start));
+    }
+
+    /** A move whose constraint was to be cleared must leave no cli-prefer/cli-ban constraint of its resource. */
+    private List<String> leftovers(ClusterAction action) throws TransportException, ClusterCommandException {
+        if (!(action instanceof ClusterAction.Move m) || m.keepConstraint()) {
+            return List.of();
+        }
+        return new CibReader(node).read().constraints().stream()
+                .filter(c -> c.id().startsWith("cli-prefer-") || c.id().startsWith("cli-ban-"))
+                .filter(c -> c.namedReferences().contains(m.resource()))
+                .map(c -> c.id()).toList();
+    }
+
+    private void requireKnownNames(ClusterAction action, Cib cib, ClusterStatus status) {
+        if (action instanceof ClusterAction.OnResource r && cib.resource(r.resource()).isEmpty()) {
+            throw new InvalidInputException("resource", r.resource(), "the cluster has no resource with this id");
+        }
+        String nodeName = action instanceof ClusterAction.OnNode n ? n.node() : null;
+        if (nodeName != null && status.nodes().stream().map(ClusterNode::name).noneMatch(nodeName::equals)) {
+            throw new InvalidInputException("node", nodeName, "the cluster has no node of this name ("
+                    + String.join(", ", status.nodes().stream().map(ClusterNode::name).toList()) + ")");
+        }
+    }
+
+    private NodeSoftware software() throws TransportException, ClusterCommandException {
+        if (software == null) {
+            software = new SoftwareProbe(node).probe();
+        }
+        return software;
+    }
+
+    private ClusterStatus status() throws TransportException, ClusterCommandException {
+        StatusReader reader = new StatusReader(node);
+        return software().needsLegacyCrmMon() ? reader.read(CrmMon.legacyStatus()) : reader.read();
+    }
+
+    /**
+     * This node's DRBD view: its own disks and, through its connections, its peers' disks, which
+     * is what the promotion rule needs. Unreadable DRBD state leaves the map empty, so a promotion
+     * is refused rather than allowed blind.
+     */
+    private Map<String, DrbdStatus> drbd(NodeSoftware sw) {
+        if (!sw.hasDrbd()) {
+            return Map.of();
+        }
+        try {
+            return Map.of(sw.nodeName(), new DrbdNodeReader(node).read());
+        } catch (TransportException | RuntimeException e) {
+            return Map.of();
+        }
+    }
+
+    private static long millisSince(long start) {
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+}

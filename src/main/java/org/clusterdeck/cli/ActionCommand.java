@@ -1,0 +1,142 @@
+package org.clusterdeck.cli;
+
+import java.io.Console;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.clusterdeck.app.action.ActionOutcome;
+import org.clusterdeck.app.action.ActionPlan;
+import org.clusterdeck.app.action.ActionService;
+import org.clusterdeck.app.audit.AuditLog;
+import org.clusterdeck.cluster.command.ClusterAction;
+import org.clusterdeck.cluster.command.InvalidInputException;
+import org.clusterdeck.transport.CommandRunner;
+import org.clusterdeck.transport.TransportException;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * What every action subcommand shares: preview on the first node that answers, refuse or ask,
+ * apply, and report whether the cluster ended where the prediction said. Nothing is applied
+ * without --yes or an answer on the terminal.
+ */
+abstract class ActionCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--host", required = true, paramLabel = "[USER@]HOST[:PORT]",
+            description = "A node of the cluster, over SSH (repeatable; the first that answers plans and applies).")
+    List<String> hosts;
+
+    @Option(names = "--dry-run", description = "Print the plan and the predicted transition; change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--yes", description = "Apply without asking (required when there is no terminal).")
+    boolean yes;
+
+    @Option(names = "--settle-timeout", paramLabel = "SECONDS", defaultValue = "120",
+            description = "How long the cluster may take to carry out the change (default: ${DEFAULT-VALUE}).")
+    long settleSeconds;
+
+    @Option(names = "--dialect", paramLabel = "TOOLS", defaultValue = "pacemaker",
+            description = "Spell the commands for: pacemaker (crm_resource, crm_attribute; default) or crmsh (crm).")
+    String dialect;
+
+    @Mixin
+    SshSource ssh;
+
+    @Mixin
+    FormatOption format;
+
+    /** The action the arguments describe; names are checked here, before anything connects. */
+    abstract ClusterAction action();
+
+    @Override
+    public Integer call() throws Exception {
+        boolean json = "json".equals(format.resolve(List.of("text", "json")));
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        ClusterAction action;
+        try {
+            action = action();
+        } catch (InvalidInputException e) {
+            err.println("clusterdeck: " + e.getMessage());
+            return Cli.USAGE;
+        }
+        AuditLog audit = new AuditLog(AuditLog.defaultDirectory());
+        List<CommandRunner> runners = ssh.connect(hosts, audit);
+        try {
+            return run(action, runners, audit, json, out, err);
+        } catch (InvalidInputException e) {
+            err.println("clusterdeck: " + e.getMessage());
+            return Cli.USAGE;
+        } finally {
+            runners.forEach(CommandRunner::close);
+            audit.close();
+        }
+    }
+
+    private int run(ClusterAction action, List<CommandRunner> runners, AuditLog audit, boolean json, PrintWriter out,
+            PrintWriter err) throws Exception {
+        List<String> unreachable = new ArrayList<>();
+        for (CommandRunner node : runners) {
+            ActionService service = new ActionService(node, audit, Duration.ofSeconds(settleSeconds), dialect);
+            ActionPlan plan;
+            try {
+                plan = service.plan(action);
+            } catch (TransportException e) {
+                unreachable.add(Cli.oneLine(e));
+                continue;
+            }
+            unreachable.forEach(m -> err.println("warning: " + m));
+            return decide(service, plan, json, out, err);
+        }
+        throw new IllegalStateException("no node answered: " + String.join("; ", unreachable));
+    }
+
+    private int decide(ActionService service, ActionPlan plan, boolean json, PrintWriter out, PrintWriter err)
+            throws Exception {
+        if (dryRun || plan.refused()) {
+            out.print(json ? Json.write(plan) + "\n" : ActionText.plan(plan));
+            out.flush();
+            if (plan.refused()) {
+                err.println("clusterdeck: refused: " + String.join("; ", plan.refusals()));
+                return Cli.ERROR;
+            }
+            return Cli.OK;
+        }
+        String confirmation;
+        if (yes) {
+            confirmation = "--yes";
+        } else {
+            Console console = System.console();
+            if (console == null) {
+                service.decline(plan, "no terminal to ask on and no --yes");
+                err.println("clusterdeck: not applied: no terminal to confirm on; pass --yes to apply without asking"
+                        + " (or --dry-run to preview)");
+                return Cli.ERROR;
+            }
+            out.print(ActionText.plan(plan));
+            out.flush();
+            String answer = console.readLine("Apply? [y/N] ");
+            if (answer == null || !answer.strip().equalsIgnoreCase("y")) {
+                service.decline(plan, answer == null ? "terminal closed" : "answered '" + answer.strip() + "' on the terminal");
+                err.println("clusterdeck: not applied");
+                return Cli.ERROR;
+            }
+            confirmation = "terminal";
+        }
+        ActionOutcome outcome = service.apply(plan, confirmation);
+        out.print(json ? Json.write(outcome) + "\n" : ActionText.outcome(outcome, !yes));
+        out.flush();
+        if (!outcome.asPredicted()) {
+            err.println("clusterdeck: " + outcome.message());
+            return Cli.ERROR;
+        }
+        return Cli.OK;
+    }
+}

@@ -1,0 +1,177 @@
+package org.clusterdeck.cluster.command;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Locale;
+
+/**
+ * What an admin asks the cluster to do, independent of the tool that does it. Every name and
+ * value is checked when the record is made ({@link ActionInput}), so an action that exists is one
+ * whose names can reach a node.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public sealed interface ClusterAction {
+
+    /** A short word for JSON and the audit log: the record's name (move, ban, clear, start, ...). */
+    @JsonProperty("kind")
+    default String kind() {
+        return getClass().getSimpleName().toLowerCase(Locale.ROOT);
+    }
+
+    /** One line for people, e.g. "move g_dhcp to node2". */
+    String describe();
+
+    /** An action on one resource; its id must exist in the CIB. */
+    interface OnResource {
+        String resource();
+    }
+
+    /** An action that names a node (null for "every node"); the name must be a node of the cluster. */
+    interface OnNode {
+        String node();
+    }
+
+    private static void placement(String resource, String node, String lifetime) {
+        ActionInput.id("resource id", resource);
+        ActionInput.nodeName(node);
+        if (lifetime != null) {
+            ActionInput.lifetime(lifetime);
+        }
+    }
+
+    private static String placementText(String verb, boolean promoted, String resource, String where, String lifetime) {
+        return verb + " " + (promoted ? "the promoted role of " : "") + resource + where
+                + (lifetime == null ? "" : " for " + lifetime);
+    }
+
+    private static void resourceOnOptionalNode(String resource, String node) {
+        ActionInput.id("resource id", resource);
+        if (node != null) {
+            ActionInput.nodeName(node);
+        }
+    }
+
+    /** @param promoted move the promoted role of a promotable clone; {@code keepConstraint} leaves cli-prefer-* in place */
+    @JsonPropertyOrder({"kind", "resource", "node", "lifetime", "promoted", "keepConstraint"})
+    record Move(String resource, String node, String lifetime, boolean promoted, boolean keepConstraint)
+            implements ClusterAction, OnResource, OnNode {
+        public Move {
+            placement(resource, node, lifetime);
+        }
+
+        @Override
+        public String describe() {
+            return placementText("move", promoted, resource, " to " + node, lifetime);
+        }
+    }
+
+    @JsonPropertyOrder({"kind", "resource", "node", "lifetime", "promoted"})
+    record Ban(String resource, String node, String lifetime, boolean promoted)
+            implements ClusterAction, OnResource, OnNode {
+        public Ban {
+            placement(resource, node, lifetime);
+        }
+
+        @Override
+        public String describe() {
+            return placementText("keep", promoted, resource, " away from " + node, lifetime);
+        }
+    }
+
+    /** @param node null: the constraints for every node */
+    @JsonPropertyOrder({"kind", "resource", "node"})
+    record Clear(String resource, String node) implements ClusterAction, OnResource, OnNode {
+        public Clear {
+            resourceOnOptionalNode(resource, node);
+        }
+
+        @Override
+        public String describe() {
+            return "remove the move/ban constraints of " + resource + (node == null ? "" : " on " + node);
+        }
+    }
+
+    @JsonPropertyOrder({"kind", "resource"})
+    record Start(String resource) implements ClusterAction, OnResource {
+        public Start {
+            ActionInput.id("resource id", resource);
+        }
+
+        @Override
+        public String describe() {
+            return "start " + resource;
+        }
+    }
+
+    @JsonPropertyOrder({"kind", "resource"})
+    record Stop(String resource) implements ClusterAction, OnResource {
+        public Stop {
+            ActionInput.id("resource id", resource);
+        }
+
+        @Override
+        public String describe() {
+            return "stop " + resource;
+        }
+    }
+
+    /** @param node null: on every node */
+    @JsonPropertyOrder({"kind", "resource", "node"})
+    record Cleanup(String resource, String node) implements ClusterAction, OnResource, OnNode {
+        public Cleanup {
+            resourceOnOptionalNode(resource, node);
+        }
+
+        @Override
+        public String describe() {
+            return "clean up the failures of " + resource + (node == null ? "" : " on " + node);
+        }
+    }
+
+    /** {@code on} false is the {@code online} command. */
+    @JsonPropertyOrder({"kind", "node", "on"})
+    record Standby(String node, boolean on) implements ClusterAction, OnNode {
+        public Standby {
+            ActionInput.nodeName(node);
+        }
+
+        @Override
+        public String kind() {
+            return on ? "standby" : "online";
+        }
+
+        @Override
+        public String describe() {
+            return (on ? "put " + node + " in standby" : "bring " + node + " online (out of standby)");
+        }
+    }
+
+    /** @param node null: the whole cluster ({@code maintenance-mode}) */
+    @JsonPropertyOrder({"kind", "node", "on"})
+    record Maintenance(String node, boolean on) implements ClusterAction, OnNode {
+        public Maintenance {
+            if (node != null) {
+                ActionInput.nodeName(node);
+            }
+        }
+
+        @Override
+        public String describe() {
+            return "switch maintenance " + (on ? "on" : "off") + (node == null ? " for the whole cluster" : " for " + node);
+        }
+    }
+
+    @JsonPropertyOrder({"kind", "name", "value"})
+    record Property(String name, String value) implements ClusterAction {
+        public Property {
+            ActionInput.id("property name", name);
+            ActionInput.value("value of " + name, value);
+        }
+
+        @Override
+        public String describe() {
+            return "set cluster property " + name + "=" + value;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.clusterdeck.cluster.command;
+
+import java.time.Duration;
+import java.util.List;
+import org.clusterdeck.transport.Command;
+
+/**
+ * A prediction run on the node itself, so the node's own Pacemaker decides: the CIB given on
+ * standard input goes to a temporary file, each stage's commands change that copy
+ * ({@code CIB_file}), and {@code crm_simulate} prints the transition the cluster would run for it
+ * and saves the simulated result, on which the next stage builds. The live cluster is never
+ * touched; the file is removed however the script ends.
+ */
+public final class CrmSimulate {
+    /** Staging and simulating a large CIB takes seconds; a hung tool must not hold up the action. */
+    static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    private CrmSimulate() {
+    }
+
+    /**
+     * @param cib    the CIB to stage on, as {@code cibadmin --query} printed it
+     * @param stages the changes of each stage, in order; each prints one {@code <pacemaker-result>}
+     */
+    public static Command stagedPrediction(String cib, List<List<Command>> stages) {
+        if (stages.isEmpty()) {
+            throw new IllegalArgumentException("nothing to predict");
+        }
+        StringBuilder script = new StringBuilder()
+                .append("f=$(mktemp) && g=$(mktemp) || exit 70\n")
+                .append("trap 'rm -f \"$f\" \"$g\"' EXIT\n")
+                .append("cat > \"$f\" || exit 74\n")
+                // CIB_file makes every tool below, crm_simulate --live-check included, use the copy
+                .append("export CIB_file=\"$f\"\n");
+        for (List<Command> stage : stages) {
+            for (Command c : stage) {
+                if (!c.env().isEmpty() || c.stdin() != null) {
+                    throw new IllegalArgumentException("a staged command takes its CIB from CIB_file only: " + c.display());
+                }
+                script.append(ShellQuote.join(c.argv())).append(" >&2 || exit\n");
+            }
+            script.append(ShellQuote.join(simulate())).append(" --save-output=\"$g\" || exit\n")
+                    .append("cat \"$g\" > \"$f\" || exit 74\n");
+        }
+        return Command.of("sh", "-c", script.toString()).withStdin(cib).withTimeout(TIMEOUT);
+    }
+
+    /** The transition for the CIB in {@code CIB_file}, carried out in simulation, as XML (Pacemaker 2.1 and later). */
+    static List<String> simulate() {
+        return List.of("crm_simulate", "--live-check", "--simulate", "--output-as=xml");
+    }
+}

@@ -1,0 +1,76 @@
+package org.clusterdeck.cluster.command;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.clusterdeck.transport.Command;
+
+/**
+ * Actions in crmsh's words ({@code crm resource ...}, {@code crm node ...}) for admins who know
+ * them. Properties and maintenance stay with crm_attribute: crmsh re-parses {@code NAME=VALUE} in
+ * its own language, where a value could say more than a value. crmsh's node commands do nothing
+ * on a CIB copy, so their prediction stages the crm_attribute call they make.
+ */
+public final class Crmsh implements CommandDialect {
+    private final PlainTools plain;
+
+    public Crmsh(PlainTools plain) {
+        this.plain = plain;
+    }
+
+    @Override
+    public String name() {
+        return "crmsh";
+    }
+
+    @Override
+    public List<Command> commands(ClusterAction action) {
+        if (action instanceof ClusterAction.Move m && !m.promoted()) {
+            return List.of(crm(withLifetime(List.of("resource", "move", m.resource(), m.node()), m.lifetime())));
+        } else if (action instanceof ClusterAction.Ban b && !b.promoted()) {
+            return List.of(crm(withLifetime(List.of("resource", "ban", b.resource(), b.node()), b.lifetime())));
+        } else if (action instanceof ClusterAction.Clear c && c.node() == null) {
+            return List.of(crm(List.of("resource", "clear", c.resource())));
+        } else if (action instanceof ClusterAction.Start s) {
+            return List.of(crm(List.of("resource", "start", s.resource())));
+        } else if (action instanceof ClusterAction.Stop s) {
+            return List.of(crm(List.of("resource", "stop", s.resource())));
+        } else if (action instanceof ClusterAction.Standby s) {
+            return List.of(crm(List.of("node", s.on() ? "standby" : "online", s.node())));
+        }
+        // crmsh has no equal spelling (promoted-role moves, a clear for one node) or it is not safer
+        return plain.commands(action);
+    }
+
+    @Override
+    public List<Command> staged(ClusterAction action) {
+        if (action instanceof ClusterAction.Standby) {
+            return plain.commands(action);
+        }
+        // what plain tools cannot stage (a cleanup), crmsh, which calls them, cannot either
+        return plain.staged(action).isEmpty() ? List.of() : commands(action);
+    }
+
+    @Override
+    public Optional<Command> afterLanding(ClusterAction action) {
+        return action instanceof ClusterAction.Move m && !m.keepConstraint()
+                ? Optional.of(crm(List.of("resource", "clear", m.resource()))) : Optional.empty();
+    }
+
+    private static List<String> withLifetime(List<String> args, String lifetime) {
+        List<String> out = new ArrayList<>(args);
+        if (lifetime != null) {
+            out.add(ActionInput.lifetime(lifetime));
+        }
+        return out;
+    }
+
+    // ids and node names reach here only through ClusterAction, whose records checked them
+    private static Command crm(List<String> args) {
+        List<String> argv = new ArrayList<>();
+        argv.add("crm");
+        argv.addAll(args);
+        return new Command(argv, Map.of(), null, Command.DEFAULT_TIMEOUT);
+    }
+}

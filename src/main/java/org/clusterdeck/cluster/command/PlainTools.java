@@ -1,0 +1,76 @@
+package org.clusterdeck.cluster.command;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.clusterdeck.cluster.software.NodeSoftware;
+import org.clusterdeck.transport.Command;
+
+/** Actions through Pacemaker's own tools, which every cluster node has: crm_resource and crm_attribute. */
+public final class PlainTools implements CommandDialect {
+    private static final Pattern MAJOR_MINOR = Pattern.compile("(\\d+)\\.(\\d+)");
+
+    private final CrmResource.PromotedFlag promotedFlag;
+
+    public PlainTools(CrmResource.PromotedFlag promotedFlag) {
+        this.promotedFlag = promotedFlag;
+    }
+
+    /** Speaks the node's Pacemaker version: {@code --master} before 2.1, {@code --promoted} from then on. */
+    public static PlainTools forNode(NodeSoftware software) {
+        Matcher m = software.pacemaker() == null ? null : MAJOR_MINOR.matcher(software.pacemaker());
+        boolean old = m != null && m.find() && (Integer.parseInt(m.group(1)) < 2
+                || Integer.parseInt(m.group(1)) == 2 && Integer.parseInt(m.group(2)) < 1);
+        return new PlainTools(old ? CrmResource.PromotedFlag.MASTER : CrmResource.PromotedFlag.PROMOTED);
+    }
+
+    @Override
+    public String name() {
+        return "pacemaker";
+    }
+
+    @Override
+    public List<Command> commands(ClusterAction action) {
+        // Java 17: no pattern switch yet; the sealed interface keeps this list complete by review
+        if (action instanceof ClusterAction.Move m) {
+            return List.of(CrmResource.move(m.resource(), m.node(), m.lifetime(), flag(m.promoted())));
+        } else if (action instanceof ClusterAction.Ban b) {
+            return List.of(CrmResource.ban(b.resource(), b.node(), b.lifetime(), flag(b.promoted())));
+        } else if (action instanceof ClusterAction.Clear c) {
+            return List.of(CrmResource.clear(c.resource(), c.node()));
+        } else if (action instanceof ClusterAction.Start s) {
+            return List.of(CrmResource.targetRole(s.resource(), "Started"));
+        } else if (action instanceof ClusterAction.Stop s) {
+            return List.of(CrmResource.targetRole(s.resource(), "Stopped"));
+        } else if (action instanceof ClusterAction.Cleanup c) {
+            return List.of(CrmResource.cleanup(c.resource(), c.node()));
+        } else if (action instanceof ClusterAction.Standby s) {
+            return List.of(CrmAttribute.nodeStandby(s.node(), s.on()));
+        } else if (action instanceof ClusterAction.Maintenance m) {
+            return List.of(m.node() == null
+                    ? CrmAttribute.clusterMaintenance(m.on()) : CrmAttribute.nodeMaintenance(m.node(), m.on()));
+        } else if (action instanceof ClusterAction.Property p) {
+            return List.of(CrmAttribute.property(p.name(), p.value()));
+        }
+        throw new IllegalArgumentException("no plain-tools spelling for " + action.kind());
+    }
+
+    /** crm_resource --cleanup only pretends with CIB_file (and 2.1.5 then crashes), so a cleanup is not staged. */
+    @Override
+    public List<Command> staged(ClusterAction action) {
+        return action instanceof ClusterAction.Cleanup ? List.of() : commands(action);
+    }
+
+    @Override
+    public Optional<Command> afterLanding(ClusterAction action) {
+        if (action instanceof ClusterAction.Move m && !m.keepConstraint()) {
+            return Optional.of(CrmResource.clear(m.resource(), null));
+        }
+        return Optional.empty();
+    }
+
+    private CrmResource.PromotedFlag flag(boolean promoted) {
+        return promoted ? promotedFlag : null;
+    }
+}

@@ -1,0 +1,43 @@
+package org.clusterdeck.cluster.simulate;
+
+import java.util.List;
+import java.util.stream.Collectors;
+import org.clusterdeck.cluster.command.ClusterCommandException;
+import org.clusterdeck.cluster.command.CrmSimulate;
+import org.clusterdeck.transport.Command;
+import org.clusterdeck.transport.CommandResult;
+import org.clusterdeck.transport.CommandRunner;
+import org.clusterdeck.transport.TransportException;
+
+/**
+ * Predicts what staged changes will make the cluster do, by running {@link CrmSimulate} on the
+ * node: the node's Pacemaker version is the one whose decisions count.
+ */
+public final class Predictor {
+    private static final int STDERR_LINES = 5;
+
+    private final CommandRunner node;
+
+    public Predictor(CommandRunner node) {
+        this.node = node;
+    }
+
+    /**
+     * @param cib    the CIB as {@code cibadmin --query} printed it; the prediction is for exactly this version
+     * @param stages the commands of each stage; one transition is predicted per stage
+     */
+    public Prediction predict(String cib, List<List<Command>> stages) throws TransportException, ClusterCommandException {
+        Command script = CrmSimulate.stagedPrediction(cib, stages);
+        CommandResult r = node.run(script);
+        String what = "crm_simulate on a staged copy of the CIB";
+        if (!r.ok()) {
+            List<String> lines = r.stderr().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+            throw new ClusterCommandException(node.node(), what, r.exitCode(),
+                    lines.subList(Math.max(0, lines.size() - STDERR_LINES), lines.size()));
+        }
+        List<String> labels = stages.stream()
+                .map(s -> s.stream().map(Command::display).collect(Collectors.joining(" && ")))
+                .toList();
+        return SimulationParser.parse(r.stdout(), labels, node.node() + ": " + what);
+    }
+}

@@ -1,0 +1,50 @@
+package org.clusterdeck.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Bad names stop an action before any connection: exit 2 and one line naming the rule. */
+class ActionCommandTest {
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(new PrintWriter(out), new PrintWriter(err), args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"$(touch /tmp/x)", "a;b", "`id`", "-rf", "a b"})
+    void hostileResourceNamesAreUsageErrors(String name) {
+        // 192.0.2.1 (TEST-NET) would time out: the quick exit proves nothing connected
+        Run r = cli("move", "--host", "192.0.2.1", "--dry-run", "--", name, "node1");
+        assertEquals(Cli.USAGE, r.code(), r.err());
+        assertTrue(r.err().startsWith("clusterdeck: resource id '"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertEquals("", r.out());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"novalue", "=x", "a;b=1", "cluster-name=a\nb"})
+    void badPropertyAssignmentsAreUsageErrors(String assignment) {
+        Run r = cli("property", "--host", "192.0.2.1", "--", assignment);
+        assertEquals(Cli.USAGE, r.code(), r.err());
+        assertTrue(r.err().startsWith("clusterdeck: "), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"move", "clear", "ban", "start", "stop", "cleanup", "standby", "online", "maintenance", "property"})
+    void everyActionNeedsAHost(String action) {
+        Run r = cli(action, "x", "y");
+        assertEquals(Cli.USAGE, r.code());
+        assertTrue(r.err().contains("--host"), r.err());
+    }
+}
