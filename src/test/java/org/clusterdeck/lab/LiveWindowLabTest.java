@@ -141,11 +141,12 @@ class LiveWindowLabTest extends LabTestBase {
         }
         assertEquals(Set.of(addr("node1"), addr("node2")), Set.copyOf(hosts));
 
-        FxProbe.until("both nodes online", () -> c.connectionProperty().get() == ConnectionState.CONNECTED
-                && up(c, "node1") && up(c, "node2"), Duration.ofSeconds(60));
+        // crm_mon on the first node to answer shows both online before the second node's own first answer
+        FxProbe.until("both nodes online and answering", () -> c.connectionProperty().get() == ConnectionState.CONNECTED
+                && up(c, "node1") && up(c, "node2")
+                && c.connectionTextProperty().get().startsWith("Connected: 2 of 2 nodes answer"), Duration.ofSeconds(60));
         List<String> recorded = Files.readAllLines(knownHosts);
         assertEquals(2, recorded.size(), String.valueOf(recorded));
-        assertTrue(FxProbe.onFx(() -> c.connectionTextProperty().get()).startsWith("Connected: 2 of 2 nodes answer"));
 
         robot.clickOn("Dependency graph");
         FxProbe.until("the reference stack laid out", () -> c.graph().layoutProperty().get() != null
