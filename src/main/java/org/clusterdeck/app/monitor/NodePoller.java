@@ -11,6 +11,7 @@ import org.clusterdeck.cluster.cib.Cib;
 import org.clusterdeck.cluster.cib.CibReader;
 import org.clusterdeck.cluster.command.ClusterCommandException;
 import org.clusterdeck.cluster.command.CrmMon;
+import org.clusterdeck.cluster.command.Drbd;
 import org.clusterdeck.cluster.corosync.CorosyncQuorum;
 import org.clusterdeck.cluster.corosync.QuorumReader;
 import org.clusterdeck.cluster.drbd.DrbdNodeReader;
@@ -36,7 +37,8 @@ import org.clusterdeck.transport.TransportException;
  *
  * <p>Besides crm_mon: corosync's quorum when crm_mon shows the membership changed and every
  * {@link #QUORUM_EVERY} reads; the CIB only when crm_mon reports a newer configuration change;
- * DRBD every round where the node has it (its changes are not in the CIB). What the node runs is
+ * DRBD (its changes are not in the CIB) from {@code drbdsetup events2} followed like crm_mon on
+ * DRBD 9, else read every round. What the node runs is
  * probed once per connection. Never throws: every failure ends up in the view, naming the node,
  * the command and the problem. Polled by one thread; the stream's thread only wakes it.
  */
@@ -71,6 +73,10 @@ final class NodePoller {
     private Instant lastRead = Instant.MIN;
     private Instant hotUntil = Instant.MIN;
     private final AtomicBoolean changed = new AtomicBoolean();
+    /** DRBD's stream reported something: worth a round, but no crm_mon read (a resync reports every 3 s). */
+    private final AtomicBoolean drbdChanged = new AtomicBoolean();
+    private final DrbdEventsFollower drbdEvents = new DrbdEventsFollower(this::drbdWake);
+    private Instant drbdStreamStarted;
     private final Object wakeUp = new Object();
     private volatile boolean stopped;
 
@@ -92,6 +98,8 @@ final class NodePoller {
                 software = new SoftwareProbe(node).probe();
             }
             followChanges(now);
+            followDrbd(now);
+            drbdChanged.set(false);
             if (changed.getAndSet(false)) {
                 hotUntil = now.plus(HOT);
             }
@@ -145,10 +153,13 @@ final class NodePoller {
         }
         DrbdStatus drbd = null;
         if (software.hasDrbd()) {
-            try {
-                drbd = new DrbdNodeReader(node).read();
-            } catch (FormatException e) {
-                problem = e.getMessage();
+            drbd = drbdEvents.snapshot();
+            if (drbd == null) {
+                try {
+                    drbd = new DrbdNodeReader(node).read();
+                } catch (FormatException e) {
+                    problem = e.getMessage();
+                }
             }
         }
         last = new NodeView(host(), Reach.REACHABLE, clock.instant(), software, status, quorum, drbd, cib, problem);
@@ -156,22 +167,31 @@ final class NodePoller {
 
     /**
      * Nothing changed according to the stream: the status read before still holds if the node
-     * answers. Where it has DRBD, reading DRBD is that answer.
+     * answers. DRBD comes from its event stream where that runs; otherwise reading DRBD is the
+     * answer.
      */
     private void confirm() throws TransportException {
         DrbdStatus drbd = last.drbd();
         String problem = null;
-        if (software.hasDrbd()) {
+        DrbdStatus streamed = software.hasDrbd() ? drbdEvents.snapshot() : null;
+        if (streamed != null) {
+            drbd = streamed;
+            ping();
+        } else if (software.hasDrbd()) {
             try {
                 drbd = new DrbdNodeReader(node).read();
             } catch (FormatException e) {
                 problem = e.getMessage();
             }
         } else {
-            node.ping(commandTimeout.compareTo(PING_TIMEOUT) < 0 ? commandTimeout : PING_TIMEOUT);
+            ping();
         }
         last = new NodeView(host(), Reach.REACHABLE, clock.instant(), software, last.status(), last.quorum(), drbd,
                 cib, problem);
+    }
+
+    private void ping() throws TransportException {
+        node.ping(commandTimeout.compareTo(PING_TIMEOUT) < 0 ? commandTimeout : PING_TIMEOUT);
     }
 
     /** Starts crm_mon's change stream where the node's Pacemaker has one, unless it runs or just ended. */
@@ -209,6 +229,30 @@ final class NodePoller {
         }
     }
 
+    /** Starts DRBD 9's event stream where the node has it, unless it runs or just ended. */
+    private void followDrbd(Instant now) {
+        if (stopped || !software.hasDrbd() || !software.drbd9() || drbdEvents.isOpen()
+                || (drbdStreamStarted != null && now.isBefore(drbdStreamStarted.plus(STREAM_RETRY)))) {
+            return;
+        }
+        drbdStreamStarted = now;
+        try {
+            drbdEvents.start(node, Drbd.events2Stream());
+            if (stopped) {
+                drbdEvents.close();
+            }
+        } catch (TransportException e) {
+            // DRBD is read every round instead
+        }
+    }
+
+    private void drbdWake() {
+        drbdChanged.set(true);
+        synchronized (wakeUp) {
+            wakeUp.notifyAll();
+        }
+    }
+
     private void wake() {
         changed.set(true);
         synchronized (wakeUp) {
@@ -227,10 +271,11 @@ final class NodePoller {
         synchronized (wakeUp) {
             while (!stopped) {
                 long now = System.nanoTime();
-                if (now >= dueNanos || (changed.get() && now >= earliestNanos)) {
+                boolean news = changed.get() || drbdChanged.get();
+                if (now >= dueNanos || (news && now >= earliestNanos)) {
                     return true;
                 }
-                long until = changed.get() ? Math.min(dueNanos, earliestNanos) : dueNanos;
+                long until = news ? Math.min(dueNanos, earliestNanos) : dueNanos;
                 TimeUnit.NANOSECONDS.timedWait(wakeUp, until - now);
             }
             return false;
@@ -247,6 +292,7 @@ final class NodePoller {
     }
 
     private void stopFollowing() {
+        drbdEvents.close();
         CommandStream stream = changes;
         changes = null;
         if (stream != null) {

@@ -19,6 +19,14 @@ public final class Drbd {
         return Command.of("drbdsetup", "events2", "--now", "--statistics", "all");
     }
 
+    /**
+     * DRBD 9's own event stream: the current state, an {@code exists -} line, then every change as
+     * it happens, resync progress about every 3 s, and helper calls such as split-brain.
+     */
+    public static Command events2Stream() {
+        return Command.of("drbdsetup", "events2", "--timestamps", "--statistics", "--full", "all");
+    }
+
     public static Command admStatus() {
         return Command.of("drbdadm", "status");
     }

@@ -1,0 +1,103 @@
+package org.clusterdeck.app.monitor;
+
+import org.clusterdeck.cluster.FormatException;
+import org.clusterdeck.cluster.drbd.DrbdEventState;
+import org.clusterdeck.cluster.drbd.DrbdStatus;
+import org.clusterdeck.transport.Command;
+import org.clusterdeck.transport.CommandResult;
+import org.clusterdeck.transport.CommandRunner;
+import org.clusterdeck.transport.CommandStream;
+import org.clusterdeck.transport.OutputListener;
+import org.clusterdeck.transport.TransportException;
+
+/**
+ * Keeps one node's DRBD state from {@code drbdsetup events2} as it streams, so the monitor sees
+ * every change (and split-brain helper calls, which a poll misses) without running anything per
+ * round. Usable once the stream's initial state is complete; a line it cannot read ends it, and
+ * the monitor falls back to reading DRBD each round.
+ */
+final class DrbdEventsFollower implements OutputListener {
+    private final Runnable onChange;
+    private final StringBuilder partial = new StringBuilder();
+    private DrbdEventState state;
+    private String problem;
+    private volatile CommandStream stream;
+
+    /** {@code onChange} runs on the stream's thread after every batch of lines and when it ends. */
+    DrbdEventsFollower(Runnable onChange) {
+        this.onChange = onChange;
+    }
+
+    void start(CommandRunner node, Command events2) throws TransportException {
+        synchronized (this) {
+            state = new DrbdEventState(node.node() + ": " + events2.display());
+            problem = null;
+            partial.setLength(0);
+        }
+        stream = node.follow(events2, this);
+    }
+
+    /** The state as of the latest line, or null while the stream is not (yet) a usable source. */
+    synchronized DrbdStatus snapshot() {
+        CommandStream s = stream;
+        return s != null && s.isOpen() && problem == null && state.initialStateComplete() ? state.snapshot() : null;
+    }
+
+    /** Why the stream stopped being usable, if it did. */
+    synchronized String problem() {
+        return problem;
+    }
+
+    boolean isOpen() {
+        CommandStream s = stream;
+        return s != null && s.isOpen();
+    }
+
+    void close() {
+        CommandStream s = stream;
+        stream = null;
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    @Override
+    public void output(String text) {
+        boolean unreadable;
+        synchronized (this) {
+            partial.append(text);
+            int end;
+            while (problem == null && (end = partial.indexOf("\n")) >= 0) {
+                String line = partial.substring(0, end);
+                partial.delete(0, end + 1);
+                try {
+                    state.apply(line);
+                } catch (FormatException e) {
+                    problem = e.getMessage();
+                }
+            }
+            unreadable = problem != null;
+        }
+        if (unreadable) {
+            close();
+        }
+        onChange.run();
+    }
+
+    @Override
+    public void ended(CommandResult result) {
+        synchronized (this) {
+            problem = "'" + String.join(" ", result.argv()) + "' ended (exit " + result.exitCode() + ")"
+                    + (result.stderr().isBlank() ? "" : ": " + result.stderr().strip().lines().findFirst().orElse(""));
+        }
+        onChange.run();
+    }
+
+    @Override
+    public void failed(TransportException e) {
+        synchronized (this) {
+            problem = e.getMessage();
+        }
+        onChange.run();
+    }
+}
