@@ -17,13 +17,20 @@ import org.clusterdeck.cluster.command.CommandDialect;
 import org.clusterdeck.cluster.command.CrmMon;
 import org.clusterdeck.cluster.command.CrmResource;
 import org.clusterdeck.cluster.command.InvalidInputException;
+import org.clusterdeck.cluster.command.NewConstraint;
+import org.clusterdeck.cluster.corosync.QuorumReader;
+import org.clusterdeck.cluster.options.ClusterOption;
+import org.clusterdeck.cluster.options.ClusterOptionsReader;
 import org.clusterdeck.cluster.drbd.DrbdNodeReader;
 import org.clusterdeck.cluster.drbd.DrbdStatus;
+import org.clusterdeck.cluster.simulate.IdleCheck;
 import org.clusterdeck.cluster.simulate.PlacementCheck;
 import org.clusterdeck.cluster.simulate.PlacementDifference;
 import org.clusterdeck.cluster.simulate.Prediction;
 import org.clusterdeck.cluster.simulate.Predictor;
+import org.clusterdeck.cluster.simulate.RiskCheck;
 import org.clusterdeck.cluster.simulate.SafetyCheck;
+import org.clusterdeck.cluster.simulate.Transition;
 import org.clusterdeck.cluster.software.NodeSoftware;
 import org.clusterdeck.cluster.software.SoftwareProbe;
 import org.clusterdeck.cluster.status.ClusterNode;
@@ -40,15 +47,19 @@ import org.clusterdeck.transport.TransportException;
  * the cluster to settle and compares the result with the prediction. Every step is in the audit log.
  */
 public final class ActionService {
+    /** How the audit log names the idle look that replaced a crm_resource --wait. */
+    static final String IDLE_LOOK = "idle check: cibadmin --query, then crm_simulate on a copy (nothing scheduled,"
+            + " nothing in flight)";
+
     private final CommandRunner node;
     private final AuditLog audit;
     private final Duration settleTimeout;
     private final String dialect;
     private NodeSoftware software;
 
-    /** Plain Pacemaker tools. */
+    /** In the dialect the node's software suggests ({@code auto}, see {@link CommandDialect#forNode}). */
     public ActionService(CommandRunner node, AuditLog audit, Duration settleTimeout) {
-        this(node, audit, settleTimeout, "pacemaker");
+        this(node, audit, settleTimeout, "auto");
     }
 
     /**
@@ -71,12 +82,14 @@ public final class ActionService {
         return plan(action, UUID.randomUUID().toString());
     }
 
-    private ActionPlan plan(ClusterAction action, String actionId) throws TransportException, ClusterCommandException {
+    private ActionPlan plan(ClusterAction requested, String actionId) throws TransportException, ClusterCommandException {
+        ClusterAction action = requested;
         NodeSoftware sw = software();
         CommandDialect dialect = CommandDialect.forNode(this.dialect, sw);
         String cibText = new CibReader(node).readText();
         Cib cib = CibParser.parse(cibText, node.node() + ": cibadmin --query");
         ClusterStatus status = status();
+        action = whereItApplies(action, status);
         requireKnownNames(action, cib, status);
 
         List<Command> change = dialect.commands(action);
@@ -96,9 +109,14 @@ public final class ActionService {
         after.ifPresent(c -> stages.add(List.of(c)));
         Prediction prediction = new Predictor(node).predict(cibText, stages);
 
+        if (action instanceof ClusterAction.Property p) {
+            notes.add(explain(p.name()));
+        }
+        List<RiskCheck.Warning> warnings = RiskCheck.warnings(action, action instanceof ClusterAction.Property
+                ? twoNode() : null);
         List<String> refusals = SafetyCheck.refusals(action, status, cib, prediction, drbd(sw));
         ActionPlan plan = ActionPlan.of(action, node.node(), dialect.name(), change, after.orElse(null), cib.version(),
-                prediction, notes, refusals, actionId);
+                prediction, notes, warnings, refusals, actionId);
         audit.append(ActionAuditRecord.planned(actionId, plan));
         return plan;
     }
@@ -110,9 +128,26 @@ public final class ActionService {
      * @param confirmation how the admin confirmed, for the audit log (e.g. "--yes", "terminal")
      */
     public ActionOutcome apply(ActionPlan plan, String confirmation) throws TransportException, ClusterCommandException {
-        audit.append(ActionAuditRecord.confirmed(plan.actionId(), plan, confirmation));
+        return apply(plan, confirmation, false);
+    }
+
+    /**
+     * Applies a confirmed plan; one whose warnings need acknowledging (fencing off, quorum
+     * ignored) is applied only when {@code acknowledged}, otherwise it ends refused.
+     *
+     * @param acknowledged the admin explicitly accepted the plan's warnings (e.g. {@code --i-understand})
+     */
+    public ActionOutcome apply(ActionPlan plan, String confirmation, boolean acknowledged)
+            throws TransportException, ClusterCommandException {
+        audit.append(ActionAuditRecord.confirmed(plan.actionId(), plan, confirmation
+                + (plan.acknowledgementNeeded() && acknowledged ? ", warnings acknowledged" : "")));
         long start = System.nanoTime();
-        ActionOutcome outcome = applyConfirmed(plan, start);
+        ActionOutcome outcome = plan.acknowledgementNeeded() && !acknowledged
+                ? new ActionOutcome(ActionOutcome.Result.REFUSED, "not applied: the plan's warnings need an explicit"
+                        + " acknowledgement: " + String.join("; ", plan.warnings().stream()
+                                .filter(RiskCheck.Warning::acknowledge).map(RiskCheck.Warning::text).toList()),
+                        plan, null, List.of(), List.of(), List.of(), 0, millisSince(start))
+                : applyConfirmed(plan, start);
         audit.append(ActionAuditRecord.ended(plan.actionId(), outcome));
         return outcome;
     }
@@ -143,12 +178,13 @@ public final class ActionService {
                         + r.stderr().strip(), cluster, start);
             }
         }
-        CommandRun settled = run(CrmResource.waitForIdle(settleTimeout), runs);
+        List<Transition> stages = plan.prediction().transitions();
+        CommandRun settled = settle(stages.get(0), runs);
         cluster += settled.durationMs();
         if (settled.ok() && plan.afterLandingCommand() != null) {
             CommandRun r = run(plan.afterLandingCommand(), runs);
             if (r.ok()) {
-                settled = run(CrmResource.waitForIdle(settleTimeout), runs);
+                settled = settle(stages.get(stages.size() - 1), runs);
                 cluster += settled.durationMs();
             }
         }
@@ -169,6 +205,32 @@ public final class ActionService {
                 millisSince(start));
     }
 
+    /**
+     * Waits until the cluster is idle. crm_resource --wait takes two seconds even on an idle
+     * cluster (it sleeps before its first look), so when the prediction says this stage makes the
+     * cluster do nothing, one look without the sleep comes first ({@link IdleCheck}); only if the
+     * cluster is not idle after all does crm_resource wait. The look is ClusterDeck's own time and
+     * is not counted as the cluster's.
+     *
+     * @return the crm_resource --wait run, or a zero-length stand-in recording the idle look
+     */
+    private CommandRun settle(Transition predicted, List<CommandRun> runs) throws TransportException {
+        if (predicted.actions().isEmpty()) {
+            long t0 = System.nanoTime();
+            try {
+                List<String> pending = new IdleCheck(node).pending();
+                if (pending.isEmpty()) {
+                    CommandRun look = new CommandRun(IDLE_LOOK, 0, millisSince(t0), "idle", "");
+                    runs.add(look);
+                    return new CommandRun(IDLE_LOOK, 0, 0, "", "");
+                }
+            } catch (ClusterCommandException | RuntimeException e) {
+                // the look is a shortcut only: crm_resource --wait decides
+            }
+        }
+        return run(CrmResource.waitForIdle(settleTimeout), runs);
+    }
+
     /** admin_epoch and epoch count configuration changes; num_updates only status updates, which happen all the time. */
     static boolean configurationChanged(CibVersion previewed, CibVersion now) {
         return previewed.adminEpoch() != now.adminEpoch() || previewed.epoch() != now.epoch();
@@ -186,25 +248,83 @@ public final class ActionService {
                 millisSince(start));
     }
 
-    /** A move whose constraint was to be cleared must leave no cli-prefer/cli-ban constraint of its resource. */
+    /** A move or demote whose constraint was to be cleared must leave no cli-prefer/cli-ban constraint of its resource. */
     private List<String> leftovers(ClusterAction action) throws TransportException, ClusterCommandException {
-        if (!(action instanceof ClusterAction.Move m) || m.keepConstraint()) {
+        Optional<String> resource = CommandDialect.clearsAfterLanding(action);
+        if (resource.isEmpty()) {
             return List.of();
         }
         return new CibReader(node).read().constraints().stream()
                 .filter(c -> c.id().startsWith("cli-prefer-") || c.id().startsWith("cli-ban-"))
-                .filter(c -> c.namedReferences().contains(m.resource()))
+                .filter(c -> c.namedReferences().contains(resource.get()))
                 .map(c -> c.id()).toList();
     }
 
-    private void requireKnownNames(ClusterAction action, Cib cib, ClusterStatus status) {
-        if (action instanceof ClusterAction.OnResource r && cib.resource(r.resource()).isEmpty()) {
-            throw new InvalidInputException("resource", r.resource(), "the cluster has no resource with this id");
+    /** A demote without a node means the node where the resource is promoted now. */
+    private static ClusterAction whereItApplies(ClusterAction action, ClusterStatus status) {
+        if (!(action instanceof ClusterAction.Demote d) || d.node() != null) {
+            return action;
         }
-        String nodeName = action instanceof ClusterAction.OnNode n ? n.node() : null;
+        List<String> promoted = status.resources().stream()
+                .filter(r -> "Promoted".equals(r.role()) && (d.resource().equals(r.parent())
+                        || d.resource().equals(r.id().replaceFirst(":\\d+$", ""))))
+                .flatMap(r -> r.nodes().stream()).distinct().toList();
+        if (promoted.size() != 1) {
+            throw new InvalidInputException("resource", d.resource(), promoted.isEmpty()
+                    ? "it is promoted nowhere (is it a promotable clone?)"
+                    : "it is promoted on " + String.join(", ", promoted) + ": name the node to demote it on");
+        }
+        return new ClusterAction.Demote(d.resource(), promoted.get(0), d.keepConstraint());
+    }
+
+    private void requireKnownNames(ClusterAction action, Cib cib, ClusterStatus status) {
+        List<String> resources = new ArrayList<>();
+        if (action instanceof ClusterAction.OnResource r) {
+            resources.add(r.resource());
+        }
+        if (action instanceof ClusterAction.AddConstraint a) {
+            resources.addAll(a.constraint().resources());
+            if (cib.constraint(a.constraint().id()).isPresent() || cib.resource(a.constraint().id()).isPresent()) {
+                throw new InvalidInputException("constraint id", a.constraint().id(), "the CIB already has this id");
+            }
+            if (a.constraint() instanceof NewConstraint.Location l) {
+                requireNode(l.node(), status);
+            }
+        }
+        if (action instanceof ClusterAction.RemoveConstraint r && cib.constraint(r.id()).isEmpty()) {
+            throw new InvalidInputException("constraint id", r.id(), "the cluster has no constraint with this id");
+        }
+        for (String id : resources) {
+            if (cib.resource(id).isEmpty()) {
+                throw new InvalidInputException("resource", id, "the cluster has no resource with this id");
+            }
+        }
+        if (action instanceof ClusterAction.OnNode n) {
+            requireNode(n.node(), status);
+        }
+    }
+
+    private static void requireNode(String nodeName, ClusterStatus status) {
         if (nodeName != null && status.nodes().stream().map(ClusterNode::name).noneMatch(nodeName::equals)) {
             throw new InvalidInputException("node", nodeName, "the cluster has no node of this name ("
                     + String.join(", ", status.nodes().stream().map(ClusterNode::name).toList()) + ")");
+        }
+    }
+
+    /** What the node's Pacemaker says the property does; a name it does not know is said so. */
+    private String explain(String name) throws TransportException, ClusterCommandException {
+        return new ClusterOptionsReader(node).read().stream().filter(o -> o.name().equals(name)).findFirst()
+                .map(ClusterOption::explain)
+                .orElse(name + ": Pacemaker on " + node.node() + " does not list this among its cluster options;"
+                        + " it is stored but nothing reads it (a typo?)");
+    }
+
+    /** Whether corosync runs with two_node; null when that cannot be read, which only makes a warning less specific. */
+    private Boolean twoNode() {
+        try {
+            return new QuorumReader(node).read().twoNode();
+        } catch (TransportException | ClusterCommandException | RuntimeException e) {
+            return null;
         }
     }
 
