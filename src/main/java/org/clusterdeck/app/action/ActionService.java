@@ -180,12 +180,12 @@ public final class ActionService {
         }
         List<Transition> stages = plan.prediction().transitions();
         CommandRun settled = settle(stages.get(0), runs);
-        cluster += settled.durationMs();
+        cluster += clusterShare(settled);
         if (settled.ok() && plan.afterLandingCommand() != null) {
             CommandRun r = run(plan.afterLandingCommand(), runs);
             if (r.ok()) {
                 settled = settle(stages.get(stages.size() - 1), runs);
-                cluster += settled.durationMs();
+                cluster += clusterShare(settled);
             }
         }
         ClusterStatus actual = status();
@@ -209,26 +209,31 @@ public final class ActionService {
      * Waits until the cluster is idle. crm_resource --wait takes two seconds even on an idle
      * cluster (it sleeps before its first look), so when the prediction says this stage makes the
      * cluster do nothing, one look without the sleep comes first ({@link IdleCheck}); only if the
-     * cluster is not idle after all does crm_resource wait. The look is ClusterDeck's own time and
-     * is not counted as the cluster's.
+     * cluster is not idle after all does crm_resource wait. A stage that could not be staged (a
+     * cleanup, whose effect the controller carries out after the command returns) predicts
+     * nothing about the change, so it always waits.
      *
-     * @return the crm_resource --wait run, or a zero-length stand-in recording the idle look
+     * @return the crm_resource --wait run, or the idle look (named {@link #IDLE_LOOK}) that made it unnecessary
      */
     private CommandRun settle(Transition predicted, List<CommandRun> runs) throws TransportException {
-        if (predicted.actions().isEmpty()) {
+        if (!predicted.stage().isEmpty() && predicted.actions().isEmpty()) {
             long t0 = System.nanoTime();
             try {
-                List<String> pending = new IdleCheck(node).pending();
-                if (pending.isEmpty()) {
+                if (new IdleCheck(node).pending().isEmpty()) {
                     CommandRun look = new CommandRun(IDLE_LOOK, 0, millisSince(t0), "idle", "");
                     runs.add(look);
-                    return new CommandRun(IDLE_LOOK, 0, 0, "", "");
+                    return look;
                 }
             } catch (ClusterCommandException | RuntimeException e) {
                 // the look is a shortcut only: crm_resource --wait decides
             }
         }
         return run(CrmResource.waitForIdle(settleTimeout), runs);
+    }
+
+    /** Waiting is the cluster's time; the idle look is ClusterDeck's own work. */
+    private static long clusterShare(CommandRun settled) {
+        return IDLE_LOOK.equals(settled.command()) ? 0 : settled.durationMs();
     }
 
     /** admin_epoch and epoch count configuration changes; num_updates only status updates, which happen all the time. */
