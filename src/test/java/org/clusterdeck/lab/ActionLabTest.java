@@ -480,7 +480,7 @@ class ActionLabTest extends LabTestBase {
 
     @Test
     @Order(13)
-    void demoteMovesThePromotedRoleAndTheStackAndLeavesNoBan() throws Exception {
+    void demoteAndPromoteMoveThePromotedRoleAndTheStackAndLeaveNoConstraint() throws Exception {
         String from = view().serviceNode();
         Run dry = cli("demote", "ms_drbd_r0", "--dry-run");
         assertEquals(0, dry.code(), dry.err());
@@ -492,6 +492,15 @@ class ActionLabTest extends LabTestBase {
         ClusterView after = view();
         assertEquals(lab.other(from), after.serviceNode(), "the stack follows the promoted role");
         assertPredictedEqualsActual(demote.json().get("plan"), after);
+        assertEquals(0, cliConstraints());
+
+        Run promote = cli("promote", "ms_drbd_r0", from, "--yes");
+        assertEquals(0, promote.code(), promote.err() + promote.out());
+        assertEquals("crm_resource --move --resource ms_drbd_r0 --node " + from + " --promoted",
+                promote.json().get("plan").get("commands").get(0).asText());
+        assertTrue(promote.json().get("asPredicted").asBoolean(), promote.out());
+        assertEquals(from, view().serviceNode(), "the stack follows the promoted role back");
+        assertPredictedEqualsActual(promote.json().get("plan"), view());
         assertEquals(0, cliConstraints());
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.clusterdeck.app.audit.AuditLog;
+import org.clusterdeck.cluster.FormatException;
 import org.clusterdeck.cluster.cib.Cib;
 import org.clusterdeck.cluster.cib.CibParser;
 import org.clusterdeck.cluster.cib.CibReader;
@@ -316,10 +317,18 @@ public final class ActionService {
         }
     }
 
-    /** What the node's Pacemaker says the property does; a name it does not know is said so. */
-    private String explain(String name) throws TransportException, ClusterCommandException {
-        return new ClusterOptionsReader(node).read().stream().filter(o -> o.name().equals(name)).findFirst()
-                .map(ClusterOption::explain)
+    /**
+     * What the node's Pacemaker says the property does; a name it does not know is said so.
+     * Unreadable metadata costs the explanation only, not the plan.
+     */
+    private String explain(String name) throws TransportException {
+        List<ClusterOption> options;
+        try {
+            options = new ClusterOptionsReader(node).read();
+        } catch (ClusterCommandException | FormatException e) {
+            return name + ": Pacemaker's description could not be read (" + e.getMessage().replaceAll("\\s+", " ") + ")";
+        }
+        return options.stream().filter(o -> o.name().equals(name)).findFirst().map(ClusterOption::explain)
                 .orElse(name + ": Pacemaker on " + node.node() + " does not list this among its cluster options;"
                         + " it is stored but nothing reads it (a typo?)");
     }
