@@ -539,9 +539,26 @@ class ActionLabTest extends LabTestBase {
         assertTrue(dry.out().contains("(default: true)"), dry.out());
         assertTrue(dry.out().contains("WARNING (needs --i-understand): fencing off"), dry.out());
 
+        JsonNode plan = cli("property", "stonith-enabled=false", "--dry-run").json();
+        assertTrue(plan.get("acknowledgementNeeded").asBoolean(), plan.toString());
+        assertTrue(plan.get("warnings").get(0).get("acknowledge").asBoolean(), plan.toString());
+
         Run yesOnly = cli("property", "stonith-enabled=false", "--yes");
         assertEquals(1, yesOnly.code(), yesOnly.out());
         assertTrue(yesOnly.err().contains("Pass --i-understand"), yesOnly.err());
+        assertEquals("true", query("stonith-enabled"));
+
+        Run understood = cli("property", "stonith-enabled=false", "--yes", "--i-understand");
+        try {
+            assertEquals(0, understood.code(), understood.err() + understood.out());
+            assertEquals("false", query("stonith-enabled"));
+            String confirmed = Files.readAllLines(dataDir.resolve(AuditLog.FILE_NAME)).stream()
+                    .filter(l -> l.contains("\"step\":\"confirmed\"")).reduce((a, b) -> b).orElseThrow();
+            assertTrue(confirmed.contains("\"confirmation\":\"--yes, warnings acknowledged\""), confirmed);
+        } finally {
+            Run back = cli("property", "stonith-enabled=true", "--yes");
+            assertEquals(0, back.code(), back.err() + back.out());
+        }
         assertEquals("true", query("stonith-enabled"));
 
         Run quorum = cliText("property", "no-quorum-policy=ignore", "--dry-run");

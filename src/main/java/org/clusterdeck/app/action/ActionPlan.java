@@ -2,6 +2,7 @@ package org.clusterdeck.app.action;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import org.clusterdeck.cluster.cib.CibVersion;
@@ -61,6 +62,7 @@ public record ActionPlan(
     }
 
     /** Applying needs the admin's explicit acknowledgement of a warning, besides the confirmation. */
+    @JsonProperty("acknowledgementNeeded")
     public boolean acknowledgementNeeded() {
         return warnings.stream().anyMatch(RiskCheck.Warning::acknowledge);
     }

@@ -18,12 +18,11 @@ import org.clusterdeck.cluster.command.CommandDialect;
 import org.clusterdeck.cluster.command.CrmMon;
 import org.clusterdeck.cluster.command.CrmResource;
 import org.clusterdeck.cluster.command.InvalidInputException;
-import org.clusterdeck.cluster.command.NewConstraint;
 import org.clusterdeck.cluster.corosync.QuorumReader;
-import org.clusterdeck.cluster.options.ClusterOption;
-import org.clusterdeck.cluster.options.ClusterOptionsReader;
 import org.clusterdeck.cluster.drbd.DrbdNodeReader;
 import org.clusterdeck.cluster.drbd.DrbdStatus;
+import org.clusterdeck.cluster.options.ClusterOption;
+import org.clusterdeck.cluster.options.ClusterOptionsReader;
 import org.clusterdeck.cluster.simulate.IdleCheck;
 import org.clusterdeck.cluster.simulate.PlacementCheck;
 import org.clusterdeck.cluster.simulate.PlacementDifference;
@@ -34,7 +33,6 @@ import org.clusterdeck.cluster.simulate.SafetyCheck;
 import org.clusterdeck.cluster.simulate.Transition;
 import org.clusterdeck.cluster.software.NodeSoftware;
 import org.clusterdeck.cluster.software.SoftwareProbe;
-import org.clusterdeck.cluster.status.ClusterNode;
 import org.clusterdeck.cluster.status.ClusterStatus;
 import org.clusterdeck.cluster.status.StatusReader;
 import org.clusterdeck.transport.Command;
@@ -84,14 +82,13 @@ public final class ActionService {
     }
 
     private ActionPlan plan(ClusterAction requested, String actionId) throws TransportException, ClusterCommandException {
-        ClusterAction action = requested;
         NodeSoftware sw = software();
         CommandDialect dialect = CommandDialect.forNode(this.dialect, sw);
         String cibText = new CibReader(node).readText();
         Cib cib = CibParser.parse(cibText, node.node() + ": cibadmin --query");
         ClusterStatus status = status();
-        action = whereItApplies(action, status);
-        requireKnownNames(action, cib, status);
+        ClusterAction action = ActionTargets.resolve(requested, status);
+        ActionTargets.requireKnown(action, cib, status);
 
         List<Command> change = dialect.commands(action);
         Optional<Command> after = dialect.afterLanding(action);
@@ -264,57 +261,6 @@ public final class ActionService {
                 .filter(c -> c.id().startsWith("cli-prefer-") || c.id().startsWith("cli-ban-"))
                 .filter(c -> c.namedReferences().contains(resource.get()))
                 .map(c -> c.id()).toList();
-    }
-
-    /** A demote without a node means the node where the resource is promoted now. */
-    private static ClusterAction whereItApplies(ClusterAction action, ClusterStatus status) {
-        if (!(action instanceof ClusterAction.Demote d) || d.node() != null) {
-            return action;
-        }
-        List<String> promoted = status.resources().stream()
-                .filter(r -> "Promoted".equals(r.role()) && (d.resource().equals(r.parent())
-                        || d.resource().equals(r.id().replaceFirst(":\\d+$", ""))))
-                .flatMap(r -> r.nodes().stream()).distinct().toList();
-        if (promoted.size() != 1) {
-            throw new InvalidInputException("resource", d.resource(), promoted.isEmpty()
-                    ? "it is promoted nowhere (is it a promotable clone?)"
-                    : "it is promoted on " + String.join(", ", promoted) + ": name the node to demote it on");
-        }
-        return new ClusterAction.Demote(d.resource(), promoted.get(0), d.keepConstraint());
-    }
-
-    private void requireKnownNames(ClusterAction action, Cib cib, ClusterStatus status) {
-        List<String> resources = new ArrayList<>();
-        if (action instanceof ClusterAction.OnResource r) {
-            resources.add(r.resource());
-        }
-        if (action instanceof ClusterAction.AddConstraint a) {
-            resources.addAll(a.constraint().resources());
-            if (cib.constraint(a.constraint().id()).isPresent() || cib.resource(a.constraint().id()).isPresent()) {
-                throw new InvalidInputException("constraint id", a.constraint().id(), "the CIB already has this id");
-            }
-            if (a.constraint() instanceof NewConstraint.Location l) {
-                requireNode(l.node(), status);
-            }
-        }
-        if (action instanceof ClusterAction.RemoveConstraint r && cib.constraint(r.id()).isEmpty()) {
-            throw new InvalidInputException("constraint id", r.id(), "the cluster has no constraint with this id");
-        }
-        for (String id : resources) {
-            if (cib.resource(id).isEmpty()) {
-                throw new InvalidInputException("resource", id, "the cluster has no resource with this id");
-            }
-        }
-        if (action instanceof ClusterAction.OnNode n) {
-            requireNode(n.node(), status);
-        }
-    }
-
-    private static void requireNode(String nodeName, ClusterStatus status) {
-        if (nodeName != null && status.nodes().stream().map(ClusterNode::name).noneMatch(nodeName::equals)) {
-            throw new InvalidInputException("node", nodeName, "the cluster has no node of this name ("
-                    + String.join(", ", status.nodes().stream().map(ClusterNode::name).toList()) + ")");
-        }
     }
 
     /**
