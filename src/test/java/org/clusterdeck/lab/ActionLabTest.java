@@ -449,6 +449,19 @@ class ActionLabTest extends LabTestBase {
                 assertEquals(to, after.serviceNode());
                 assertPredictedEqualsActual(plan, after);
                 assertEquals(0, cliConstraints());
+                if (dialect.equals("pcs")) {
+                    // pcs ignores CIB_file: a preview whose staged clear reached the live CIB would remove this ban
+                    String from = lab.other(to);
+                    CommandResult ban = lab.ssh("node1", Duration.ofSeconds(15), "crm_resource", "--ban", "--resource",
+                            "g_dhcp", "--node", from);
+                    assertEquals(0, ban.exitCode(), ban.stderr());
+                    Run preview = cli("move", "g_dhcp", from, "--dry-run");
+                    assertEquals(0, preview.code(), preview.err());
+                    assertEquals(1, cliConstraints(), "the preview left the live CIB alone");
+                    assertEquals(0, lab.ssh("node1", Duration.ofSeconds(15), "crm_resource", "--clear", "--resource",
+                            "g_dhcp").exitCode());
+                    assertEquals(0, cliConstraints());
+                }
                 if (!dialect.equals("pacemaker")) {
                     // asking for the hidden tool is an error naming it, before anything changes
                     String missing = dialect.equals("pcs") ? "crmsh" : "pcs";

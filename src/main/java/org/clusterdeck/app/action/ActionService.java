@@ -104,7 +104,7 @@ public final class ActionService {
             notes.add("predicted by staging " + String.join(" && ", staged.stream().map(Command::display).toList())
                     + ", the same change, since " + dialect.name() + " cannot make it on a copy of the CIB");
         }
-        after.ifPresent(c -> stages.add(List.of(c)));
+        dialect.stagedAfterLanding(action).ifPresent(c -> stages.add(List.of(c)));
         Prediction prediction = new Predictor(node).predict(cibText, stages);
 
         if (action instanceof ClusterAction.Property p) {

@@ -80,4 +80,9 @@ public interface CommandDialect {
 
     /** What to run once the change has landed: clearing a move's cli-prefer constraint, when wanted. */
     Optional<Command> afterLanding(ClusterAction action);
+
+    /** {@link #afterLanding} as it runs on the CIB copy of the prediction, which must never reach the live CIB. */
+    default Optional<Command> stagedAfterLanding(ClusterAction action) {
+        return afterLanding(action);
+    }
 }

@@ -84,6 +84,11 @@ public final class Pcs implements CommandDialect {
         return CommandDialect.clearsAfterLanding(action).map(r -> pcs(List.of("resource", "clear", r)));
     }
 
+    @Override
+    public Optional<Command> stagedAfterLanding(ClusterAction action) {
+        return afterLanding(action).map(Pcs::onCopy);
+    }
+
     /** The same pcs call against the CIB copy in {@code CIB_file}; other tools read that variable themselves. */
     static Command onCopy(Command c) {
         if (!c.argv().get(0).equals("pcs")) {

@@ -40,7 +40,7 @@ class PcsTest {
     }
 
     private Prediction predict(CommandDialect d, ClusterAction a) throws Exception {
-        List<List<Command>> stages = d.afterLanding(a).map(c -> List.of(d.staged(a), List.of(Pcs.onCopy(c))))
+        List<List<Command>> stages = d.stagedAfterLanding(a).map(c -> List.of(d.staged(a), List.of(c)))
                 .orElse(List.of(d.staged(a)));
         return new Predictor(new LocalProcessRunner()).predict(liveLikeCib(), stages);
     }
@@ -58,6 +58,9 @@ class PcsTest {
         ClusterAction move = new ClusterAction.Move("group-1", "pcmk-2", "PT1H", false, false);
         assertEquals("pcs resource move-with-constraint group-1 pcmk-2 lifetime=PT1H", shown(pcs, move));
         assertEquals("pcs resource clear group-1", pcs.afterLanding(move).orElseThrow().display());
+        // on the copy, the clear must name the copy too: pcs ignores CIB_file and would clear the live CIB
+        assertEquals(List.of("sh", "-c", Pcs.ON_COPY, "pcs", "resource", "clear", "group-1"),
+                pcs.stagedAfterLanding(move).orElseThrow().argv());
         List<String> viaPcs = lines(predict(pcs, move));
         assertTrue(viaPcs.contains("move r192.168.101.181 pcmk-1 -> pcmk-2"), viaPcs.toString());
         assertEquals(lines(predict(plain, move)), viaPcs);
