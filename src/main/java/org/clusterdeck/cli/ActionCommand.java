@@ -42,9 +42,15 @@ abstract class ActionCommand implements Callable<Integer> {
             description = "How long the cluster may take to carry out the change (default: ${DEFAULT-VALUE}).")
     long settleSeconds;
 
-    @Option(names = "--dialect", paramLabel = "TOOLS", defaultValue = "pacemaker",
-            description = "Spell the commands for: pacemaker (crm_resource, crm_attribute; default) or crmsh (crm).")
+    @Option(names = "--dialect", paramLabel = "TOOLS", defaultValue = "auto",
+            description = "Spell the commands for: auto (default: the node's crmsh or pcs if it has just one of them,"
+                    + " else plain tools), pacemaker (crm_resource, crm_attribute, cibadmin), crmsh (crm) or pcs.")
     String dialect;
+
+    @Option(names = "--i-understand",
+            description = "Accept the plan's risk warnings (fencing off, quorum ignored); needed besides --yes or"
+                    + " the terminal's confirmation for such plans.")
+    boolean iUnderstand;
 
     @Mixin
     SshSource ssh;
@@ -109,6 +115,14 @@ abstract class ActionCommand implements Callable<Integer> {
             }
             return Cli.OK;
         }
+        if (plan.acknowledgementNeeded() && !iUnderstand) {
+            out.print(json ? Json.write(plan) + "\n" : ActionText.plan(plan));
+            out.flush();
+            service.decline(plan, "risk warnings not acknowledged (no --i-understand)");
+            err.println("clusterdeck: not applied: " + plan.warnings().stream().filter(w -> w.acknowledge())
+                    .map(w -> w.text()).findFirst().orElse("") + " Pass --i-understand to accept this risk.");
+            return Cli.ERROR;
+        }
         String confirmation;
         if (yes) {
             confirmation = "--yes";
@@ -130,7 +144,7 @@ abstract class ActionCommand implements Callable<Integer> {
             }
             confirmation = "terminal";
         }
-        ActionOutcome outcome = service.apply(plan, confirmation);
+        ActionOutcome outcome = service.apply(plan, confirmation, iUnderstand);
         out.print(json ? Json.write(outcome) + "\n" : ActionText.outcome(outcome, !yes));
         out.flush();
         if (!outcome.asPredicted()) {

@@ -2,9 +2,13 @@ package org.clusterdeck.cli;
 
 import org.clusterdeck.cluster.command.ClusterAction;
 import org.clusterdeck.cluster.command.InvalidInputException;
+import org.clusterdeck.cluster.command.NewConstraint;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** The action subcommands: each only turns its arguments into a {@link ClusterAction}. */
 final class ActionCommands {
@@ -114,7 +118,10 @@ final class ActionCommands {
         }
     }
 
-    @Command(name = "standby", mixinStandardHelpOptions = true, description = "Move every resource off a node and keep them off.")
+    // evacuate is standby: Pacemaker's own "everything away, and keep it away until online"; it leaves
+    // no constraints behind, and the last-online-node rule guards it
+    @Command(name = "standby", aliases = "evacuate", mixinStandardHelpOptions = true,
+            description = "Move every resource off a node and keep them off until 'online' (alias: evacuate).")
     static final class Standby extends OnNode {
         @Override
         boolean standby() {
@@ -160,6 +167,180 @@ final class ActionCommands {
                 throw new InvalidInputException("property", assignment, "expected NAME=VALUE");
             }
             return new ClusterAction.Property(assignment.substring(0, eq), assignment.substring(eq + 1));
+        }
+    }
+
+    /** manage and unmanage: the resource is all they need. */
+    abstract static class ManagedState extends OnResource {
+        /** Whether the cluster is to manage the resource (true) or leave it alone. */
+        abstract boolean managed();
+
+        @Override
+        ClusterAction action() {
+            return new ClusterAction.Manage(resource, managed());
+        }
+    }
+
+    @Command(name = "manage", mixinStandardHelpOptions = true,
+            description = "Let the cluster manage a resource again (is-managed=true).")
+    static final class Manage extends ManagedState {
+        @Override
+        boolean managed() {
+            return true;
+        }
+    }
+
+    @Command(name = "unmanage", mixinStandardHelpOptions = true,
+            description = "Leave a resource alone: not started, stopped or recovered (is-managed=false).")
+    static final class Unmanage extends ManagedState {
+        @Override
+        boolean managed() {
+            return false;
+        }
+    }
+
+    @Command(name = "promote", mixinStandardHelpOptions = true,
+            description = "Promote a promotable clone on a node: a move of its promoted role, cleared once it has landed.")
+    static final class Promote extends OnResource {
+        @Parameters(index = "1", paramLabel = "NODE")
+        String node;
+
+        @Option(names = "--keep-constraint", description = "Leave the cli-prefer constraint in place afterwards.")
+        boolean keepConstraint;
+
+        @Override
+        ClusterAction action() {
+            return new ClusterAction.Move(resource, node, null, true, keepConstraint);
+        }
+    }
+
+    @Command(name = "demote", mixinStandardHelpOptions = true,
+            description = "Demote a promotable clone where it is promoted (or on NODE), so another node is promoted:"
+                    + " a ban of its promoted role, cleared once that has happened.")
+    static final class Demote extends OnResource {
+        @Parameters(index = "1", paramLabel = "NODE", arity = "0..1")
+        String node;
+
+        @Option(names = "--keep-constraint", description = "Leave the cli-ban constraint in place afterwards.")
+        boolean keepConstraint;
+
+        @Override
+        ClusterAction action() {
+            return new ClusterAction.Demote(resource, node, keepConstraint);
+        }
+    }
+
+    /** A group of subcommands: on its own it is a usage error naming them. */
+    abstract static class Group implements Runnable {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public void run() {
+            throw new ParameterException(spec.commandLine(), "expected one of: "
+                    + String.join(", ", spec.subcommands().keySet()));
+        }
+    }
+
+    @Command(name = "constraint", mixinStandardHelpOptions = true, description = "Add or remove constraints.",
+            subcommands = {ConstraintAdd.class, ConstraintRemove.class})
+    static final class Constraint extends Group {
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a colocation, order or location constraint.",
+            subcommands = {Colocation.class, Order.class, Location.class})
+    static final class ConstraintAdd extends Group {
+    }
+
+    /** Every new constraint has an id first. */
+    abstract static class NewConstraintCommand extends ActionCommand {
+        @Parameters(index = "0", paramLabel = "ID")
+        String id;
+
+        abstract NewConstraint constraint();
+
+        @Override
+        ClusterAction action() {
+            return new ClusterAction.AddConstraint(constraint());
+        }
+    }
+
+    @Command(name = "colocation", mixinStandardHelpOptions = true,
+            description = "Place RESOURCE with WITH-RESOURCE (score INFINITY: always together; -INFINITY: never).")
+    static final class Colocation extends NewConstraintCommand {
+        @Parameters(index = "1", paramLabel = "RESOURCE")
+        String resource;
+
+        @Parameters(index = "2", paramLabel = "WITH-RESOURCE")
+        String withResource;
+
+        @Option(names = "--score", defaultValue = "INFINITY", description = "Default: ${DEFAULT-VALUE}.")
+        String score;
+
+        @Option(names = "--role", paramLabel = "ROLE", description = "Started, Promoted or Unpromoted.")
+        String role;
+
+        @Option(names = "--with-role", paramLabel = "ROLE", description = "e.g. Promoted: with the promoted instance.")
+        String withRole;
+
+        @Override
+        NewConstraint constraint() {
+            return new NewConstraint.Colocation(id, resource, withResource, score, role, withRole);
+        }
+    }
+
+    @Command(name = "order", mixinStandardHelpOptions = true, description = "Act on THEN only after FIRST.")
+    static final class Order extends NewConstraintCommand {
+        @Parameters(index = "1", paramLabel = "FIRST")
+        String first;
+
+        @Parameters(index = "2", paramLabel = "THEN")
+        String then;
+
+        @Option(names = "--first-action", paramLabel = "ACTION", description = "start (default), stop, promote, demote.")
+        String firstAction;
+
+        @Option(names = "--then-action", paramLabel = "ACTION", description = "start (default), stop, promote, demote.")
+        String thenAction;
+
+        @Option(names = "--kind", paramLabel = "KIND", description = "Mandatory (default), Optional or Serialize.")
+        String kind;
+
+        @Override
+        NewConstraint constraint() {
+            return new NewConstraint.Order(id, first, then, firstAction, thenAction, kind);
+        }
+    }
+
+    @Command(name = "location", mixinStandardHelpOptions = true,
+            description = "Prefer (positive score) or avoid (negative) NODE for RESOURCE.")
+    static final class Location extends NewConstraintCommand {
+        @Parameters(index = "1", paramLabel = "RESOURCE")
+        String resource;
+
+        @Parameters(index = "2", paramLabel = "NODE")
+        String node;
+
+        @Option(names = "--score", required = true, description = "e.g. 100, INFINITY or -INFINITY.")
+        String score;
+
+        @Option(names = "--role", paramLabel = "ROLE", description = "Only this role (Started, Promoted, Unpromoted).")
+        String role;
+
+        @Override
+        NewConstraint constraint() {
+            return new NewConstraint.Location(id, resource, node, score, role);
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Remove a constraint by its id.")
+    static final class ConstraintRemove extends ActionCommand {
+        @Parameters(index = "0", paramLabel = "ID")
+        String id;
+
+        @Override
+        ClusterAction action() {
+            return new ClusterAction.RemoveConstraint(id);
         }
     }
 }

@@ -35,6 +35,8 @@ final class ActionText {
             actions.forEach(a -> sb.append("    ").append(a.describe()).append('\n'));
         }
         p.notes().forEach(n -> sb.append("Note: ").append(n).append('\n'));
+        p.warnings().forEach(w -> sb.append(w.acknowledge() ? "WARNING (needs --i-understand): " : "Warning: ")
+                .append(w.text()).append('\n'));
         p.refusals().forEach(r -> sb.append("REFUSED: ").append(r).append('\n'));
         return sb.toString();
     }

@@ -32,7 +32,8 @@ public final class Cli {
         });
         cl.setExecutionExceptionHandler((ex, c, parse) -> {
             c.getErr().println("clusterdeck: " + oneLine(ex));
-            return ERROR;
+            // a command group run without its subcommand is a usage error
+            return ex instanceof CommandLine.ParameterException ? USAGE : ERROR;
         });
         int code = cl.execute(args);
         out.flush();

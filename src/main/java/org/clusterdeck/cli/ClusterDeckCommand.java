@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
                 ActionCommands.Move.class, ActionCommands.Clear.class, ActionCommands.Ban.class,
                 ActionCommands.Start.class, ActionCommands.Stop.class, ActionCommands.Cleanup.class,
                 ActionCommands.Standby.class, ActionCommands.Online.class, ActionCommands.Maintenance.class,
-                ActionCommands.Property.class})
+                ActionCommands.Property.class, ActionCommands.Manage.class, ActionCommands.Unmanage.class,
+                ActionCommands.Promote.class, ActionCommands.Demote.class, ActionCommands.Constraint.class})
 public final class ClusterDeckCommand {
 }

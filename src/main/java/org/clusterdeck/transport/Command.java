@@ -26,6 +26,14 @@ public record Command(List<String> argv, Map<String, String> env, String stdin, 
         return new Command(List.of(argv), Map.of(), null, DEFAULT_TIMEOUT);
     }
 
+    /** A tool and the arguments built for it, e.g. {@code crm} and {@code [resource, move, ...]}. */
+    public static Command of(String tool, List<String> args) {
+        List<String> argv = new java.util.ArrayList<>();
+        argv.add(tool);
+        argv.addAll(args);
+        return new Command(argv, Map.of(), null, DEFAULT_TIMEOUT);
+    }
+
     public Command withEnv(String name, String value) {
         var e = new java.util.HashMap<>(env);
         e.put(name, value);

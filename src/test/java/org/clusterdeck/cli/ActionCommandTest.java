@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -41,10 +44,32 @@ class ActionCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"move", "clear", "ban", "start", "stop", "cleanup", "standby", "online", "maintenance", "property"})
+    @ValueSource(strings = {"move", "clear", "ban", "start", "stop", "cleanup", "standby", "online", "maintenance", "property",
+            "manage", "unmanage", "promote", "demote", "evacuate", "constraint remove", "constraint add location"})
     void everyActionNeedsAHost(String action) {
-        Run r = cli(action, "x", "y");
+        List<String> args = new ArrayList<>(List.of(action.split(" ")));
+        args.addAll(List.of("x", "y"));
+        Run r = cli(args.toArray(String[]::new));
         assertEquals(Cli.USAGE, r.code());
         assertTrue(r.err().contains("--host"), r.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"constraint", "constraint add"})
+    void aCommandGroupWithoutItsSubcommandIsAUsageErrorNamingThem(String group) {
+        Run r = cli(group.split(" "));
+        assertEquals(Cli.USAGE, r.code(), r.err());
+        assertTrue(r.err().startsWith("clusterdeck: expected one of: "), r.err());
+    }
+
+    @Test
+    void constraintValuesAreCheckedBeforeAnyConnection() {
+        Run score = cli("constraint", "add", "location", "l1", "g_dhcp", "node1", "--score", "$(id)",
+                "--host", "192.0.2.1");
+        assertEquals(Cli.USAGE, score.code(), score.err());
+        assertTrue(score.err().startsWith("clusterdeck: score '$(id)'"), score.err());
+        Run id = cli("constraint", "remove", "--host", "192.0.2.1", "--", "-x");
+        assertEquals(Cli.USAGE, id.code(), id.err());
+        assertTrue(id.err().startsWith("clusterdeck: constraint id '-x'"), id.err());
     }
 }

@@ -219,7 +219,11 @@ class ActionLabTest extends LabTestBase {
         JsonNode ran = lines.get(4).get("outcome").get("commands");
         assertEquals(plan.get("commands").get(0).asText(), ran.get(0).get("command").asText());
         ran.forEach(c -> assertEquals(0, c.get("exitCode").asInt(), c.toString()));
-        assertTrue(ran.toString().contains("crm_resource --wait"), ran.toString());
+        // one wait for the move; after the clear, which the prediction says moves nothing, one idle look instead
+        List<String> steps = new ArrayList<>();
+        ran.forEach(c -> steps.add(c.get("command").asText().replaceFirst("^(crm_resource --wait|idle check).*", "$1")));
+        assertEquals(List.of(plan.get("commands").get(0).asText(), "crm_resource --wait",
+                "crm_resource --clear --resource g_dhcp", "idle check"), steps);
     }
 
     @Test
@@ -402,6 +406,179 @@ class ActionLabTest extends LabTestBase {
         assertEquals(0, off.code(), off.err() + off.out());
         assertEquals("false", query("maintenance-mode"));
         assertTrue(view().everythingActive());
+    }
+
+    private void hide(String tool) {
+        for (String n : lab.nodes()) {
+            lab.ok(Duration.ofSeconds(10), "exec", n, "mount", "--bind", "/dev/null", "/usr/sbin/" + tool);
+        }
+    }
+
+    private void unhide(String tool) {
+        // harmless when nothing is mounted there, so cleanup can always call it
+        for (String n : lab.nodes()) {
+            lab.run(Duration.ofSeconds(10), "exec", n, "sh", "-c",
+                    "grep -q ' /usr/sbin/" + tool + " ' /proc/self/mountinfo && umount /usr/sbin/" + tool + "; true");
+        }
+    }
+
+    /**
+     * Both nodes have crmsh and pcs; hiding one (a bind mount of /dev/null over its binary inside
+     * each node, so the node's probe does not find it) leaves a node with only the other, or with
+     * neither: the plain tools. The default dialect follows what the node has, and the move it
+     * spells lands where the prediction said.
+     */
+    @Test
+    @Order(11)
+    void theDialectFollowsTheToolsTheNodeHas() throws Exception {
+        Map<String, List<String>> hidden = Map.of("crmsh", List.of("pcs"), "pcs", List.of("crm"),
+                "pacemaker", List.of("crm", "pcs"));
+        Map<String, String> spelled = Map.of("crmsh", "crm resource move g_dhcp ",
+                "pcs", "pcs resource move-with-constraint g_dhcp ", "pacemaker", "crm_resource --move --resource g_dhcp --node ");
+        for (String dialect : List.of("crmsh", "pcs", "pacemaker")) {
+            try {
+                hidden.get(dialect).forEach(this::hide);
+                String to = lab.other(view().serviceNode());
+                Run move = cli("move", "g_dhcp", to, "--yes");
+                assertEquals(0, move.code(), dialect + ": " + move.err() + move.out());
+                JsonNode plan = move.json().get("plan");
+                assertEquals(dialect, plan.get("dialect").asText());
+                assertEquals(spelled.get(dialect) + to, plan.get("commands").get(0).asText());
+                assertTrue(move.json().get("asPredicted").asBoolean(), move.out());
+                ClusterView after = view();
+                assertEquals(to, after.serviceNode());
+                assertPredictedEqualsActual(plan, after);
+                assertEquals(0, cliConstraints());
+                if (dialect.equals("pcs")) {
+                    // pcs ignores CIB_file: a preview whose staged clear reached the live CIB would remove this ban
+                    String from = lab.other(to);
+                    CommandResult ban = lab.ssh("node1", Duration.ofSeconds(15), "crm_resource", "--ban", "--resource",
+                            "g_dhcp", "--node", from);
+                    assertEquals(0, ban.exitCode(), ban.stderr());
+                    Run preview = cli("move", "g_dhcp", from, "--dry-run");
+                    assertEquals(0, preview.code(), preview.err());
+                    assertEquals(1, cliConstraints(), "the preview left the live CIB alone");
+                    assertEquals(0, lab.ssh("node1", Duration.ofSeconds(15), "crm_resource", "--clear", "--resource",
+                            "g_dhcp").exitCode());
+                    assertEquals(0, cliConstraints());
+                }
+                if (!dialect.equals("pacemaker")) {
+                    // asking for the hidden tool is an error naming it, before anything changes
+                    String missing = dialect.equals("pcs") ? "crmsh" : "pcs";
+                    Run forced = cli("stop", "p_vip", "--dialect", missing, "--dry-run");
+                    assertEquals(1, forced.code(), forced.out());
+                    assertTrue(forced.err().contains("has no " + missing), forced.err());
+                }
+            } finally {
+                hidden.get(dialect).forEach(this::unhide);
+            }
+        }
+    }
+
+    @Test
+    @Order(12)
+    void unmanageKeepsItRunningAndManageHandsItBack() throws Exception {
+        String active = view().serviceNode();
+        Run off = cli("unmanage", "p_dhcpd", "--yes");
+        assertEquals(0, off.code(), off.err() + off.out());
+        assertTrue(off.json().get("asPredicted").asBoolean(), off.out());
+        assertEquals("p_dhcpd will be unmanaged: the cluster neither starts, stops nor recovers it (nor what depends on"
+                + " it) until it is managed again", off.json().get("plan").get("warnings").get(0).get("text").asText());
+        assertEquals(1, count(crmMonXml(), "//resource[@id='p_dhcpd' and @managed='false' and @active='true']"));
+        Run on = cli("manage", "p_dhcpd", "--yes");
+        assertEquals(0, on.code(), on.err() + on.out());
+        assertEquals(1, count(crmMonXml(), "//resource[@id='p_dhcpd' and @managed='true' and @active='true']"));
+        assertEquals(active, view().serviceNode());
+    }
+
+    @Test
+    @Order(13)
+    void demoteAndPromoteMoveThePromotedRoleAndTheStackAndLeaveNoConstraint() throws Exception {
+        String from = view().serviceNode();
+        Run dry = cli("demote", "ms_drbd_r0", "--dry-run");
+        assertEquals(0, dry.code(), dry.err());
+        assertEquals("crm_resource --ban --resource ms_drbd_r0 --node " + from + " --promoted",
+                dry.json().get("commands").get(0).asText());
+        Run demote = cli("demote", "ms_drbd_r0", "--yes");
+        assertEquals(0, demote.code(), demote.err() + demote.out());
+        assertTrue(demote.json().get("asPredicted").asBoolean(), demote.out());
+        ClusterView after = view();
+        assertEquals(lab.other(from), after.serviceNode(), "the stack follows the promoted role");
+        assertPredictedEqualsActual(demote.json().get("plan"), after);
+        assertEquals(0, cliConstraints());
+
+        Run promote = cli("promote", "ms_drbd_r0", from, "--yes");
+        assertEquals(0, promote.code(), promote.err() + promote.out());
+        assertEquals("crm_resource --move --resource ms_drbd_r0 --node " + from + " --promoted",
+                promote.json().get("plan").get("commands").get(0).asText());
+        assertTrue(promote.json().get("asPredicted").asBoolean(), promote.out());
+        assertEquals(from, view().serviceNode(), "the stack follows the promoted role back");
+        assertPredictedEqualsActual(promote.json().get("plan"), view());
+        assertEquals(0, cliConstraints());
+    }
+
+    @Test
+    @Order(14)
+    void aLocationConstraintAddedMovesTheStackAndRemovingItKeepsItThere() throws Exception {
+        String from = view().serviceNode();
+        String to = lab.other(from);
+        Run add = cli("constraint", "add", "location", "l_test", "g_dhcp", to, "--score", "INFINITY", "--yes");
+        assertEquals(0, add.code(), add.err() + add.out());
+        assertTrue(add.json().get("asPredicted").asBoolean(), add.out());
+        assertEquals(to, view().serviceNode());
+        CommandResult c = lab.ssh("node1", Duration.ofSeconds(15), "cibadmin", "--query", "--scope", "constraints");
+        Document constraints = SafeXml.parse(c.stdout(), "constraints");
+        assertEquals(1, count(constraints, "//rsc_location[@id='l_test' and @rsc='g_dhcp' and @node='" + to
+                + "' and @score='INFINITY']"));
+        Run again = cli("constraint", "add", "location", "l_test", "g_dhcp", to, "--score", "5", "--dry-run");
+        assertEquals(2, again.code(), again.out());
+        assertTrue(again.err().contains("the CIB already has this id"), again.err());
+
+        Run remove = cli("constraint", "remove", "l_test", "--yes");
+        assertEquals(0, remove.code(), remove.err() + remove.out());
+        assertTrue(remove.json().get("asPredicted").asBoolean(), remove.out());
+        c = lab.ssh("node1", Duration.ofSeconds(15), "cibadmin", "--query", "--scope", "constraints");
+        assertEquals(0, count(SafeXml.parse(c.stdout(), "constraints"), "//*[@id='l_test']"));
+        assertEquals(to, view().serviceNode());
+    }
+
+    @Test
+    @Order(15)
+    void fencingOffIsExplainedWarnedAndNeedsIUnderstand() throws Exception {
+        Run dry = cliText("property", "stonith-enabled=false", "--dry-run");
+        assertEquals(0, dry.code(), dry.err());
+        // the explanation is the node's own Pacemaker metadata (pacemaker-schedulerd 2.1.5)
+        assertTrue(dry.out().contains("Note: stonith-enabled: "), dry.out());
+        assertTrue(dry.out().contains("(default: true)"), dry.out());
+        assertTrue(dry.out().contains("WARNING (needs --i-understand): fencing off"), dry.out());
+
+        JsonNode plan = cli("property", "stonith-enabled=false", "--dry-run").json();
+        assertTrue(plan.get("acknowledgementNeeded").asBoolean(), plan.toString());
+        assertTrue(plan.get("warnings").get(0).get("acknowledge").asBoolean(), plan.toString());
+
+        Run yesOnly = cli("property", "stonith-enabled=false", "--yes");
+        assertEquals(1, yesOnly.code(), yesOnly.out());
+        assertTrue(yesOnly.err().contains("Pass --i-understand"), yesOnly.err());
+        assertEquals("true", query("stonith-enabled"));
+
+        Run understood = cli("property", "stonith-enabled=false", "--yes", "--i-understand");
+        try {
+            assertEquals(0, understood.code(), understood.err() + understood.out());
+            assertEquals("false", query("stonith-enabled"));
+            String confirmed = Files.readAllLines(dataDir.resolve(AuditLog.FILE_NAME)).stream()
+                    .filter(l -> l.contains("\"step\":\"confirmed\"")).reduce((a, b) -> b).orElseThrow();
+            assertTrue(confirmed.contains("\"confirmation\":\"--yes, warnings acknowledged\""), confirmed);
+        } finally {
+            Run back = cli("property", "stonith-enabled=true", "--yes");
+            assertEquals(0, back.code(), back.err() + back.out());
+        }
+        assertEquals("true", query("stonith-enabled"));
+
+        Run quorum = cliText("property", "no-quorum-policy=ignore", "--dry-run");
+        assertTrue(quorum.out().contains("two_node: 1"), quorum.out());
+
+        Run typo = cliText("property", "stonith-enabeld=false", "--dry-run");
+        assertTrue(typo.out().contains("does not list this among its cluster options"), typo.out());
     }
 
     private String query(String name) {

@@ -2,11 +2,13 @@ package org.clusterdeck.app.action;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import org.clusterdeck.cluster.cib.CibVersion;
 import org.clusterdeck.cluster.command.ClusterAction;
 import org.clusterdeck.cluster.simulate.Prediction;
+import org.clusterdeck.cluster.simulate.RiskCheck;
 import org.clusterdeck.transport.Command;
 
 /**
@@ -19,12 +21,13 @@ import org.clusterdeck.transport.Command;
  * @param commands     the change, as typed on that node
  * @param afterLanding run once the change has landed (clearing a move's constraint); null for none
  * @param cibVersion   {@code admin_epoch.epoch.num_updates} of the CIB the prediction is for
- * @param notes        what the admin should know about the prediction's limits
+ * @param notes        what the admin should know: the prediction's limits, what a property does
+ * @param warnings     risks the admin takes; one with {@code acknowledge} needs an explicit "I understand"
  * @param actionId     ties the plan's audit log lines together; a re-preview keeps it
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 @JsonPropertyOrder({"action", "description", "node", "dialect", "commands", "afterLanding", "cibVersion",
-        "prediction", "notes", "refusals"})
+        "prediction", "notes", "warnings", "acknowledgementNeeded", "refusals"})
 public record ActionPlan(
         ClusterAction action,
         String description,
@@ -35,6 +38,7 @@ public record ActionPlan(
         String cibVersion,
         Prediction prediction,
         List<String> notes,
+        List<RiskCheck.Warning> warnings,
         List<String> refusals,
         @JsonIgnore CibVersion version,
         @JsonIgnore List<Command> changeCommands,
@@ -44,15 +48,23 @@ public record ActionPlan(
     public ActionPlan {
         commands = List.copyOf(commands);
         notes = List.copyOf(notes);
+        warnings = List.copyOf(warnings);
         refusals = List.copyOf(refusals);
         changeCommands = List.copyOf(changeCommands);
     }
 
     static ActionPlan of(ClusterAction action, String node, String dialect, List<Command> change, Command afterLanding,
-            CibVersion version, Prediction prediction, List<String> notes, List<String> refusals, String actionId) {
+            CibVersion version, Prediction prediction, List<String> notes, List<RiskCheck.Warning> warnings,
+            List<String> refusals, String actionId) {
         return new ActionPlan(action, action.describe(), node, dialect, change.stream().map(Command::display).toList(),
-                afterLanding == null ? null : afterLanding.display(), version.toString(), prediction, notes, refusals,
-                version, change, afterLanding, actionId);
+                afterLanding == null ? null : afterLanding.display(), version.toString(), prediction, notes, warnings,
+                refusals, version, change, afterLanding, actionId);
+    }
+
+    /** Applying needs the admin's explicit acknowledgement of a warning, besides the confirmation. */
+    @JsonProperty("acknowledgementNeeded")
+    public boolean acknowledgementNeeded() {
+        return warnings.stream().anyMatch(RiskCheck.Warning::acknowledge);
     }
 
     @JsonIgnore

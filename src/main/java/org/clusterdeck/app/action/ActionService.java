@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.clusterdeck.app.audit.AuditLog;
+import org.clusterdeck.cluster.FormatException;
 import org.clusterdeck.cluster.cib.Cib;
 import org.clusterdeck.cluster.cib.CibParser;
 import org.clusterdeck.cluster.cib.CibReader;
@@ -17,16 +18,21 @@ import org.clusterdeck.cluster.command.CommandDialect;
 import org.clusterdeck.cluster.command.CrmMon;
 import org.clusterdeck.cluster.command.CrmResource;
 import org.clusterdeck.cluster.command.InvalidInputException;
+import org.clusterdeck.cluster.corosync.QuorumReader;
 import org.clusterdeck.cluster.drbd.DrbdNodeReader;
 import org.clusterdeck.cluster.drbd.DrbdStatus;
+import org.clusterdeck.cluster.options.ClusterOption;
+import org.clusterdeck.cluster.options.ClusterOptionsReader;
+import org.clusterdeck.cluster.simulate.IdleCheck;
 import org.clusterdeck.cluster.simulate.PlacementCheck;
 import org.clusterdeck.cluster.simulate.PlacementDifference;
 import org.clusterdeck.cluster.simulate.Prediction;
 import org.clusterdeck.cluster.simulate.Predictor;
+import org.clusterdeck.cluster.simulate.RiskCheck;
 import org.clusterdeck.cluster.simulate.SafetyCheck;
+import org.clusterdeck.cluster.simulate.Transition;
 import org.clusterdeck.cluster.software.NodeSoftware;
 import org.clusterdeck.cluster.software.SoftwareProbe;
-import org.clusterdeck.cluster.status.ClusterNode;
 import org.clusterdeck.cluster.status.ClusterStatus;
 import org.clusterdeck.cluster.status.StatusReader;
 import org.clusterdeck.transport.Command;
@@ -40,15 +46,19 @@ import org.clusterdeck.transport.TransportException;
  * the cluster to settle and compares the result with the prediction. Every step is in the audit log.
  */
 public final class ActionService {
+    /** How the audit log names the idle look that replaced a crm_resource --wait. */
+    static final String IDLE_LOOK = "idle check: cibadmin --query, then crm_simulate on a copy (nothing scheduled,"
+            + " nothing in flight)";
+
     private final CommandRunner node;
     private final AuditLog audit;
     private final Duration settleTimeout;
     private final String dialect;
     private NodeSoftware software;
 
-    /** Plain Pacemaker tools. */
+    /** In the dialect the node's software suggests ({@code auto}, see {@link CommandDialect#forNode}). */
     public ActionService(CommandRunner node, AuditLog audit, Duration settleTimeout) {
-        this(node, audit, settleTimeout, "pacemaker");
+        this(node, audit, settleTimeout, "auto");
     }
 
     /**
@@ -71,13 +81,14 @@ public final class ActionService {
         return plan(action, UUID.randomUUID().toString());
     }
 
-    private ActionPlan plan(ClusterAction action, String actionId) throws TransportException, ClusterCommandException {
+    private ActionPlan plan(ClusterAction requested, String actionId) throws TransportException, ClusterCommandException {
         NodeSoftware sw = software();
         CommandDialect dialect = CommandDialect.forNode(this.dialect, sw);
         String cibText = new CibReader(node).readText();
         Cib cib = CibParser.parse(cibText, node.node() + ": cibadmin --query");
         ClusterStatus status = status();
-        requireKnownNames(action, cib, status);
+        ClusterAction action = ActionTargets.resolve(requested, status);
+        ActionTargets.requireKnown(action, cib, status);
 
         List<Command> change = dialect.commands(action);
         Optional<Command> after = dialect.afterLanding(action);
@@ -93,12 +104,17 @@ public final class ActionService {
             notes.add("predicted by staging " + String.join(" && ", staged.stream().map(Command::display).toList())
                     + ", the same change, since " + dialect.name() + " cannot make it on a copy of the CIB");
         }
-        after.ifPresent(c -> stages.add(List.of(c)));
+        dialect.stagedAfterLanding(action).ifPresent(c -> stages.add(List.of(c)));
         Prediction prediction = new Predictor(node).predict(cibText, stages);
 
+        if (action instanceof ClusterAction.Property p) {
+            notes.add(explain(p.name()));
+        }
+        List<RiskCheck.Warning> warnings = RiskCheck.warnings(action, action instanceof ClusterAction.Property
+                ? twoNode() : null);
         List<String> refusals = SafetyCheck.refusals(action, status, cib, prediction, drbd(sw));
         ActionPlan plan = ActionPlan.of(action, node.node(), dialect.name(), change, after.orElse(null), cib.version(),
-                prediction, notes, refusals, actionId);
+                prediction, notes, warnings, refusals, actionId);
         audit.append(ActionAuditRecord.planned(actionId, plan));
         return plan;
     }
@@ -110,9 +126,26 @@ public final class ActionService {
      * @param confirmation how the admin confirmed, for the audit log (e.g. "--yes", "terminal")
      */
     public ActionOutcome apply(ActionPlan plan, String confirmation) throws TransportException, ClusterCommandException {
-        audit.append(ActionAuditRecord.confirmed(plan.actionId(), plan, confirmation));
+        return apply(plan, confirmation, false);
+    }
+
+    /**
+     * Applies a confirmed plan; one whose warnings need acknowledging (fencing off, quorum
+     * ignored) is applied only when {@code acknowledged}, otherwise it ends refused.
+     *
+     * @param acknowledged the admin explicitly accepted the plan's warnings (e.g. {@code --i-understand})
+     */
+    public ActionOutcome apply(ActionPlan plan, String confirmation, boolean acknowledged)
+            throws TransportException, ClusterCommandException {
+        audit.append(ActionAuditRecord.confirmed(plan.actionId(), plan, confirmation
+                + (plan.acknowledgementNeeded() && acknowledged ? ", warnings acknowledged" : "")));
         long start = System.nanoTime();
-        ActionOutcome outcome = applyConfirmed(plan, start);
+        ActionOutcome outcome = plan.acknowledgementNeeded() && !acknowledged
+                ? new ActionOutcome(ActionOutcome.Result.REFUSED, "not applied: the plan's warnings need an explicit"
+                        + " acknowledgement: " + String.join("; ", plan.warnings().stream()
+                                .filter(RiskCheck.Warning::acknowledge).map(RiskCheck.Warning::text).toList()),
+                        plan, null, List.of(), List.of(), List.of(), 0, millisSince(start))
+                : applyConfirmed(plan, start);
         audit.append(ActionAuditRecord.ended(plan.actionId(), outcome));
         return outcome;
     }
@@ -143,13 +176,14 @@ public final class ActionService {
                         + r.stderr().strip(), cluster, start);
             }
         }
-        CommandRun settled = run(CrmResource.waitForIdle(settleTimeout), runs);
-        cluster += settled.durationMs();
+        List<Transition> stages = plan.prediction().transitions();
+        CommandRun settled = settle(stages.get(0), runs);
+        cluster += clusterShare(settled);
         if (settled.ok() && plan.afterLandingCommand() != null) {
             CommandRun r = run(plan.afterLandingCommand(), runs);
             if (r.ok()) {
-                settled = run(CrmResource.waitForIdle(settleTimeout), runs);
-                cluster += settled.durationMs();
+                settled = settle(stages.get(stages.size() - 1), runs);
+                cluster += clusterShare(settled);
             }
         }
         ClusterStatus actual = status();
@@ -169,6 +203,37 @@ public final class ActionService {
                 millisSince(start));
     }
 
+    /**
+     * Waits until the cluster is idle. crm_resource --wait takes two seconds even on an idle
+     * cluster (it sleeps before its first look), so when the prediction says this stage makes the
+     * cluster do nothing, one look without the sleep comes first ({@link IdleCheck}); only if the
+     * cluster is not idle after all does crm_resource wait. A stage that could not be staged (a
+     * cleanup, whose effect the controller carries out after the command returns) predicts
+     * nothing about the change, so it always waits.
+     *
+     * @return the crm_resource --wait run, or the idle look (named {@link #IDLE_LOOK}) that made it unnecessary
+     */
+    private CommandRun settle(Transition predicted, List<CommandRun> runs) throws TransportException {
+        if (!predicted.stage().isEmpty() && predicted.actions().isEmpty()) {
+            long t0 = System.nanoTime();
+            try {
+                if (new IdleCheck(node).pending().isEmpty()) {
+                    CommandRun look = new CommandRun(IDLE_LOOK, 0, millisSince(t0), "idle", "");
+                    runs.add(look);
+                    return look;
+                }
+            } catch (ClusterCommandException | RuntimeException e) {
+                // the look is a shortcut only: crm_resource --wait decides
+            }
+        }
+        return run(CrmResource.waitForIdle(settleTimeout), runs);
+    }
+
+    /** Waiting is the cluster's time; the idle look is ClusterDeck's own work. */
+    private static long clusterShare(CommandRun settled) {
+        return IDLE_LOOK.equals(settled.command()) ? 0 : settled.durationMs();
+    }
+
     /** admin_epoch and epoch count configuration changes; num_updates only status updates, which happen all the time. */
     static boolean configurationChanged(CibVersion previewed, CibVersion now) {
         return previewed.adminEpoch() != now.adminEpoch() || previewed.epoch() != now.epoch();
@@ -186,25 +251,40 @@ public final class ActionService {
                 millisSince(start));
     }
 
-    /** A move whose constraint was to be cleared must leave no cli-prefer/cli-ban constraint of its resource. */
+    /** A move or demote whose constraint was to be cleared must leave no cli-prefer/cli-ban constraint of its resource. */
     private List<String> leftovers(ClusterAction action) throws TransportException, ClusterCommandException {
-        if (!(action instanceof ClusterAction.Move m) || m.keepConstraint()) {
+        Optional<String> resource = CommandDialect.clearsAfterLanding(action);
+        if (resource.isEmpty()) {
             return List.of();
         }
         return new CibReader(node).read().constraints().stream()
                 .filter(c -> c.id().startsWith("cli-prefer-") || c.id().startsWith("cli-ban-"))
-                .filter(c -> c.namedReferences().contains(m.resource()))
+                .filter(c -> c.namedReferences().contains(resource.get()))
                 .map(c -> c.id()).toList();
     }
 
-    private void requireKnownNames(ClusterAction action, Cib cib, ClusterStatus status) {
-        if (action instanceof ClusterAction.OnResource r && cib.resource(r.resource()).isEmpty()) {
-            throw new InvalidInputException("resource", r.resource(), "the cluster has no resource with this id");
+    /**
+     * What the node's Pacemaker says the property does; a name it does not know is said so.
+     * Unreadable metadata costs the explanation only, not the plan.
+     */
+    private String explain(String name) throws TransportException {
+        List<ClusterOption> options;
+        try {
+            options = new ClusterOptionsReader(node).read();
+        } catch (ClusterCommandException | FormatException e) {
+            return name + ": Pacemaker's description could not be read (" + e.getMessage().replaceAll("\\s+", " ") + ")";
         }
-        String nodeName = action instanceof ClusterAction.OnNode n ? n.node() : null;
-        if (nodeName != null && status.nodes().stream().map(ClusterNode::name).noneMatch(nodeName::equals)) {
-            throw new InvalidInputException("node", nodeName, "the cluster has no node of this name ("
-                    + String.join(", ", status.nodes().stream().map(ClusterNode::name).toList()) + ")");
+        return options.stream().filter(o -> o.name().equals(name)).findFirst().map(ClusterOption::explain)
+                .orElse(name + ": Pacemaker on " + node.node() + " does not list this among its cluster options;"
+                        + " it is stored but nothing reads it (a typo?)");
+    }
+
+    /** Whether corosync runs with two_node; null when that cannot be read, which only makes a warning less specific. */
+    private Boolean twoNode() {
+        try {
+            return new QuorumReader(node).read().twoNode();
+        } catch (TransportException | ClusterCommandException | RuntimeException e) {
+            return null;
         }
     }
 

@@ -17,4 +17,15 @@ public final class CibAdmin {
     public static Command queryVersion() {
         return Command.of("cibadmin", "--query", "--xpath", "/cib", "--no-children").withTimeout(Duration.ofSeconds(15));
     }
+
+    /** Adds a constraint; the XML comes from {@link NewConstraint#xml}, whose values are checked and escaped. */
+    public static Command createConstraint(NewConstraint constraint) {
+        return Command.of("cibadmin", "--create", "--scope", "constraints", "--xml-text", constraint.xml());
+    }
+
+    /** Removes the constraint with this id, whatever its type; an id (NCName) cannot leave the quotes. */
+    public static Command deleteConstraint(String id) {
+        return Command.of("cibadmin", "--delete", "--xpath",
+                "/cib/configuration/constraints/*[@id='" + ActionInput.id("constraint id", id) + "']");
+    }
 }

@@ -174,4 +174,78 @@ public sealed interface ClusterAction {
             return "set cluster property " + name + "=" + value;
         }
     }
+
+    /** {@code managed} false is the {@code unmanage} command: the cluster leaves the resource alone, running or not. */
+    @JsonPropertyOrder({"kind", "resource", "managed"})
+    record Manage(String resource, boolean managed) implements ClusterAction, OnResource {
+        public Manage {
+            ActionInput.id("resource id", resource);
+        }
+
+        @Override
+        public String kind() {
+            return managed ? "manage" : "unmanage";
+        }
+
+        @Override
+        public String describe() {
+            return (managed ? "let the cluster manage " : "stop the cluster managing ") + resource;
+        }
+    }
+
+    /**
+     * Takes the promoted role of a promotable clone away from a node: a ban of the promoted role
+     * there, so another node is promoted, and (unless kept) the ban is cleared once that has happened.
+     *
+     * @param node null: wherever it is promoted now (the plan names the node)
+     */
+    @JsonPropertyOrder({"kind", "resource", "node", "keepConstraint"})
+    record Demote(String resource, String node, boolean keepConstraint) implements ClusterAction, OnResource, OnNode {
+        public Demote {
+            resourceOnOptionalNode(resource, node);
+        }
+
+        @Override
+        public String describe() {
+            return "demote " + resource + (node == null ? "" : " on " + node) + " (promote it elsewhere)";
+        }
+    }
+
+    /** A new colocation, order or location constraint, see {@link NewConstraint}. */
+    @JsonPropertyOrder({"kind", "constraint"})
+    record AddConstraint(NewConstraint constraint) implements ClusterAction {
+        public AddConstraint {
+            if (constraint == null) {
+                throw new IllegalArgumentException("no constraint");
+            }
+        }
+
+        @Override
+        public String kind() {
+            return "constraint-add";
+        }
+
+        @Override
+        public String describe() {
+            return "add " + constraint.describe();
+        }
+    }
+
+    /** Removes any constraint by id (also a cli-prefer/cli-ban one). */
+    @JsonPropertyOrder({"kind", "id"})
+    record RemoveConstraint(String id) implements ClusterAction {
+        public RemoveConstraint {
+            ActionInput.id("constraint id", id);
+        }
+
+        @Override
+        public String kind() {
+            return "constraint-remove";
+        }
+
+        @Override
+        public String describe() {
+            return "remove constraint " + id;
+        }
+    }
 }

@@ -11,11 +11,15 @@ import org.clusterdeck.transport.Command;
  * {@code CIB_file} environment variable that all three honour.
  */
 public interface CommandDialect {
-    /** The dialect names an admin can ask for; plain Pacemaker tools unless asked otherwise. */
-    List<String> NAMES = List.of("pacemaker", "crmsh");
+    /** The dialect names an admin can ask for; {@code auto} lets the node decide, see {@link #forNode}. */
+    List<String> NAMES = List.of("auto", "pacemaker", "crmsh", "pcs");
 
     /**
-     * The dialect of that name for a node, which must have the tool.
+     * The dialect of that name for a node, which must have the tool. {@code auto} picks the
+     * management shell the node has when it has exactly one (crmsh or pcs: that is how this
+     * cluster is run, and what its admins type), and plain Pacemaker tools when it has none or
+     * both. Inside every dialect, what the shell would only pass on to a plain tool, or would
+     * re-parse in its own language (constraints, crmsh's property values), stays with the plain tool.
      *
      * @throws InvalidInputException for a name not in {@link #NAMES}
      * @throws IllegalStateException when the node lacks the tool
@@ -23,6 +27,11 @@ public interface CommandDialect {
     static CommandDialect forNode(String name, NodeSoftware software) {
         PlainTools plain = PlainTools.forNode(software);
         switch (name) {
+            case "auto":
+                if (software.crmsh() != software.pcs()) {
+                    return software.crmsh() ? new Crmsh(plain) : new Pcs(plain);
+                }
+                return plain;
             case "pacemaker":
                 return plain;
             case "crmsh":
@@ -30,9 +39,28 @@ public interface CommandDialect {
                     throw new IllegalStateException(software.nodeName() + " has no crmsh (crm not found on its PATH)");
                 }
                 return new Crmsh(plain);
+            case "pcs":
+                if (!software.pcs()) {
+                    throw new IllegalStateException(software.nodeName() + " has no pcs (pcs not found on its PATH)");
+                }
+                return new Pcs(plain);
             default:
                 throw new InvalidInputException("dialect", name, "expected one of " + String.join(", ", NAMES));
         }
+    }
+
+    /**
+     * The resource whose cli-prefer/cli-ban constraint an action leaves only to get the cluster
+     * moving: a move or demote, unless the admin keeps the constraint.
+     */
+    static Optional<String> clearsAfterLanding(ClusterAction action) {
+        if (action instanceof ClusterAction.Move m && !m.keepConstraint()) {
+            return Optional.of(m.resource());
+        }
+        if (action instanceof ClusterAction.Demote d && !d.keepConstraint()) {
+            return Optional.of(d.resource());
+        }
+        return Optional.empty();
     }
 
     /** A word for the plan, e.g. "pacemaker" or "crmsh". */
@@ -52,4 +80,9 @@ public interface CommandDialect {
 
     /** What to run once the change has landed: clearing a move's cli-prefer constraint, when wanted. */
     Optional<Command> afterLanding(ClusterAction action);
+
+    /** {@link #afterLanding} as it runs on the CIB copy of the prediction, which must never reach the live CIB. */
+    default Optional<Command> stagedAfterLanding(ClusterAction action) {
+        return afterLanding(action);
+    }
 }

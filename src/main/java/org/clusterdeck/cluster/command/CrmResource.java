@@ -52,8 +52,17 @@ public final class CrmResource {
         if (!List.of("Started", "Stopped", "Promoted", "Unpromoted").contains(role)) {
             throw new InvalidInputException("target role", role, "expected Started, Stopped, Promoted or Unpromoted");
         }
+        return meta(resource, "target-role", role);
+    }
+
+    /** Whether the cluster manages (starts, stops, monitors for recovery) the resource at all. */
+    public static Command managed(String resource, boolean managed) {
+        return meta(resource, "is-managed", Boolean.toString(managed));
+    }
+
+    private static Command meta(String resource, String name, String value) {
         return Command.of("crm_resource", "--resource", ActionInput.id("resource id", resource), "--meta",
-                "--set-parameter", "target-role", "--parameter-value", role);
+                "--set-parameter", name, "--parameter-value", value);
     }
 
     /**

@@ -2,7 +2,6 @@ package org.clusterdeck.cluster.command;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.clusterdeck.transport.Command;
 
@@ -38,8 +37,11 @@ public final class Crmsh implements CommandDialect {
             return List.of(crm(List.of("resource", "stop", s.resource())));
         } else if (action instanceof ClusterAction.Standby s) {
             return List.of(crm(List.of("node", s.on() ? "standby" : "online", s.node())));
+        } else if (action instanceof ClusterAction.Manage m) {
+            return List.of(crm(List.of("resource", m.managed() ? "manage" : "unmanage", m.resource())));
         }
         // crmsh has no equal spelling (promoted-role moves, a clear for one node) or it is not safer
+        // (constraints and properties in crmsh's own language, which re-parses what it is given)
         return plain.commands(action);
     }
 
@@ -54,8 +56,7 @@ public final class Crmsh implements CommandDialect {
 
     @Override
     public Optional<Command> afterLanding(ClusterAction action) {
-        return action instanceof ClusterAction.Move m && !m.keepConstraint()
-                ? Optional.of(crm(List.of("resource", "clear", m.resource()))) : Optional.empty();
+        return CommandDialect.clearsAfterLanding(action).map(resource -> crm(List.of("resource", "clear", resource)));
     }
 
     private static List<String> withLifetime(List<String> args, String lifetime) {
@@ -68,9 +69,6 @@ public final class Crmsh implements CommandDialect {
 
     // ids and node names reach here only through ClusterAction, whose records checked them
     private static Command crm(List<String> args) {
-        List<String> argv = new ArrayList<>();
-        argv.add("crm");
-        argv.addAll(args);
-        return new Command(argv, Map.of(), null, Command.DEFAULT_TIMEOUT);
+        return Command.of("crm", args);
     }
 }

@@ -52,6 +52,14 @@ public final class PlainTools implements CommandDialect {
                     ? CrmAttribute.clusterMaintenance(m.on()) : CrmAttribute.nodeMaintenance(m.node(), m.on()));
         } else if (action instanceof ClusterAction.Property p) {
             return List.of(CrmAttribute.property(p.name(), p.value()));
+        } else if (action instanceof ClusterAction.Manage m) {
+            return List.of(CrmResource.managed(m.resource(), m.managed()));
+        } else if (action instanceof ClusterAction.Demote d) {
+            return List.of(CrmResource.ban(d.resource(), d.node(), null, promotedFlag));
+        } else if (action instanceof ClusterAction.AddConstraint a) {
+            return List.of(CibAdmin.createConstraint(a.constraint()));
+        } else if (action instanceof ClusterAction.RemoveConstraint r) {
+            return List.of(CibAdmin.deleteConstraint(r.id()));
         }
         throw new IllegalArgumentException("no plain-tools spelling for " + action.kind());
     }
@@ -64,10 +72,7 @@ public final class PlainTools implements CommandDialect {
 
     @Override
     public Optional<Command> afterLanding(ClusterAction action) {
-        if (action instanceof ClusterAction.Move m && !m.keepConstraint()) {
-            return Optional.of(CrmResource.clear(m.resource(), null));
-        }
-        return Optional.empty();
+        return CommandDialect.clearsAfterLanding(action).map(resource -> CrmResource.clear(resource, null));
     }
 
     private CrmResource.PromotedFlag flag(boolean promoted) {

@@ -53,7 +53,7 @@ public final class SafetyCheck {
     static Optional<String> lastFencingDevice(ClusterStatus current, Cib cib, Prediction prediction) {
         String enabled = Optional.ofNullable(cib.clusterProperty("fencing-enabled"))
                 .orElse(cib.clusterProperty("stonith-enabled"));
-        if (enabled != null && List.of("false", "no", "off", "0", "n").contains(enabled.toLowerCase())) {
+        if (RiskCheck.isFalse(enabled)) {
             return Optional.empty();
         }
         List<String> running = runningFencing(current.resources());

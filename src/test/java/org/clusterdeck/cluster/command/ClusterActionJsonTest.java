@@ -20,6 +20,17 @@ class ClusterActionJsonTest {
                 JSON.writeValueAsString(new ClusterAction.Maintenance(null, true)));
         assertEquals("{\"kind\":\"property\",\"name\":\"no-quorum-policy\",\"value\":\"stop\"}",
                 JSON.writeValueAsString(new ClusterAction.Property("no-quorum-policy", "stop")));
+        assertEquals("{\"kind\":\"unmanage\",\"resource\":\"p_dhcpd\",\"managed\":false}",
+                JSON.writeValueAsString(new ClusterAction.Manage("p_dhcpd", false)));
+        assertEquals("{\"kind\":\"demote\",\"resource\":\"ms\",\"node\":null,\"keepConstraint\":false}",
+                JSON.writeValueAsString(new ClusterAction.Demote("ms", null, false)));
+        assertEquals("{\"kind\":\"constraint-add\",\"constraint\":{\"type\":\"colocation\",\"id\":\"c1\","
+                + "\"resource\":\"fs\",\"withResource\":\"ms\",\"score\":\"INFINITY\",\"role\":null,"
+                + "\"withRole\":\"Promoted\"}}",
+                JSON.writeValueAsString(new ClusterAction.AddConstraint(
+                        new NewConstraint.Colocation("c1", "fs", "ms", "INFINITY", null, "Promoted"))));
+        assertEquals("{\"kind\":\"constraint-remove\",\"id\":\"c1\"}",
+                JSON.writeValueAsString(new ClusterAction.RemoveConstraint("c1")));
     }
 
     @Test

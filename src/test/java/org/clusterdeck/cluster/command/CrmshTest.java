@@ -53,6 +53,17 @@ class CrmshTest {
     }
 
     @Test
+    void unmanageInCrmshIsStagedOnTheCopyAndPredictsWhatCrmResourcePredicts() throws Exception {
+        ClusterAction unmanage = new ClusterAction.Manage("group-1", false);
+        assertEquals("crm resource unmanage group-1", crmsh.commands(unmanage).get(0).display());
+        Prediction p = predict(crmsh, unmanage);
+        assertEquals(lines(predict(plain, unmanage)), lines(p));
+        List<Boolean> members = p.finalResources().stream().filter(r -> "group-1".equals(r.parent()))
+                .map(r -> r.managed()).toList();
+        assertEquals(List.of(false, false, false), members, "the group's three members are unmanaged on the copy");
+    }
+
+    @Test
     void propertiesStayWithCrmAttributeAndMissingCrmshIsNamed() {
         ClusterAction p = new ClusterAction.Property("cluster-name", "x y");
         assertEquals(plain.commands(p), crmsh.commands(p));

@@ -1,0 +1,117 @@
+package org.clusterdeck.cluster.command;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.clusterdeck.transport.Command;
+
+/**
+ * Actions in pcs's words for clusters run with pcs. Only commands that work without pcsd (they
+ * call Pacemaker's tools on this node): {@code pcs resource}, {@code pcs node}, {@code pcs
+ * property set}. A move is {@code move-with-constraint}, the crm_resource move, because pcs 0.11's
+ * {@code move} clears its constraint on its own and would hide that step from the plan.
+ * Constraints stay with cibadmin: pcs's constraint syntax is its own language.
+ *
+ * <p>pcs ignores the {@code CIB_file} variable and takes the copy with {@code -f FILE} instead, so
+ * its staged commands pass the copy on through a fixed shell wrapper, the arguments as positional
+ * parameters.
+ */
+public final class Pcs implements CommandDialect {
+    // fixed text, no caller input: "$@" hands the checked arguments over unchanged
+    static final String ON_COPY = "exec pcs -f \"$CIB_file\" \"$@\"";
+
+    private final PlainTools plain;
+
+    public Pcs(PlainTools plain) {
+        this.plain = plain;
+    }
+
+    @Override
+    public String name() {
+        return "pcs";
+    }
+
+    @Override
+    public List<Command> commands(ClusterAction action) {
+        if (action instanceof ClusterAction.Move m) {
+            return List.of(pcs(placement("move-with-constraint", m.resource(), m.node(), m.lifetime(), m.promoted())));
+        } else if (action instanceof ClusterAction.Ban b) {
+            return List.of(pcs(placement("ban", b.resource(), b.node(), b.lifetime(), b.promoted())));
+        } else if (action instanceof ClusterAction.Demote d) {
+            return List.of(pcs(placement("ban", d.resource(), d.node(), null, true)));
+        } else if (action instanceof ClusterAction.Clear c) {
+            List<String> args = new ArrayList<>(List.of("resource", "clear", c.resource()));
+            if (c.node() != null) {
+                args.add(c.node());
+            }
+            return List.of(pcs(args));
+        } else if (action instanceof ClusterAction.Start s) {
+            return List.of(pcs(List.of("resource", "enable", s.resource())));
+        } else if (action instanceof ClusterAction.Stop s) {
+            return List.of(pcs(List.of("resource", "disable", s.resource())));
+        } else if (action instanceof ClusterAction.Cleanup c) {
+            List<String> args = new ArrayList<>(List.of("resource", "cleanup", c.resource()));
+            if (c.node() != null) {
+                args.add("node=" + c.node());
+            }
+            return List.of(pcs(args));
+        } else if (action instanceof ClusterAction.Standby s) {
+            return List.of(pcs(List.of("node", s.on() ? "standby" : "unstandby", s.node())));
+        } else if (action instanceof ClusterAction.Maintenance m) {
+            return List.of(m.node() == null
+                    ? pcs(List.of("property", "set", "maintenance-mode=" + m.on()))
+                    : pcs(List.of("node", m.on() ? "maintenance" : "unmaintenance", m.node())));
+        } else if (action instanceof ClusterAction.Property p) {
+            // pcs splits NAME=VALUE at the first '=' only and checks NAME against Pacemaker's list
+            return List.of(pcs(List.of("property", "set", p.name() + "=" + p.value())));
+        } else if (action instanceof ClusterAction.Manage m) {
+            return List.of(pcs(List.of("resource", m.managed() ? "manage" : "unmanage", m.resource())));
+        }
+        return plain.commands(action);
+    }
+
+    @Override
+    public List<Command> staged(ClusterAction action) {
+        if (plain.staged(action).isEmpty()) {
+            return List.of();
+        }
+        return commands(action).stream().map(Pcs::onCopy).toList();
+    }
+
+    @Override
+    public Optional<Command> afterLanding(ClusterAction action) {
+        return CommandDialect.clearsAfterLanding(action).map(r -> pcs(List.of("resource", "clear", r)));
+    }
+
+    @Override
+    public Optional<Command> stagedAfterLanding(ClusterAction action) {
+        return afterLanding(action).map(Pcs::onCopy);
+    }
+
+    /** The same pcs call against the CIB copy in {@code CIB_file}; other tools read that variable themselves. */
+    static Command onCopy(Command c) {
+        if (!c.argv().get(0).equals("pcs")) {
+            return c;
+        }
+        List<String> argv = new ArrayList<>(List.of("sh", "-c", ON_COPY));
+        argv.addAll(c.argv());
+        return new Command(argv, Map.of(), null, c.timeout());
+    }
+
+    private static List<String> placement(String op, String resource, String node, String lifetime, boolean promoted) {
+        List<String> args = new ArrayList<>(List.of("resource", op, resource, node));
+        if (lifetime != null) {
+            args.add("lifetime=" + ActionInput.lifetime(lifetime));
+        }
+        if (promoted) {
+            args.add("--promoted");
+        }
+        return args;
+    }
+
+    // ids, node names and values reach here only through ClusterAction, whose records checked them
+    private static Command pcs(List<String> args) {
+        return Command.of("pcs", args);
+    }
+}
