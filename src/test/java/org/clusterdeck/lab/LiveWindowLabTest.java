@@ -170,6 +170,10 @@ class LiveWindowLabTest extends LabTestBase {
         assertTrue(FxProbe.onFx(() -> row(c, active).state()).matches(".*(unreachable|offline).*"));
         assertTrue(FxProbe.onFx(() -> c.events().stream().anyMatch(e -> e.type() == EventType.FAILOVER
                 && survivor.equals(e.to()))), "a failover event for the timeline");
+        assertTrue(FxProbe.onFx(() -> c.timeline().failovers().stream().anyMatch(f -> !f.open()
+                && f.finished().durationMs() > 0 && survivor.equals(f.finished().to()))), "the failover on the timeline, timed");
+        assertTrue(FxProbe.onFx(() -> c.timeline().notifications().stream().anyMatch(n -> n.toString().contains(active))),
+                "the lost node is notified: " + FxProbe.onFx(() -> List.copyOf(c.timeline().notifications())));
         assertTrue(FxProbe.onFx(() -> c.graph().layoutProperty().get()) == before, "a state change does not re-layout");
 
         lab.ok(SCRIPT, "node", "start", active);
