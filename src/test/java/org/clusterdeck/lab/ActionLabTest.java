@@ -410,15 +410,13 @@ class ActionLabTest extends LabTestBase {
 
     private void hide(String tool) {
         for (String n : lab.nodes()) {
-            lab.ok(Duration.ofSeconds(10), "exec", n, "mount", "--bind", "/dev/null", "/usr/sbin/" + tool);
+            lab.mountOver(n, "/dev/null", "/usr/sbin/" + tool);
         }
     }
 
     private void unhide(String tool) {
-        // harmless when nothing is mounted there, so cleanup can always call it
         for (String n : lab.nodes()) {
-            lab.run(Duration.ofSeconds(10), "exec", n, "sh", "-c",
-                    "grep -q ' /usr/sbin/" + tool + " ' /proc/self/mountinfo && umount /usr/sbin/" + tool + "; true");
+            lab.unmount(n, "/usr/sbin/" + tool);
         }
     }
 

@@ -71,6 +71,25 @@ final class Lab {
         return r.stdout();
     }
 
+    /**
+     * Puts {@code source} over {@code target} inside the node (a bind mount in its mount
+     * namespace), for a test that needs a tool missing or misbehaving.
+     */
+    void mountOver(String node, String source, String target) {
+        ok(Duration.ofSeconds(10), "exec", node, "mount", "--bind", source, target);
+    }
+
+    /**
+     * Undoes {@link #mountOver}, every layer of it. Lazy, because a monitor restarting its change
+     * stream keeps a fake tool nearly always executing and a plain umount then fails as busy,
+     * leaving the fake for later tests. Harmless when nothing is mounted, so cleanup can always
+     * call it.
+     */
+    void unmount(String node, String target) {
+        ok(Duration.ofSeconds(10), "exec", node, "sh", "-c",
+                "while grep -q \" $1 \" /proc/self/mountinfo; do umount -l \"$1\" || exit 1; done", "sh", target);
+    }
+
     /** lab/env's assignments; values are single-quoted shell words. */
     Map<String, String> env() {
         if (env == null) {

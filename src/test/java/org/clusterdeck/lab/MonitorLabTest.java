@@ -381,16 +381,14 @@ class MonitorLabTest extends LabTestBase {
             Path f = dir.resolve("crm_mon-" + node);
             Files.writeString(f, script);
             f.toFile().setExecutable(true, false);
-            lab.ok(Duration.ofSeconds(10), "exec", node, "mount", "--bind", f.toString(), "/usr/sbin/crm_mon");
+            lab.mountOver(node, f.toString(), "/usr/sbin/crm_mon");
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private void restoreCrmMon(String node) {
-        // harmless when nothing is mounted there, so cleanup can always call it
-        lab.run(Duration.ofSeconds(10), "exec", node, "sh", "-c",
-                "grep -q ' /usr/sbin/crm_mon ' /proc/self/mountinfo && umount /usr/sbin/crm_mon; true");
+        lab.unmount(node, "/usr/sbin/crm_mon");
     }
 
     /**
