@@ -142,6 +142,9 @@ public class FxDialogService implements DialogService {
         prepare(d, "Plan: " + plan.title());
         d.setResizable(true);
         d.getDialogPane().setContent(ViewLoader.load(ActionPlanView.class, c -> new ActionPlanView(plan)));
+        // sized for the plan and the outcome from the start: they arrive after the dialog is shown,
+        // and fit a 1280×800 screen
+        d.getDialogPane().setPrefSize(860, 640);
         ButtonType apply = new ButtonType("_Apply", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().addAll(apply, ButtonType.CLOSE);
         Button applyButton = (Button) d.getDialogPane().lookupButton(apply);

@@ -22,14 +22,14 @@ public final class ActionMenus {
     public static List<MenuItem> resource(ActionsViewModel a) {
         String r = a.resourceProperty().get();
         boolean can = a.canActOnResourceProperty().get();
-        String name = r == null ? "resource" : r;
+        String name = r == null ? "resource" : literal(r);
         Menu move = new Menu("_Move " + name + " to");
         move.setId("action-move");
-        a.moveTargets().forEach(n -> move.getItems().add(item(n, "action-move-" + n, can, () -> a.moveTo(n))));
+        a.moveTargets().forEach(n -> move.getItems().add(item(literal(n), "action-move-" + n, can, () -> a.moveTo(n))));
         move.setDisable(!can || move.getItems().isEmpty());
         Menu ban = new Menu("_Ban " + name + " from");
         ban.setId("action-ban");
-        a.banTargets().forEach(n -> ban.getItems().add(item(n, "action-ban-" + n, can, () -> a.banFrom(n))));
+        a.banTargets().forEach(n -> ban.getItems().add(item(literal(n), "action-ban-" + n, can, () -> a.banFrom(n))));
         ban.setDisable(!can || ban.getItems().isEmpty());
         return List.of(move, ban,
                 item("C_lear move/ban constraints of " + name, "action-clear", can, a::clear),
@@ -46,7 +46,7 @@ public final class ActionMenus {
         ClusterNode node = a.selectedNode().orElse(null);
         boolean standby = node != null && node.standby();
         boolean maintenance = node != null && node.maintenance();
-        String name = n == null ? "node" : n;
+        String name = n == null ? "node" : literal(n);
         return List.of(
                 item("Put " + name + " in stan_dby", "action-standby", can && !standby, () -> a.standby(true)),
                 item("Bring " + name + " _online (out of standby)", "action-online", can && standby, () -> a.standby(false)),
@@ -83,6 +83,11 @@ public final class ActionMenus {
         ContextMenu menu = new ContextMenu(new MenuItem());
         menu.setOnShowing(e -> menu.getItems().setAll(items.get()));
         return menu;
+    }
+
+    /** Resource ids are full of underscores, which menu labels would take for mnemonics. */
+    private static String literal(String name) {
+        return name.replace("_", "__");
     }
 
     private static MenuItem item(String text, String id, boolean enabled, Runnable action) {
