@@ -1,5 +1,6 @@
 package org.clusterdeck.ui;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -12,6 +13,7 @@ import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.clusterdeck.app.action.ActionService;
 import org.clusterdeck.app.audit.AuditLog;
 import org.clusterdeck.app.clusters.ClusterProfileStore;
 import org.clusterdeck.app.connect.ClusterConnector;
@@ -26,6 +28,8 @@ public final class ClusterDeckApp extends Application {
 
     /** Closing waits this long for connections to close, then leaves the rest to the exiting JVM. */
     private static final long CLOSE_WAIT_SECONDS = 5;
+    /** As the command line's default: how long the cluster may take to carry out an action from the window. */
+    private static final Duration ACTION_SETTLE_TIMEOUT = Duration.ofSeconds(120);
 
     private Background background;
     private AuditLog audit;
@@ -52,10 +56,14 @@ public final class ClusterDeckApp extends Application {
         return Arrays.stream(names.split(",")).map(String::strip).filter(n -> !n.isEmpty()).collect(Collectors.toSet());
     }
 
-    /** Live clusters over SSH, every command audited; SSH's questions are asked in dialogs. */
+    /** Live clusters over SSH, every command and action audited; SSH's questions are asked in dialogs. */
     public static ClusterWatcher sshWatcher(AuditLog audit, DialogService dialogs, Executor ui) {
         ClusterConnector connector = new ClusterConnector(audit, new DialogPrompter(dialogs, ui));
-        return (profile, listener) -> connector.watch(profile, MonitorSettings.DEFAULT, listener);
+        return (profile, listener) -> {
+            ClusterConnector.Watch watch = connector.watch(profile, MonitorSettings.DEFAULT, listener);
+            return new ClusterWatcher.Session(watch, watch.nodes().stream()
+                    .map(node -> new ActionService(node, audit, ACTION_SETTLE_TIMEOUT)).toList());
+        };
     }
 
     /** Builds the window around a view model; tests pass their own dialogs, store and watcher. */

@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.Optional;
 import org.clusterdeck.app.clusters.ClusterProfile;
 import org.clusterdeck.transport.ssh.UnknownHostKey;
+import org.clusterdeck.ui.action.ActionPlanViewModel;
 
 /** Every dialog the console shows goes through here, so tests can answer them without a window. */
 public interface DialogService {
@@ -39,4 +40,14 @@ public interface DialogService {
 
     /** Where to export the graph; {@code extension} is "png" or "svg". Empty when cancelled. */
     Optional<Path> chooseExportFile(String suggestedName, String extension);
+
+    /**
+     * Shows an action's plan dialog and returns when the admin closes it: the commands, the
+     * prediction, refusals, Apply, and after applying the outcome. The view model plans and applies;
+     * the dialog only binds to it and calls {@link ActionPlanViewModel#apply()}.
+     */
+    void showActionPlan(ActionPlanViewModel plan);
+
+    /** Asks for a line of text; empty when cancelled. */
+    Optional<String> askText(String title, String prompt, String initial);
 }

@@ -4,6 +4,8 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Optional;
+import javafx.beans.binding.BooleanBinding;
+import javafx.event.ActionEvent;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -12,12 +14,15 @@ import javafx.scene.control.ButtonBar;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.clusterdeck.app.clusters.ClusterProfile;
 import org.clusterdeck.transport.ssh.UnknownHostKey;
+import org.clusterdeck.ui.action.ActionPlanView;
+import org.clusterdeck.ui.action.ActionPlanViewModel;
 import org.clusterdeck.ui.clusters.ClusterProfileDialogView;
 import org.clusterdeck.ui.clusters.ClusterProfileDialogViewModel;
 
@@ -129,6 +134,49 @@ public class FxDialogService implements DialogService {
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase(java.util.Locale.ROOT),
                 "*." + extension));
         return Optional.ofNullable(fc.showSaveDialog(owner)).map(File::toPath);
+    }
+
+    @Override
+    public void showActionPlan(ActionPlanViewModel plan) {
+        Dialog<ButtonType> d = new Dialog<>();
+        prepare(d, "Plan: " + plan.title());
+        d.setResizable(true);
+        d.getDialogPane().setContent(ViewLoader.load(ActionPlanView.class, c -> new ActionPlanView(plan)));
+        // sized for the plan and the outcome from the start: they arrive after the dialog is shown,
+        // and fit a 1280×800 screen
+        d.getDialogPane().setPrefSize(860, 640);
+        ButtonType apply = new ButtonType("_Apply", ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().addAll(apply, ButtonType.CLOSE);
+        Button applyButton = (Button) d.getDialogPane().lookupButton(apply);
+        applyButton.setId("action-apply");
+        // Enter must not change a cluster by accident: applying takes a click or Alt+A
+        applyButton.setDefaultButton(false);
+        applyButton.disableProperty().bind(plan.canApplyProperty().not());
+        // applying keeps the dialog open: the outcome is shown in it
+        applyButton.addEventFilter(ActionEvent.ACTION, e -> {
+            e.consume();
+            plan.apply();
+        });
+        BooleanBinding applying = plan.phaseProperty().isEqualTo(ActionPlanViewModel.Phase.APPLYING);
+        Button close = (Button) d.getDialogPane().lookupButton(ButtonType.CLOSE);
+        close.setId("action-close");
+        close.disableProperty().bind(applying);
+        d.setOnCloseRequest(e -> {
+            if (applying.get()) {
+                e.consume();
+            }
+        });
+        d.showAndWait();
+    }
+
+    @Override
+    public Optional<String> askText(String title, String prompt, String initial) {
+        TextInputDialog d = new TextInputDialog(initial);
+        prepare(d, title);
+        d.setContentText(prompt);
+        d.getEditor().setId("ask-text");
+        d.getEditor().setPrefColumnCount(32);
+        return d.showAndWait().map(String::strip).filter(t -> !t.isEmpty());
     }
 
     private void prepare(Dialog<?> d, String title) {

@@ -7,8 +7,10 @@ import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.clusterdeck.app.clusters.ClusterProfile;
 import org.clusterdeck.transport.ssh.UnknownHostKey;
+import org.clusterdeck.ui.action.ActionPlanViewModel;
 
 /**
  * Dialog answers given in advance, for view-model tests and for the file choosers in window tests
@@ -64,5 +66,27 @@ public class ScriptedDialogs implements DialogService {
     @Override
     public Optional<Path> chooseExportFile(String suggestedName, String extension) {
         return Optional.ofNullable(exportFiles.poll());
+    }
+
+    /**
+     * How the admin handles each plan dialog, in order: e.g. wait for the plan, apply, wait for the
+     * outcome. With none left, the dialog is closed at once (the plan is declined).
+     */
+    public final Deque<Consumer<ActionPlanViewModel>> planAnswers = new ArrayDeque<>();
+    public final List<ActionPlanViewModel> plansShown = new ArrayList<>();
+    public final Deque<String> texts = new ArrayDeque<>();
+
+    @Override
+    public void showActionPlan(ActionPlanViewModel plan) {
+        plansShown.add(plan);
+        Consumer<ActionPlanViewModel> answer = planAnswers.poll();
+        if (answer != null) {
+            answer.accept(plan);
+        }
+    }
+
+    @Override
+    public Optional<String> askText(String title, String prompt, String initial) {
+        return Optional.ofNullable(texts.poll());
     }
 }

@@ -3,6 +3,7 @@ package org.clusterdeck.ui;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import org.clusterdeck.app.action.ActionService;
 import org.clusterdeck.app.clusters.ClusterProfile;
 import org.clusterdeck.app.monitor.MonitorListener;
 import org.clusterdeck.ui.clusters.ClusterWatcher;
@@ -38,10 +39,13 @@ public final class ScriptedWatcher implements ClusterWatcher {
         }
     }
 
+    /** What actions of the next connections go through; none unless a test sets them. */
+    public volatile List<ActionService> actions = List.of();
+
     @Override
-    public AutoCloseable watch(ClusterProfile profile, MonitorListener listener) {
+    public Session watch(ClusterProfile profile, MonitorListener listener) {
         Watch w = new Watch(profile, listener);
         watches.add(w);
-        return w;
+        return new Session(w, actions);
     }
 }

@@ -21,6 +21,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.clusterdeck.app.action.ActionService;
 import org.clusterdeck.app.clusters.ClusterProfile;
 import org.clusterdeck.app.monitor.ClusterView;
 import org.clusterdeck.app.monitor.MonitorListener;
@@ -32,6 +33,7 @@ import org.clusterdeck.cluster.events.ClusterEvent;
 import org.clusterdeck.cluster.status.ClusterStatus;
 import org.clusterdeck.ui.Background;
 import org.clusterdeck.ui.DialogService;
+import org.clusterdeck.ui.action.ActionsViewModel;
 import org.clusterdeck.ui.drbd.DrbdViewModel;
 import org.clusterdeck.ui.graph.GraphViewModel;
 import org.clusterdeck.ui.overview.OverviewViewModel;
@@ -62,6 +64,7 @@ public final class ClusterViewModel {
     private final GraphViewModel graph;
     private final TimelineViewModel timeline = new TimelineViewModel();
     private final DrbdViewModel drbd = new DrbdViewModel();
+    private final ActionsViewModel actions;
     private final ObjectProperty<Tab> tab = new SimpleObjectProperty<>(Tab.OVERVIEW);
     private final ReadOnlyObjectWrapper<ConnectionState> connection =
             new ReadOnlyObjectWrapper<>(ConnectionState.DISCONNECTED);
@@ -72,7 +75,9 @@ public final class ClusterViewModel {
     private final BooleanBinding canDisconnect;
 
     /** The monitor being started or running; completes off the UI thread once it has started. */
-    private CompletableFuture<AutoCloseable> started;
+    private CompletableFuture<ClusterWatcher.Session> started;
+    /** The running session's actions; null while not connected. */
+    private List<ActionService> sessionActions;
     /** Counts connections, so that a monitor's late calls after a disconnect are ignored. */
     private long session;
 
@@ -88,6 +93,8 @@ public final class ClusterViewModel {
         this.dialogs = dialogs;
         this.watcher = watcher;
         this.graph = new GraphViewModel(background, dialogs);
+        this.actions = new ActionsViewModel(background, dialogs);
+        graph.selectedIdProperty().addListener((o, was, now) -> actions.selectResource(now));
         this.profile.addListener((o, was, now) -> describe());
         this.profile.set(profile);
         describe();
@@ -97,6 +104,16 @@ public final class ClusterViewModel {
                 || connection.get() == ConnectionState.CONNECTED, connection);
         overview.healthProperty().addListener((o, was, now) -> judgeHealth());
         connection.addListener((o, was, now) -> judgeHealth());
+        connection.addListener((o, was, now) -> offerActions());
+    }
+
+    /** Actions need a live cluster that has answered, and the session's connections. */
+    private void offerActions() {
+        if (connection.get() == ConnectionState.CONNECTED && sessionActions != null) {
+            actions.connected(sessionActions);
+        } else {
+            actions.disconnected();
+        }
     }
 
     public static ClusterViewModel forProfile(ClusterProfile profile, Background background, DialogService dialogs,
@@ -133,6 +150,7 @@ public final class ClusterViewModel {
     public void show(ClusterStatus status, Cib cib) {
         overview.update(status, cib);
         graph.update(status, cib);
+        actions.update(status, cib);
     }
 
     /** The monitor's next event, on the UI thread: onto the timeline, and notified if it must be. */
@@ -160,7 +178,11 @@ public final class ClusterViewModel {
         connection.set(ConnectionState.CONNECTING);
         connectionText.set("Connecting to " + String.join(", ", p.hosts()) + " \u2026");
         started = background.run("Connecting to " + p.name(), START_TIMEOUT, () -> watcher.watch(p, new Listener(mine)),
-                w -> {
+                live -> {
+                    if (mine == session) {
+                        sessionActions = live.actions();
+                        offerActions();
+                    }
                 }, error -> {
                     if (mine == session) {
                         connection.set(ConnectionState.DISCONNECTED);
@@ -180,8 +202,9 @@ public final class ClusterViewModel {
             return CompletableFuture.completedFuture(null);
         }
         long mine = ++session;
-        CompletableFuture<AutoCloseable> watch = started;
+        CompletableFuture<ClusterWatcher.Session> watch = started;
         started = null;
+        sessionActions = null;
         connection.set(ConnectionState.DISCONNECTING);
         connectionText.set("Disconnecting from " + name.get() + " \u2026");
         return watch.handle((w, startError) -> w).thenCompose(w -> {
@@ -362,5 +385,10 @@ public final class ClusterViewModel {
 
     public DrbdViewModel drbd() {
         return drbd;
+    }
+
+    /** Failover and configuration actions on this cluster; possible only while connected to a live one. */
+    public ActionsViewModel actions() {
+        return actions;
     }
 }

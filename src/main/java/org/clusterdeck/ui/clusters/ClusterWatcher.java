@@ -1,5 +1,7 @@
 package org.clusterdeck.ui.clusters;
 
+import java.util.List;
+import org.clusterdeck.app.action.ActionService;
 import org.clusterdeck.app.clusters.ClusterProfile;
 import org.clusterdeck.app.monitor.MonitorListener;
 
@@ -9,6 +11,22 @@ import org.clusterdeck.app.monitor.MonitorListener;
  */
 @FunctionalInterface
 public interface ClusterWatcher {
-    /** Starts the monitor; {@code listener} hears it on the monitor's threads. Closing it stops everything. */
-    AutoCloseable watch(ClusterProfile profile, MonitorListener listener) throws Exception;
+    /** Starts the monitor; {@code listener} hears it on the monitor's threads. Closing the session stops everything. */
+    Session watch(ClusterProfile profile, MonitorListener listener) throws Exception;
+
+    /**
+     * A running watch and the actions that go through its connections.
+     *
+     * @param actions one per node, in the profile's order: the first that answers plans and applies
+     */
+    record Session(AutoCloseable watch, List<ActionService> actions) implements AutoCloseable {
+        public Session {
+            actions = List.copyOf(actions);
+        }
+
+        @Override
+        public void close() throws Exception {
+            watch.close();
+        }
+    }
 }

@@ -3,6 +3,7 @@ package org.clusterdeck.ui.graph;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.geometry.VPos;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
@@ -15,14 +16,17 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.clusterdeck.ui.action.ActionMenus;
+import org.clusterdeck.ui.action.ActionsViewModel;
 
-/** Binds the graph canvas, search box, details pane and toolbar to the graph view model. */
+/** Binds the graph canvas, search box, details pane and toolbar to the graph view model; its context menu holds the resource actions. */
 public final class GraphView {
     private static final double PAN_STEP = 60;
     /** A press that moves less than this is a click (select), not a drag (pan). */
     private static final double CLICK_SLOP = 4;
 
     private final GraphViewModel vm;
+    private final ActionsViewModel actions;
 
     @FXML private GraphCanvas canvas;
     @FXML private TextField search;
@@ -38,8 +42,9 @@ public final class GraphView {
     private double lastX;
     private double lastY;
 
-    public GraphView(GraphViewModel vm) {
+    public GraphView(GraphViewModel vm, ActionsViewModel actions) {
         this.vm = vm;
+        this.actions = actions;
     }
 
     @FXML
@@ -88,6 +93,15 @@ public final class GraphView {
             e.consume();
         });
         canvas.addEventHandler(KeyEvent.KEY_PRESSED, this::key);
+        ContextMenu menu = ActionMenus.contextMenu(() -> ActionMenus.resource(actions));
+        canvas.setOnContextMenuRequested(e -> {
+            // a right click acts on the box under the pointer; the keyboard's menu key on the selection
+            if (!e.isKeyboardTrigger()) {
+                vm.resourceAt(e.getX(), e.getY()).ifPresent(id -> vm.selectedIdProperty().set(id));
+            }
+            menu.show(canvas, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
     }
 
     private void key(KeyEvent e) {

@@ -11,10 +11,12 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.layout.StackPane;
 import org.clusterdeck.ui.Theme;
 import org.clusterdeck.ui.ViewLoader;
+import org.clusterdeck.ui.action.ActionMenus;
 import org.clusterdeck.ui.clusters.ClusterListCell;
 import org.clusterdeck.ui.clusters.ClusterView;
 import org.clusterdeck.ui.clusters.ClusterViewModel;
@@ -42,6 +44,7 @@ public final class MainView {
     @FXML private MenuItem connectItem;
     @FXML private MenuItem disconnectItem;
     @FXML private CheckMenuItem darkItem;
+    @FXML private Menu actionsMenu;
 
     private record Page(Parent root, GraphView graph) {
     }
@@ -97,10 +100,10 @@ public final class MainView {
                 return new ClusterView(c);
             }
             if (type == OverviewView.class) {
-                return new OverviewView(c.overview());
+                return new OverviewView(c.overview(), c.actions());
             }
             if (type == GraphView.class) {
-                return graph[0] = new GraphView(c.graph());
+                return graph[0] = new GraphView(c.graph(), c.actions());
             }
             if (type == TimelineView.class) {
                 return new TimelineView(c.timeline());
@@ -123,6 +126,19 @@ public final class MainView {
         if (c != null) {
             c.tabProperty().set(tab);
         }
+    }
+
+    /** The Actions menu is made as it opens, for the shown cluster's selection and state. */
+    @FXML
+    private void fillActions() {
+        ClusterViewModel c = vm.selectedProperty().get();
+        if (c == null) {
+            MenuItem none = new MenuItem("No cluster");
+            none.setDisable(true);
+            actionsMenu.getItems().setAll(none);
+            return;
+        }
+        actionsMenu.getItems().setAll(ActionMenus.all(c.actions()));
     }
 
     @FXML

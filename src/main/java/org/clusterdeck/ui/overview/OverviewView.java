@@ -7,18 +7,23 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableView;
 import org.clusterdeck.cluster.events.Severity;
 import org.clusterdeck.cluster.status.Failure;
 import org.clusterdeck.cluster.status.Resource;
 import org.clusterdeck.ui.Tables;
+import org.clusterdeck.ui.action.ActionMenus;
+import org.clusterdeck.ui.action.ActionsViewModel;
 
-/** Binds the overview's tables and findings to its view model. */
+/** Binds the overview's tables and findings to its view model; table selections choose what actions act on. */
 public final class OverviewView {
     private static final PseudoClass BAD = PseudoClass.getPseudoClass("bad");
     private static final PseudoClass ATTENTION = PseudoClass.getPseudoClass("attention");
 
     private final OverviewViewModel vm;
+    private final ActionsViewModel actions;
 
     @FXML private Label summary;
     @FXML private ListView<Finding> findings;
@@ -29,8 +34,9 @@ public final class OverviewView {
     @FXML private TableView<LeftoverConstraint> leftovers;
     @FXML private TableView<ClusterProperty> properties;
 
-    public OverviewView(OverviewViewModel vm) {
+    public OverviewView(OverviewViewModel vm, ActionsViewModel actions) {
         this.vm = vm;
+        this.actions = actions;
     }
 
     @FXML
@@ -63,6 +69,22 @@ public final class OverviewView {
         Tables.column(resourceTable, "In", r -> nullToEmpty(r.parent()), 90);
         Tables.column(resourceTable, "Agent", r -> nullToEmpty(r.agent()), 150);
         Tables.colourRows(resourceTable, Resource::failed, r -> !r.managed() || r.blocked());
+
+        resourceTable.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                actions.selectResource(now.id());
+            }
+        });
+        resourceTable.setContextMenu(ActionMenus.contextMenu(() -> ActionMenus.resource(actions)));
+        nodes.getSelectionModel().selectedItemProperty().addListener((o, was, now) ->
+                actions.nodeProperty().set(now == null ? null : now.name()));
+        nodes.setContextMenu(ActionMenus.contextMenu(() -> {
+            List<MenuItem> items = new ArrayList<>(ActionMenus.node(actions));
+            items.add(new SeparatorMenuItem());
+            items.addAll(ActionMenus.cluster(actions));
+            return items;
+        }));
+        properties.setContextMenu(ActionMenus.contextMenu(() -> ActionMenus.cluster(actions)));
 
         failures.setItems(vm.failures());
         failures.setPlaceholder(new Label("No failed actions."));

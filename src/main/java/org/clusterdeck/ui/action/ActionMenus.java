@@ -1,0 +1,100 @@
+package org.clusterdeck.ui.action;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import org.clusterdeck.cluster.status.ClusterNode;
+
+/**
+ * The action menu items for one cluster, the same in the window's Actions menu and in the context
+ * menus of the graph and the overview tables. Built when a menu opens, so node lists and labels
+ * follow the cluster as it is now.
+ */
+public final class ActionMenus {
+    private ActionMenus() {
+    }
+
+    /** Move, ban, clear, start, stop and cleanup of the selected resource. */
+    public static List<MenuItem> resource(ActionsViewModel a) {
+        String r = a.resourceProperty().get();
+        boolean can = a.canActOnResourceProperty().get();
+        String name = r == null ? "resource" : literal(r);
+        Menu move = new Menu("_Move " + name + " to");
+        move.setId("action-move");
+        a.moveTargets().forEach(n -> move.getItems().add(item(literal(n), "action-move-" + n, can, () -> a.moveTo(n))));
+        move.setDisable(!can || move.getItems().isEmpty());
+        Menu ban = new Menu("_Ban " + name + " from");
+        ban.setId("action-ban");
+        a.banTargets().forEach(n -> ban.getItems().add(item(literal(n), "action-ban-" + n, can, () -> a.banFrom(n))));
+        ban.setDisable(!can || ban.getItems().isEmpty());
+        return List.of(move, ban,
+                item("C_lear move/ban constraints of " + name, "action-clear", can, a::clear),
+                new SeparatorMenuItem(),
+                item("_Start " + name, "action-start", can, a::start),
+                item("S_top " + name, "action-stop", can, a::stop),
+                item("Clean _up failures of " + name, "action-cleanup", can, a::cleanup));
+    }
+
+    /** Standby, online and maintenance of the selected node; only the changes that apply are enabled. */
+    public static List<MenuItem> node(ActionsViewModel a) {
+        String n = a.nodeProperty().get();
+        boolean can = a.canActOnNodeProperty().get();
+        ClusterNode node = a.selectedNode().orElse(null);
+        boolean standby = node != null && node.standby();
+        boolean maintenance = node != null && node.maintenance();
+        String name = n == null ? "node" : literal(n);
+        return List.of(
+                item("Put " + name + " in stan_dby", "action-standby", can && !standby, () -> a.standby(true)),
+                item("Bring " + name + " _online (out of standby)", "action-online", can && standby, () -> a.standby(false)),
+                item("Maintenance o_n for " + name, "action-node-maintenance-on", can && !maintenance,
+                        () -> a.nodeMaintenance(true)),
+                item("Maintenance o_ff for " + name, "action-node-maintenance-off", can && maintenance,
+                        () -> a.nodeMaintenance(false)));
+    }
+
+    /** Maintenance mode of the whole cluster and cluster properties. */
+    public static List<MenuItem> cluster(ActionsViewModel a) {
+        boolean can = a.liveProperty().get();
+        boolean maintenance = a.clusterInMaintenance();
+        return List.of(
+                item("Cluster maintenance mode on", "action-cluster-maintenance-on", can && !maintenance,
+                        () -> a.clusterMaintenance(true)),
+                item("Cluster maintenance mode off", "action-cluster-maintenance-off", can && maintenance,
+                        () -> a.clusterMaintenance(false)),
+                item("Set cluster _property\u2026", "action-property", can, a::setProperty));
+    }
+
+    /** Every action: resource, node, cluster, in groups. */
+    public static List<MenuItem> all(ActionsViewModel a) {
+        List<MenuItem> out = new ArrayList<>(resource(a));
+        out.add(new SeparatorMenuItem());
+        out.addAll(node(a));
+        out.add(new SeparatorMenuItem());
+        out.addAll(cluster(a));
+        return out;
+    }
+
+    /** A context menu whose items are made afresh each time it opens. */
+    public static ContextMenu contextMenu(Supplier<List<MenuItem>> items) {
+        ContextMenu menu = new ContextMenu(new MenuItem());
+        menu.setOnShowing(e -> menu.getItems().setAll(items.get()));
+        return menu;
+    }
+
+    /** Resource ids are full of underscores, which menu labels would take for mnemonics. */
+    private static String literal(String name) {
+        return name.replace("_", "__");
+    }
+
+    private static MenuItem item(String text, String id, boolean enabled, Runnable action) {
+        MenuItem i = new MenuItem(text);
+        i.setId(id);
+        i.setDisable(!enabled);
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+}

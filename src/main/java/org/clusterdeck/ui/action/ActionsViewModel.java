@@ -1,0 +1,227 @@
+package org.clusterdeck.ui.action;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.clusterdeck.app.action.ActionService;
+import org.clusterdeck.cluster.cib.Cib;
+import org.clusterdeck.cluster.command.ClusterAction;
+import org.clusterdeck.cluster.command.InvalidInputException;
+import org.clusterdeck.cluster.status.ClusterNode;
+import org.clusterdeck.cluster.status.ClusterStatus;
+import org.clusterdeck.cluster.status.Resource;
+import org.clusterdeck.ui.Background;
+import org.clusterdeck.ui.DialogService;
+
+/**
+ * The actions an admin can take on one cluster from the window: on the selected resource, the
+ * selected node, or the whole cluster. Possible only while a live cluster is connected (never on a
+ * CIB file). Each action opens the plan dialog; nothing is applied without the admin's confirmation
+ * there. Call on the UI thread.
+ */
+public final class ActionsViewModel {
+    private final Background background;
+    private final DialogService dialogs;
+    private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper(false);
+    private final StringProperty resource = new SimpleStringProperty();
+    private final StringProperty node = new SimpleStringProperty();
+    private final BooleanBinding onResource = live.and(resource.isNotNull());
+    private final BooleanBinding onNode = live.and(node.isNotNull());
+
+    private List<ActionService> services = List.of();
+    private ClusterStatus status;
+    private Cib cib;
+
+    public ActionsViewModel(Background background, DialogService dialogs) {
+        this.background = background;
+        this.dialogs = dialogs;
+    }
+
+    /** Connected: actions go through these services (one per node, first that answers plans). */
+    public void connected(List<ActionService> nodes) {
+        services = List.copyOf(nodes);
+        live.set(!services.isEmpty());
+    }
+
+    public void disconnected() {
+        services = List.of();
+        live.set(false);
+    }
+
+    /** The cluster as last seen: which nodes there are, where resources run, cluster properties. */
+    public void update(ClusterStatus newStatus, Cib newCib) {
+        status = newStatus;
+        if (newCib != null) {
+            cib = newCib;
+        }
+    }
+
+    /**
+     * The resource actions act on; crm_mon's instance suffix (legacy "p_drbd:1") is dropped, since
+     * actions name the resource, not an instance.
+     */
+    public void selectResource(String id) {
+        resource.set(id == null ? null : id.replaceFirst(":\\d+$", ""));
+    }
+
+    // ---- what the menus offer
+
+    /** Nodes the selected resource can be moved to: online nodes it does not run on now. */
+    public List<String> moveTargets() {
+        Set<String> on = runningOn(resource.get());
+        return nodes().stream().filter(n -> n.online() && !on.contains(n.name())).map(ClusterNode::name).toList();
+    }
+
+    /** Nodes to keep the selected resource away from: where it runs, else every node. */
+    public List<String> banTargets() {
+        Set<String> on = runningOn(resource.get());
+        return on.isEmpty() ? nodes().stream().map(ClusterNode::name).toList() : List.copyOf(on);
+    }
+
+    /** The selected node as crm_mon last saw it; empty when none is selected or it is gone. */
+    public Optional<ClusterNode> selectedNode() {
+        return nodes().stream().filter(n -> n.name().equals(node.get())).findFirst();
+    }
+
+    /** Whether the whole cluster is in maintenance mode, as the CIB says. */
+    public boolean clusterInMaintenance() {
+        return cib != null && "true".equalsIgnoreCase(cib.clusterProperty("maintenance-mode"));
+    }
+
+    private List<ClusterNode> nodes() {
+        return status == null ? List.of() : status.nodes();
+    }
+
+    /** Where a resource, or any member or instance of it, is active. */
+    private Set<String> runningOn(String id) {
+        if (status == null || id == null) {
+            return Set.of();
+        }
+        return status.resources().stream()
+                .filter(r -> r.active() && (id.equals(r.id()) || id.equals(r.parent())))
+                .map(Resource::nodes).flatMap(List::stream).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    // ---- the actions
+
+    /** Previews an action in the plan dialog, where the admin may apply it. */
+    public void run(ClusterAction action) {
+        if (!live.get()) {
+            return;
+        }
+        ActionPlanViewModel plan = new ActionPlanViewModel(action, services, background);
+        plan.plan();
+        dialogs.showActionPlan(plan);
+        plan.dismiss();
+    }
+
+    public void moveTo(String target) {
+        onSelectedResource(r -> new ClusterAction.Move(r, target, null, false, false));
+    }
+
+    public void banFrom(String target) {
+        onSelectedResource(r -> new ClusterAction.Ban(r, target, null, false));
+    }
+
+    public void clear() {
+        onSelectedResource(r -> new ClusterAction.Clear(r, null));
+    }
+
+    public void start() {
+        onSelectedResource(ClusterAction.Start::new);
+    }
+
+    public void stop() {
+        onSelectedResource(ClusterAction.Stop::new);
+    }
+
+    public void cleanup() {
+        onSelectedResource(r -> new ClusterAction.Cleanup(r, null));
+    }
+
+    /** {@code on} false brings the node out of standby. */
+    public void standby(boolean on) {
+        if (node.get() != null) {
+            run(() -> new ClusterAction.Standby(node.get(), on));
+        }
+    }
+
+    public void nodeMaintenance(boolean on) {
+        if (node.get() != null) {
+            run(() -> new ClusterAction.Maintenance(node.get(), on));
+        }
+    }
+
+    public void clusterMaintenance(boolean on) {
+        run(() -> new ClusterAction.Maintenance(null, on));
+    }
+
+    /** Asks for NAME=VALUE, then previews setting it. */
+    public void setProperty() {
+        if (!live.get()) {
+            return;
+        }
+        dialogs.askText("Set cluster property", "Property to set, as NAME=VALUE (e.g. stonith-timeout=60s):", "")
+                .ifPresent(text -> {
+                    int eq = text.indexOf('=');
+                    if (eq < 0) {
+                        dialogs.showError("Set cluster property", "\"" + text + "\" is not NAME=VALUE");
+                        return;
+                    }
+                    run(() -> new ClusterAction.Property(text.substring(0, eq).strip(), text.substring(eq + 1).strip()));
+                });
+    }
+
+    private void onSelectedResource(Function<String, ClusterAction> make) {
+        String r = resource.get();
+        if (r != null) {
+            run(() -> make.apply(r));
+        }
+    }
+
+    /** Names are checked as the action is made: a bad one is shown, never sent. */
+    private void run(Supplier<ClusterAction> make) {
+        ClusterAction action;
+        try {
+            action = make.get();
+        } catch (InvalidInputException e) {
+            dialogs.showError("Not a valid action", e.getMessage());
+            return;
+        }
+        run(action);
+    }
+
+    // ---- state for the menus
+
+    /** A live cluster is connected: the cluster actions are possible. */
+    public ReadOnlyBooleanProperty liveProperty() {
+        return live.getReadOnlyProperty();
+    }
+
+    /** The resource the resource actions act on (graph or overview selection); null for none. */
+    public StringProperty resourceProperty() {
+        return resource;
+    }
+
+    /** The node the node actions act on (overview selection); null for none. */
+    public StringProperty nodeProperty() {
+        return node;
+    }
+
+    public BooleanBinding canActOnResourceProperty() {
+        return onResource;
+    }
+
+    public BooleanBinding canActOnNodeProperty() {
+        return onNode;
+    }
+}
