@@ -18,7 +18,12 @@ import java.util.regex.Pattern;
 public final class DrbdEventState {
     private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\S+");
     private static final Set<String> ACTIONS = Set.of("exists", "create", "change", "destroy", "call", "response");
-    private static final Set<String> SPLIT_BRAIN_HELPERS = Set.of("split-brain", "initial-split-brain");
+    /**
+     * DRBD calls initial-split-brain whenever it detects one, also when it is then resolved (an
+     * after-sb policy, or an admin's --discard-my-data: DRBD 8.4 even calls it after reporting
+     * Connected), and split-brain only when it stays unresolved and the connection is dropped.
+     */
+    private static final String UNRESOLVED_SPLIT_BRAIN_HELPER = "split-brain";
     /** Peer-device statistics printed all together when any statistics are printed. */
     private static final Set<String> STATISTICS = Set.of("received", "sent", "out-of-sync", "pending", "unacked",
             "done", "eta", "dbdt", "dbdt0", "dbdt1", "want");
@@ -109,7 +114,7 @@ public final class DrbdEventState {
     }
 
     private void noteHelper(DrbdEvent event, Map<String, String> f) {
-        if (!event.action().equals("call") || !SPLIT_BRAIN_HELPERS.contains(f.get("helper"))) {
+        if (!event.action().equals("call") || !UNRESOLVED_SPLIT_BRAIN_HELPER.equals(f.get("helper"))) {
             return;
         }
         ResourceState r = resources.get(f.get("name"));
