@@ -1,0 +1,37 @@
+package org.clusterdeck.cluster.drbd;
+
+/**
+ * Which DRBD a status came from, as far as the status tells: the admin commands differ (DRBD 9
+ * names a connection {@code resource:peer}, 8.4 has one peer per resource).
+ */
+public enum DrbdGeneration {
+    V8_4,
+    V9,
+    UNKNOWN;
+
+    /**
+     * From the version /proc/drbd prints; else from the format (JSON is DRBD 9 only); else from
+     * the connection names: drbd-utils call the 8.4 peer {@code peer}, its events2 dump of a
+     * StandAlone 8.4 connection has no {@code conn-name:}, while DRBD 9 names every connection
+     * after its peer. A status without connections in text form cannot tell.
+     */
+    public static DrbdGeneration of(DrbdStatus status) {
+        if (status.drbdVersion() != null) {
+            return status.drbdVersion().startsWith("8.") ? V8_4 : V9;
+        }
+        if (status.format() == DrbdSourceFormat.STATUS_JSON) {
+            return V9;
+        }
+        for (DrbdResource r : status.resources()) {
+            for (DrbdConnection c : r.connections()) {
+                if ("peer".equals(c.peer()) || c.peer() == null && status.format() == DrbdSourceFormat.EVENTS2) {
+                    return V8_4;
+                }
+                if (c.peer() != null) {
+                    return V9;
+                }
+            }
+        }
+        return UNKNOWN;
+    }
+}
