@@ -3,7 +3,8 @@ package org.clusterdeck.ui.drbd;
 import java.util.List;
 
 /**
- * A DRBD resource that needs an admin: a split brain, or a connection left StandAlone.
+ * A DRBD resource that needs an admin: a split brain, two Primaries that cannot see each other,
+ * or a node that does not try to reach its peer.
  *
  * @param nodes      the nodes that hold the resource, sorted: the candidates for the victim
  * @param victim     the node whose changes the recovery would discard: the admin's choice, else
@@ -19,9 +20,18 @@ public record DrbdAlarm(String resource, Kind kind, List<String> nodes, String v
     }
 
     public enum Kind {
-        /** DRBD ran its split-brain handler (known from events2). */
+        /** DRBD ran its split-brain handler (known only from an events2 stream). */
         SPLIT_BRAIN,
-        /** A connection is StandAlone: after a split brain, or an admin's disconnect. */
+        /**
+         * Two nodes are Primary without a connection between them: both may write, so their data
+         * has split (or will with the next write) and DRBD will call it a split brain on connect.
+         */
+        DIVERGED,
+        /**
+         * A node does not try to reach its peer (StandAlone, or no connection at all): after a
+         * split brain, an admin's disconnect, or a connection DRBD refused; the status alone
+         * does not say which.
+         */
         STANDALONE
     }
 }

@@ -22,6 +22,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.clusterdeck.cluster.drbd.DrbdConnection;
 import org.clusterdeck.cluster.drbd.DrbdDevice;
+import org.clusterdeck.cluster.drbd.DrbdGeneration;
 import org.clusterdeck.cluster.drbd.DrbdPeerDevice;
 import org.clusterdeck.cluster.drbd.DrbdResource;
 import org.clusterdeck.cluster.drbd.DrbdStatus;
@@ -185,57 +186,108 @@ public final class DrbdViewModel {
 
     private void refreshAlarms() {
         Map<String, Set<String>> holders = new LinkedHashMap<>();
-        Map<String, Set<String>> standAlone = new LinkedHashMap<>();
-        Map<String, Boolean> detected = new LinkedHashMap<>();
-        Map<String, Map<String, String>> roles = new LinkedHashMap<>();
+        Map<String, DrbdGeneration> generations = new LinkedHashMap<>();
         statuses.forEach((node, status) -> {
+            DrbdGeneration g = DrbdGeneration.of(status);
             for (DrbdResource r : status.resources()) {
                 String name = name(r);
                 holders.computeIfAbsent(name, k -> new TreeSet<>()).add(node);
-                roles.computeIfAbsent(name, k -> new TreeMap<>()).put(node, r.role());
                 for (DrbdConnection c : r.connections()) {
+                    // a peer that did not report counts by its DRBD 9 name; 8.4's placeholder "peer" names no node
                     String peer = peerNode(c.peer(), node, statuses.keySet());
-                    if (peer != null) {
+                    if (peer != null && (statuses.containsKey(peer) || g == DrbdGeneration.V9)) {
                         holders.get(name).add(peer);
                     }
-                    if (c.splitBrainDetected()) {
-                        detected.put(name, true);
-                    }
-                    if (c.isStandAlone() || c.splitBrainDetected()) {
-                        standAlone.computeIfAbsent(name, k -> new TreeSet<>()).add(node);
-                    }
+                }
+                if (g != DrbdGeneration.UNKNOWN) {
+                    generations.putIfAbsent(name, g);
                 }
             }
         });
         List<DrbdAlarm> out = new ArrayList<>();
-        standAlone.forEach((name, nodes) -> {
-            DrbdAlarm.Kind kind = detected.getOrDefault(name, false) ? DrbdAlarm.Kind.SPLIT_BRAIN
-                    : DrbdAlarm.Kind.STANDALONE;
-            List<String> candidates = List.copyOf(holders.get(name));
+        holders.forEach((name, nodes) -> {
+            List<SplitBrainRecovery.Side> sides = nodes.stream().map(n -> side(n, name)).toList();
+            DrbdAlarm.Kind kind = kind(sides);
+            if (kind == null) {
+                return;
+            }
+            List<String> candidates = List.copyOf(nodes);
             String chosen = victims.get(name);
             boolean suggested = chosen == null || !candidates.contains(chosen);
-            String victim = suggested ? suggestVictim(candidates, roles.get(name)) : chosen;
+            String victim = suggested ? suggestVictim(sides) : chosen;
             String resource = name.startsWith("minor ") ? null : name;
-            String title = (kind == DrbdAlarm.Kind.SPLIT_BRAIN ? "Split brain" : "StandAlone (possible split brain)")
-                    + " on " + name + ": " + String.join(", ", nodes);
-            out.add(new DrbdAlarm(name, kind, candidates, victim, suggested && victim != null, title,
-                    SplitBrainRecovery.steps(resource, kind, candidates, victim, List.copyOf(nodes))));
+            out.add(new DrbdAlarm(name, kind, candidates, victim, suggested && victim != null, title(kind, name, sides),
+                    SplitBrainRecovery.steps(resource, kind, generations.getOrDefault(name, DrbdGeneration.UNKNOWN),
+                            sides, victim, suggested)));
         });
         alarms.setAll(out);
     }
 
+    private SplitBrainRecovery.Side side(String node, String resource) {
+        DrbdStatus status = statuses.get(node);
+        DrbdResource r = status == null ? null
+                : status.resources().stream().filter(x -> name(x).equals(resource)).findFirst().orElse(null);
+        Map<String, DrbdConnection> toPeers = new HashMap<>();
+        if (r != null) {
+            r.connections().forEach(c -> {
+                String peer = peerNode(c.peer(), node, statuses.keySet());
+                if (peer != null) {
+                    toPeers.putIfAbsent(peer, c);
+                }
+            });
+        }
+        return new SplitBrainRecovery.Side(node, r, toPeers);
+    }
+
     /**
-     * The Secondary when exactly one node is Primary: Pacemaker runs the service on the Primary,
-     * so its data is the one clients wrote. Otherwise (both Primary after a split brain without
-     * fencing, or both Secondary) nothing here can tell, and the admin decides.
+     * Split brain when DRBD said so (its handler ran); diverged when two nodes are Primary
+     * without a connection between them, whatever state the connection is in (a cut link leaves
+     * both Connecting, and DRBD finds the split brain only when they meet again); else StandAlone
+     * when some node does not try to reach its peer; else no alarm.
      */
-    static String suggestVictim(List<String> nodes, Map<String, String> roles) {
-        if (nodes.size() != 2 || roles == null || !roles.keySet().containsAll(nodes)) {
+    private static DrbdAlarm.Kind kind(List<SplitBrainRecovery.Side> sides) {
+        boolean handler = sides.stream().anyMatch(x -> x.resource() != null
+                && x.resource().connections().stream().anyMatch(DrbdConnection::splitBrainDetected));
+        if (handler) {
+            return DrbdAlarm.Kind.SPLIT_BRAIN;
+        }
+        List<SplitBrainRecovery.Side> primaries = sides.stream().filter(SplitBrainRecovery.Side::primary).toList();
+        for (SplitBrainRecovery.Side a : primaries) {
+            for (SplitBrainRecovery.Side b : primaries) {
+                DrbdConnection c = a.to(b.node());
+                if (a != b && (c == null || !c.isConnected())) {
+                    return DrbdAlarm.Kind.DIVERGED;
+                }
+            }
+        }
+        return sides.stream().anyMatch(SplitBrainRecovery.Side::notTrying) ? DrbdAlarm.Kind.STANDALONE : null;
+    }
+
+    private static String title(DrbdAlarm.Kind kind, String name, List<SplitBrainRecovery.Side> sides) {
+        return switch (kind) {
+            case SPLIT_BRAIN -> "Split brain on " + name + ": DRBD dropped the connection between "
+                    + String.join(" and ", sides.stream().map(SplitBrainRecovery.Side::node).toList());
+            case DIVERGED -> "Split brain on " + name + ": Primary without a connection on "
+                    + String.join(" and ", sides.stream().filter(SplitBrainRecovery.Side::primary)
+                            .map(SplitBrainRecovery.Side::node).toList());
+            case STANDALONE -> "StandAlone on " + name + ": " + String.join(", ",
+                    sides.stream().filter(SplitBrainRecovery.Side::notTrying).map(SplitBrainRecovery.Side::node)
+                            .toList());
+        };
+    }
+
+    /**
+     * With two nodes of which exactly one is Primary, the other: Pacemaker runs the service on the
+     * Primary, so its copy is the one clients wrote last. Otherwise (both Primary after a split
+     * without fencing, both Secondary, more nodes) nothing here can tell, and the admin decides.
+     */
+    static String suggestVictim(List<SplitBrainRecovery.Side> sides) {
+        if (sides.size() != 2 || sides.stream().anyMatch(x -> x.resource() == null)) {
             return null;
         }
-        List<String> primaries = nodes.stream().filter(n -> "Primary".equals(roles.get(n))).toList();
-        return primaries.size() == 1 ? nodes.stream().filter(n -> !n.equals(primaries.get(0))).findFirst().orElseThrow()
-                : null;
+        List<SplitBrainRecovery.Side> primaries = sides.stream().filter(SplitBrainRecovery.Side::primary).toList();
+        return primaries.size() != 1 ? null
+                : sides.stream().filter(x -> x != primaries.get(0)).findFirst().orElseThrow().node();
     }
 
     /** The admin's choice of victim for a resource's recovery; null goes back to the suggestion. */

@@ -152,8 +152,13 @@ class DrbdViewModelTest {
         return Long.parseLong(m.group(1));
     }
 
+    /**
+     * DRBD 9, both nodes Primary and StandAlone after the split brain, read from status --json.
+     * The connection names the commands must carry are read independently from drbdadm status of
+     * the same snapshot, the out-of-sync counts from the JSON text itself.
+     */
     @Test
-    void standAloneAfterSplitBrainIsAnAlarmWithStepsAndNoVictimWhenBothArePrimary() {
+    void twoPrimariesWithoutConnectionAreASplitBrainWithDrbd9PerPeerCommands() {
         String snap = "drbd9/v9-e2-split-brain-standalone__";
         DrbdViewModel vm = bothNodes(snap, "drbdsetup_status_json.txt");
         assertEquals("StandAlone", word(snap + "vm1__drbdadm_cstate.txt"));
@@ -163,30 +168,125 @@ class DrbdViewModelTest {
 
         assertEquals(1, vm.alarms().size());
         DrbdAlarm alarm = vm.alarms().get(0);
-        assertEquals(DrbdAlarm.Kind.STANDALONE, alarm.kind(), "status --json cannot tell a split brain from a disconnect");
+        assertEquals(DrbdAlarm.Kind.DIVERGED, alarm.kind(), "two Primaries apart: the data has split");
         assertEquals(List.of("vm1", "vm2"), alarm.nodes());
         assertNull(alarm.victim(), "both Primary: the admin decides");
-        assertTrue(alarm.steps().contains("drbdadm connect --discard-my-data r0"));
-        assertTrue(alarm.steps().contains("On <victim>"));
+        assertTrue(alarm.steps().contains("On <victim> (the victim)"), alarm.steps());
+        assertFalse(alarm.steps().matches("(?s).*--discard-my-data r0:vm.*"), "no node is named before the choice");
         assertTrue(vm.rows().get(0).degraded());
 
         vm.chooseVictim("r0", "vm2");
         DrbdAlarm chosen = vm.alarms().get(0);
         assertEquals("vm2", chosen.victim());
         assertFalse(chosen.suggested());
-        assertTrue(chosen.steps().contains("On vm2 (the victim)"), chosen.steps());
-        assertTrue(chosen.steps().contains("On vm1 (the survivor)"), chosen.steps());
+        String steps = chosen.steps();
+        String victimToSurvivor = connectionName(snap + "vm2__drbdadm_status.txt");
+        String survivorToVictim = connectionName(snap + "vm1__drbdadm_status.txt");
+        String victimPart = between(steps, "On vm2 (the victim)", "On vm1 (the survivor)");
+        String survivorPart = between(steps, "On vm1 (the survivor)", "Watch the resync");
+        assertTrue(victimPart.contains("\n     drbdadm secondary r0\n"), victimPart);
+        assertTrue(victimPart.contains("\n     drbdadm connect --discard-my-data r0:" + victimToSurvivor + "\n"),
+                victimPart);
+        assertFalse(victimPart.contains("drbdadm disconnect"), "already StandAlone: " + victimPart);
+        assertTrue(survivorPart.contains("\n     drbdadm connect r0:" + survivorToVictim + "\n"), survivorPart);
+        assertEquals(1, count(steps, "--discard-my-data r0"), "discarding is the victim's step only");
+        assertPacemakerKeptOutAndFenceConstraintLast(steps, "r0");
+        Matcher oos = Pattern.compile("\"out-of-sync\"\\s*:\\s*(\\d+)").matcher(
+                Corpus.read("drbd/" + snap + "vm1__drbdsetup_status_json.txt"));
+        assertTrue(oos.find());
+        assertTrue(steps.contains("vm1 " + oos.group(1) + " KiB"), steps);
     }
 
+    /** The DRBD handler calls from both nodes' streams make it a split brain DRBD itself found. */
     @Test
     void splitBrainHandlerInTheEvents2StreamMakesItASplitBrain() {
-        String file = "drbd9/v9-e2-split-brain__vm1__drbdsetup_events2_timestamps_statistics_full_stream.txt";
-        String text = Corpus.read("drbd/" + file);
+        String sb = "drbd9/v9-e2-split-brain__";
+        String command = "drbdsetup_events2_timestamps_statistics_full_stream.txt";
+        String text = Corpus.read("drbd/" + sb + "vm1__" + command);
         assertTrue(text.contains("helper:split-brain"), "DRBD called its split-brain helper");
-        DrbdViewModel vm = new DrbdViewModel();
-        vm.update(Map.of("vm1", DrbdStatusReader.parse(text, file)), T);
+        DrbdViewModel vm = bothNodes(sb, command);
         assertEquals(List.of(DrbdAlarm.Kind.SPLIT_BRAIN), vm.alarms().stream().map(DrbdAlarm::kind).toList());
-        assertTrue(vm.alarms().get(0).steps().startsWith("DRBD found a split brain"));
+        assertTrue(vm.alarms().get(0).steps().startsWith("Split brain on r0"), vm.alarms().get(0).steps());
+        vm.chooseVictim("r0", "vm1");
+        String steps = vm.alarms().get(0).steps();
+        // the streams' own conn-name fields name the connections
+        assertTrue(steps.contains("drbdadm connect --discard-my-data r0:" + connName(sb + "vm1__" + command)),
+                steps);
+        assertTrue(steps.contains("drbdadm connect r0:" + connName(sb + "vm2__" + command)), steps);
+    }
+
+    /**
+     * DRBD 8.4 calls initial-split-brain also for a split brain the admin resolved, and even after
+     * reporting Connected; that must not leave an alarm on a healthy pair.
+     */
+    @Test
+    void resolvedSplitBrainOnDrbd84LeavesNoAlarm() {
+        String e3 = "drbd84/e3-sb-resolved-resync__";
+        String command = "drbdsetup_events2_timestamps_statistics_stream.txt";
+        String text = Corpus.read("drbd/" + e3 + "vm2__" + command);
+        assertTrue(text.contains("helper:initial-split-brain"));
+        assertTrue(text.indexOf("connection:Connected") < text.indexOf("helper:initial-split-brain"));
+        DrbdViewModel vm = bothNodes(e3, command);
+        assertTrue(vm.alarms().isEmpty(), vm.alarms().toString());
+        assertEquals("Connected", vm.rows().get(0).connection());
+    }
+
+    /** DRBD 8.4 has one peer per resource: the commands name the resource only. */
+    @Test
+    void drbd84SplitBrainUsesResourceWideCommands() {
+        String snap = "drbd84/e2-split-brain-standalone__";
+        DrbdViewModel vm = bothNodes(snap, "drbdsetup_events2_now_statistics.txt");
+        for (String node : List.of("vm1", "vm2")) {
+            String proc = Corpus.read("drbd/" + snap + node + "__proc_drbd.txt");
+            assertTrue(proc.startsWith("version: 8.4") && proc.contains("cs:StandAlone ro:Primary/"), proc);
+        }
+        assertEquals(List.of(DrbdAlarm.Kind.DIVERGED), vm.alarms().stream().map(DrbdAlarm::kind).toList());
+        vm.chooseVictim("r0", "vm2");
+        String steps = vm.alarms().get(0).steps();
+        assertTrue(between(steps, "On vm2 (the victim)", "On vm1 (the survivor)")
+                .contains("\n     drbdadm connect --discard-my-data r0\n"), steps);
+        assertTrue(between(steps, "On vm1 (the survivor)", "Watch the resync").contains("\n     drbdadm connect r0\n"),
+                steps);
+        assertFalse(steps.contains("r0:"), "no DRBD 9 connection names on 8.4: " + steps);
+    }
+
+    /** 8.4's drbdadm status prints no peer at all for a StandAlone resource; the alarm must not vanish. */
+    @Test
+    void drbd84TextStatusHidesTheStandAlonePeerButTheAlarmStays() {
+        String snap = "drbd84/e2-split-brain-standalone__";
+        assertFalse(Corpus.read("drbd/" + snap + "vm1__drbdadm_status.txt").contains("connection"));
+        DrbdViewModel vm = bothNodes(snap, "drbdadm_status.txt");
+        assertEquals(List.of(DrbdAlarm.Kind.DIVERGED), vm.alarms().stream().map(DrbdAlarm::kind).toList());
+        vm.chooseVictim("r0", "vm1");
+        String steps = vm.alarms().get(0).steps();
+        assertTrue(steps.contains("drbdadm connect --discard-my-data r0\n"), steps);
+        assertTrue(steps.contains("does not tell the DRBD version"), steps);
+    }
+
+    /**
+     * DRBD 9: vm2 was disconnected from the Primary and outdated. StandAlone, but not a split
+     * brain on vm2's side: a plain reconnect comes first, discarding only if the log says so.
+     */
+    @Test
+    void outdatedStandAloneIsReconnectedBeforeAnyDiscard() {
+        String snap = "drbd9/v9-e0a-disconnected-from-primary-peer-outdated__";
+        DrbdViewModel vm = bothNodes(snap, "drbdsetup_status_json.txt");
+        assertEquals("Outdated", word(snap + "vm2__drbdadm_dstate.txt").split("/")[0]);
+        assertEquals("Secondary", word(snap + "vm2__drbdadm_role.txt"));
+        DrbdAlarm alarm = vm.alarms().get(0);
+        assertEquals(DrbdAlarm.Kind.STANDALONE, alarm.kind());
+        assertEquals("vm2", alarm.victim());
+        assertTrue(alarm.suggested());
+        String steps = alarm.steps();
+        assertTrue(steps.contains("vm2's disk is Outdated"), steps);
+        assertTrue(steps.contains("journalctl -k --grep='Split-Brain|StandAlone'"), steps);
+        String reconnect = between(steps, "If the log shows no split brain", "1. Choose the victim");
+        assertTrue(reconnect.contains("on vm2:\n     drbdadm connect r0:" + connectionName(snap + "vm2__drbdadm_status.txt")),
+                reconnect);
+        assertTrue(reconnect.contains("on vm1:\n     drbdadm connect r0:" + connectionName(snap + "vm1__drbdadm_status.txt")),
+                reconnect);
+        assertFalse(reconnect.contains("--discard-my-data"), reconnect);
+        assertTrue(steps.indexOf("--discard-my-data r0:vm1") > steps.indexOf("1. Choose the victim"));
     }
 
     /** DRBD 8.4: /proc/drbd names no resource or peer; a disconnect left vm2 StandAlone, vm1 Primary. */
@@ -204,10 +304,56 @@ class DrbdViewModelTest {
         assertEquals("StandAlone", row.peerConnection());
 
         DrbdAlarm alarm = vm.alarms().get(0);
-        assertEquals(List.of("vm2"), List.of(alarm.title().substring(alarm.title().lastIndexOf(' ') + 1)));
+        assertEquals(DrbdAlarm.Kind.STANDALONE, alarm.kind());
+        assertEquals("vm2", alarm.title().substring(alarm.title().lastIndexOf(' ') + 1));
         assertEquals("vm2", alarm.victim());
         assertTrue(alarm.suggested());
-        assertTrue(alarm.steps().contains("drbdadm secondary <resource>"), "no name in /proc/drbd: the admin fills it in");
+        String steps = alarm.steps();
+        assertTrue(steps.contains("drbdadm secondary <resource>"), "no name in /proc/drbd: the admin fills it in");
+        assertTrue(steps.contains("drbdadm connect --discard-my-data <resource>\n"), steps);
+        assertTrue(between(steps, "On vm1 (the survivor)", "Watch the resync").contains("connects by itself"),
+                "vm1 waits for the connection itself: " + steps);
+    }
+
+    private static void assertPacemakerKeptOutAndFenceConstraintLast(String steps, String resource) {
+        int maintenance = steps.indexOf("crm_attribute --type crm_config --name maintenance-mode --update true");
+        int discard = steps.indexOf("--discard-my-data " + resource);
+        int upToDate = steps.indexOf("Only once both disks are UpToDate");
+        int fence = steps.indexOf("cibadmin --delete --xpath \"//rsc_location[starts-with(@id,'drbd-fence-by-handler-"
+                + resource + "-')]\"");
+        int handBack = steps.indexOf("crm_attribute --type crm_config --name maintenance-mode --delete");
+        assertTrue(maintenance >= 0 && maintenance < discard, steps);
+        assertTrue(discard < upToDate && upToDate < fence && fence < handBack, steps);
+        assertTrue(steps.contains("ClusterDeck runs none of these commands"), steps);
+    }
+
+    /** The connection name drbdadm status prints on the peer line ("  vm2 connection:StandAlone"). */
+    private static String connectionName(String file) {
+        Matcher m = Pattern.compile("(?m)^  (\\S+) connection:").matcher(Corpus.read("drbd/" + file));
+        assertTrue(m.find(), file);
+        return m.group(1);
+    }
+
+    /** The conn-name: of an events2 stream's connection lines. */
+    private static String connName(String file) {
+        Matcher m = Pattern.compile(" conn-name:(\\S+)").matcher(Corpus.read("drbd/" + file));
+        assertTrue(m.find(), file);
+        return m.group(1);
+    }
+
+    private static String between(String text, String from, String to) {
+        int a = text.indexOf(from);
+        int b = text.indexOf(to, a);
+        assertTrue(a >= 0 && b > a, "'" + from + "' before '" + to + "' in:\n" + text);
+        return text.substring(a, b);
+    }
+
+    private static int count(String text, String part) {
+        int n = 0;
+        for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + 1)) {
+            n++;
+        }
+        return n;
     }
 
     @Test
