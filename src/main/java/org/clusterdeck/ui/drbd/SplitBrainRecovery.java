@@ -137,8 +137,8 @@ final class SplitBrainRecovery {
         s.append("\nIf the log shows no split brain, reconnect; this discards nothing:\n");
         for (Side o : stuck) {
             String other = other(o.node());
-            String cmd = o.to(other) == null && generation == DrbdGeneration.V9
-                    // DRBD 9 without a connection object: adjust creates it from the configuration
+            String cmd = o.to(other) == null && generation != DrbdGeneration.V8_4
+                    // possibly DRBD 9 without a connection object: adjust creates it from the configuration
                     ? "drbdadm adjust " + resource
                     : "drbdadm connect " + connection(o.node(), other);
             s.append("  on ").append(o.node()).append(":\n").append(IN).append(cmd).append('\n');
@@ -153,8 +153,11 @@ final class SplitBrainRecovery {
         if (c != null) {
             return o.node() + " StandAlone towards " + other;
         }
-        return o.node() + (generation == DrbdGeneration.V9 ? " has no connection configured"
-                : " shows no peer, as DRBD 8.4 does when StandAlone");
+        return o.node() + switch (generation) {
+            case V9 -> " has no connection configured";
+            case V8_4 -> " shows no peer, as DRBD 8.4 does when StandAlone";
+            case UNKNOWN -> " shows no peer (StandAlone on DRBD 8.4, no connection configured on DRBD 9)";
+        };
     }
 
     private void outOfSync() {

@@ -264,6 +264,40 @@ class DrbdViewModelTest {
     }
 
     /**
+     * DRBD 8.4 after a reboot, attached but not connected, seen through drbdadm status: no peer
+     * line, so the text cannot tell 8.4's StandAlone from DRBD 9 without a connection; /proc/drbd
+     * of the same snapshot shows it is StandAlone.
+     */
+    @Test
+    void textStatusWithoutPeerSaysBothReadingsAndAdjusts() {
+        String snap = "drbd84/c2d-crashed-peer-attached-not-connected__vm2__";
+        assertTrue(Corpus.read("drbd/" + snap + "proc_drbd.txt").contains("cs:StandAlone"));
+        DrbdViewModel vm = new DrbdViewModel();
+        vm.update(Map.of("vm2", status(snap + "drbdadm_status.txt")), T);
+        DrbdAlarm alarm = vm.alarms().get(0);
+        assertEquals(DrbdAlarm.Kind.STANDALONE, alarm.kind());
+        assertTrue(alarm.steps().contains("vm2 shows no peer (StandAlone on DRBD 8.4, no connection configured on"
+                + " DRBD 9)"), alarm.steps());
+        assertTrue(alarm.steps().contains("on vm2:\n     drbdadm adjust r0\n"), alarm.steps());
+    }
+
+    /** DRBD 9 after a reboot: the disk attached, no connection created; nothing to split, but not replicating. */
+    @Test
+    void drbd9WithoutAnyConnectionIsAdjustedNotDiscarded() {
+        String file = "drbd9/v9-c2d-crashed-peer-attached-not-connected__vm2__drbdsetup_status_json.txt";
+        assertEquals("", Corpus.read("drbd/drbd9/v9-c2d-crashed-peer-attached-not-connected__vm2__drbdadm_status.txt")
+                .lines().filter(l -> l.contains("connection:")).reduce("", String::concat));
+        DrbdViewModel vm = new DrbdViewModel();
+        vm.update(Map.of("vm2", status(file)), T);
+        DrbdAlarm alarm = vm.alarms().get(0);
+        assertEquals(DrbdAlarm.Kind.STANDALONE, alarm.kind());
+        assertTrue(alarm.steps().contains("vm2 has no connection configured"), alarm.steps());
+        assertTrue(between(alarm.steps(), "If the log shows no split brain", "1. Choose the victim")
+                .contains("on vm2:\n     drbdadm adjust r0\n"), alarm.steps());
+        assertNull(alarm.victim(), "one node alone suggests no victim");
+    }
+
+    /**
      * DRBD 9: vm2 was disconnected from the Primary and outdated. StandAlone, but not a split
      * brain on vm2's side: a plain reconnect comes first, discarding only if the log says so.
      */
