@@ -215,3 +215,24 @@ node_status() {
     fi
     echo "$node power=$power vip=$vip_held data=$data"
 }
+
+# write_lab_profile DIR: DIR/clusters.json with the lab's cluster saved as "lab", for a window
+# started with -Dclusterdeck.configDir=DIR -Dclusterdeck.connect=lab (lab/run, lab/bench-memory).
+write_lab_profile() {
+    local config=$1
+    eval "$("$LAB_DIR/env")"
+    mkdir -p "$config"
+    json() { local s=${1//\\/\\\\}; printf '"%s"' "${s//\"/\\\"}"; }
+    cat >"$config/clusters.json" <<JSON
+{
+  "clusters" : [ {
+    "name" : "lab",
+    "hosts" : [ $(json "$LAB_ADDR_node1"), $(json "$LAB_ADDR_node2") ],
+    "user" : $(json "$LAB_USER"),
+    "identityFile" : $(json "$LAB_SSH_KEY"),
+    "knownHosts" : $(json "$LAB_KNOWN_HOSTS"),
+    "jumpHost" : null
+  } ]
+}
+JSON
+}
