@@ -1,0 +1,89 @@
+package org.clusterdeck.ui.graph;
+
+import java.util.Optional;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import org.clusterdeck.cluster.graph.layout.NodeBox;
+import org.clusterdeck.cluster.graph.layout.Point;
+
+/**
+ * An edge the admin draws from one resource box to another to add a constraint: a rubber-band
+ * line from the source box to the pointer, in graph coordinates so panning and zooming keep it in
+ * place. Dropping it on another resource gives the link; anywhere else it is cancelled. A new
+ * layout (the configuration changed) cancels it too, since the boxes it joined may have moved.
+ */
+public final class EdgeSketch {
+    /** The line as drawn: {@code target} is the resource under the pointer it would link to, or null. */
+    public record Line(String from, Point start, Point end, String target) {
+    }
+
+    /** A finished edge: {@code from} is placed or acted on first, {@code to} depends on it. */
+    public record Link(String from, String to) {
+    }
+
+    private final GraphViewModel graph;
+    private final ReadOnlyObjectWrapper<Line> line = new ReadOnlyObjectWrapper<>();
+    private NodeBox source;
+
+    EdgeSketch(GraphViewModel graph) {
+        this.graph = graph;
+        graph.layoutProperty().addListener((o, was, now) -> cancel());
+    }
+
+    /** Starts at the box under a point of the view; false (nothing started) when there is none. */
+    public boolean begin(double viewX, double viewY) {
+        source = graph.boxAt(viewX, viewY).orElse(null);
+        if (source == null) {
+            return false;
+        }
+        line.set(new Line(source.id(), source.center(), graph.toGraph(viewX, viewY), null));
+        return true;
+    }
+
+    public void moveTo(double viewX, double viewY) {
+        if (source != null) {
+            line.set(new Line(source.id(), source.center(), graph.toGraph(viewX, viewY),
+                    target(viewX, viewY).map(NodeBox::id).orElse(null)));
+        }
+    }
+
+    /** Ends the drawing; the link when it ends on another resource. */
+    public Optional<Link> end(double viewX, double viewY) {
+        if (source == null) {
+            return Optional.empty();
+        }
+        String from = source.id();
+        Optional<Link> link = target(viewX, viewY).map(t -> new Link(from, t.id()));
+        cancel();
+        return link;
+    }
+
+    public void cancel() {
+        source = null;
+        line.set(null);
+    }
+
+    public boolean active() {
+        return source != null;
+    }
+
+    /**
+     * The box under the pointer if it can be linked: not the source itself, and not a group, clone
+     * or bundle around it or a member inside it (a resource cannot be placed relative to its own
+     * container).
+     */
+    private Optional<NodeBox> target(double viewX, double viewY) {
+        return graph.boxAt(viewX, viewY).filter(b -> !b.id().equals(source.id())
+                && !contains(b, source) && !contains(source, b));
+    }
+
+    private static boolean contains(NodeBox outer, NodeBox inner) {
+        return GraphViewModel.inside(outer, new Point(inner.x(), inner.y()))
+                && GraphViewModel.inside(outer, new Point(inner.x() + inner.width(), inner.y() + inner.height()));
+    }
+
+    /** The line being drawn; null while none is. */
+    public ReadOnlyObjectProperty<Line> lineProperty() {
+        return line.getReadOnlyProperty();
+    }
+}
