@@ -36,15 +36,32 @@ public final class EdgeSketch {
         if (source == null) {
             return false;
         }
-        line.set(new Line(source.id(), source.center(), graph.toGraph(viewX, viewY), null));
+        moveTo(viewX, viewY);
         return true;
     }
 
+    /**
+     * Follows the pointer. The line leaves the source box at its border (a container's middle is
+     * one of its members) and, over a box it can link to, ends on that box's border.
+     */
     public void moveTo(double viewX, double viewY) {
-        if (source != null) {
-            line.set(new Line(source.id(), source.center(), graph.toGraph(viewX, viewY),
-                    target(viewX, viewY).map(NodeBox::id).orElse(null)));
+        if (source == null) {
+            return;
         }
+        Point pointer = graph.toGraph(viewX, viewY);
+        NodeBox target = target(viewX, viewY).orElse(null);
+        Point end = target == null ? pointer : border(target, source.center());
+        line.set(new Line(source.id(), border(source, end), end, target == null ? null : target.id()));
+    }
+
+    /** Where the line from the box's centre toward a point crosses its border; the point itself if inside. */
+    static Point border(NodeBox b, Point toward) {
+        Point c = b.center();
+        double dx = toward.x() - c.x();
+        double dy = toward.y() - c.y();
+        double scale = Math.min(dx == 0 ? Double.MAX_VALUE : b.width() / 2 / Math.abs(dx),
+                dy == 0 ? Double.MAX_VALUE : b.height() / 2 / Math.abs(dy));
+        return scale >= 1 ? toward : new Point(c.x() + dx * scale, c.y() + dy * scale);
     }
 
     /** Ends the drawing; the link when it ends on another resource. */

@@ -72,10 +72,8 @@ class GraphConstraintActionsTest {
         sketch.moveTo(to.x(), to.y());
         EdgeSketch.Line line = sketch.lineProperty().get();
         assertEquals("g_dhcp", line.from());
-        assertEquals(before.box("g_dhcp").orElseThrow().center(), line.start());
-        Point target = before.box("st_node1").orElseThrow().center();
-        assertTrue(Math.hypot(line.end().x() - target.x(), line.end().y() - target.y()) < 1e-6,
-                "the rubber band runs to the pointer: " + line.end());
+        assertTrue(onBorder(before.box("g_dhcp").orElseThrow(), line.start()), "leaves the group at its border: " + line);
+        assertTrue(onBorder(before.box("st_node1").orElseThrow(), line.end()), "ends on the target's border: " + line);
         assertEquals("st_node1", line.target(), "and marks the box it would link to");
         EdgeSketch.Link link = sketch.end(to.x(), to.y()).orElseThrow();
         assertNull(sketch.lineProperty().get());
@@ -120,6 +118,11 @@ class GraphConstraintActionsTest {
         EdgeSketch sketch = graph.edgeSketch();
         Point from = onScreen("g_dhcp");
         assertTrue(sketch.begin(from.x(), from.y()));
+        sketch.moveTo(-500, -500);
+        Point end = sketch.lineProperty().get().end();
+        assertEquals(-500, end.x() * graph.scaleProperty().get() + graph.offsetXProperty().get(), 1e-6,
+                "off every box the line ends at the pointer");
+        assertNull(sketch.lineProperty().get().target());
         assertTrue(sketch.end(-500, -500).isEmpty());
         assertNull(sketch.lineProperty().get());
 
@@ -192,6 +195,15 @@ class GraphConstraintActionsTest {
 
         assertEquals(List.of(), f.cib("//constraints/*[@id='col_dhcp_with_drbd_promoted']/@id"));
         assertEquals(List.of("ord_drbd_promote_before_dhcp"), f.cib("//constraints/rsc_order/@id"), "only that one");
+    }
+
+    private static boolean onBorder(NodeBox b, Point p) {
+        double e = 1e-6;
+        boolean withinX = p.x() >= b.x() - e && p.x() <= b.x() + b.width() + e;
+        boolean withinY = p.y() >= b.y() - e && p.y() <= b.y() + b.height() + e;
+        boolean onVertical = Math.abs(p.x() - b.x()) < e || Math.abs(p.x() - b.x() - b.width()) < e;
+        boolean onHorizontal = Math.abs(p.y() - b.y()) < e || Math.abs(p.y() - b.y() - b.height()) < e;
+        return withinX && withinY && (onVertical || onHorizontal);
     }
 
     private static Point longestSegmentMiddle(List<Point> pts) {
