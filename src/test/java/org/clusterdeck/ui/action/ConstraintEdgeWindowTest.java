@@ -14,12 +14,14 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.clusterdeck.app.action.ActionService;
 import org.clusterdeck.app.audit.AuditLog;
 import org.clusterdeck.app.offline.CibSnapshot;
+import org.clusterdeck.cluster.graph.layout.EdgeRoute;
 import org.clusterdeck.cluster.graph.layout.NodeBox;
 import org.clusterdeck.ui.Background;
 import org.clusterdeck.ui.FxDialogService;
@@ -140,5 +142,30 @@ class ConstraintEdgeWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(x + 40, FxProbe.onFx(() -> graph.offsetXProperty().get()), 1.0, "a plain drag pans");
         assertTrue(robot.lookup("#constraint-from").tryQuery().isEmpty());
+    }
+
+    @Test
+    void aRightClickOnAnEdgeOffersToRemoveItsConstraintThroughThePlan(FxRobot robot) throws Exception {
+        FxProbe.until("the layout", () -> graph.layoutProperty().get() != null, WAIT);
+        GraphCanvas canvas = robot.lookup("#graph-canvas").queryAs(GraphCanvas.class);
+        Point2D on = FxProbe.onFx(() -> {
+            EdgeRoute r = graph.layoutProperty().get().routes().stream()
+                    .filter(e -> e.edge().constraint().equals("col_dhcp_with_drbd_promoted")).findFirst().orElseThrow();
+            var p = GraphConstraintActionsTest.longestSegmentMiddle(r.points());
+            double s = graph.scaleProperty().get();
+            return new Point2D(p.x() * s + graph.offsetXProperty().get(), p.y() * s + graph.offsetYProperty().get());
+        });
+        // Monocle's headless robot makes no context-menu request of a right click; the request the
+        // platform would send is sent here, to the canvas at that point (in scene coordinates, as events carry them)
+        Point2D scene = canvas.localToScene(on);
+        Point2D screen = canvas.localToScreen(on);
+        robot.interact(() -> canvas.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, scene.getX(),
+                scene.getY(), screen.getX(), screen.getY(), false, null)));
+        robot.clickOn("#action-constraint-remove-col_dhcp_with_drbd_promoted");
+        FxProbe.until("the plan", () -> !robot.lookup("#action-apply").queryAs(Button.class).isDisabled(), WAIT);
+        String commands = robot.lookup("#action-commands").queryAs(TextArea.class).getText();
+        assertTrue(commands.startsWith("cibadmin --delete"), commands);
+        assertTrue(commands.contains("col_dhcp_with_drbd_promoted"), commands);
+        robot.clickOn("#action-close");
     }
 }

@@ -206,7 +206,8 @@ class GraphConstraintActionsTest {
         return withinX && withinY && (onVertical || onHorizontal);
     }
 
-    private static Point longestSegmentMiddle(List<Point> pts) {
+    /** The middle of a route's longest leg: the easiest place to hit it. */
+    static Point longestSegmentMiddle(List<Point> pts) {
         Point a = pts.get(0);
         Point b = pts.get(1);
         for (int i = 1; i < pts.size(); i++) {
