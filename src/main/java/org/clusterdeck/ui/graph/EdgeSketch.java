@@ -91,12 +91,7 @@ public final class EdgeSketch {
      */
     private Optional<NodeBox> target(double viewX, double viewY) {
         return graph.boxAt(viewX, viewY).filter(b -> !b.id().equals(source.id())
-                && !contains(b, source) && !contains(source, b));
-    }
-
-    private static boolean contains(NodeBox outer, NodeBox inner) {
-        return GraphViewModel.inside(outer, new Point(inner.x(), inner.y()))
-                && GraphViewModel.inside(outer, new Point(inner.x() + inner.width(), inner.y() + inner.height()));
+                && !HitTest.contains(b, source) && !HitTest.contains(source, b));
     }
 
     /** The line being drawn; null while none is. */

@@ -196,16 +196,7 @@ public final class GraphViewModel {
 
     Optional<NodeBox> boxAt(double viewX, double viewY) {
         GraphLayout l = layout.get();
-        if (l == null) {
-            return Optional.empty();
-        }
-        Point p = toGraph(viewX, viewY);
-        return l.boxes().stream().filter(b -> inside(b, p))
-                .min(Comparator.comparingDouble(b -> b.width() * b.height()));
-    }
-
-    static boolean inside(NodeBox b, Point p) {
-        return p.x() >= b.x() && p.x() <= b.x() + b.width() && p.y() >= b.y() && p.y() <= b.y() + b.height();
+        return l == null ? Optional.empty() : HitTest.box(l, toGraph(viewX, viewY));
     }
 
     /**
@@ -214,31 +205,8 @@ public final class GraphViewModel {
      */
     public Optional<GraphEdge> edgeAt(double viewX, double viewY) {
         GraphLayout l = layout.get();
-        if (l == null) {
-            return Optional.empty();
-        }
-        Point p = toGraph(viewX, viewY);
-        double reach = EDGE_REACH_PX / scale.get();
-        EdgeRoute best = null;
-        double bestDistance = reach;
-        for (EdgeRoute r : l.routes()) {
-            for (int i = 1; i < r.points().size(); i++) {
-                double d = distance(p, r.points().get(i - 1), r.points().get(i));
-                if (d <= bestDistance) {
-                    bestDistance = d;
-                    best = r;
-                }
-            }
-        }
-        return Optional.ofNullable(best).map(EdgeRoute::edge);
-    }
-
-    private static double distance(Point p, Point a, Point b) {
-        double dx = b.x() - a.x();
-        double dy = b.y() - a.y();
-        double len2 = dx * dx + dy * dy;
-        double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, ((p.x() - a.x()) * dx + (p.y() - a.y()) * dy) / len2));
-        return Math.hypot(p.x() - a.x() - t * dx, p.y() - a.y() - t * dy);
+        return l == null ? Optional.empty()
+                : HitTest.edge(l, toGraph(viewX, viewY), EDGE_REACH_PX / scale.get()).map(EdgeRoute::edge);
     }
 
     /** A point of the view in graph coordinates, under the current pan and zoom. */
