@@ -185,8 +185,9 @@ public final class ActionsViewModel {
         if (!live.get() || from == null) {
             return;
         }
-        NewConstraintViewModel draft = new NewConstraintViewModel(from, to, facts.resourceIds(),
-                facts.promotableClones(), facts.takenIds());
+        NewConstraintViewModel draft = new NewConstraintViewModel(facts.constrainable(from),
+                to == null ? null : facts.constrainable(to), facts.constrainableIds(), facts.promotableClones(),
+                facts.takenIds());
         if (dialogs.chooseConstraint(draft) && draft.constraint() != null) {
             run(new ClusterAction.AddConstraint(draft.constraint()));
         }

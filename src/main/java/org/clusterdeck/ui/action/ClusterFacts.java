@@ -66,8 +66,7 @@ record ClusterFacts(ClusterStatus status, Cib cib) {
         if (cib == null || id == null) {
             return Optional.empty();
         }
-        return cib.resource(id).filter(ClusterFacts::promotable)
-                .or(() -> cib.parent(id).filter(ClusterFacts::promotable)).map(CibResource::id);
+        return cib.resource(constrainable(id)).filter(ClusterFacts::promotable).map(CibResource::id);
     }
 
     Set<String> promotableClones() {
@@ -87,6 +86,21 @@ record ClusterFacts(ClusterStatus status, Cib cib) {
     /** Every resource id of the configuration, parents before children. */
     List<String> resourceIds() {
         return cib == null ? List.of() : cib.allResources().stream().map(CibResource::id).toList();
+    }
+
+    /**
+     * What a constraint names for a resource: a clone's instance stands for its clone, since
+     * Pacemaker places and orders the clone (a constraint on the primitive inside is not how it is
+     * meant); anything else stands for itself.
+     */
+    String constrainable(String id) {
+        return cib == null ? id : cib.parent(id).filter(p -> p.kind().equals("clone") || promotable(p))
+                .map(CibResource::id).orElse(id);
+    }
+
+    /** The resources a constraint may name: every one but a clone's instance. */
+    List<String> constrainableIds() {
+        return resourceIds().stream().filter(id -> constrainable(id).equals(id)).toList();
     }
 
     /**

@@ -114,6 +114,26 @@ class GraphConstraintActionsTest {
     }
 
     @Test
+    void anEdgeDrawnToACloneInstanceNamesTheCloneWithItsPromotedRole() {
+        EdgeSketch sketch = graph.edgeSketch();
+        Point from = onScreen("g_dhcp");
+        Point to = onScreen("p_drbd_r0");
+        assertTrue(sketch.begin(from.x(), from.y()));
+        EdgeSketch.Link link = sketch.end(to.x(), to.y()).orElseThrow();
+        assertEquals("p_drbd_r0", link.to(), "the graph gives the box dropped on");
+        f.dialogs.constraintAnswers.add(draft -> {
+            assertEquals("ms_drbd_r0", draft.toProperty().get());
+            assertFalse(draft.targets().contains("p_drbd_r0"), "an instance is never a choice");
+            assertEquals("Promoted", draft.toRoleProperty().get());
+            assertEquals("colocation col_ms_drbd_r0_with_g_dhcp: Promoted ms_drbd_r0 with g_dhcp (score INFINITY)",
+                    draft.previewProperty().get());
+            return false;
+        });
+        f.actions.addConstraint(link.from(), link.to());
+        assertEquals(1, f.dialogs.constraintsShown.size());
+    }
+
+    @Test
     void droppedOnEmptySpaceOrOnItsOwnMemberTheEdgeIsCancelled() {
         EdgeSketch sketch = graph.edgeSketch();
         Point from = onScreen("g_dhcp");
