@@ -80,7 +80,8 @@ public final class ClusterDeckApp extends Application {
         return vm;
     }
 
-    private static void applyTheme(Scene scene, Theme theme) {
+    /** The base stylesheet and the theme's colours; also for views shown on their own (demos). */
+    public static void applyTheme(Scene scene, Theme theme) {
         scene.getStylesheets().setAll(css(BASE_CSS), css(theme.stylesheet()));
     }
 

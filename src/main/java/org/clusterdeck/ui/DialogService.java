@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.clusterdeck.app.clusters.ClusterProfile;
 import org.clusterdeck.transport.ssh.UnknownHostKey;
 import org.clusterdeck.ui.action.ActionPlanViewModel;
+import org.clusterdeck.ui.action.NewConstraintViewModel;
 
 /** Every dialog the console shows goes through here, so tests can answer them without a window. */
 public interface DialogService {
@@ -47,6 +48,13 @@ public interface DialogService {
      * the dialog only binds to it and calls {@link ActionPlanViewModel#apply()}.
      */
     void showActionPlan(ActionPlanViewModel plan);
+
+    /**
+     * Lets the admin choose a new constraint between two resources (kind, score or actions, id).
+     *
+     * @return true when accepted: {@link NewConstraintViewModel#constraint()} is then the choice
+     */
+    boolean chooseConstraint(NewConstraintViewModel draft);
 
     /** Asks for a line of text; empty when cancelled. */
     Optional<String> askText(String title, String prompt, String initial);

@@ -23,6 +23,8 @@ import org.clusterdeck.app.clusters.ClusterProfile;
 import org.clusterdeck.transport.ssh.UnknownHostKey;
 import org.clusterdeck.ui.action.ActionPlanView;
 import org.clusterdeck.ui.action.ActionPlanViewModel;
+import org.clusterdeck.ui.action.NewConstraintView;
+import org.clusterdeck.ui.action.NewConstraintViewModel;
 import org.clusterdeck.ui.clusters.ClusterProfileDialogView;
 import org.clusterdeck.ui.clusters.ClusterProfileDialogViewModel;
 
@@ -167,6 +169,20 @@ public class FxDialogService implements DialogService {
             }
         });
         d.showAndWait();
+    }
+
+    @Override
+    public boolean chooseConstraint(NewConstraintViewModel draft) {
+        Dialog<ButtonType> d = new Dialog<>();
+        prepare(d, "New constraint from " + draft.from());
+        d.getDialogPane().setContent(ViewLoader.load(NewConstraintView.class, c -> new NewConstraintView(draft)));
+        ButtonType plan = new ButtonType("_Plan\u2026", ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().addAll(plan, ButtonType.CANCEL);
+        Button planButton = (Button) d.getDialogPane().lookupButton(plan);
+        planButton.setId("constraint-plan");
+        planButton.disableProperty().bind(draft.validProperty().not());
+        // nothing runs from here: the next step is the plan dialog, which has its own Apply
+        return d.showAndWait().filter(plan::equals).isPresent();
     }
 
     @Override

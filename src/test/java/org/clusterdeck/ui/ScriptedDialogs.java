@@ -8,9 +8,11 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.clusterdeck.app.clusters.ClusterProfile;
 import org.clusterdeck.transport.ssh.UnknownHostKey;
 import org.clusterdeck.ui.action.ActionPlanViewModel;
+import org.clusterdeck.ui.action.NewConstraintViewModel;
 
 /**
  * Dialog answers given in advance, for view-model tests and for the file choosers in window tests
@@ -88,5 +90,19 @@ public class ScriptedDialogs implements DialogService {
     @Override
     public Optional<String> askText(String title, String prompt, String initial) {
         return Optional.ofNullable(texts.poll());
+    }
+
+    /**
+     * How the admin fills in each constraint dialog, in order; true accepts it. With none left,
+     * the dialog is cancelled.
+     */
+    public final Deque<Predicate<NewConstraintViewModel>> constraintAnswers = new ArrayDeque<>();
+    public final List<NewConstraintViewModel> constraintsShown = new ArrayList<>();
+
+    @Override
+    public boolean chooseConstraint(NewConstraintViewModel draft) {
+        constraintsShown.add(draft);
+        Predicate<NewConstraintViewModel> answer = constraintAnswers.poll();
+        return answer != null && answer.test(draft);
     }
 }

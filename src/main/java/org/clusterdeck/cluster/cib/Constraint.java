@@ -14,4 +14,9 @@ public sealed interface Constraint
 
     /** Resource (or tag/template) ids named directly by attributes, in attribute order, without sets. */
     List<String> namedReferences();
+
+    /** Whether it names the id directly or in one of its sets (tags not expanded). */
+    default boolean names(String id) {
+        return namedReferences().contains(id) || sets().stream().anyMatch(s -> s.resources().contains(id));
+    }
 }

@@ -18,7 +18,10 @@ public final class ActionMenus {
     private ActionMenus() {
     }
 
-    /** Move, ban, clear, start, stop and cleanup of the selected resource. */
+    /**
+     * Move, ban, clear, start, stop, cleanup, manage/unmanage and promote/demote of the selected
+     * resource, and its constraints; only what applies to it is enabled.
+     */
     public static List<MenuItem> resource(ActionsViewModel a) {
         String r = a.resourceProperty().get();
         boolean can = a.canActOnResourceProperty().get();
@@ -31,12 +34,52 @@ public final class ActionMenus {
         ban.setId("action-ban");
         a.banTargets().forEach(n -> ban.getItems().add(item(literal(n), "action-ban-" + n, can, () -> a.banFrom(n))));
         ban.setDisable(!can || ban.getItems().isEmpty());
-        return List.of(move, ban,
+        List<MenuItem> out = new ArrayList<>(List.of(move, ban,
                 item("C_lear move/ban constraints of " + name, "action-clear", can, a::clear),
                 new SeparatorMenuItem(),
                 item("_Start " + name, "action-start", can, a::start),
                 item("S_top " + name, "action-stop", can, a::stop),
-                item("Clean _up failures of " + name, "action-cleanup", can, a::cleanup));
+                item("Clean _up failures of " + name, "action-cleanup", can, a::cleanup)));
+        // unknown to crm_mon (not seen yet): neither is offered
+        boolean managed = a.selectedManaged().orElse(false);
+        boolean unmanaged = !a.selectedManaged().orElse(true);
+        out.add(item("Unma_nage " + name + " (the cluster leaves it alone)", "action-unmanage", can && managed,
+                () -> a.manage(false)));
+        out.add(item("Mana_ge " + name + " again", "action-manage", can && unmanaged, () -> a.manage(true)));
+        out.addAll(promotion(a, can));
+        out.add(new SeparatorMenuItem());
+        out.add(item("Add _constraint from " + name + "\u2026", "action-constraint-add", can,
+                a::addConstraintFromSelected));
+        Menu remove = new Menu("_Remove constraint of " + name);
+        remove.setId("action-constraint-remove");
+        a.selectedConstraints().forEach(c -> remove.getItems().add(item(literal(c.id()) + " (" + c.kind() + ")",
+                "action-constraint-remove-" + c.id(), can, () -> a.removeConstraint(c.id()))));
+        remove.setDisable(!can || remove.getItems().isEmpty());
+        out.add(remove);
+        return out;
+    }
+
+    /** Promote and demote, for a promotable clone or one of its instances only. */
+    private static List<MenuItem> promotion(ActionsViewModel a, boolean can) {
+        String clone = a.selectedPromotable().orElse(null);
+        if (clone == null) {
+            return List.of();
+        }
+        String name = literal(clone);
+        Menu promote = new Menu("_Promote " + name + " on");
+        promote.setId("action-promote");
+        a.promoteTargets().forEach(n -> promote.getItems().add(item(literal(n), "action-promote-" + n, can,
+                () -> a.promote(n))));
+        promote.setDisable(!can || promote.getItems().isEmpty());
+        String where = a.promotedOn().isEmpty() ? "" : " on " + literal(String.join(", ", a.promotedOn()));
+        return List.of(promote, item("_Demote " + name + where + " (promote it elsewhere)", "action-demote",
+                can && !a.promotedOn().isEmpty(), a::demote));
+    }
+
+    /** Removal of one constraint, for a constraint's edge in the graph or a leftover's row. */
+    public static List<MenuItem> constraint(ActionsViewModel a, String id, String what) {
+        return List.of(item("_Remove " + literal(what) + " " + literal(id) + "\u2026", "action-constraint-remove-" + id,
+                a.liveProperty().get(), () -> a.removeConstraint(id)));
     }
 
     /** Standby, online and maintenance of the selected node; only the changes that apply are enabled. */
@@ -48,7 +91,9 @@ public final class ActionMenus {
         boolean maintenance = node != null && node.maintenance();
         String name = n == null ? "node" : literal(n);
         return List.of(
-                item("Put " + name + " in stan_dby", "action-standby", can && !standby, () -> a.standby(true)),
+                // standby is Pacemaker's own "move everything away" (the CLI's evacuate): no constraints left behind
+                item("Move everything away from " + name + " (stan_dby)", "action-standby", can && !standby,
+                        () -> a.standby(true)),
                 item("Bring " + name + " _online (out of standby)", "action-online", can && standby, () -> a.standby(false)),
                 item("Maintenance o_n for " + name, "action-node-maintenance-on", can && !maintenance,
                         () -> a.nodeMaintenance(true)),

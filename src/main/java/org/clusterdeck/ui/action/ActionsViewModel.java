@@ -3,7 +3,6 @@ package org.clusterdeck.ui.action;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -14,11 +13,11 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.clusterdeck.app.action.ActionService;
 import org.clusterdeck.cluster.cib.Cib;
+import org.clusterdeck.cluster.cib.Constraint;
 import org.clusterdeck.cluster.command.ClusterAction;
 import org.clusterdeck.cluster.command.InvalidInputException;
 import org.clusterdeck.cluster.status.ClusterNode;
 import org.clusterdeck.cluster.status.ClusterStatus;
-import org.clusterdeck.cluster.status.Resource;
 import org.clusterdeck.ui.Background;
 import org.clusterdeck.ui.DialogService;
 
@@ -38,8 +37,7 @@ public final class ActionsViewModel {
     private final BooleanBinding onNode = live.and(node.isNotNull());
 
     private List<ActionService> services = List.of();
-    private ClusterStatus status;
-    private Cib cib;
+    private ClusterFacts facts = ClusterFacts.NONE;
 
     public ActionsViewModel(Background background, DialogService dialogs) {
         this.background = background;
@@ -59,10 +57,7 @@ public final class ActionsViewModel {
 
     /** The cluster as last seen: which nodes there are, where resources run, cluster properties. */
     public void update(ClusterStatus newStatus, Cib newCib) {
-        status = newStatus;
-        if (newCib != null) {
-            cib = newCib;
-        }
+        facts = new ClusterFacts(newStatus, newCib != null ? newCib : facts.cib());
     }
 
     /**
@@ -77,38 +72,52 @@ public final class ActionsViewModel {
 
     /** Nodes the selected resource can be moved to: online nodes it does not run on now. */
     public List<String> moveTargets() {
-        Set<String> on = runningOn(resource.get());
-        return nodes().stream().filter(n -> n.online() && !on.contains(n.name())).map(ClusterNode::name).toList();
+        Set<String> on = facts.runningOn(resource.get());
+        return facts.onlineNodes().stream().filter(n -> !on.contains(n)).toList();
     }
 
     /** Nodes to keep the selected resource away from: where it runs, else every node. */
     public List<String> banTargets() {
-        Set<String> on = runningOn(resource.get());
-        return on.isEmpty() ? nodes().stream().map(ClusterNode::name).toList() : List.copyOf(on);
+        Set<String> on = facts.runningOn(resource.get());
+        return on.isEmpty() ? facts.nodes().stream().map(ClusterNode::name).toList() : List.copyOf(on);
     }
 
     /** The selected node as crm_mon last saw it; empty when none is selected or it is gone. */
     public Optional<ClusterNode> selectedNode() {
-        return nodes().stream().filter(n -> n.name().equals(node.get())).findFirst();
+        return facts.nodes().stream().filter(n -> n.name().equals(node.get())).findFirst();
     }
 
     /** Whether the whole cluster is in maintenance mode, as the CIB says. */
     public boolean clusterInMaintenance() {
-        return cib != null && "true".equalsIgnoreCase(cib.clusterProperty("maintenance-mode"));
+        return facts.cib() != null && "true".equalsIgnoreCase(facts.cib().clusterProperty("maintenance-mode"));
     }
 
-    private List<ClusterNode> nodes() {
-        return status == null ? List.of() : status.nodes();
+    /** Whether the cluster manages the selected resource; empty when crm_mon does not list it. */
+    public Optional<Boolean> selectedManaged() {
+        return facts.managed(resource.get());
     }
 
-    /** Where a resource, or any member or instance of it, is active. */
-    private Set<String> runningOn(String id) {
-        if (status == null || id == null) {
-            return Set.of();
-        }
-        return status.resources().stream()
-                .filter(r -> r.active() && (id.equals(r.id()) || id.equals(r.parent())))
-                .map(Resource::nodes).flatMap(List::stream).collect(Collectors.toCollection(TreeSet::new));
+    /** The promotable clone the selection stands for (the clone or one of its instances); empty otherwise. */
+    public Optional<String> selectedPromotable() {
+        return facts.promotableClone(resource.get());
+    }
+
+    /** Online nodes where the selected promotable clone could be promoted: where it is not promoted now. */
+    public List<String> promoteTargets() {
+        return selectedPromotable().map(c -> {
+            Set<String> promoted = facts.promotedOn(c);
+            return facts.onlineNodes().stream().filter(n -> !promoted.contains(n)).toList();
+        }).orElse(List.of());
+    }
+
+    /** Where the selected promotable clone is promoted now. */
+    public Set<String> promotedOn() {
+        return selectedPromotable().map(facts::promotedOn).orElse(Set.of());
+    }
+
+    /** Every constraint naming the selected resource, for removal; in CIB order. */
+    public List<Constraint> selectedConstraints() {
+        return facts.constraintsOf(resource.get());
     }
 
     // ---- the actions
@@ -146,6 +155,54 @@ public final class ActionsViewModel {
 
     public void cleanup() {
         onSelectedResource(r -> new ClusterAction.Cleanup(r, null));
+    }
+
+    /** {@code managed} false: the cluster leaves the resource alone (unmanage). */
+    public void manage(boolean managed) {
+        onSelectedResource(r -> new ClusterAction.Manage(r, managed));
+    }
+
+    /** Promotes the selected promotable clone on a node: a move of its promoted role, cleared once it has landed. */
+    public void promote(String target) {
+        selectedPromotable().ifPresent(c -> run(() -> new ClusterAction.Move(c, target, null, true, false)));
+    }
+
+    /**
+     * Demotes the selected promotable clone where it is promoted, so another node is promoted. The
+     * node is named when there is one, so the plan says where; the core finds it otherwise.
+     */
+    public void demote() {
+        Set<String> on = promotedOn();
+        String where = on.size() == 1 ? on.iterator().next() : null;
+        selectedPromotable().ifPresent(c -> run(() -> new ClusterAction.Demote(c, where, false)));
+    }
+
+    /**
+     * Asks for a constraint from one resource to another (drawn in the graph, or chosen in the
+     * dialog when {@code to} is null), then previews adding it.
+     */
+    public void addConstraint(String from, String to) {
+        if (!live.get() || from == null) {
+            return;
+        }
+        NewConstraintViewModel draft = new NewConstraintViewModel(facts.constrainable(from),
+                to == null ? null : facts.constrainable(to), facts.constrainableIds(), facts.promotableClones(),
+                facts.takenIds());
+        if (dialogs.chooseConstraint(draft) && draft.constraint() != null) {
+            run(new ClusterAction.AddConstraint(draft.constraint()));
+        }
+    }
+
+    /** The menu's way: a constraint from the selected resource, its target chosen in the dialog. */
+    public void addConstraintFromSelected() {
+        addConstraint(resource.get(), null);
+    }
+
+    /** Previews removing a constraint (any kind, also a leftover cli-prefer/cli-ban). */
+    public void removeConstraint(String id) {
+        if (id != null) {
+            run(() -> new ClusterAction.RemoveConstraint(id));
+        }
     }
 
     /** {@code on} false brings the node out of standby. */

@@ -1,5 +1,6 @@
 package org.clusterdeck.ui.graph;
 
+import java.util.List;
 import javafx.application.Platform;
 import javafx.beans.Observable;
 import javafx.geometry.BoundingBox;
@@ -15,6 +16,9 @@ import org.clusterdeck.cluster.graph.render.GraphDrawing;
  * on the next pulse.
  */
 public final class GraphCanvas extends Region {
+    /** The selection's blue: the edge being drawn starts at the box the admin grabbed. */
+    private static final String SKETCH = "#1565c0";
+
     private final Canvas canvas = new Canvas();
     private GraphViewModel model;
     private boolean redrawQueued;
@@ -37,7 +41,8 @@ public final class GraphCanvas extends Region {
             vm.viewportWidthProperty().bind(widthProperty());
             vm.viewportHeightProperty().bind(heightProperty());
             for (Observable o : new Observable[] {vm.layoutProperty(), vm.boxStatesProperty(), vm.selectedIdProperty(),
-                    vm.scaleProperty(), vm.offsetXProperty(), vm.offsetYProperty(), vm.paletteProperty()}) {
+                    vm.scaleProperty(), vm.offsetXProperty(), vm.offsetYProperty(), vm.paletteProperty(),
+                    vm.edgeSketch().lineProperty()}) {
                 o.addListener(x -> {
                     if (model == vm) {
                         queueRedraw();
@@ -77,9 +82,23 @@ public final class GraphCanvas extends Region {
         double oy = model.offsetYProperty().get();
         g.setTransform(s, 0, 0, s, ox, oy);
         var visible = new BoundingBox(-ox / s, -oy / s, canvas.getWidth() / s, canvas.getHeight() / s);
-        GraphDrawing.draw(layout, new FxCanvas(g, visible, s), model.boxStatesProperty().get(),
+        FxCanvas c = new FxCanvas(g, visible, s);
+        GraphDrawing.draw(layout, c, model.boxStatesProperty().get(),
                 model.selectedIdProperty().get(), model.paletteProperty().get());
+        drawSketch(layout, c, model.edgeSketch().lineProperty().get());
         g.setTransform(1, 0, 0, 1, 0, 0);
         g.setLineDashes(null);
+    }
+
+    /** The edge being drawn: a dashed arrow to the pointer, and the box it would link to outlined. */
+    private static void drawSketch(GraphLayout layout, FxCanvas c, EdgeSketch.Line line) {
+        if (line == null) {
+            return;
+        }
+        if (line.target() != null) {
+            layout.box(line.target()).ifPresent(b ->
+                    c.rect(b.x() - 3, b.y() - 3, b.width() + 6, b.height() + 6, 7, "none", SKETCH, 2.5, false));
+        }
+        c.polyline(List.of(line.start(), line.end()), SKETCH, 2.5, true, true);
     }
 }

@@ -1,5 +1,6 @@
 package org.clusterdeck.ui.graph;
 
+import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.geometry.VPos;
@@ -16,10 +17,15 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.clusterdeck.cluster.graph.GraphEdge;
 import org.clusterdeck.ui.action.ActionMenus;
 import org.clusterdeck.ui.action.ActionsViewModel;
 
-/** Binds the graph canvas, search box, details pane and toolbar to the graph view model; its context menu holds the resource actions. */
+/**
+ * Binds the graph canvas, search box, details pane and toolbar to the graph view model; its context
+ * menu holds the resource actions, or on an edge the removal of its constraint, and Shift+drag
+ * between boxes adds a constraint.
+ */
 public final class GraphView {
     private static final double PAN_STEP = 60;
     /** A press that moves less than this is a click (select), not a drag (pan). */
@@ -37,6 +43,8 @@ public final class GraphView {
     @FXML private Label message;
     @FXML private VBox details;
 
+    /** The edge a right click hit, whose constraint the context menu offers to remove; null for a box. */
+    private GraphEdge edgeUnderMenu;
     private double pressX;
     private double pressY;
     private double lastX;
@@ -74,13 +82,27 @@ public final class GraphView {
             canvas.requestFocus();
             pressX = lastX = e.getX();
             pressY = lastY = e.getY();
+            // Shift+drag from a box draws a constraint; a plain drag pans
+            if (e.getButton() == MouseButton.PRIMARY && e.isShiftDown() && actions.liveProperty().get()) {
+                vm.edgeSketch().begin(e.getX(), e.getY());
+            }
         });
         canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (vm.edgeSketch().active()) {
+                vm.edgeSketch().moveTo(e.getX(), e.getY());
+                return;
+            }
             vm.panBy(e.getX() - lastX, e.getY() - lastY);
             lastX = e.getX();
             lastY = e.getY();
         });
         canvas.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+            if (vm.edgeSketch().active()) {
+                // after this event is done: the dialog waits for the admin in a nested event loop
+                vm.edgeSketch().end(e.getX(), e.getY()).ifPresent(link ->
+                        Platform.runLater(() -> actions.addConstraint(link.from(), link.to())));
+                return;
+            }
             if (e.getButton() == MouseButton.PRIMARY
                     && Math.hypot(e.getX() - pressX, e.getY() - pressY) < CLICK_SLOP) {
                 vm.selectedIdProperty().set(vm.resourceAt(e.getX(), e.getY()).orElse(null));
@@ -93,10 +115,12 @@ public final class GraphView {
             e.consume();
         });
         canvas.addEventHandler(KeyEvent.KEY_PRESSED, this::key);
-        ContextMenu menu = ActionMenus.contextMenu(() -> ActionMenus.resource(actions));
+        ContextMenu menu = ActionMenus.contextMenu(() -> edgeUnderMenu == null ? ActionMenus.resource(actions)
+                : ActionMenus.constraint(actions, edgeUnderMenu.constraint(), edgeUnderMenu.kind() + " constraint"));
         canvas.setOnContextMenuRequested(e -> {
-            // a right click acts on the box under the pointer; the keyboard's menu key on the selection
-            if (!e.isKeyboardTrigger()) {
+            // a right click acts on the edge or box under the pointer; the keyboard's menu key on the selection
+            edgeUnderMenu = e.isKeyboardTrigger() ? null : vm.edgeAt(e.getX(), e.getY()).orElse(null);
+            if (!e.isKeyboardTrigger() && edgeUnderMenu == null) {
                 vm.resourceAt(e.getX(), e.getY()).ifPresent(id -> vm.selectedIdProperty().set(id));
             }
             menu.show(canvas, e.getScreenX(), e.getScreenY());
@@ -114,7 +138,13 @@ public final class GraphView {
             case RIGHT -> vm.panBy(-PAN_STEP, 0);
             case UP -> vm.panBy(0, PAN_STEP);
             case DOWN -> vm.panBy(0, -PAN_STEP);
-            case ESCAPE -> vm.selectedIdProperty().set(null);
+            case ESCAPE -> {
+                if (vm.edgeSketch().active()) {
+                    vm.edgeSketch().cancel();
+                } else {
+                    vm.selectedIdProperty().set(null);
+                }
+            }
             default -> {
                 return;
             }
@@ -126,7 +156,8 @@ public final class GraphView {
         details.getChildren().clear();
         if (d == null) {
             Label hint = new Label("Click a resource, or find it by name, to see its agent, parameters, "
-                    + "operations, meta attributes and location constraints.");
+                    + "operations, meta attributes and location constraints. Shift+drag from one resource to "
+                    + "another adds a constraint; right-click a constraint's edge to remove it.");
             hint.setWrapText(true);
             hint.getStyleClass().add("hint");
             details.getChildren().add(hint);
@@ -153,6 +184,10 @@ public final class GraphView {
             for (ResourceDetails.Entry entry : s.entries()) {
                 Label n = new Label(entry.name());
                 n.getStyleClass().add("details-name");
+                if (s.title().equals(ResourceDetails.LOCATIONS)) {
+                    n.setContextMenu(ActionMenus.contextMenu(() ->
+                            ActionMenus.constraint(actions, entry.name(), "location constraint")));
+                }
                 n.setMinWidth(Region.USE_PREF_SIZE);
                 Label v = new Label(entry.value());
                 v.setWrapText(true);

@@ -28,7 +28,9 @@ import javafx.collections.ObservableList;
 import org.clusterdeck.cluster.cib.Cib;
 import org.clusterdeck.cluster.graph.DependencyGraph;
 import org.clusterdeck.cluster.graph.GraphBuilder;
+import org.clusterdeck.cluster.graph.GraphEdge;
 import org.clusterdeck.cluster.graph.GraphResource;
+import org.clusterdeck.cluster.graph.layout.EdgeRoute;
 import org.clusterdeck.cluster.graph.layout.GraphLayout;
 import org.clusterdeck.cluster.graph.layout.GraphLayouter;
 import org.clusterdeck.cluster.graph.layout.NodeBox;
@@ -53,6 +55,8 @@ public final class GraphViewModel {
     private static final double MIN_SCALE = 0.01;
     private static final double MAX_SCALE = 4;
     private static final int MAX_MATCHES = 200;
+    /** How close to an edge a click must be to hit it: a line is thin, a hand is not precise. */
+    private static final double EDGE_REACH_PX = 6;
 
     private final Background background;
     private final DialogService dialogs;
@@ -72,6 +76,7 @@ public final class GraphViewModel {
     private final DoubleProperty viewportWidth = new SimpleDoubleProperty(800);
     private final DoubleProperty viewportHeight = new SimpleDoubleProperty(600);
     private final ObjectProperty<GraphPalette> palette = new SimpleObjectProperty<>(GraphPalette.LIGHT);
+    private final EdgeSketch sketch = new EdgeSketch(this);
 
     private Cib cib;
     private DependencyGraph graph;
@@ -186,15 +191,32 @@ public final class GraphViewModel {
 
     /** The resource drawn at a point of the view (innermost box), if any. */
     public Optional<String> resourceAt(double viewX, double viewY) {
+        return boxAt(viewX, viewY).map(NodeBox::id);
+    }
+
+    Optional<NodeBox> boxAt(double viewX, double viewY) {
         GraphLayout l = layout.get();
-        if (l == null) {
-            return Optional.empty();
-        }
-        double gx = (viewX - offsetX.get()) / scale.get();
-        double gy = (viewY - offsetY.get()) / scale.get();
-        return l.boxes().stream()
-                .filter(b -> gx >= b.x() && gx <= b.x() + b.width() && gy >= b.y() && gy <= b.y() + b.height())
-                .min(Comparator.comparingDouble(b -> b.width() * b.height())).map(NodeBox::id);
+        return l == null ? Optional.empty() : HitTest.box(l, toGraph(viewX, viewY));
+    }
+
+    /**
+     * The constraint edge drawn at a point of the view, if one passes within a few pixels; the
+     * nearest wins. Edges are drawn over boxes, so they are found first.
+     */
+    public Optional<GraphEdge> edgeAt(double viewX, double viewY) {
+        GraphLayout l = layout.get();
+        return l == null ? Optional.empty()
+                : HitTest.edge(l, toGraph(viewX, viewY), EDGE_REACH_PX / scale.get()).map(EdgeRoute::edge);
+    }
+
+    /** A point of the view in graph coordinates, under the current pan and zoom. */
+    Point toGraph(double viewX, double viewY) {
+        return new Point((viewX - offsetX.get()) / scale.get(), (viewY - offsetY.get()) / scale.get());
+    }
+
+    /** The edge the admin is drawing to add a constraint. */
+    public EdgeSketch edgeSketch() {
+        return sketch;
     }
 
     // ---- viewport

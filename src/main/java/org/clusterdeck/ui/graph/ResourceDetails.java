@@ -6,15 +6,16 @@ import java.util.Map;
 import org.clusterdeck.cluster.cib.Bundle;
 import org.clusterdeck.cluster.cib.Cib;
 import org.clusterdeck.cluster.cib.CibResource;
-import org.clusterdeck.cluster.cib.Constraint;
 import org.clusterdeck.cluster.cib.LocationConstraint;
 import org.clusterdeck.cluster.cib.NvSet;
 import org.clusterdeck.cluster.cib.Operation;
 import org.clusterdeck.cluster.cib.Primitive;
-import org.clusterdeck.cluster.cib.ResourceSet;
 
 /** What the details pane shows for a selected resource: its configuration and current state, in sections. */
 public record ResourceDetails(String id, String kind, List<Section> sections) {
+    /** The section whose entries are constraint ids (the window offers to remove them). */
+    public static final String LOCATIONS = "Location constraints";
+
     public ResourceDetails {
         sections = List.copyOf(sections);
     }
@@ -64,8 +65,8 @@ public record ResourceDetails(String id, String kind, List<Section> sections) {
             sections.add(new Section("Operations", p.operations().stream().map(ResourceDetails::operation).toList()));
         }
         sections.add(new Section("Meta attributes", pairs(r.metaAttributes())));
-        sections.add(new Section("Location constraints", cib.constraints().stream()
-                .filter(c -> c instanceof LocationConstraint && names(c, id))
+        sections.add(new Section(LOCATIONS, cib.constraints().stream()
+                .filter(c -> c instanceof LocationConstraint && c.names(id))
                 .map(c -> location((LocationConstraint) c)).toList()));
         return new ResourceDetails(id, r.kind(), sections);
     }
@@ -91,18 +92,6 @@ public record ResourceDetails(String id, String kind, List<Section> sections) {
             }
         }
         return new Entry(o.name(), sb.toString());
-    }
-
-    private static boolean names(Constraint c, String id) {
-        if (c.namedReferences().contains(id)) {
-            return true;
-        }
-        for (ResourceSet s : c.sets()) {
-            if (s.resources().contains(id)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Entry location(LocationConstraint l) {

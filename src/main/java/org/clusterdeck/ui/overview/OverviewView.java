@@ -103,6 +103,10 @@ public final class OverviewView {
         Tables.column(leftovers, "Score", l -> nullToEmpty(l.score()), 80);
         Tables.column(leftovers, "What to do", LeftoverConstraint::advice, 360);
         Tables.colourRows(leftovers, l -> false, l -> true);
+        leftovers.setContextMenu(ActionMenus.contextMenu(() -> {
+            LeftoverConstraint l = leftovers.getSelectionModel().getSelectedItem();
+            return l == null ? List.of() : ActionMenus.constraint(actions, l.id(), "leftover constraint");
+        }));
 
         properties.setItems(vm.properties());
         properties.setPlaceholder(new Label("No cluster properties set."));

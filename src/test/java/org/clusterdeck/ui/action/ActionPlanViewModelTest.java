@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.clusterdeck.app.action.ActionService;
 import org.clusterdeck.app.audit.AuditLog;
-import org.clusterdeck.app.offline.CibSnapshot;
-import org.clusterdeck.ui.Background;
 import org.clusterdeck.ui.ScriptedDialogs;
 import org.clusterdeck.ui.Snapshots;
 import org.clusterdeck.ui.UiLoop;
@@ -33,49 +31,44 @@ import org.junit.jupiter.api.io.TempDir;
  * from the audit log as plain JSON, not through the view model.
  */
 class ActionPlanViewModelTest {
-    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final Duration WAIT = ActionFixture.WAIT;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
     Path dir;
 
-    private final UiLoop ui = new UiLoop();
-    private final Background background = new Background(ui);
-    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private ActionFixture f;
+    private UiLoop ui;
+    private ScriptedDialogs dialogs;
     private SimulatedCluster cluster;
     private AuditLog audit;
     private ActionsViewModel actions;
 
     @BeforeEach
     void cluster() throws Exception {
-        cluster = SimulatedCluster.labStack(dir);
-        audit = new AuditLog(dir.resolve("audit"));
-        actions = new ActionsViewModel(background, dialogs);
-        actions.connected(List.of(new ActionService(cluster, audit, Duration.ofSeconds(5))));
-        CibSnapshot now = Snapshots.read(cluster.cib());
-        actions.update(now.status(), now.cib());
+        f = new ActionFixture(dir);
+        ui = f.ui;
+        dialogs = f.dialogs;
+        cluster = f.cluster;
+        audit = f.audit;
+        actions = f.actions;
     }
 
     @AfterEach
     void stop() {
-        background.close();
-        audit.close();
+        f.close();
     }
 
     private void until(ActionPlanViewModel plan, Phase phase) {
-        ui.runUntil(() -> plan.phaseProperty().get() == phase || plan.phaseProperty().get() == Phase.ERROR, WAIT);
-        assertEquals(phase, plan.phaseProperty().get(), plan.headlineProperty().get());
+        f.until(plan, phase);
     }
 
-    /** Where crm_mon (on the CIB file) runs a resource, read by XPath. */
-    private List<String> runningOn(String resource) throws Exception {
-        Path out = dir.resolve("crm_mon.xml");
-        Snapshots.run(List.of("crm_mon", "--output-as=xml", "-1", "--inactive"), cluster.cib().toString(), out);
-        return Snapshots.xpath(out, "//resource[@id='" + resource + "' and @active='true']/node/@name");
+    private List<String> runningOn(String resource) {
+        return f.crmMon("//resource[@id='" + resource + "' and @active='true']/node/@name");
     }
 
     private List<String> cliConstraints() {
-        return Snapshots.xpath(cluster.cib(), "//constraints/*[starts-with(@id,'cli-')]/@id");
+        return f.cliConstraints();
     }
 
     private List<JsonNode> auditLines() throws Exception {
@@ -170,8 +163,7 @@ class ActionPlanViewModelTest {
         Snapshots.run(List.of("crm_attribute", "--node", "node2", "--name", "standby", "--update", "on"),
                 cluster.cib().toString());
         cluster.settle();
-        CibSnapshot now = Snapshots.read(cluster.cib());
-        actions.update(now.status(), now.cib());
+        f.refresh();
         actions.nodeProperty().set("node1");
         String before = Files.readString(cluster.cib());
         dialogs.planAnswers.add(plan -> {
@@ -266,7 +258,7 @@ class ActionPlanViewModelTest {
 
     @Test
     void noActionsOnACibFileOrBeforeConnecting() {
-        ClusterViewModel file = ClusterViewModel.forFile(cluster.cib(), background, dialogs);
+        ClusterViewModel file = ClusterViewModel.forFile(cluster.cib(), f.background, dialogs);
         assertFalse(file.actions().liveProperty().get());
         file.actions().selectResource("g_dhcp");
         assertFalse(file.actions().canActOnResourceProperty().get());
