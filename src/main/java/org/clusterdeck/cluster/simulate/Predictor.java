@@ -1,6 +1,7 @@
 package org.clusterdeck.cluster.simulate;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.clusterdeck.cluster.command.ClusterCommandException;
 import org.clusterdeck.cluster.command.CrmSimulate;
@@ -27,7 +28,17 @@ public final class Predictor {
      * @param stages the commands of each stage; one transition is predicted per stage
      */
     public Prediction predict(String cib, List<List<Command>> stages) throws TransportException, ClusterCommandException {
-        Command script = CrmSimulate.stagedPrediction(cib, stages);
+        return predict(cib, stages, UnaryOperator.identity());
+    }
+
+    /**
+     * @param stages the commands of each stage as the admin would type them: the transitions are labelled with these
+     * @param onCopy how each of them runs against the copy (see {@code CommandDialect#onCopy})
+     */
+    public Prediction predict(String cib, List<List<Command>> stages, UnaryOperator<Command> onCopy)
+            throws TransportException, ClusterCommandException {
+        Command script = CrmSimulate.stagedPrediction(cib, stages.stream()
+                .map(s -> s.stream().map(onCopy).toList()).toList());
         CommandResult r = node.run(script);
         String what = "crm_simulate on a staged copy of the CIB";
         if (!r.ok()) {
