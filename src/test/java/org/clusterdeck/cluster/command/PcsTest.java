@@ -1,9 +1,12 @@
 package org.clusterdeck.cluster.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.clusterdeck.Corpus;
 import org.clusterdeck.cluster.simulate.PredictedAction;
@@ -13,6 +16,7 @@ import org.clusterdeck.cluster.software.NodeSoftware;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.LocalProcessRunner;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * pcs's spelling, staged with the pcs installed here on a CIB copy through {@code pcs -f}: it
@@ -102,6 +106,22 @@ class PcsTest {
         assertEquals(plain.commands(add), pcs.commands(add));
         assertEquals(plain.commands(add), pcs.staged(add));
         assertEquals(plain.commands(add).get(0), pcs.onCopy(pcs.staged(add).get(0)));
+    }
+
+    /**
+     * pcs refuses cluster-name (it keeps it in step with corosync.conf): the preview fails naming
+     * the pcs command as shown and pcs's reason, not crm_simulate, and the value ran nothing.
+     */
+    @Test
+    void aChangePcsRefusesIsNamedAsTypedWithPcsReason(@TempDir Path dir) throws Exception {
+        Path marker = dir.resolve("MARK");
+        ClusterAction p = new ClusterAction.Property("cluster-name", "x$(touch " + marker + ")`touch " + marker + "`");
+        ClusterCommandException e = assertThrows(ClusterCommandException.class, () -> predict(pcs, p));
+        assertEquals(pcs.commands(p).get(0).display() + " (staged on a copy of the CIB)", e.command());
+        assertTrue(e.messages().stream().anyMatch(m -> m.contains("invalid cluster property option 'cluster-name'")),
+                e.messages().toString());
+        assertFalse(e.messages().stream().anyMatch(m -> m.startsWith(CrmSimulate.STAGE_FAILED)), e.getMessage());
+        assertFalse(Files.exists(marker), "the value was executed");
     }
 
     @Test
