@@ -6,145 +6,34 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import javax.xml.xpath.XPathConstants;
-import javax.xml.xpath.XPathFactory;
 import org.clusterdeck.app.action.ActionOutcome;
 import org.clusterdeck.app.action.ActionPlan;
 import org.clusterdeck.app.action.ActionService;
 import org.clusterdeck.app.audit.AuditLog;
-import org.clusterdeck.cli.Cli;
 import org.clusterdeck.cluster.command.ClusterAction;
-import org.clusterdeck.cluster.xml.SafeXml;
 import org.clusterdeck.transport.CommandResult;
 import org.clusterdeck.transport.ssh.SshOptions;
 import org.clusterdeck.transport.ssh.SshRunner;
 import org.clusterdeck.transport.ssh.SshTarget;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.w3c.dom.Document;
-import org.w3c.dom.NodeList;
 
 /**
  * The action subcommands against the lab's real cluster: what crm_mon shows afterwards (read by
  * XPath, not by ClusterDeck's parser) must be what crm_simulate predicted, and a move leaves no
- * constraint behind.
+ * constraint behind. Both nodes have crmsh and pcs here, so the default dialect is the plain tools;
+ * {@link DialectActionLabTest} runs the actions with only one of them.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ActionLabTest extends LabTestBase {
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration SETTLE = Duration.ofSeconds(60);
-
-    Map<String, String> env;
-    Path dataDir;
-
-    @BeforeAll
-    void labUp() throws Exception {
-        lab.ok(Duration.ofSeconds(600), "up", "--token", "1000");
-        env = lab.env();
-        // the actions' audit log goes here, not into the home directory of whoever runs the tests
-        dataDir = Files.createTempDirectory("clusterdeck-actions");
-        System.setProperty("clusterdeck.dataDir", dataDir.toString());
-    }
-
-    @AfterAll
-    void forgetDataDir() {
-        System.clearProperty("clusterdeck.dataDir");
-    }
-
-    String host(String node) {
-        return "root@" + env.get("LAB_ADDR_" + node);
-    }
-
-    record Run(int code, String out, String err) {
-        JsonNode json() throws Exception {
-            return JSON.readTree(out);
-        }
-    }
-
-    /** An action subcommand over SSH to both nodes, as the admin types it, printing JSON. */
-    Run cli(String... args) {
-        List<String> argv = new ArrayList<>(Arrays.asList(args));
-        argv.add("--json");
-        return cliText(argv.toArray(String[]::new));
-    }
-
-    /** The same, printing text for people. */
-    Run cliText(String... args) {
-        List<String> argv = new ArrayList<>(Arrays.asList(args));
-        argv.addAll(List.of("--host", host("node1"), "--host", host("node2"), "-i", env.get("LAB_SSH_KEY"),
-                "--known-hosts", env.get("LAB_KNOWN_HOSTS")));
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.run(new PrintWriter(out), new PrintWriter(err), argv.toArray(String[]::new));
-        return new Run(code, out.toString(), err.toString());
-    }
-
-    ClusterView view() {
-        return Lab.await("crm_mon answers", Duration.ofSeconds(20), () -> lab.clusterSeenFrom("node1"), () -> "nothing");
-    }
-
-    /** crm_mon's XML straight from a node, for XPath checks of node flags and failures. */
-    Document crmMonXml() {
-        CommandResult r = lab.ssh("node1", Duration.ofSeconds(15), "crm_mon", "-1", "--inactive", "--output-as=xml");
-        assertEquals(0, r.exitCode(), r.stderr());
-        return SafeXml.parse(r.stdout(), "crm_mon");
-    }
-
-    static int count(Object context, String xpath) throws Exception {
-        return ((NodeList) XPathFactory.newInstance().newXPath().evaluate(xpath, context, XPathConstants.NODESET))
-                .getLength();
-    }
-
-    int cliConstraints() throws Exception {
-        CommandResult r = lab.ssh("node1", Duration.ofSeconds(15), "cibadmin", "--query", "--scope", "constraints");
-        assertEquals(0, r.exitCode(), r.stderr());
-        return count(SafeXml.parse(r.stdout(), "constraints"),
-                "//*[starts-with(@id,'cli-prefer-') or starts-with(@id,'cli-ban-')]");
-    }
-
-    /**
-     * The prediction's final placement ("id role node" per active instance, sorted) against crm_mon
-     * read by the lab's own XPath view.
-     */
-    static void assertPredictedEqualsActual(JsonNode plan, ClusterView actual) {
-        JsonNode transitions = plan.get("prediction").get("transitions");
-        Set<String> predicted = new TreeSet<>();
-        List<String> predictedList = new ArrayList<>();
-        for (JsonNode r : transitions.get(transitions.size() - 1).get("resources")) {
-            for (JsonNode n : r.get("nodes")) {
-                predictedList.add(r.get("id").asText() + " " + r.get("role").asText() + " " + n.asText());
-            }
-        }
-        List<String> actualList = new ArrayList<>();
-        for (ClusterView.Placement p : actual.resources()) {
-            if (p.active()) {
-                p.nodes().forEach(n -> actualList.add(p.id() + " " + p.role() + " " + n));
-            }
-        }
-        predictedList.sort(null);
-        actualList.sort(null);
-        predicted.addAll(predictedList);
-        assertFalse(predicted.isEmpty());
-        assertEquals(predictedList, actualList);
-    }
-
+class ActionLabTest extends ActionLabTestBase {
     static List<String> summary(JsonNode transition) {
         List<String> out = new ArrayList<>();
         transition.get("actions").forEach(a -> out.add(a.get("action").asText() + " " + a.get("resource").asText()));
@@ -206,13 +95,7 @@ class ActionLabTest extends LabTestBase {
         assertTrue(lease.startsWith("server=" + env.get("LAB_VIP") + " "), lease);
 
         // the audit log: the preview, then plan, confirmation and end of the applied move, with outputs
-        List<JsonNode> lines = new ArrayList<>();
-        for (String l : Files.readAllLines(dataDir.resolve(AuditLog.FILE_NAME))) {
-            JsonNode n = JSON.readTree(l);
-            if ("action".equals(n.path("type").asText())) {
-                lines.add(n);
-            }
-        }
+        List<JsonNode> lines = auditedActions();
         assertEquals(List.of("planned", "planned", "planned", "confirmed", "done"),
                 lines.stream().map(n -> n.get("step").asText()).toList());
         assertEquals("--yes", lines.get(3).get("confirmation").asText());
@@ -379,101 +262,6 @@ class ActionLabTest extends LabTestBase {
     }
 
     @Test
-    @Order(9)
-    void banMovesTheStackAwayAndClearLeavesItThere() throws Exception {
-        String from = view().serviceNode();
-        Run ban = cli("ban", "g_dhcp", from, "--yes");
-        assertEquals(0, ban.code(), ban.err() + ban.out());
-        assertTrue(ban.json().get("asPredicted").asBoolean());
-        assertEquals(lab.other(from), view().serviceNode());
-        assertEquals(1, cliConstraints(), "a ban keeps its constraint until cleared");
-
-        Run clear = cli("clear", "g_dhcp", "--yes");
-        assertEquals(0, clear.code(), clear.err() + clear.out());
-        assertTrue(clear.json().get("asPredicted").asBoolean());
-        assertEquals(0, cliConstraints());
-        assertEquals(lab.other(from), view().serviceNode());
-    }
-
-    @Test
-    @Order(10)
-    void maintenanceModeOnAndOff() throws Exception {
-        Run on = cli("maintenance", "on", "--yes");
-        assertEquals(0, on.code(), on.err() + on.out());
-        assertEquals("true", query("maintenance-mode"));
-        assertEquals(1, count(crmMonXml(), "/pacemaker-result/summary/cluster_options[@maintenance-mode='true']"));
-        Run off = cli("maintenance", "off", "--yes");
-        assertEquals(0, off.code(), off.err() + off.out());
-        assertEquals("false", query("maintenance-mode"));
-        assertTrue(view().everythingActive());
-    }
-
-    private void hide(String tool) {
-        for (String n : lab.nodes()) {
-            lab.mountOver(n, "/dev/null", "/usr/sbin/" + tool);
-        }
-    }
-
-    private void unhide(String tool) {
-        for (String n : lab.nodes()) {
-            lab.unmount(n, "/usr/sbin/" + tool);
-        }
-    }
-
-    /**
-     * Both nodes have crmsh and pcs; hiding one (a bind mount of /dev/null over its binary inside
-     * each node, so the node's probe does not find it) leaves a node with only the other, or with
-     * neither: the plain tools. The default dialect follows what the node has, and the move it
-     * spells lands where the prediction said.
-     */
-    @Test
-    @Order(11)
-    void theDialectFollowsTheToolsTheNodeHas() throws Exception {
-        Map<String, List<String>> hidden = Map.of("crmsh", List.of("pcs"), "pcs", List.of("crm"),
-                "pacemaker", List.of("crm", "pcs"));
-        Map<String, String> spelled = Map.of("crmsh", "crm resource move g_dhcp ",
-                "pcs", "pcs resource move-with-constraint g_dhcp ", "pacemaker", "crm_resource --move --resource g_dhcp --node ");
-        for (String dialect : List.of("crmsh", "pcs", "pacemaker")) {
-            try {
-                hidden.get(dialect).forEach(this::hide);
-                String to = lab.other(view().serviceNode());
-                Run move = cli("move", "g_dhcp", to, "--yes");
-                assertEquals(0, move.code(), dialect + ": " + move.err() + move.out());
-                JsonNode plan = move.json().get("plan");
-                assertEquals(dialect, plan.get("dialect").asText());
-                assertEquals(spelled.get(dialect) + to, plan.get("commands").get(0).asText());
-                assertTrue(move.json().get("asPredicted").asBoolean(), move.out());
-                ClusterView after = view();
-                assertEquals(to, after.serviceNode());
-                assertPredictedEqualsActual(plan, after);
-                assertEquals(0, cliConstraints());
-                if (dialect.equals("pcs")) {
-                    // pcs ignores CIB_file: a preview whose staged clear reached the live CIB would remove this ban
-                    String from = lab.other(to);
-                    CommandResult ban = lab.ssh("node1", Duration.ofSeconds(15), "crm_resource", "--ban", "--resource",
-                            "g_dhcp", "--node", from);
-                    assertEquals(0, ban.exitCode(), ban.stderr());
-                    Run preview = cli("move", "g_dhcp", from, "--dry-run");
-                    assertEquals(0, preview.code(), preview.err());
-                    assertEquals(1, cliConstraints(), "the preview left the live CIB alone");
-                    assertEquals(0, lab.ssh("node1", Duration.ofSeconds(15), "crm_resource", "--clear", "--resource",
-                            "g_dhcp").exitCode());
-                    assertEquals(0, cliConstraints());
-                }
-                if (!dialect.equals("pacemaker")) {
-                    // asking for the hidden tool is an error naming it, before anything changes
-                    String missing = dialect.equals("pcs") ? "crmsh" : "pcs";
-                    Run forced = cli("stop", "p_vip", "--dialect", missing, "--dry-run");
-                    assertEquals(1, forced.code(), forced.out());
-                    assertTrue(forced.err().contains("has no " + missing), forced.err());
-                }
-            } finally {
-                hidden.get(dialect).forEach(this::unhide);
-            }
-        }
-    }
-
-    @Test
     @Order(12)
     void unmanageKeepsItRunningAndManageHandsItBack() throws Exception {
         String active = view().serviceNode();
@@ -524,9 +312,7 @@ class ActionLabTest extends LabTestBase {
         assertEquals(0, add.code(), add.err() + add.out());
         assertTrue(add.json().get("asPredicted").asBoolean(), add.out());
         assertEquals(to, view().serviceNode());
-        CommandResult c = lab.ssh("node1", Duration.ofSeconds(15), "cibadmin", "--query", "--scope", "constraints");
-        Document constraints = SafeXml.parse(c.stdout(), "constraints");
-        assertEquals(1, count(constraints, "//rsc_location[@id='l_test' and @rsc='g_dhcp' and @node='" + to
+        assertEquals(1, count(constraintsXml(), "//rsc_location[@id='l_test' and @rsc='g_dhcp' and @node='" + to
                 + "' and @score='INFINITY']"));
         Run again = cli("constraint", "add", "location", "l_test", "g_dhcp", to, "--score", "5", "--dry-run");
         assertEquals(2, again.code(), again.out());
@@ -535,8 +321,7 @@ class ActionLabTest extends LabTestBase {
         Run remove = cli("constraint", "remove", "l_test", "--yes");
         assertEquals(0, remove.code(), remove.err() + remove.out());
         assertTrue(remove.json().get("asPredicted").asBoolean(), remove.out());
-        c = lab.ssh("node1", Duration.ofSeconds(15), "cibadmin", "--query", "--scope", "constraints");
-        assertEquals(0, count(SafeXml.parse(c.stdout(), "constraints"), "//*[@id='l_test']"));
+        assertEquals(0, count(constraintsXml(), "//*[@id='l_test']"));
         assertEquals(to, view().serviceNode());
     }
 
@@ -577,13 +362,6 @@ class ActionLabTest extends LabTestBase {
 
         Run typo = cliText("property", "stonith-enabeld=false", "--dry-run");
         assertTrue(typo.out().contains("does not list this among its cluster options"), typo.out());
-    }
-
-    private String query(String name) {
-        CommandResult r = lab.ssh("node1", Duration.ofSeconds(10), "crm_attribute", "--type", "crm_config", "--name",
-                name, "--query", "--quiet");
-        assertEquals(0, r.exitCode(), r.stderr());
-        return r.stdout().strip();
     }
 
     /**

@@ -9,14 +9,16 @@ import org.clusterdeck.app.audit.AuditEntry;
 import org.clusterdeck.app.audit.AuditRecord;
 
 /**
- * An action's line in the audit log, one per step: planned (with the plan and prediction),
+ * An action's line in the audit log, one per step: planned (with the plan and prediction, and the
+ * staged commands as they really ran on the CIB copy),
  * confirmed or declined (how), and its end (applied commands with output and exit codes, the comparison with
  * the prediction). Lines of one action share its {@code actionId}.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-@JsonPropertyOrder({"time", "type", "actionId", "step", "node", "description", "confirmation", "plan", "outcome"})
+@JsonPropertyOrder({"time", "type", "actionId", "step", "node", "description", "confirmation", "plan", "stagedOnCopy",
+        "outcome"})
 public record ActionAuditRecord(String time, String actionId, String step, String node, String description,
-        String confirmation, ActionPlan plan, ActionOutcome outcome) implements AuditEntry {
+        String confirmation, ActionPlan plan, List<String> stagedOnCopy, ActionOutcome outcome) implements AuditEntry {
 
     @JsonProperty("type")
     public String type() {
@@ -25,23 +27,23 @@ public record ActionAuditRecord(String time, String actionId, String step, Strin
 
     static ActionAuditRecord planned(String actionId, ActionPlan plan) {
         return new ActionAuditRecord(now(), actionId, plan.refused() ? "refused" : "planned", plan.node(),
-                plan.description(), null, plan, null);
+                plan.description(), null, plan, plan.stagedOnCopy(), null);
     }
 
     static ActionAuditRecord confirmed(String actionId, ActionPlan plan, String confirmation) {
         return new ActionAuditRecord(now(), actionId, "confirmed", plan.node(), plan.description(), confirmation,
-                null, null);
+                null, null, null);
     }
 
     static ActionAuditRecord declined(String actionId, ActionPlan plan, String why) {
-        return new ActionAuditRecord(now(), actionId, "declined", plan.node(), plan.description(), why, null, null);
+        return new ActionAuditRecord(now(), actionId, "declined", plan.node(), plan.description(), why, null, null, null);
     }
 
     static ActionAuditRecord ended(String actionId, ActionOutcome o) {
         ActionOutcome kept = new ActionOutcome(o.result(), o.message(), o.plan(), o.newPlan(), capped(o.commands()),
                 o.differences(), o.leftovers(), o.clusterMillis(), o.totalMillis());
         return new ActionAuditRecord(now(), actionId, o.result().word(), o.plan().node(), o.plan().description(), null,
-                null, kept);
+                null, null, kept);
     }
 
     private static String now() {

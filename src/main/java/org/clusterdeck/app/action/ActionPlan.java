@@ -23,6 +23,8 @@ import org.clusterdeck.transport.Command;
  * @param cibVersion   {@code admin_epoch.epoch.num_updates} of the CIB the prediction is for
  * @param notes        what the admin should know: the prediction's limits, what a property does
  * @param warnings     risks the admin takes; one with {@code acknowledge} needs an explicit "I understand"
+ * @param stagedOnCopy the prediction's staged commands as they really ran on the CIB copy, for the audit log
+ *                     (a tool that ignores {@code CIB_file} is pointed at the copy, which the plan does not show)
  * @param actionId     ties the plan's audit log lines together; a re-preview keeps it
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -43,6 +45,7 @@ public record ActionPlan(
         @JsonIgnore CibVersion version,
         @JsonIgnore List<Command> changeCommands,
         @JsonIgnore Command afterLandingCommand,
+        @JsonIgnore List<String> stagedOnCopy,
         @JsonIgnore String actionId) {
 
     public ActionPlan {
@@ -51,14 +54,15 @@ public record ActionPlan(
         warnings = List.copyOf(warnings);
         refusals = List.copyOf(refusals);
         changeCommands = List.copyOf(changeCommands);
+        stagedOnCopy = List.copyOf(stagedOnCopy);
     }
 
     static ActionPlan of(ClusterAction action, String node, String dialect, List<Command> change, Command afterLanding,
             CibVersion version, Prediction prediction, List<String> notes, List<RiskCheck.Warning> warnings,
-            List<String> refusals, String actionId) {
+            List<String> refusals, List<String> stagedOnCopy, String actionId) {
         return new ActionPlan(action, action.describe(), node, dialect, change.stream().map(Command::display).toList(),
                 afterLanding == null ? null : afterLanding.display(), version.toString(), prediction, notes, warnings,
-                refusals, version, change, afterLanding, actionId);
+                refusals, version, change, afterLanding, stagedOnCopy, actionId);
     }
 
     /** Applying needs the admin's explicit acknowledgement of a warning, besides the confirmation. */

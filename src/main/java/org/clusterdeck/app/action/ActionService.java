@@ -104,8 +104,9 @@ public final class ActionService {
             notes.add("predicted by staging " + String.join(" && ", staged.stream().map(Command::display).toList())
                     + ", the same change, since " + dialect.name() + " cannot make it on a copy of the CIB");
         }
-        dialect.stagedAfterLanding(action).ifPresent(c -> stages.add(List.of(c)));
-        Prediction prediction = new Predictor(node).predict(cibText, stages);
+        after.ifPresent(c -> stages.add(List.of(c)));
+        Prediction prediction = new Predictor(node).predict(cibText, stages, dialect::onCopy);
+        List<String> ranOnCopy = stages.stream().flatMap(List::stream).map(c -> dialect.onCopy(c).display()).toList();
 
         if (action instanceof ClusterAction.Property p) {
             notes.add(explain(p.name()));
@@ -114,7 +115,7 @@ public final class ActionService {
                 ? twoNode() : null);
         List<String> refusals = SafetyCheck.refusals(action, status, cib, prediction, drbd(sw));
         ActionPlan plan = ActionPlan.of(action, node.node(), dialect.name(), change, after.orElse(null), cib.version(),
-                prediction, notes, warnings, refusals, actionId);
+                prediction, notes, warnings, refusals, ranOnCopy, actionId);
         audit.append(ActionAuditRecord.planned(actionId, plan));
         return plan;
     }

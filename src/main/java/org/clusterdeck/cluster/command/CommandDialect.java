@@ -70,9 +70,10 @@ public interface CommandDialect {
     List<Command> commands(ClusterAction action);
 
     /**
-     * The commands that reproduce the change on a CIB copy for the prediction; usually
-     * {@link #commands}. Empty when the tool cannot work on a copy: the prediction then shows only
-     * what the cluster would do anyway.
+     * The commands that reproduce the change on a CIB copy for the prediction, as the admin would
+     * type them; usually {@link #commands}. Empty when the tool cannot work on a copy: the
+     * prediction then shows only what the cluster would do anyway. How each one really runs on
+     * the copy is {@link #onCopy}.
      */
     default List<Command> staged(ClusterAction action) {
         return commands(action);
@@ -81,8 +82,12 @@ public interface CommandDialect {
     /** What to run once the change has landed: clearing a move's cli-prefer constraint, when wanted. */
     Optional<Command> afterLanding(ClusterAction action);
 
-    /** {@link #afterLanding} as it runs on the CIB copy of the prediction, which must never reach the live CIB. */
-    default Optional<Command> stagedAfterLanding(ClusterAction action) {
-        return afterLanding(action);
+    /**
+     * A staged command as it runs against the CIB copy named by {@code CIB_file}: unchanged for
+     * the tools that read that variable. A tool that does not must be pointed at the copy here,
+     * or it would change the live CIB during a preview.
+     */
+    default Command onCopy(Command staged) {
+        return staged;
     }
 }

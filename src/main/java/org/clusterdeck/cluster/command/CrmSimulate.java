@@ -2,6 +2,7 @@ package org.clusterdeck.cluster.command;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.clusterdeck.transport.Command;
 
 /**
@@ -12,6 +13,9 @@ import org.clusterdeck.transport.Command;
  * touched; the file is removed however the script ends.
  */
 public final class CrmSimulate {
+    /** Starts the line a failed staged command leaves on standard error, followed by the command as shown. */
+    public static final String STAGE_FAILED = "clusterdeck: staging failed: ";
+
     /** Staging and simulating a large CIB takes seconds; a hung tool must not hold up the action. */
     static final Duration TIMEOUT = Duration.ofSeconds(60);
 
@@ -20,9 +24,10 @@ public final class CrmSimulate {
 
     /**
      * @param cib    the CIB to stage on, as {@code cibadmin --query} printed it
-     * @param stages the changes of each stage, in order; each prints one {@code <pacemaker-result>}
+     * @param stages the changes of each stage, in order, as shown; each prints one {@code <pacemaker-result>}
+     * @param onCopy how each change runs against the copy; a failing one is named as shown ({@link #STAGE_FAILED})
      */
-    public static Command stagedPrediction(String cib, List<List<Command>> stages) {
+    public static Command stagedPrediction(String cib, List<List<Command>> stages, UnaryOperator<Command> onCopy) {
         if (stages.isEmpty()) {
             throw new IllegalArgumentException("nothing to predict");
         }
@@ -33,11 +38,13 @@ public final class CrmSimulate {
                 // CIB_file makes every tool below, crm_simulate --live-check included, use the copy
                 .append("export CIB_file=\"$f\"\n");
         for (List<Command> stage : stages) {
-            for (Command c : stage) {
+            for (Command shown : stage) {
+                Command c = onCopy.apply(shown);
                 if (!c.env().isEmpty() || c.stdin() != null) {
                     throw new IllegalArgumentException("a staged command takes its CIB from CIB_file only: " + c.display());
                 }
-                script.append(ShellQuote.join(c.argv())).append(" >&2 || exit\n");
+                script.append(ShellQuote.join(c.argv())).append(" >&2 || { rc=$?; printf '%s\\n' ")
+                        .append(ShellQuote.quote(STAGE_FAILED + shown.display())).append(" >&2; exit $rc; }\n");
             }
             script.append(ShellQuote.join(simulate())).append(" --save-output=\"$g\" || exit\n")
                     .append("cat \"$g\" > \"$f\" || exit 74\n");

@@ -13,9 +13,9 @@ import org.clusterdeck.transport.Command;
  * {@code move} clears its constraint on its own and would hide that step from the plan.
  * Constraints stay with cibadmin: pcs's constraint syntax is its own language.
  *
- * <p>pcs ignores the {@code CIB_file} variable and takes the copy with {@code -f FILE} instead, so
- * its staged commands pass the copy on through a fixed shell wrapper, the arguments as positional
- * parameters.
+ * <p>pcs ignores the {@code CIB_file} variable and takes the copy with {@code -f FILE} instead. The
+ * plan shows the pcs command as typed; only on the copy does it run through a fixed shell wrapper
+ * that adds {@code -f "$CIB_file"}, the arguments as positional parameters (see {@link #onCopy}).
  */
 public final class Pcs implements CommandDialect {
     // fixed text, no caller input: "$@" hands the checked arguments over unchanged
@@ -73,10 +73,8 @@ public final class Pcs implements CommandDialect {
 
     @Override
     public List<Command> staged(ClusterAction action) {
-        if (plain.staged(action).isEmpty()) {
-            return List.of();
-        }
-        return commands(action).stream().map(Pcs::onCopy).toList();
+        // what plain tools cannot stage (a cleanup), pcs, which calls them, cannot either
+        return plain.staged(action).isEmpty() ? List.of() : commands(action);
     }
 
     @Override
@@ -84,13 +82,9 @@ public final class Pcs implements CommandDialect {
         return CommandDialect.clearsAfterLanding(action).map(r -> pcs(List.of("resource", "clear", r)));
     }
 
-    @Override
-    public Optional<Command> stagedAfterLanding(ClusterAction action) {
-        return afterLanding(action).map(Pcs::onCopy);
-    }
-
     /** The same pcs call against the CIB copy in {@code CIB_file}; other tools read that variable themselves. */
-    static Command onCopy(Command c) {
+    @Override
+    public Command onCopy(Command c) {
         if (!c.argv().get(0).equals("pcs")) {
             return c;
         }

@@ -1,6 +1,7 @@
 package org.clusterdeck.cluster.simulate;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.clusterdeck.cluster.command.ClusterCommandException;
 import org.clusterdeck.cluster.command.CrmSimulate;
@@ -27,11 +28,26 @@ public final class Predictor {
      * @param stages the commands of each stage; one transition is predicted per stage
      */
     public Prediction predict(String cib, List<List<Command>> stages) throws TransportException, ClusterCommandException {
-        Command script = CrmSimulate.stagedPrediction(cib, stages);
+        return predict(cib, stages, UnaryOperator.identity());
+    }
+
+    /**
+     * @param stages the commands of each stage as the admin would type them: the transitions are labelled with these
+     * @param onCopy how each of them runs against the copy (see {@code CommandDialect#onCopy})
+     */
+    public Prediction predict(String cib, List<List<Command>> stages, UnaryOperator<Command> onCopy)
+            throws TransportException, ClusterCommandException {
+        Command script = CrmSimulate.stagedPrediction(cib, stages, onCopy);
         CommandResult r = node.run(script);
         String what = "crm_simulate on a staged copy of the CIB";
         if (!r.ok()) {
             List<String> lines = r.stderr().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+            // a staged change the tool refused is named as the admin would type it, with the tool's reasons
+            int failed = lines.isEmpty() ? -1 : lines.size() - 1;
+            if (failed >= 0 && lines.get(failed).startsWith(CrmSimulate.STAGE_FAILED)) {
+                what = lines.get(failed).substring(CrmSimulate.STAGE_FAILED.length()) + " (staged on a copy of the CIB)";
+                lines = lines.subList(0, failed);
+            }
             throw new ClusterCommandException(node.node(), what, r.exitCode(),
                     lines.subList(Math.max(0, lines.size() - STDERR_LINES), lines.size()));
         }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import javax.xml.xpath.XPathFactory;
 import org.clusterdeck.Corpus;
@@ -84,7 +85,8 @@ class HostileActionInputTest {
     void hostileValuesInAStagedPredictionRunNothing() throws Exception {
         for (String p : payloads()) {
             List<List<Command>> stages = List.of(List.of(CrmAttribute.property("cluster-name", p)));
-            Command staged = CrmSimulate.stagedPrediction(Corpus.read("pacemaker/cib/probe-3.xml"), stages);
+            Command staged = CrmSimulate.stagedPrediction(Corpus.read("pacemaker/cib/probe-3.xml"), stages,
+                    UnaryOperator.identity());
             CommandResult r = throughShell(staged);
             assertEquals(0, r.exitCode(), p + ": " + r.stderr());
             assertEquals(1, SimulationParser.parse(r.stdout(), List.of(p), "staged").transitions().size());

@@ -1,9 +1,12 @@
 package org.clusterdeck.cluster.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.clusterdeck.Corpus;
 import org.clusterdeck.cluster.simulate.PredictedAction;
@@ -13,6 +16,7 @@ import org.clusterdeck.cluster.software.NodeSoftware;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.LocalProcessRunner;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * pcs's spelling, staged with the pcs installed here on a CIB copy through {@code pcs -f}: it
@@ -40,9 +44,9 @@ class PcsTest {
     }
 
     private Prediction predict(CommandDialect d, ClusterAction a) throws Exception {
-        List<List<Command>> stages = d.stagedAfterLanding(a).map(c -> List.of(d.staged(a), List.of(c)))
+        List<List<Command>> stages = d.afterLanding(a).map(c -> List.of(d.staged(a), List.of(c)))
                 .orElse(List.of(d.staged(a)));
-        return new Predictor(new LocalProcessRunner()).predict(liveLikeCib(), stages);
+        return new Predictor(new LocalProcessRunner()).predict(liveLikeCib(), stages, d::onCopy);
     }
 
     private static List<String> lines(Prediction p) {
@@ -57,13 +61,18 @@ class PcsTest {
     void moveWithConstraintPredictsWhatCrmResourcePredicts() throws Exception {
         ClusterAction move = new ClusterAction.Move("group-1", "pcmk-2", "PT1H", false, false);
         assertEquals("pcs resource move-with-constraint group-1 pcmk-2 lifetime=PT1H", shown(pcs, move));
-        assertEquals("pcs resource clear group-1", pcs.afterLanding(move).orElseThrow().display());
+        Command clear = pcs.afterLanding(move).orElseThrow();
+        assertEquals("pcs resource clear group-1", clear.display());
         // on the copy, the clear must name the copy too: pcs ignores CIB_file and would clear the live CIB
-        assertEquals(List.of("sh", "-c", Pcs.ON_COPY, "pcs", "resource", "clear", "group-1"),
-                pcs.stagedAfterLanding(move).orElseThrow().argv());
-        List<String> viaPcs = lines(predict(pcs, move));
+        assertEquals(List.of("sh", "-c", Pcs.ON_COPY, "pcs", "resource", "clear", "group-1"), pcs.onCopy(clear).argv());
+        Prediction p = predict(pcs, move);
+        List<String> viaPcs = lines(p);
         assertTrue(viaPcs.contains("move r192.168.101.181 pcmk-1 -> pcmk-2"), viaPcs.toString());
         assertEquals(lines(predict(plain, move)), viaPcs);
+        // the transitions are labelled as the admin types the commands: the wrapper is for running on the copy only
+        assertEquals(List.of("pcs resource move-with-constraint group-1 pcmk-2 lifetime=PT1H", "pcs resource clear group-1"),
+                p.transitions().stream().map(t -> t.stage()).toList());
+        assertEquals(pcs.commands(move), pcs.staged(move));
     }
 
     @Test
@@ -88,7 +97,7 @@ class PcsTest {
     @Test
     void stagedPcsGetsTheCopyAsPositionalArgumentsNeverAsShellText() {
         ClusterAction p = new ClusterAction.Property("cluster-name", "a'b $(id) `id`;x");
-        Command staged = pcs.staged(p).get(0);
+        Command staged = pcs.onCopy(pcs.staged(p).get(0));
         assertEquals(List.of("sh", "-c", Pcs.ON_COPY, "pcs", "property", "set", "cluster-name=a'b $(id) `id`;x"),
                 staged.argv());
         // constraints are cibadmin in every dialect, and a cibadmin call stays as it is on the copy
@@ -96,6 +105,23 @@ class PcsTest {
                 new NewConstraint.Location("loc1", "group-1", "pcmk-1", "100", null));
         assertEquals(plain.commands(add), pcs.commands(add));
         assertEquals(plain.commands(add), pcs.staged(add));
+        assertEquals(plain.commands(add).get(0), pcs.onCopy(pcs.staged(add).get(0)));
+    }
+
+    /**
+     * pcs refuses cluster-name (it keeps it in step with corosync.conf): the preview fails naming
+     * the pcs command as shown and pcs's reason, not crm_simulate, and the value ran nothing.
+     */
+    @Test
+    void aChangePcsRefusesIsNamedAsTypedWithPcsReason(@TempDir Path dir) throws Exception {
+        Path marker = dir.resolve("MARK");
+        ClusterAction p = new ClusterAction.Property("cluster-name", "x$(touch " + marker + ")`touch " + marker + "`");
+        ClusterCommandException e = assertThrows(ClusterCommandException.class, () -> predict(pcs, p));
+        assertEquals(pcs.commands(p).get(0).display() + " (staged on a copy of the CIB)", e.command());
+        assertTrue(e.messages().stream().anyMatch(m -> m.contains("invalid cluster property option 'cluster-name'")),
+                e.messages().toString());
+        assertFalse(e.messages().stream().anyMatch(m -> m.startsWith(CrmSimulate.STAGE_FAILED)), e.getMessage());
+        assertFalse(Files.exists(marker), "the value was executed");
     }
 
     @Test

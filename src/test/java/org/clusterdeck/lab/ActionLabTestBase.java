@@ -1,0 +1,168 @@
+package org.clusterdeck.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathFactory;
+import org.clusterdeck.app.audit.AuditLog;
+import org.clusterdeck.cli.Cli;
+import org.clusterdeck.cluster.xml.SafeXml;
+import org.clusterdeck.transport.CommandResult;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
+
+/**
+ * One lab up for a class of action tests, and what they check with: the action subcommands run as
+ * the admin types them, and the cluster read back by XPath on crm_mon's and cibadmin's XML, not
+ * through ClusterDeck's parsers.
+ */
+abstract class ActionLabTestBase extends LabTestBase {
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Duration SETTLE = Duration.ofSeconds(60);
+
+    Map<String, String> env;
+    Path dataDir;
+
+    @BeforeAll
+    void labUp() throws Exception {
+        lab.ok(Duration.ofSeconds(600), "up", "--token", "1000");
+        env = lab.env();
+        // the actions' audit log goes here, not into the home directory of whoever runs the tests
+        dataDir = Files.createTempDirectory("clusterdeck-actions");
+        System.setProperty("clusterdeck.dataDir", dataDir.toString());
+    }
+
+    @AfterAll
+    void forgetDataDir() {
+        System.clearProperty("clusterdeck.dataDir");
+    }
+
+    String host(String node) {
+        return "root@" + env.get("LAB_ADDR_" + node);
+    }
+
+    record Run(int code, String out, String err) {
+        JsonNode json() throws Exception {
+            return JSON.readTree(out);
+        }
+    }
+
+    /** An action subcommand over SSH to both nodes, as the admin types it, printing JSON. */
+    Run cli(String... args) {
+        List<String> argv = new ArrayList<>(Arrays.asList(args));
+        argv.add("--json");
+        return cliText(argv.toArray(String[]::new));
+    }
+
+    /** The same, printing text for people. */
+    Run cliText(String... args) {
+        List<String> argv = new ArrayList<>(Arrays.asList(args));
+        argv.addAll(List.of("--host", host("node1"), "--host", host("node2"), "-i", env.get("LAB_SSH_KEY"),
+                "--known-hosts", env.get("LAB_KNOWN_HOSTS")));
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(new PrintWriter(out), new PrintWriter(err), argv.toArray(String[]::new));
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    ClusterView view() {
+        return Lab.await("crm_mon answers", Duration.ofSeconds(20), () -> lab.clusterSeenFrom("node1"), () -> "nothing");
+    }
+
+    /** crm_mon's XML straight from a node, for XPath checks of node flags and failures. */
+    Document crmMonXml() {
+        CommandResult r = lab.ssh("node1", Duration.ofSeconds(15), "crm_mon", "-1", "--inactive", "--output-as=xml");
+        assertEquals(0, r.exitCode(), r.stderr());
+        return SafeXml.parse(r.stdout(), "crm_mon");
+    }
+
+    static int count(Object context, String xpath) throws Exception {
+        return ((NodeList) XPathFactory.newInstance().newXPath().evaluate(xpath, context, XPathConstants.NODESET))
+                .getLength();
+    }
+
+    int cliConstraints() throws Exception {
+        return count(constraintsXml(), "//*[starts-with(@id,'cli-prefer-') or starts-with(@id,'cli-ban-')]");
+    }
+
+    /**
+     * The prediction's final placement ("id role node" per active instance, sorted) against crm_mon
+     * read by the lab's own XPath view.
+     */
+    static void assertPredictedEqualsActual(JsonNode plan, ClusterView actual) {
+        JsonNode transitions = plan.get("prediction").get("transitions");
+        Set<String> predicted = new TreeSet<>();
+        List<String> predictedList = new ArrayList<>();
+        for (JsonNode r : transitions.get(transitions.size() - 1).get("resources")) {
+            for (JsonNode n : r.get("nodes")) {
+                predictedList.add(r.get("id").asText() + " " + r.get("role").asText() + " " + n.asText());
+            }
+        }
+        List<String> actualList = new ArrayList<>();
+        for (ClusterView.Placement p : actual.resources()) {
+            if (p.active()) {
+                p.nodes().forEach(n -> actualList.add(p.id() + " " + p.role() + " " + n));
+            }
+        }
+        predictedList.sort(null);
+        actualList.sort(null);
+        predicted.addAll(predictedList);
+        assertFalse(predicted.isEmpty());
+        assertEquals(predictedList, actualList);
+    }
+
+    /** The CIB's constraints section as cibadmin prints it on node1. */
+    Document constraintsXml() {
+        CommandResult r = lab.ssh("node1", Duration.ofSeconds(15), "cibadmin", "--query", "--scope", "constraints");
+        assertEquals(0, r.exitCode(), r.stderr());
+        return SafeXml.parse(r.stdout(), "constraints");
+    }
+
+    /** The action lines of the audit log, oldest first. */
+    List<JsonNode> auditedActions() throws Exception {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String l : Files.readAllLines(dataDir.resolve(AuditLog.FILE_NAME))) {
+            JsonNode n = JSON.readTree(l);
+            if ("action".equals(n.path("type").asText())) {
+                lines.add(n);
+            }
+        }
+        return lines;
+    }
+
+    void hide(String tool) {
+        for (String n : lab.nodes()) {
+            lab.mountOver(n, "/dev/null", "/usr/sbin/" + tool);
+        }
+    }
+
+    void unhide(String tool) {
+        for (String n : lab.nodes()) {
+            lab.unmount(n, "/usr/sbin/" + tool);
+        }
+    }
+
+    /** A cluster property as crm_attribute reads it on node1. */
+    String query(String name) {
+        CommandResult r = lab.ssh("node1", Duration.ofSeconds(10), "crm_attribute", "--type", "crm_config", "--name",
+                name, "--query", "--quiet");
+        assertEquals(0, r.exitCode(), r.stderr());
+        return r.stdout().strip();
+    }
+}
