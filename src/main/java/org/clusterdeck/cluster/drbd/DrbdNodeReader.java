@@ -26,12 +26,26 @@ public final class DrbdNodeReader {
         for (Command c : Drbd.richestFirst()) {
             CommandResult r = node.run(c);
             if (r.ok() && !r.stdout().isBlank()) {
-                return DrbdStatusReader.parse(r.stdout(), node.node() + ": " + c.display());
+                return withProgress(DrbdStatusReader.parse(r.stdout(), node.node() + ": " + c.display()));
             }
             tried.add("'" + c.display() + "' " + (r.exitCode() == 127 ? "not installed"
                     : r.ok() ? "printed nothing" : "exit " + r.exitCode() + firstLine(r.stderr())));
         }
         throw new FormatException(node.node(), "no DRBD status source answered: " + String.join("; ", tried));
+    }
+
+    /** DRBD 8.4's named sources lack parts of a resync's progress that its /proc/drbd has. */
+    private DrbdStatus withProgress(DrbdStatus status) throws TransportException {
+        if (!ProcDrbdProgress.lacksProgress(status)) {
+            return status;
+        }
+        Command proc = Drbd.procDrbd();
+        CommandResult r = node.run(proc);
+        if (!r.ok() || r.stdout().isBlank()) {
+            return status;
+        }
+        String source = node.node() + ": " + proc.display();
+        return ProcDrbdProgress.fillIn(status, new ProcDrbdParser().parse(r.stdout(), source));
     }
 
     private static String firstLine(String stderr) {

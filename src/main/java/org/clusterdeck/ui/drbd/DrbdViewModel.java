@@ -50,8 +50,12 @@ public final class DrbdViewModel {
     private final Map<String, String> victims = new HashMap<>();
     private Map<String, DrbdStatus> statuses = Map.of();
 
-    /** Out-of-sync amount at the last status, to derive a speed where the source gives none. */
-    private record Previous(Instant time, Long outOfSyncKiB) {
+    /**
+     * Out-of-sync amount when it last changed and the speed derived then, where the source gives
+     * no speed. Only a change counts: the rows are rebuilt whenever any node reports, and a peer's
+     * report between two of this node's would otherwise read as no progress, then as a burst.
+     */
+    private record Previous(Instant time, Long outOfSyncKiB, Long kiBps) {
     }
 
     public DrbdViewModel() {
@@ -131,11 +135,16 @@ public final class DrbdViewModel {
             String self = mine ? node : peer;
             String other = mine ? peer : node;
             boolean sends = syncing.replicationState().endsWith("S") || syncing.replicationState().equals("SyncSource");
-            Long speed = syncing.speedKiBps() != null ? syncing.speedKiBps() : derivedSpeed(key, syncing, time);
+            Previous before = previous.get(key);
+            boolean moved = before == null || !Objects.equals(before.outOfSyncKiB(), syncing.outOfSyncKiB());
+            Long speed = syncing.speedKiBps() != null ? syncing.speedKiBps()
+                    : moved ? derivedSpeed(before, syncing, time) : before.kiBps();
             sync = new SyncProgress(syncing.replicationState(), sends ? self : other, sends ? other : self,
                     syncing.syncDonePercent(), speed, syncing.etaSeconds(), syncing.isPaused());
-            record(key, time, speed == null ? null : syncing.isPaused() ? 0L : speed);
-            previous.put(key, new Previous(time, syncing.outOfSyncKiB()));
+            if (moved || syncing.speedKiBps() != null || syncing.isPaused()) {
+                record(key, time, speed == null ? null : syncing.isPaused() ? 0L : speed);
+                previous.put(key, new Previous(time, syncing.outOfSyncKiB(), speed));
+            }
         } else {
             previous.remove(key);
             if (history.containsKey(key)) {
@@ -149,8 +158,7 @@ public final class DrbdViewModel {
                 back == null ? null : back.connectionState(), sync);
     }
 
-    private Long derivedSpeed(String key, DrbdPeerDevice now, Instant time) {
-        Previous p = previous.get(key);
+    private static Long derivedSpeed(Previous p, DrbdPeerDevice now, Instant time) {
         if (p == null || p.outOfSyncKiB() == null || now.outOfSyncKiB() == null || !time.isAfter(p.time())) {
             return null;
         }

@@ -1,0 +1,304 @@
+package org.clusterdeck.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.clusterdeck.app.monitor.ClusterMonitor;
+import org.clusterdeck.app.monitor.MonitorSettings;
+import org.clusterdeck.app.monitor.NodeView;
+import org.clusterdeck.cli.Cli;
+import org.clusterdeck.cluster.drbd.DrbdConnection;
+import org.clusterdeck.cluster.drbd.DrbdPeerDevice;
+import org.clusterdeck.cluster.drbd.DrbdResource;
+import org.clusterdeck.cluster.events.ClusterEvent;
+import org.clusterdeck.cluster.events.EventType;
+import org.clusterdeck.cluster.command.ShellQuote;
+import org.clusterdeck.transport.Command;
+import org.clusterdeck.transport.CommandResult;
+import org.clusterdeck.transport.CommandRunner;
+import org.clusterdeck.transport.LocalProcessRunner;
+import org.clusterdeck.transport.TransportException;
+import org.clusterdeck.transport.ssh.SshOptions;
+import org.clusterdeck.transport.ssh.SshRunner;
+import org.clusterdeck.transport.ssh.SshTarget;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * ClusterDeck against real DRBD 8.4 (lab/drbd-up: two QEMU guests, r0 replicated between them):
+ * {@code drbd --host --json} and the monitor, during the initial sync and a resync after
+ * {@code lab/drbd-sync}, compared with each guest's own /proc/drbd and {@code drbdadm status}
+ * read over plain ssh and by regex, a moment before and after ClusterDeck's read.
+ * Skip with {@code -Dsurefire.excludedGroups=bench,drbd-lab}.
+ */
+@Tag("lab")
+@Tag("drbd-lab")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class DrbdLabTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path LAB = Path.of("lab").toAbsolutePath();
+    private static final List<String> NODES = List.of("node1", "node2");
+    private static final Pattern PROC = Pattern.compile(
+            " 0: cs:(\\S+) ro:(\\w+)/(\\w+) ds:(\\w+)/(\\w+) .*?oos:(\\d+)"
+                    + "(?:.*?sync'ed:\\s*([\\d.]+)%.*?finish: (\\d+):(\\d+):(\\d+) speed: ([\\d,]+) )?", Pattern.DOTALL);
+
+    private final LocalProcessRunner host = new LocalProcessRunner("host");
+    private Map<String, String> env;
+
+    /** What /proc/drbd says about minor 0; the progress fields are null when no resync runs. */
+    record Proc(String cs, String role, String peerRole, String disk, String peerDisk, long oos, Double done,
+            Long eta, Long speed) {
+        static Proc parse(String text) {
+            Matcher m = PROC.matcher(text);
+            if (!m.find()) {
+                return fail("no minor 0 in /proc/drbd:\n" + text);
+            }
+            return new Proc(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), Long.parseLong(m.group(6)),
+                    m.group(7) == null ? null : Double.valueOf(m.group(7)),
+                    m.group(8) == null ? null : Long.parseLong(m.group(8)) * 3600 + Long.parseLong(m.group(9)) * 60
+                            + Long.parseLong(m.group(10)),
+                    m.group(11) == null ? null : Long.valueOf(m.group(11).replace(",", "")));
+        }
+
+        boolean syncing() {
+            return cs.startsWith("Sync");
+        }
+    }
+
+    @BeforeAll
+    void labUp() {
+        Assumptions.assumeTrue(run(Duration.ofSeconds(10), List.of("id", "-u")).stdout().strip().equals("0"),
+                "DRBD lab test skipped: lab/drbd-up needs root");
+        script(Duration.ofSeconds(60), "drbd-down");
+        long t0 = System.nanoTime();
+        String built = script(Duration.ofMinutes(30), "drbd-build").strip();
+        long t1 = System.nanoTime();
+        script(Duration.ofMinutes(6), "drbd-up");
+        long t2 = System.nanoTime();
+        System.out.printf("DRBD lab: image %s (%d s), guests booted and r0 syncing in %d s%n", built,
+                (t1 - t0) / 1_000_000_000, (t2 - t1) / 1_000_000_000);
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String line : script(Duration.ofSeconds(10), "drbd-env").split("\n")) {
+            int eq = line.indexOf('=');
+            m.put(line.substring(0, eq), line.substring(eq + 2, line.length() - 1));
+        }
+        env = m;
+    }
+
+    @AfterAll
+    void labDown() {
+        if (env != null || Files.isExecutable(LAB.resolve("drbd-down"))) {
+            script(Duration.ofSeconds(60), "drbd-down");
+        }
+    }
+
+    @Test
+    @Order(1)
+    void drbdCommandShowsTheInitialSyncAsEachGuestsProcDrbdDoes() throws IOException {
+        for (String node : NODES) {
+            Proc before = proc(node);
+            assertTrue(before.syncing(), node + ": the initial sync should still run (4M on 256 MB): " + before);
+            String admStatus = guest(node, "drbdadm", "status");
+            JsonNode json = drbdJson(node);
+            Proc after = proc(node);
+
+            JsonNode r = json.path("resources").get(0);
+            assertEquals(1, json.path("resources").size(), json.toString());
+            assertEquals("r0", r.path("name").asText());
+            assertTrue(admStatus.startsWith("r0 role:" + before.role()), admStatus);
+            assertEquals(before.role(), r.path("role").asText());
+            assertEquals(before.disk(), r.path("devices").get(0).path("diskState").asText());
+            assertEquals(0, r.path("devices").get(0).path("minor").asInt());
+            JsonNode c = r.path("connections").get(0);
+            assertEquals("Connected", c.path("connectionState").asText(), "8.4's cs: is the replication state");
+            assertEquals(before.peerRole(), c.path("peerRole").asText());
+            JsonNode p = c.path("peerDevices").get(0);
+            assertEquals(before.cs(), p.path("replicationState").asText());
+            assertEquals(before.peerDisk(), p.path("peerDiskState").asText());
+            if (!after.syncing()) {
+                fail(node + ": the sync ended during the read; slower DRBD_LAB_RATE needed");
+            }
+            between(node + " out-of-sync KiB", after.oos(), p.path("outOfSyncKiB").asLong(), before.oos());
+            between(node + " done %", before.done(), p.path("syncDonePercent").asDouble(), after.done());
+            // /proc/drbd's time left is the out-of-sync amount over the recent speed, which wobbles a little
+            between(node + " s left", after.eta() - 3, p.path("etaSeconds").asLong(), before.eta() + 3);
+            long speed = p.path("speedKiBps").asLong();
+            between(node + " KiB/s", Math.min(before.speed(), after.speed()) * 0.8, speed,
+                    Math.max(before.speed(), after.speed()) * 1.2);
+            between(node + " KiB/s against the 4M limit", 2048, speed, 4096 * 1.1);
+        }
+    }
+
+    @Test
+    @Order(2)
+    void monitorFollowsTheInitialSyncToUpToDateOnBothSides() {
+        followSync(null);
+    }
+
+    @Test
+    @Order(3)
+    void monitorSeesTheResyncOfAnInvalidatedSecondary() {
+        followSync("8M");
+    }
+
+    /** Runs a monitor through a sync (a new one when rate is given) and checks it against the guests. */
+    private void followSync(String rate) {
+        List<CommandRunner> runners = new ArrayList<>();
+        SshOptions options = new SshOptions(List.of(Path.of(env.get("DRBD_LAB_SSH_KEY"))),
+                Path.of(env.get("DRBD_LAB_KNOWN_HOSTS")), false, Duration.ofSeconds(5));
+        for (String node : NODES) {
+            runners.add(new SshRunner(SshTarget.parse(host(node), "root"), options));
+        }
+        MonitorLabTest.Recorder rec = new MonitorLabTest.Recorder();
+        try (ClusterMonitor m = new ClusterMonitor(runners, MonitorSettings.DEFAULT, Clock.systemUTC(), rec)) {
+            m.start();
+            String target = "node2";
+            if (rate != null) {
+                Lab.await("both guests UpToDate before the resync", Duration.ofSeconds(60),
+                        () -> NODES.stream().allMatch(n -> upToDate(rec.node(host(n)))) ? true : null, rec::last);
+                target = script(Duration.ofSeconds(30), "drbd-sync", "--rate", rate).strip();
+                assertEquals("node2", target, "drbd-up makes node1 Primary, so node2 is invalidated");
+            }
+            for (String node : NODES) {
+                DrbdPeerDevice seen = Lab.await(node + " syncing with progress in the monitor", Duration.ofSeconds(30),
+                        () -> syncing(rec.node(host(node))), rec::last);
+                Proc after = proc(node);
+                NodeView v = rec.node(host(node));
+                DrbdResource r = v.drbd().resources().get(0);
+                assertEquals("r0", r.name());
+                assertEquals(after.role(), r.role());
+                assertEquals(after.peerRole(), r.connections().get(0).peerRole());
+                assertEquals(node.equals(target) ? "SyncTarget" : "SyncSource", seen.replicationState());
+                assertEquals(after.cs(), seen.replicationState());
+                assertTrue(seen.syncDonePercent() <= after.done() + 0.1, seen + " vs later " + after);
+                assertTrue(seen.outOfSyncKiB() >= after.oos(), seen + " vs later " + after);
+                // no bound from the later read: a resync starts above its rate for a moment, so
+                // /proc/drbd's first time left is shorter than the later ones
+                assertTrue(seen.etaSeconds() > 0 && seen.speedKiBps() > 0, seen.toString());
+                if (node.equals(target)) {
+                    // drbdadm's own reading of the target's progress, after the monitor's
+                    String adm = guest(node, "drbdadm", "status");
+                    Matcher done = Pattern.compile("replication:SyncTarget peer-disk:UpToDate done:([\\d.]+)").matcher(adm);
+                    assertTrue(done.find(), adm);
+                    assertTrue(seen.syncDonePercent() <= Double.parseDouble(done.group(1)) + 0.1, seen + " vs " + adm);
+                }
+            }
+            Lab.await("both guests UpToDate/UpToDate after the sync", Duration.ofSeconds(180),
+                    () -> NODES.stream().allMatch(n -> upToDate(rec.node(host(n)))) ? true : null, rec::last);
+            for (String node : NODES) {
+                Proc p = proc(node);
+                assertEquals(List.of("Connected", "UpToDate", "UpToDate"), List.of(p.cs(), p.disk(), p.peerDisk()),
+                        node + "'s /proc/drbd agrees with the monitor");
+                assertNotNull(event(rec, EventType.DRBD_SYNC_FINISHED, node), "sync-finished from " + node + ": " + rec.events);
+                if (rate != null) {
+                    assertNotNull(event(rec, EventType.DRBD_SYNC_STARTED, node), "sync-started from " + node + ": " + rec.events);
+                }
+            }
+        } finally {
+            runners.forEach(CommandRunner::close);
+        }
+    }
+
+    private ClusterEvent event(MonitorLabTest.Recorder rec, EventType type, String node) {
+        return rec.events.stream().filter(e -> e.type() == type && node.equals(e.node())).findFirst().orElse(null);
+    }
+
+    private static DrbdPeerDevice syncing(NodeView v) {
+        if (v == null || v.drbd() == null || v.drbd().resources().isEmpty()) {
+            return null;
+        }
+        for (DrbdConnection c : v.drbd().resources().get(0).connections()) {
+            for (DrbdPeerDevice p : c.peerDevices()) {
+                if (p.isResyncing() && p.syncDonePercent() != null && p.speedKiBps() != null && p.etaSeconds() != null) {
+                    return p;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean upToDate(NodeView v) {
+        if (v == null || v.drbd() == null || v.drbd().resources().isEmpty()) {
+            return false;
+        }
+        DrbdResource r = v.drbd().resources().get(0);
+        return "UpToDate".equals(r.devices().get(0).diskState()) && r.connections().get(0).isConnected()
+                && r.connections().get(0).peerDevices().stream().allMatch(p -> "UpToDate".equals(p.peerDiskState())
+                        && "Established".equals(p.replicationState()));
+    }
+
+    private static void between(String what, double low, double value, double high) {
+        assertTrue(low <= value && value <= high, what + ": " + value + " not within [" + low + ", " + high + "]");
+    }
+
+    private String host(String node) {
+        return env.get("DRBD_LAB_HOST_" + node);
+    }
+
+    private JsonNode drbdJson(String node) throws IOException {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), "drbd", "--host", host(node),
+                "-i", env.get("DRBD_LAB_SSH_KEY"), "--known-hosts", env.get("DRBD_LAB_KNOWN_HOSTS"), "--json");
+        assertEquals(0, code, "drbd --host " + host(node) + ": " + err);
+        return JSON.readTree(out.toString());
+    }
+
+    private Proc proc(String node) {
+        return Proc.parse(guest(node, "cat", "/proc/drbd"));
+    }
+
+    /** A command on a guest over the system's ssh, not ClusterDeck's, with the lab's key and known_hosts. */
+    private String guest(String node, String... argv) {
+        String port = host(node).substring(host(node).lastIndexOf(':') + 1);
+        CommandResult r = run(Duration.ofSeconds(20), List.of("ssh", "-i", env.get("DRBD_LAB_SSH_KEY"),
+                "-o", "UserKnownHostsFile=" + env.get("DRBD_LAB_KNOWN_HOSTS"), "-o", "GlobalKnownHostsFile=/dev/null",
+                "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-p", port,
+                "root@127.0.0.1", ShellQuote.join(List.of(argv))));
+        assertTrue(r.ok(), node + ": " + String.join(" ", argv) + " exited " + r.exitCode() + ": " + r.stderr());
+        return r.stdout();
+    }
+
+    private String script(Duration timeout, String name, String... args) {
+        List<String> argv = new ArrayList<>(List.of(LAB.resolve(name).toString()));
+        argv.addAll(List.of(args));
+        CommandResult r = run(timeout, argv);
+        if (!r.ok()) {
+            fail("lab/" + name + " exited " + r.exitCode() + "\nstdout:\n" + r.stdout() + "\nstderr:\n" + r.stderr());
+        }
+        return r.stdout();
+    }
+
+    private CommandResult run(Duration timeout, List<String> argv) {
+        try {
+            return host.run(new Command(argv, Map.of(), null, timeout));
+        } catch (TransportException e) {
+            return fail(String.join(" ", argv) + ": " + e.getMessage(), e);
+        }
+    }
+}
