@@ -72,19 +72,19 @@ public final class DrbdView {
         message.managedProperty().bind(message.visibleProperty());
 
         table.setItems(vm.rows());
-        Tables.column(table, "Resource", r -> r.resource() + (r.volume() == null ? "" : "/" + r.volume()), 55);
+        Tables.column(table, "Resource", r -> r.resource() + (r.volume() == null ? "" : "/" + r.volume()), 75);
         Tables.column(table, "Node", DrbdRow::node, 60);
-        Tables.column(table, "Role, disk", r -> pair(r.role(), r.disk()), 145);
-        Tables.column(table, "Connection", DrbdRow::connection, 85);
+        Tables.column(table, "Role, disk", r -> pair(r.role(), r.disk()), 135);
+        Tables.column(table, "Connection", DrbdRow::connection, 95);
         Tables.column(table, "Replication", DrbdRow::replication, 95);
         Tables.column(table, "Peer", DrbdRow::peer, 60);
-        Tables.column(table, "Peer role, disk", r -> pair(r.peerRole(), r.peerDisk()), 165);
-        Tables.column(table, "Peer's connection", DrbdRow::peerConnection, 115);
+        Tables.column(table, "Peer role, disk", r -> pair(r.peerRole(), r.peerDisk()), 155);
+        Tables.column(table, "Peer's connection", DrbdRow::peerConnection, 130);
         TableColumn<DrbdRow, SyncProgress> sync = new TableColumn<>("Sync");
         sync.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().sync()));
         sync.setCellFactory(c -> new SyncCell());
         // wide enough for "45.4 %, 2.0 MiB/s, 1:12 left" beside the bar, so time left is not cut off
-        sync.setPrefWidth(270);
+        sync.setPrefWidth(255);
         table.getColumns().add(sync);
         Tables.colourRows(table, r -> false, DrbdRow::degraded);
         vm.selectedProperty().addListener((o, was, now) -> {
