@@ -35,6 +35,13 @@ final class DrbdEventsFollower implements OutputListener {
             partial.setLength(0);
         }
         stream = node.follow(events2, this);
+        // unreadable output may arrive before follow() returns, when close() had no stream to stop
+        synchronized (this) {
+            if (problem == null) {
+                return;
+            }
+        }
+        close();
     }
 
     /** The state as of the latest line, or null while the stream is not (yet) a usable source. */
