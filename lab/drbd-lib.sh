@@ -39,23 +39,10 @@ guest_index() {
 ssh_port() { echo $((SSH_BASE + $(guest_index "$1"))); }
 repl_addr() { echo "$REPL_NET.1$(guest_index "$1")"; }
 
-# A process is identified by pid and start time, so a recycled pid is never mistaken for ours.
-proc_start() {
-    local stat
-    stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
-    stat=${stat##*) }
-    set -- $stat
-    echo "${20}"
-}
+. "$DRBD_LAB_DIR/proc.sh"
 
-# The pid of a guest's QEMU if it is still running (recorded as "pid starttime").
-qemu_pid() {
-    local file=$DSTATE/$1/qemu.pid pid start
-    [[ -r $file ]] || return 1
-    read -r pid start <"$file" || return 1
-    [[ -n $pid && -n $start && $(proc_start "$pid") == "$start" ]] || return 1
-    echo "$pid"
-}
+# The pid of a guest's QEMU if it is still running.
+qemu_pid() { recorded_pid "$DSTATE/$1/qemu.pid"; }
 
 guest_on() { qemu_pid "$1" >/dev/null; }
 
