@@ -4,24 +4,43 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.clusterdeck.app.audit.AuditLog;
 import org.clusterdeck.app.clusters.ClusterProfile;
+import org.clusterdeck.app.clusters.ClusterProfileStore;
+import org.clusterdeck.app.offline.CibFileReader;
 import org.clusterdeck.cluster.graph.layout.NodeBox;
 import org.clusterdeck.cluster.xml.SafeXml;
 import org.clusterdeck.transport.CommandResult;
+import org.clusterdeck.ui.Background;
+import org.clusterdeck.ui.ClusterDeckApp;
+import org.clusterdeck.ui.DialogService;
+import org.clusterdeck.ui.FxDialogService;
 import org.clusterdeck.ui.FxProbe;
 import org.clusterdeck.ui.action.ActionPlanViewModel;
 import org.clusterdeck.ui.clusters.ClusterViewModel;
 import org.clusterdeck.ui.clusters.ConnectionState;
+import org.clusterdeck.ui.main.MainViewModel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
 import org.testfx.robot.Motion;
 
 /**
@@ -29,8 +48,42 @@ import org.testfx.robot.Motion;
  * g_dhcp in the graph, move it to the other node, read the plan, apply, and see "done, as
  * predicted"; the nodes' own crm_mon and cibadmin (read by XPath) must agree.
  */
-class ActionWindowLabTest extends LabWindowTestBase {
+@ExtendWith(ApplicationExtension.class)
+class ActionWindowLabTest extends LabTestBase {
     private static final Duration APPLY = Duration.ofSeconds(150);
+
+    Map<String, String> env;
+
+    @TempDir
+    Path dir;
+
+    private Background background;
+    private AuditLog audit;
+    private ClusterProfileStore store;
+    private MainViewModel vm;
+
+    @BeforeAll
+    void labUp() {
+        lab.ok(Duration.ofSeconds(600), "up", "--token", "1000");
+        env = lab.env();
+    }
+
+    @Start
+    void start(Stage stage) {
+        background = new Background(Platform::runLater);
+        audit = new AuditLog(dir.resolve("audit"));
+        store = new ClusterProfileStore(dir.resolve("clusters.json"));
+        DialogService dialogs = new FxDialogService(stage);
+        vm = ClusterDeckApp.show(stage, background, dialogs, store, new CibFileReader(),
+                ClusterDeckApp.sshWatcher(audit, dialogs, Platform::runLater));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxProbe.onFx(() -> vm.disconnectAll()).get();
+        background.close();
+        audit.close();
+    }
 
     /** What the nodes' own tools say: which node runs the whole stack, and the cli-* constraints left. */
     private String serviceNode() {

@@ -8,31 +8,82 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import javafx.application.Platform;
 import javafx.scene.control.Button;
 import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.clusterdeck.app.audit.AuditLog;
 import org.clusterdeck.app.clusters.ClusterProfile;
+import org.clusterdeck.app.clusters.ClusterProfileStore;
+import org.clusterdeck.app.offline.CibFileReader;
 import org.clusterdeck.cluster.events.EventType;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.LocalProcessRunner;
+import org.clusterdeck.ui.Background;
+import org.clusterdeck.ui.ClusterDeckApp;
+import org.clusterdeck.ui.DialogService;
+import org.clusterdeck.ui.FxDialogService;
 import org.clusterdeck.ui.FxProbe;
 import org.clusterdeck.ui.clusters.ClusterViewModel;
 import org.clusterdeck.ui.clusters.ConnectionState;
 import org.clusterdeck.ui.graph.ResourceState;
+import org.clusterdeck.ui.main.MainViewModel;
 import org.clusterdeck.ui.overview.NodeRow;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
 
 /**
  * The window against the lab's real nodes, driven like an admin: add the cluster, trust the host
  * keys in the dialog, connect, power off the active node and see the failover, start it again.
  */
+@ExtendWith(ApplicationExtension.class)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class LiveWindowLabTest extends LabWindowTestBase {
+class LiveWindowLabTest extends LabTestBase {
     private static final List<String> STACK = List.of("ms_drbd_r0", "p_drbd_r0", "g_dhcp", "p_fs_data", "p_vip", "p_dhcpd");
+
+    Map<String, String> env;
+
+    @TempDir
+    Path dir;
+
+    private Background background;
+    private AuditLog audit;
+    private ClusterProfileStore store;
+    private MainViewModel vm;
+
+    @BeforeAll
+    void labUp() {
+        lab.ok(Duration.ofSeconds(600), "up", "--token", "1000");
+        env = lab.env();
+    }
+
+    @Start
+    void start(Stage stage) {
+        background = new Background(Platform::runLater);
+        audit = new AuditLog(dir.resolve("audit"));
+        store = new ClusterProfileStore(dir.resolve("clusters.json"));
+        DialogService dialogs = new FxDialogService(stage);
+        vm = ClusterDeckApp.show(stage, background, dialogs, store, new CibFileReader(),
+                ClusterDeckApp.sshWatcher(audit, dialogs, Platform::runLater));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        FxProbe.onFx(() -> vm.disconnectAll()).get();
+        background.close();
+        audit.close();
+    }
 
     private String addr(String node) {
         return env.get("LAB_ADDR_" + node);
