@@ -30,7 +30,7 @@ import org.clusterdeck.ui.clusters.ClusterViewModel;
 import org.clusterdeck.ui.clusters.ConnectionState;
 import org.clusterdeck.ui.graph.ResourceState;
 import org.clusterdeck.ui.main.MainViewModel;
-import org.clusterdeck.ui.overview.NodeRow;
+import org.clusterdeck.cluster.checks.NodeCondition;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -105,12 +105,12 @@ class LiveWindowLabTest extends LabTestBase {
         return prints;
     }
 
-    private static NodeRow row(ClusterViewModel c, String node) {
+    private static NodeCondition row(ClusterViewModel c, String node) {
         return c.overview().nodes().stream().filter(n -> n.name().equals(node)).findFirst().orElse(null);
     }
 
     private static boolean up(ClusterViewModel c, String node) {
-        NodeRow r = row(c, node);
+        NodeCondition r = row(c, node);
         return r != null && !r.down();
     }
 

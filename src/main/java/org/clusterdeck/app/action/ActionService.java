@@ -8,6 +8,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.clusterdeck.app.audit.AuditLog;
 import org.clusterdeck.cluster.FormatException;
+import org.clusterdeck.cluster.checks.ClusterProperty;
+import org.clusterdeck.cluster.checks.LeftoverConstraint;
+import org.clusterdeck.cluster.checks.PropertyRisk;
 import org.clusterdeck.cluster.cib.Cib;
 import org.clusterdeck.cluster.cib.CibParser;
 import org.clusterdeck.cluster.cib.CibReader;
@@ -112,7 +115,7 @@ public final class ActionService {
             notes.add(explain(p.name()));
         }
         List<RiskCheck.Warning> warnings = RiskCheck.warnings(action, action instanceof ClusterAction.Property
-                ? twoNode() : null);
+                ? new PropertyRisk.Shape(ClusterProperty.memberNodes(cib, status), twoNode()) : PropertyRisk.Shape.UNKNOWN);
         List<String> refusals = SafetyCheck.refusals(action, status, cib, prediction, drbd(sw));
         ActionPlan plan = ActionPlan.of(action, node.node(), dialect.name(), change, after.orElse(null), cib.version(),
                 prediction, notes, warnings, refusals, ranOnCopy, actionId);
@@ -259,7 +262,7 @@ public final class ActionService {
             return List.of();
         }
         return new CibReader(node).read().constraints().stream()
-                .filter(c -> c.id().startsWith("cli-prefer-") || c.id().startsWith("cli-ban-"))
+                .filter(c -> LeftoverConstraint.isMoveOrBan(c.id()))
                 .filter(c -> c.namedReferences().contains(resource.get()))
                 .map(c -> c.id()).toList();
     }

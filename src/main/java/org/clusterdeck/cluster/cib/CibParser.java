@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.clusterdeck.cluster.FormatException;
-import org.clusterdeck.cluster.xml.Elements;
+import org.clusterdeck.cluster.PacemakerBoolean;
 import org.clusterdeck.cluster.xml.SafeXml;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -276,7 +276,7 @@ public final class CibParser {
     /** Pacemaker reads {@code promotable} with crm_is_true() from the clone's unpacked meta attributes. */
     private static boolean promotable(List<NvSet> meta) {
         String v = NvSet.unconditionalValue(meta, "promotable");
-        return v != null && Set.of("true", "on", "yes", "y", "1").contains(v.trim().toLowerCase());
+        return PacemakerBoolean.isTrue(v);
     }
 
     private Bundle bundle(Element e) {
@@ -348,11 +348,6 @@ public final class CibParser {
 
     /** A boolean attribute as Pacemaker's crm_str_to_boolean() reads it; null when absent or not a boolean. */
     private static Boolean bool(Element e, String name) {
-        if (!e.hasAttribute(name)) {
-            return null;
-        }
-        boolean t = Elements.bool(e, name, true);
-        boolean f = Elements.bool(e, name, false);
-        return t == f ? t : null;
+        return PacemakerBoolean.parse(attr(e, name));
     }
 }

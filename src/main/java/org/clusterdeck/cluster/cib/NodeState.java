@@ -1,5 +1,7 @@
 package org.clusterdeck.cluster.cib;
 
+import org.clusterdeck.cluster.PacemakerBoolean;
+
 /**
  * A {@code <node_state>} of the status section, kept to what identifies membership; the raw
  * attribute text is kept because its meaning changed: since Pacemaker 2.1.7 {@code in_ccm} and
@@ -22,11 +24,16 @@ public record NodeState(String id, String uname, String inCcm, String crmd, Stri
             return null;
         }
         String s = v.trim().toLowerCase();
-        if (s.equals(upWord) || s.equals("true") || s.equals("yes") || s.equals("on")) {
+        if (s.equals(upWord)) {
             return true;
         }
-        if (s.equals("offline") || s.equals("false") || s.equals("no") || s.equals("off")) {
+        if (s.equals("offline")) {
             return false;
+        }
+        // "1"/"0" read the same as a boolean word or as a join timestamp
+        Boolean word = PacemakerBoolean.parse(s);
+        if (word != null) {
+            return word;
         }
         try {
             return Long.parseLong(s) > 0;

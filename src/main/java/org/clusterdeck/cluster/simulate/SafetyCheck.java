@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.clusterdeck.cluster.PacemakerBoolean;
 import org.clusterdeck.cluster.cib.Cib;
 import org.clusterdeck.cluster.cib.NvSet;
 import org.clusterdeck.cluster.cib.Primitive;
@@ -53,7 +54,7 @@ public final class SafetyCheck {
     static Optional<String> lastFencingDevice(ClusterStatus current, Cib cib, Prediction prediction) {
         String enabled = Optional.ofNullable(cib.clusterProperty("fencing-enabled"))
                 .orElse(cib.clusterProperty("stonith-enabled"));
-        if (RiskCheck.isFalse(enabled)) {
+        if (PacemakerBoolean.isFalse(enabled)) {
             return Optional.empty();
         }
         List<String> running = runningFencing(current.resources());

@@ -3,6 +3,7 @@ package org.clusterdeck.cluster.xml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.clusterdeck.cluster.PacemakerBoolean;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
@@ -31,11 +32,7 @@ public final class Elements {
         if (v == null) {
             return dflt;
         }
-        return switch (v.trim().toLowerCase()) {
-            case "true", "yes", "on", "y", "1" -> true;
-            case "false", "no", "off", "n", "0" -> false;
-            default -> dflt;
-        };
+        return PacemakerBoolean.orDefault(v, dflt);
     }
 
     /** Direct child elements, in document order. */

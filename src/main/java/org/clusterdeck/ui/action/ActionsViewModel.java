@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.clusterdeck.app.action.ActionService;
+import org.clusterdeck.cluster.PacemakerBoolean;
 import org.clusterdeck.cluster.cib.Cib;
 import org.clusterdeck.cluster.cib.Constraint;
 import org.clusterdeck.cluster.command.ClusterAction;
@@ -89,7 +90,7 @@ public final class ActionsViewModel {
 
     /** Whether the whole cluster is in maintenance mode, as the CIB says. */
     public boolean clusterInMaintenance() {
-        return facts.cib() != null && "true".equalsIgnoreCase(facts.cib().clusterProperty("maintenance-mode"));
+        return facts.cib() != null && PacemakerBoolean.isTrue(facts.cib().clusterProperty("maintenance-mode"));
     }
 
     /** Whether the cluster manages the selected resource; empty when crm_mon does not list it. */

@@ -21,6 +21,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.clusterdeck.cluster.checks.DrbdAlarm;
 import org.clusterdeck.ui.Tables;
 
 /** Binds the DRBD page: alarms with their recovery, the replication table and the speed chart. */
@@ -38,6 +39,7 @@ public final class DrbdView {
     @FXML private LineChart<Number, Number> speedChart;
     @FXML private NumberAxis timeAxis;
     @FXML private Label chartTitle;
+    @FXML private HBox victimBox;
 
     public DrbdView(DrbdViewModel vm) {
         this.vm = vm;
@@ -65,6 +67,7 @@ public final class DrbdView {
                 vm.chooseVictim(a.resource(), chosen);
             }
         });
+        victimBox.managedProperty().bind(victimBox.visibleProperty());
         showAlarm();
 
         message.textProperty().bind(vm.messageProperty());
@@ -115,10 +118,12 @@ public final class DrbdView {
         if (a == null) {
             steps.setText("");
             victim.getItems().clear();
+            victimBox.setVisible(false);
             return;
         }
         victim.getItems().setAll(a.nodes());
         victim.setValue(a.victim());
+        victimBox.setVisible(a.hasVictim());
         victim.setPromptText("choose");
         steps.setText(a.steps());
     }

@@ -6,35 +6,33 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.clusterdeck.cluster.checks.DrbdAlarm;
+import org.clusterdeck.cluster.checks.DrbdAlarms;
 import org.clusterdeck.cluster.drbd.DrbdConnection;
 import org.clusterdeck.cluster.drbd.DrbdDevice;
-import org.clusterdeck.cluster.drbd.DrbdGeneration;
 import org.clusterdeck.cluster.drbd.DrbdPeerDevice;
+import org.clusterdeck.cluster.drbd.DrbdPeers;
 import org.clusterdeck.cluster.drbd.DrbdResource;
 import org.clusterdeck.cluster.drbd.DrbdStatus;
 
 /**
  * DRBD replication of a cluster from each node's own DRBD status: a row per resource, volume and
  * pair of nodes with both sides' states, sync progress, a bounded speed history per pair, and
- * alarms for split brain and StandAlone with the manual recovery spelled out. Call on the UI
- * thread with successive statuses.
- *
- * <p>A connection's peer is the node of that name; when the names do not match (DRBD 8.4 calls
- * every peer {@code peer}, /proc/drbd names none) and exactly two nodes report, it is the other.
+ * the DRBD alarms ({@link DrbdAlarms}) with the manual recovery spelled out for the victim the
+ * admin chooses. Call on the UI thread with successive statuses. Peers are matched to nodes by
+ * {@link DrbdPeers}.
  */
 public final class DrbdViewModel {
     /** Samples kept per pair: about ten minutes at the monitor's 5 s polling. */
@@ -104,9 +102,9 @@ public final class DrbdViewModel {
         List<DrbdConnection> connections = r.connections().isEmpty() ? java.util.Collections.singletonList(null)
                 : r.connections();
         for (DrbdConnection c : connections) {
-            String peer = c == null ? null : peerNode(c.peer(), node, known.keySet());
+            String peer = c == null ? null : DrbdPeers.nodeOf(c.peer(), node, known.keySet());
             for (Integer v : new LinkedHashSet<>(volumes)) {
-                String pair = name(r) + "/" + v + " " + (peer == null || node.compareTo(peer) < 0
+                String pair = DrbdPeers.key(r) + "/" + v + " " + (peer == null || node.compareTo(peer) < 0
                         ? node + " " + peer : peer + " " + node);
                 if (peer != null && !pairs.add(pair)) {
                     continue;
@@ -129,7 +127,7 @@ public final class DrbdViewModel {
         SyncProgress sync = null;
         DrbdPeerDevice syncing = pd != null && pd.isSyncing() ? pd : backPd != null && backPd.isSyncing() ? backPd : null;
         String shownPeer = peer == null && c != null ? c.peer() : peer;
-        String key = DrbdRow.key(name(r), volume, node, shownPeer);
+        String key = DrbdRow.key(DrbdPeers.key(r), volume, node, shownPeer);
         if (syncing != null) {
             boolean mine = syncing == pd;
             String self = mine ? node : peer;
@@ -152,7 +150,7 @@ public final class DrbdViewModel {
                 record(key, time, 0L);
             }
         }
-        return new DrbdRow(name(r), volume, node, r.role(), device == null ? null : device.diskState(),
+        return new DrbdRow(DrbdPeers.key(r), volume, node, r.role(), device == null ? null : device.diskState(),
                 c == null ? null : c.connectionState(), pd == null ? null : pd.replicationState(),
                 shownPeer, peerRole, peerDisk,
                 back == null ? null : back.connectionState(), sync);
@@ -190,112 +188,8 @@ public final class DrbdViewModel {
         selectedHistory.setAll(h == null ? List.of() : List.copyOf(h));
     }
 
-    // ---- alarms
-
     private void refreshAlarms() {
-        Map<String, Set<String>> holders = new LinkedHashMap<>();
-        Map<String, DrbdGeneration> generations = new LinkedHashMap<>();
-        statuses.forEach((node, status) -> {
-            DrbdGeneration g = DrbdGeneration.of(status);
-            for (DrbdResource r : status.resources()) {
-                String name = name(r);
-                holders.computeIfAbsent(name, k -> new TreeSet<>()).add(node);
-                for (DrbdConnection c : r.connections()) {
-                    // a peer that did not report counts by its DRBD 9 name; 8.4's placeholder "peer" names no node
-                    String peer = peerNode(c.peer(), node, statuses.keySet());
-                    if (peer != null && (statuses.containsKey(peer) || g == DrbdGeneration.V9)) {
-                        holders.get(name).add(peer);
-                    }
-                }
-                if (g != DrbdGeneration.UNKNOWN) {
-                    generations.putIfAbsent(name, g);
-                }
-            }
-        });
-        List<DrbdAlarm> out = new ArrayList<>();
-        holders.forEach((name, nodes) -> {
-            List<SplitBrainRecovery.Side> sides = nodes.stream().map(n -> side(n, name)).toList();
-            DrbdAlarm.Kind kind = kind(sides);
-            if (kind == null) {
-                return;
-            }
-            List<String> candidates = List.copyOf(nodes);
-            String chosen = victims.get(name);
-            boolean suggested = chosen == null || !candidates.contains(chosen);
-            String victim = suggested ? suggestVictim(sides) : chosen;
-            String resource = name.startsWith("minor ") ? null : name;
-            out.add(new DrbdAlarm(name, kind, candidates, victim, suggested && victim != null, title(kind, name, sides),
-                    SplitBrainRecovery.steps(resource, kind, generations.getOrDefault(name, DrbdGeneration.UNKNOWN),
-                            sides, victim, suggested)));
-        });
-        alarms.setAll(out);
-    }
-
-    private SplitBrainRecovery.Side side(String node, String resource) {
-        DrbdStatus status = statuses.get(node);
-        DrbdResource r = status == null ? null
-                : status.resources().stream().filter(x -> name(x).equals(resource)).findFirst().orElse(null);
-        Map<String, DrbdConnection> toPeers = new HashMap<>();
-        if (r != null) {
-            r.connections().forEach(c -> {
-                String peer = peerNode(c.peer(), node, statuses.keySet());
-                if (peer != null) {
-                    toPeers.putIfAbsent(peer, c);
-                }
-            });
-        }
-        return new SplitBrainRecovery.Side(node, r, toPeers);
-    }
-
-    /**
-     * Split brain when DRBD said so (its handler ran); diverged when two nodes are Primary
-     * without a connection between them, whatever state the connection is in (a cut link leaves
-     * both Connecting, and DRBD finds the split brain only when they meet again); else StandAlone
-     * when some node does not try to reach its peer; else no alarm.
-     */
-    private static DrbdAlarm.Kind kind(List<SplitBrainRecovery.Side> sides) {
-        boolean handler = sides.stream().anyMatch(x -> x.resource() != null
-                && x.resource().connections().stream().anyMatch(DrbdConnection::splitBrainDetected));
-        if (handler) {
-            return DrbdAlarm.Kind.SPLIT_BRAIN;
-        }
-        List<SplitBrainRecovery.Side> primaries = sides.stream().filter(SplitBrainRecovery.Side::primary).toList();
-        for (SplitBrainRecovery.Side a : primaries) {
-            for (SplitBrainRecovery.Side b : primaries) {
-                DrbdConnection c = a.to(b.node());
-                if (a != b && (c == null || !c.isConnected())) {
-                    return DrbdAlarm.Kind.DIVERGED;
-                }
-            }
-        }
-        return sides.stream().anyMatch(SplitBrainRecovery.Side::notTrying) ? DrbdAlarm.Kind.STANDALONE : null;
-    }
-
-    private static String title(DrbdAlarm.Kind kind, String name, List<SplitBrainRecovery.Side> sides) {
-        return switch (kind) {
-            case SPLIT_BRAIN -> "Split brain on " + name + ": DRBD dropped the connection between "
-                    + String.join(" and ", sides.stream().map(SplitBrainRecovery.Side::node).toList());
-            case DIVERGED -> "Split brain on " + name + ": Primary without a connection on "
-                    + String.join(" and ", sides.stream().filter(SplitBrainRecovery.Side::primary)
-                            .map(SplitBrainRecovery.Side::node).toList());
-            case STANDALONE -> "StandAlone on " + name + ": " + String.join(", ",
-                    sides.stream().filter(SplitBrainRecovery.Side::notTrying).map(SplitBrainRecovery.Side::node)
-                            .toList());
-        };
-    }
-
-    /**
-     * With two nodes of which exactly one is Primary, the other: Pacemaker runs the service on the
-     * Primary, so its copy is the one clients wrote last. Otherwise (both Primary after a split
-     * without fencing, both Secondary, more nodes) nothing here can tell, and the admin decides.
-     */
-    static String suggestVictim(List<SplitBrainRecovery.Side> sides) {
-        if (sides.size() != 2 || sides.stream().anyMatch(x -> x.resource() == null)) {
-            return null;
-        }
-        List<SplitBrainRecovery.Side> primaries = sides.stream().filter(SplitBrainRecovery.Side::primary).toList();
-        return primaries.size() != 1 ? null
-                : sides.stream().filter(x -> x != primaries.get(0)).findFirst().orElseThrow().node();
+        alarms.setAll(DrbdAlarms.of(statuses, victims));
     }
 
     /** The admin's choice of victim for a resource's recovery; null goes back to the suggestion. */
@@ -310,32 +204,17 @@ public final class DrbdViewModel {
 
     // ---- matching the sides
 
-    private static String name(DrbdResource r) {
-        return r.name() != null ? r.name()
-                : r.devices().isEmpty() ? "?" : "minor " + r.devices().get(0).minor();
-    }
-
-    static String peerNode(String peer, String node, Set<String> nodes) {
-        if (peer != null && nodes.contains(peer) && !peer.equals(node)) {
-            return peer;
-        }
-        if (nodes.size() == 2) {
-            return nodes.stream().filter(n -> !n.equals(node)).findFirst().orElseThrow();
-        }
-        return peer;
-    }
-
     private static DrbdResource resource(DrbdStatus status, DrbdResource like) {
         if (status == null) {
             return null;
         }
-        String name = name(like);
-        return status.resources().stream().filter(r -> name(r).equals(name)).findFirst().orElse(null);
+        String name = DrbdPeers.key(like);
+        return status.resources().stream().filter(r -> DrbdPeers.key(r).equals(name)).findFirst().orElse(null);
     }
 
     /** The connection of {@code holder}'s resource {@code r} that leads to {@code node}. */
     private static DrbdConnection connectionTo(DrbdResource r, String holder, String node, Set<String> nodes) {
-        return r.connections().stream().filter(c -> node.equals(peerNode(c.peer(), holder, nodes))).findFirst()
+        return r.connections().stream().filter(c -> node.equals(DrbdPeers.nodeOf(c.peer(), holder, nodes))).findFirst()
                 .orElse(null);
     }
 

@@ -10,6 +10,11 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import org.clusterdeck.cluster.checks.ClusterProperty;
+import org.clusterdeck.cluster.checks.Finding;
+import org.clusterdeck.cluster.checks.LeftoverConstraint;
+import org.clusterdeck.cluster.checks.NodeCondition;
 import org.clusterdeck.cluster.events.Severity;
 import org.clusterdeck.cluster.status.Failure;
 import org.clusterdeck.cluster.status.Resource;
@@ -27,7 +32,7 @@ public final class OverviewView {
 
     @FXML private Label summary;
     @FXML private ListView<Finding> findings;
-    @FXML private TableView<NodeRow> nodes;
+    @FXML private TableView<NodeCondition> nodes;
     @FXML private TableView<Resource> resourceTable;
     // not "resources": FXMLLoader injects its ResourceBundle into a field of that name
     @FXML private TableView<Failure> failures;
@@ -48,18 +53,21 @@ public final class OverviewView {
             @Override
             protected void updateItem(Finding f, boolean empty) {
                 super.updateItem(f, empty);
-                setText(empty || f == null ? null : f.text());
+                setText(empty || f == null ? null : f.message());
+                setTooltip(empty || f == null || f.commands().isEmpty() ? null : new Tooltip("What helps:\n"
+                        + String.join("\n", f.commands().stream()
+                                .map(c -> (c.node() == null ? "" : "on " + c.node() + ": ") + c.command()).toList())));
                 pseudoClassStateChanged(BAD, !empty && f != null && f.severity() == Severity.CRITICAL);
                 pseudoClassStateChanged(ATTENTION, !empty && f != null && f.severity() == Severity.WARNING);
             }
         });
 
         nodes.setItems(vm.nodes());
-        Tables.column(nodes, "Node", NodeRow::name, 110);
-        Tables.column(nodes, "State", NodeRow::state, 200);
+        Tables.column(nodes, "Node", NodeCondition::name, 110);
+        Tables.column(nodes, "State", NodeCondition::state, 200);
         Tables.column(nodes, "DC", n -> n.node().dc() ? "DC" : "", 40);
         Tables.column(nodes, "Resources", n -> String.valueOf(n.node().resourcesRunning()), 80);
-        Tables.colourRows(nodes, NodeRow::down, NodeRow::restricted);
+        Tables.colourRows(nodes, NodeCondition::down, NodeCondition::restricted);
 
         resourceTable.setItems(vm.resources());
         Tables.column(resourceTable, "Resource", Resource::id, 140);
@@ -111,7 +119,7 @@ public final class OverviewView {
         properties.setItems(vm.properties());
         properties.setPlaceholder(new Label("No cluster properties set."));
         Tables.column(properties, "Property", ClusterProperty::name, 170);
-        Tables.column(properties, "Value", ClusterProperty::value, 110);
+        Tables.column(properties, "Value", ClusterProperty::shown, 110);
         Tables.column(properties, "Warning", p -> nullToEmpty(p.warning()), 420);
         Tables.colourRows(properties, p -> false, p -> p.warning() != null);
     }

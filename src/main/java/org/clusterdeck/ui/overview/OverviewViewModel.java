@@ -1,6 +1,7 @@
 package org.clusterdeck.ui.overview;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import javafx.beans.property.ObjectProperty;
@@ -13,6 +14,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.clusterdeck.cluster.checks.ClusterChecks;
+import org.clusterdeck.cluster.checks.ClusterProperty;
+import org.clusterdeck.cluster.checks.Finding;
+import org.clusterdeck.cluster.checks.LeftoverConstraint;
+import org.clusterdeck.cluster.checks.NodeCondition;
 import org.clusterdeck.cluster.cib.Cib;
 import org.clusterdeck.cluster.events.Severity;
 import org.clusterdeck.cluster.status.ClusterStatus;
@@ -23,11 +29,11 @@ import org.clusterdeck.ui.clusters.Health;
 
 /**
  * One cluster at a glance: nodes, resources, failed actions, leftover constraints and cluster
- * properties, with findings worst first and a health verdict. Fed with successive
+ * properties, with the findings of {@link ClusterChecks} (worst first) and a health verdict. Fed with successive
  * (status, configuration) pairs; call on the UI thread.
  */
 public final class OverviewViewModel {
-    private final ObservableList<NodeRow> nodes = FXCollections.observableArrayList();
+    private final ObservableList<NodeCondition> nodes = FXCollections.observableArrayList();
     private final ObservableList<Resource> resources = FXCollections.observableArrayList();
     private final ObservableList<Failure> failures = FXCollections.observableArrayList();
     private final ObservableList<LeftoverConstraint> leftovers = FXCollections.observableArrayList();
@@ -67,58 +73,16 @@ public final class OverviewViewModel {
             return;
         }
         Set<String> cut = unreachable.get() == null ? Set.of() : unreachable.get();
-        nodes.setAll(status.nodes().stream().map(n -> new NodeRow(n, cut.contains(n.name()))).toList());
+        nodes.setAll(ClusterChecks.nodes(status, cut));
         resources.setAll(status.resources());
         failures.setAll(status.failures());
-        leftovers.setAll(cib == null ? List.of()
-                : cib.constraints().stream().flatMap(c -> LeftoverConstraint.of(c).stream()).toList());
-        properties.setAll(RiskySettings.properties(cib, status));
+        leftovers.setAll(cib == null ? List.of() : LeftoverConstraint.of(cib));
+        properties.setAll(ClusterProperty.of(cib, status));
         summary.set(summaryLine());
-        List<String> critical = new ArrayList<>();
-        List<String> notable = new ArrayList<>();
-        judge(critical, notable);
-        List<Finding> all = new ArrayList<>();
-        critical.forEach(t -> all.add(new Finding(Severity.CRITICAL, t)));
-        notable.forEach(t -> all.add(new Finding(Severity.WARNING, t)));
-        findings.setAll(all);
-        health.set(!critical.isEmpty() ? Health.CRITICAL : !notable.isEmpty() ? Health.WARNING : Health.OK);
+        findings.setAll(ClusterChecks.findings(status, cib, cut));
+        Severity worst = findings.stream().map(Finding::severity).max(Comparator.naturalOrder()).orElse(Severity.INFO);
+        health.set(worst == Severity.CRITICAL ? Health.CRITICAL : worst == Severity.WARNING ? Health.WARNING : Health.OK);
         hasData.set(true);
-    }
-
-    private void judge(List<String> critical, List<String> notable) {
-        Summary s = status.summary();
-        if (s != null && Boolean.FALSE.equals(s.quorum())) {
-            critical.add("This partition has no quorum.");
-        }
-        if (s != null && !s.dcPresent()) {
-            critical.add("No designated controller (DC): the cluster is not deciding anything.");
-        }
-        for (NodeRow n : nodes) {
-            if (n.down()) {
-                critical.add("Node " + n.name() + " is " + n.state() + ".");
-            } else if (n.restricted()) {
-                notable.add("Node " + n.name() + " is " + n.state() + ".");
-            }
-        }
-        for (Resource r : resources) {
-            if (r.failed()) {
-                critical.add("Resource " + r.id() + " has failed" + (r.nodes().isEmpty() ? "" : " on "
-                        + String.join(", ", r.nodes())) + ".");
-            }
-        }
-        if (!failures.isEmpty()) {
-            critical.add(failures.size() + (failures.size() == 1 ? " failed action" : " failed actions")
-                    + " recorded (see Failed actions).");
-        }
-        long unmanaged = resources.stream().filter(r -> !r.managed()).count();
-        if (unmanaged > 0) {
-            notable.add(unmanaged + " resource" + (unmanaged == 1 ? " is" : "s are") + " not managed by the cluster.");
-        }
-        properties.stream().filter(p -> p.warning() != null).forEach(p -> notable.add(p.warning()));
-        for (LeftoverConstraint l : leftovers) {
-            notable.add("Leftover constraint " + l.id() + " from " + l.origin() + ".");
-        }
-        status.warnings().forEach(w -> notable.add("crm_mon: " + w));
     }
 
     private String summaryLine() {
@@ -143,7 +107,7 @@ public final class OverviewViewModel {
         return String.join("  \u00b7  ", parts);
     }
 
-    public ObservableList<NodeRow> nodes() {
+    public ObservableList<NodeCondition> nodes() {
         return nodes;
     }
 

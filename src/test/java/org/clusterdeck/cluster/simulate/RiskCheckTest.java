@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.clusterdeck.cluster.checks.PropertyRisk;
 import org.clusterdeck.cluster.command.ClusterAction;
 import org.junit.jupiter.api.Test;
 
 class RiskCheckTest {
     private static List<RiskCheck.Warning> of(String name, String value, Boolean twoNode) {
-        return RiskCheck.warnings(new ClusterAction.Property(name, value), twoNode);
+        return RiskCheck.warnings(new ClusterAction.Property(name, value), new PropertyRisk.Shape(0, twoNode));
     }
 
     @Test
@@ -39,10 +40,10 @@ class RiskCheckTest {
         assertFalse(m.acknowledge());
         assertTrue(m.text().contains("do not leave it on"), m.text());
         assertEquals(List.of(), of("maintenance-mode", "false", null));
-        assertFalse(RiskCheck.warnings(new ClusterAction.Maintenance("n1", true), null).get(0).acknowledge());
-        assertEquals(List.of(), RiskCheck.warnings(new ClusterAction.Maintenance(null, false), null));
-        assertFalse(RiskCheck.warnings(new ClusterAction.Manage("r", false), null).get(0).acknowledge());
-        assertEquals(List.of(), RiskCheck.warnings(new ClusterAction.Manage("r", true), null));
+        assertFalse(RiskCheck.warnings(new ClusterAction.Maintenance("n1", true), PropertyRisk.Shape.UNKNOWN).get(0).acknowledge());
+        assertEquals(List.of(), RiskCheck.warnings(new ClusterAction.Maintenance(null, false), PropertyRisk.Shape.UNKNOWN));
+        assertFalse(RiskCheck.warnings(new ClusterAction.Manage("r", false), PropertyRisk.Shape.UNKNOWN).get(0).acknowledge());
+        assertEquals(List.of(), RiskCheck.warnings(new ClusterAction.Manage("r", true), PropertyRisk.Shape.UNKNOWN));
         assertEquals(List.of(), of("cluster-recheck-interval", "5min", null));
     }
 }

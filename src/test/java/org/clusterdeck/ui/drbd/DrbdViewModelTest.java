@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.clusterdeck.Corpus;
+import org.clusterdeck.cluster.checks.DrbdAlarm;
 import org.clusterdeck.cluster.drbd.DrbdEventState;
 import org.clusterdeck.cluster.drbd.DrbdStatus;
 import org.clusterdeck.cluster.drbd.DrbdStatusReader;

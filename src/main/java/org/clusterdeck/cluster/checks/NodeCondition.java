@@ -1,14 +1,14 @@
-package org.clusterdeck.ui.overview;
+package org.clusterdeck.cluster.checks;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.clusterdeck.cluster.status.ClusterNode;
 
 /**
- * A node as the overview lists it: crm_mon's view plus whether the console itself can reach the
- * host (the monitor sets that; crm_mon on another node may still call it online).
+ * A node as crm_mon reports it plus whether the console itself can reach the host: crm_mon on
+ * another node may still call a node online that nobody can log in to.
  */
-public record NodeRow(ClusterNode node, boolean unreachable) {
+public record NodeCondition(ClusterNode node, boolean unreachable) {
     public String name() {
         return node.name();
     }

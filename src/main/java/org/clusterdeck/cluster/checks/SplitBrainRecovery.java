@@ -1,74 +1,28 @@
-package org.clusterdeck.ui.drbd;
+package org.clusterdeck.cluster.checks;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import org.clusterdeck.cluster.drbd.DrbdConnection;
 import org.clusterdeck.cluster.drbd.DrbdGeneration;
-import org.clusterdeck.cluster.drbd.DrbdPeerDevice;
-import org.clusterdeck.cluster.drbd.DrbdResource;
 
 /**
  * The manual split-brain recovery of the DRBD User's Guides (8.4 and 9), written out for one
  * resource with its real node, resource and connection names. The victim's changes since the
- * split are discarded, so ClusterDeck never runs it: it explains it and the admin runs it.
+ * split are discarded, so ClusterDeck never runs it: it explains it and the admin runs it. Every
+ * command in the text is also listed with the node it runs on.
  */
 final class SplitBrainRecovery {
     private static final String IN = "     ";
-
-    /**
-     * One node's view of the resource.
-     *
-     * @param resource null when the node gave no status for it (not answering)
-     * @param toPeers  the node's connections by the cluster node they lead to
-     */
-    record Side(String node, DrbdResource resource, Map<String, DrbdConnection> toPeers) {
-        Side {
-            toPeers = Map.copyOf(toPeers);
-        }
-
-        /** The connection to {@code other}; null when there is none or other is unknown. */
-        DrbdConnection to(String other) {
-            return other == null ? null : toPeers.get(other);
-        }
-
-        /** Not trying to reach {@code other}: StandAlone, or (8.4 text, DRBD 9 after del-peer) no connection. */
-        boolean notTrying(String other) {
-            DrbdConnection c = to(other);
-            return resource != null && (c == null ? resource.connections().isEmpty() : c.isStandAlone());
-        }
-
-        boolean notTrying() {
-            return resource != null && (resource.connections().isEmpty()
-                    || resource.connections().stream().anyMatch(DrbdConnection::isStandAlone));
-        }
-
-        boolean primary() {
-            return resource != null && resource.isPrimary();
-        }
-
-        boolean outdated() {
-            return resource != null && !resource.devices().isEmpty()
-                    && resource.devices().stream().allMatch(d -> "Outdated".equals(d.diskState()));
-        }
-
-        /** KiB this node has marked out of sync with {@code other}: what changed on either side since they parted. */
-        Long outOfSyncKiB(String other) {
-            DrbdConnection c = to(other);
-            if (c == null || c.peerDevices().isEmpty()
-                    || c.peerDevices().stream().anyMatch(p -> p.outOfSyncKiB() == null)) {
-                return null;
-            }
-            return c.peerDevices().stream().mapToLong(DrbdPeerDevice::outOfSyncKiB).sum();
-        }
-    }
+    private static final String KERNEL_LOG = "journalctl -k --grep='Split-Brain|StandAlone'";
 
     private final String resource;
     private final DrbdGeneration generation;
-    private final List<Side> sides;
+    private final List<DrbdSide> sides;
     private final StringBuilder s = new StringBuilder();
+    private final List<SuggestedCommand> commands = new ArrayList<>();
 
-    private SplitBrainRecovery(String resource, DrbdGeneration generation, List<Side> sides) {
+
+    private SplitBrainRecovery(String resource, DrbdGeneration generation, List<DrbdSide> sides) {
         this.resource = resource == null ? "<resource>" : resource;
         this.generation = generation;
         this.sides = List.copyOf(sides);
@@ -81,12 +35,11 @@ final class SplitBrainRecovery {
      * @param victim     the node to discard changes on; null when it is still the admin's decision
      * @param suggested  whether {@code victim} is the console's suggestion rather than the admin's choice
      */
-    static String steps(String resource, DrbdAlarm.Kind kind, DrbdGeneration generation, List<Side> sides,
+    static RecoverySteps steps(String resource, DrbdAlarm.Kind kind, DrbdGeneration generation, List<DrbdSide> sides,
             String victim, boolean suggested) {
         SplitBrainRecovery r = new SplitBrainRecovery(resource, generation, sides);
         if (resource == null) {
-            r.s.append("/proc/drbd names no resource: 'drbdadm status' on the node shows it; put its name")
-                    .append(" for <resource> below.\n");
+            r.s.append(RecoverySteps.UNNAMED);
         }
         if (kind == DrbdAlarm.Kind.STANDALONE) {
             r.standAlone();
@@ -94,18 +47,24 @@ final class SplitBrainRecovery {
             r.diverged(kind);
         }
         r.recovery(victim, suggested);
-        return r.s.toString();
+        return new RecoverySteps(r.s.toString(), r.commands);
+    }
+
+    /** A command on its own indented line, and in the list with where it runs ({@code null}: any node). */
+    private void command(String node, String command, String after) {
+        s.append(IN).append(command).append(after).append('\n');
+        commands.add(new SuggestedCommand(node, command));
     }
 
     private void diverged(DrbdAlarm.Kind kind) {
-        String nodes = names(sides.stream().map(Side::node).toList());
+        String nodes = names(sides.stream().map(DrbdSide::node).toList());
         if (kind == DrbdAlarm.Kind.SPLIT_BRAIN) {
             s.append("Split brain on ").append(resource).append(": when ").append(nodes).append(" connected, DRBD")
                     .append(" found that each had written data the other does not have, called its split-brain")
                     .append(" handler and dropped the connection. It cannot merge the two copies: an admin has to")
                     .append(" decide whose changes to give up.\n");
         } else {
-            List<String> primaries = sides.stream().filter(Side::primary).map(Side::node).toList();
+            List<String> primaries = sides.stream().filter(DrbdSide::primary).map(DrbdSide::node).toList();
             s.append(names(primaries)).append(primaries.size() == 2 ? " are both Primary on " : " are all Primary on ").append(resource).append(" without a")
                     .append(" connection between them: each may be written on its own, so the data has split")
                     .append(" (a split brain). Connecting them will not merge the copies: DRBD will report the")
@@ -118,16 +77,17 @@ final class SplitBrainRecovery {
 
     /** StandAlone alone does not say why; the kernel log does. */
     private void standAlone() {
-        List<Side> stuck = sides.stream().filter(Side::notTrying).toList();
+        List<DrbdSide> stuck = sides.stream().filter(DrbdSide::notTrying).toList();
         s.append("DRBD does not try to reach its peer for ").append(resource).append(" on ")
-                .append(names(stuck.stream().map(Side::node).toList())).append(" (")
+                .append(names(stuck.stream().map(DrbdSide::node).toList())).append(" (")
                 .append(stuck.stream().map(this::stateText).reduce((a, b) -> a + "; " + b).orElse(""))
                 .append("). The status alone does not say why: an admin disconnected it, DRBD found a split")
                 .append(" brain and dropped the connection, or DRBD refused the peer (for example a mismatch in")
                 .append(" the two nodes' configuration or a failed authentication). The kernel log of ")
-                .append(names(stuck.stream().map(Side::node).toList())).append(" tells which:\n")
-                .append(IN).append("journalctl -k --grep='Split-Brain|StandAlone'\n");
-        for (Side o : stuck) {
+                .append(names(stuck.stream().map(DrbdSide::node).toList())).append(" tells which:\n");
+        s.append(IN).append(KERNEL_LOG).append('\n');
+        stuck.forEach(o -> commands.add(new SuggestedCommand(o.node(), KERNEL_LOG)));
+        for (DrbdSide o : stuck) {
             if (o.outdated()) {
                 s.append(o.node()).append("'s disk is Outdated: DRBD knows its data is older than the peer's,")
                         .append(" so reconnecting resyncs it from the peer and is no split brain on its side.\n");
@@ -135,19 +95,20 @@ final class SplitBrainRecovery {
         }
         outOfSync();
         s.append("\nIf the log shows no split brain, reconnect; this discards nothing:\n");
-        for (Side o : stuck) {
+        for (DrbdSide o : stuck) {
             String other = other(o.node());
             String cmd = o.to(other) == null && generation != DrbdGeneration.V8_4
                     // possibly DRBD 9 without a connection object: adjust creates it from the configuration
                     ? "drbdadm adjust " + resource
                     : "drbdadm connect " + connection(o.node(), other);
-            s.append("  on ").append(o.node()).append(":\n").append(IN).append(cmd).append('\n');
+            s.append("  on ").append(o.node()).append(":\n");
+            command(o.node(), cmd, "");
         }
         s.append("and watch the resync here. If the log shows a split brain, or the nodes go StandAlone again")
                 .append(" right after connecting, recover as follows.\n\n");
     }
 
-    private String stateText(Side o) {
+    private String stateText(DrbdSide o) {
         String other = other(o.node());
         DrbdConnection c = o.to(other);
         if (c != null) {
@@ -164,8 +125,8 @@ final class SplitBrainRecovery {
         if (sides.size() != 2) {
             return;
         }
-        Side a = sides.get(0);
-        Side b = sides.get(1);
+        DrbdSide a = sides.get(0);
+        DrbdSide b = sides.get(1);
         Long ka = a.outOfSyncKiB(b.node());
         Long kb = b.outOfSyncKiB(a.node());
         if (ka == null && kb == null) {
@@ -180,8 +141,8 @@ final class SplitBrainRecovery {
         String v = victim == null ? "<victim>" : victim;
         String survivor = victim == null ? null : other(victim);
         String sv = survivor == null ? "<survivor>" : survivor;
-        Side victimSide = side(victim);
-        Side survivorSide = side(survivor);
+        DrbdSide victimDrbdSide = side(victim);
+        DrbdSide survivorDrbdSide = side(survivor);
         s.append("1. Choose the victim: the node whose changes since the split are thrown away for good; the")
                 .append(" survivor keeps its data and the victim is resynced from it. Keep the copy clients")
                 .append(" depend on, usually the node where the service ran and took writes last (Pacemaker's")
@@ -197,47 +158,48 @@ final class SplitBrainRecovery {
             s.append("Chosen: ").append(victim).append(" is the victim, ").append(sv).append(" the survivor.");
         }
         s.append(" Copy off ").append(v).append(" whatever of its changes must be kept before step 3.\n");
-        s.append("2. Keep Pacemaker from acting while you work (on any one cluster node):\n")
-                .append(IN).append("crm_attribute --type crm_config --name maintenance-mode --update true\n")
-                .append("   In maintenance mode Pacemaker starts, stops, promotes and demotes nothing, so it")
+        s.append("2. Keep Pacemaker from acting while you work (on any one cluster node):\n");
+        command(null, "crm_attribute --type crm_config --name maintenance-mode --update true", "");
+        s.append("   In maintenance mode Pacemaker starts, stops, promotes and demotes nothing, so it")
                 .append(" neither fights the steps below nor fails over because of them.\n");
         s.append("3. On ").append(v).append(" (the victim): stop what uses ").append(resource)
                 .append(" there (the service, then unmount its filesystem), then:\n");
-        if (victimSide == null || survivor == null || !victimSide.notTrying(survivor)) {
-            s.append(IN).append("drbdadm disconnect ").append(connection(victim, survivor))
-                    .append(victimSide != null && survivor != null ? "\n" : "    (skip if it shows StandAlone)\n");
+        if (victimDrbdSide == null || survivor == null || !victimDrbdSide.notTrying(survivor)) {
+            command(v, "drbdadm disconnect " + connection(victim, survivor),
+                    victimDrbdSide != null && survivor != null ? "" : "    (skip if it shows StandAlone)");
         }
-        s.append(IN).append("drbdadm secondary ").append(resource).append('\n')
-                .append(IN).append("drbdadm connect --discard-my-data ").append(connection(victim, survivor))
-                .append('\n')
-                .append("   This is the step that discards ").append(v).append("'s changes since the split.\n");
+        command(v, "drbdadm secondary " + resource, "");
+        command(v, "drbdadm connect --discard-my-data " + connection(victim, survivor), "");
+        s.append("   This is the step that discards ").append(v).append("'s changes since the split.\n");
         s.append("4. On ").append(sv).append(" (the survivor), without --discard-my-data: ");
-        if (survivorSide != null && victim != null && survivorSide.notTrying(victim)) {
-            s.append("it is StandAlone too, so\n").append(IN).append("drbdadm connect ")
-                    .append(connection(survivor, victim)).append('\n');
-        } else if (survivorSide != null && survivorSide.to(victim) != null) {
-            s.append("it is ").append(survivorSide.to(victim).connectionState())
+        if (survivorDrbdSide != null && victim != null && survivorDrbdSide.notTrying(victim)) {
+            s.append("it is StandAlone too, so\n");
+            command(sv, "drbdadm connect " + connection(survivor, victim), "");
+        } else if (survivorDrbdSide != null && survivorDrbdSide.to(victim) != null) {
+            s.append("it is ").append(survivorDrbdSide.to(victim).connectionState())
                     .append(" and connects by itself; nothing to run.\n");
         } else {
-            s.append("if it shows StandAlone,\n").append(IN).append("drbdadm connect ")
-                    .append(connection(survivor, victim)).append('\n')
-                    .append("   if it shows Connecting (WFConnection on 8.4) it connects by itself.\n");
+            s.append("if it shows StandAlone,\n");
+            command(sv, "drbdadm connect " + connection(survivor, victim), "");
+            s.append("   if it shows Connecting (WFConnection on 8.4) it connects by itself.\n");
         }
         s.append("5. Watch the resync here: ").append(v).append(" is SyncTarget and ").append(sv)
                 .append(" SyncSource until both disks are UpToDate and both sides Connected.\n");
-        String xpath = "\"//rsc_location[starts-with(@id,'drbd-fence-by-handler-" + resource + "-')]\"";
+        String xpath = "\"//rsc_location[starts-with(@id,'" + LeftoverConstraint.Origin.DRBD_FENCE.prefix() + resource
+                + "-')]\"";
         s.append("6. Only once both disks are UpToDate: if DRBD's fence-peer handler (crm-fence-peer.sh,")
                 .append(" crm-fence-peer.9.sh) put a constraint on the DRBD clone and the after-resync-target")
                 .append(" handler did not remove it, it still keeps the Promoted role off a node. Look for it,")
-                .append(" and remove it if it is there:\n")
-                .append(IN).append("cibadmin --query --xpath ").append(xpath).append('\n')
-                .append(IN).append("cibadmin --delete --xpath ").append(xpath).append('\n')
-                .append("   Before both are UpToDate that constraint is what keeps Pacemaker from promoting the")
+                .append(" and remove it if it is there:\n");
+        command(null, "cibadmin --query --xpath " + xpath, "");
+        command(null, "cibadmin --delete --xpath " + xpath, "");
+        s.append("   Before both are UpToDate that constraint is what keeps Pacemaker from promoting the")
                 .append(" out-of-date side: leave it.\n");
         s.append("7. Hand control back to Pacemaker: let it re-detect what runs where (you stopped things by")
-                .append(" hand on ").append(v).append("), then end maintenance mode:\n")
-                .append(IN).append("crm_resource --refresh\n")
-                .append(IN).append("crm_attribute --type crm_config --name maintenance-mode --delete\n\n");
+                .append(" hand on ").append(v).append("), then end maintenance mode:\n");
+        command(null, "crm_resource --refresh", "");
+        command(null, "crm_attribute --type crm_config --name maintenance-mode --delete", "");
+        s.append('\n');
         if (generation == DrbdGeneration.UNKNOWN) {
             s.append("The status does not tell the DRBD version: the commands above are DRBD 8.4's form,")
                     .append(" which DRBD 9 also takes for a resource with one peer; with more peers on DRBD 9")
@@ -256,7 +218,7 @@ final class SplitBrainRecovery {
         if (generation != DrbdGeneration.V9) {
             return resource;
         }
-        Side own = side(node);
+        DrbdSide own = side(node);
         DrbdConnection c = own == null ? null : own.to(peer);
         if (c != null && c.peer() != null) {
             return resource + ":" + c.peer();
@@ -264,15 +226,13 @@ final class SplitBrainRecovery {
         return resource + ":<connection to " + (peer == null ? "the other node" : peer) + ">";
     }
 
-    private Side side(String node) {
+    private DrbdSide side(String node) {
         return node == null ? null : sides.stream().filter(x -> x.node().equals(node) && x.resource() != null)
                 .findFirst().orElse(null);
     }
 
-    /** The one other node; null when there are more (a DRBD 9 mesh) or none. */
     private String other(String node) {
-        List<String> others = sides.stream().map(Side::node).filter(n -> !Objects.equals(n, node)).toList();
-        return others.size() == 1 ? others.get(0) : null;
+        return DrbdSide.other(sides, node);
     }
 
     private static String names(List<String> nodes) {
