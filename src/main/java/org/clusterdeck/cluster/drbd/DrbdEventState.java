@@ -146,7 +146,13 @@ public final class DrbdEventState {
                 }
                 case "connection" -> {
                     String key = connectionKey(f);
-                    if (destroy) {
+                    ConnectionState known = connections.get(key);
+                    if (destroy && known != null && known.splitBrain) {
+                        // DRBD 8.4 destroys the connection once StandAlone: keep it, StandAlone, so
+                        // that the split brain its handler reported is not forgotten with it
+                        known.fields.put("connection", "StandAlone");
+                        known.peerDevices.clear();
+                    } else if (destroy) {
                         connections.remove(key);
                     } else {
                         connections.computeIfAbsent(key, k -> new ConnectionState()).fold(f);
