@@ -3,17 +3,16 @@ package org.clusterdeck.cli;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.clusterdeck.app.action.ActionOutcome;
 import org.clusterdeck.app.action.ActionPlan;
 import org.clusterdeck.app.action.ActionService;
+import org.clusterdeck.app.action.ClusterActions;
 import org.clusterdeck.app.audit.AuditLog;
+import org.clusterdeck.app.nodes.NodeGroup;
 import org.clusterdeck.cluster.command.ClusterAction;
 import org.clusterdeck.cluster.command.InvalidInputException;
-import org.clusterdeck.transport.CommandRunner;
-import org.clusterdeck.transport.TransportException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -73,35 +72,15 @@ abstract class ActionCommand implements Callable<Integer> {
             err.println("clusterdeck: " + e.getMessage());
             return Cli.USAGE;
         }
-        AuditLog audit = new AuditLog(AuditLog.defaultDirectory());
-        List<CommandRunner> runners = ssh.connect(hosts, audit);
-        try {
-            return run(action, runners, audit, json, out, err);
+        try (AuditLog audit = new AuditLog(AuditLog.defaultDirectory()); NodeGroup nodes = ssh.connect(hosts, audit)) {
+            ClusterActions.Planned planned = new ClusterActions(nodes, audit, Duration.ofSeconds(settleSeconds), dialect)
+                    .plan(action);
+            planned.warnings().forEach(m -> err.println("warning: " + m));
+            return decide(planned.service(), planned.plan(), json, out, err);
         } catch (InvalidInputException e) {
             err.println("clusterdeck: " + e.getMessage());
             return Cli.USAGE;
-        } finally {
-            runners.forEach(CommandRunner::close);
-            audit.close();
         }
-    }
-
-    private int run(ClusterAction action, List<CommandRunner> runners, AuditLog audit, boolean json, PrintWriter out,
-            PrintWriter err) throws Exception {
-        List<String> unreachable = new ArrayList<>();
-        for (CommandRunner node : runners) {
-            ActionService service = new ActionService(node, audit, Duration.ofSeconds(settleSeconds), dialect);
-            ActionPlan plan;
-            try {
-                plan = service.plan(action);
-            } catch (TransportException e) {
-                unreachable.add(Cli.oneLine(e));
-                continue;
-            }
-            unreachable.forEach(m -> err.println("warning: " + m));
-            return decide(service, plan, json, out, err);
-        }
-        throw new IllegalStateException("no node answered: " + String.join("; ", unreachable));
     }
 
     private int decide(ActionService service, ActionPlan plan, boolean json, PrintWriter out, PrintWriter err)

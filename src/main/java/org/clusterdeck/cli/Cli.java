@@ -1,6 +1,7 @@
 package org.clusterdeck.cli;
 
 import java.io.PrintWriter;
+import org.clusterdeck.app.ErrorLine;
 import picocli.CommandLine;
 
 /**
@@ -31,7 +32,7 @@ public final class Cli {
             return USAGE;
         });
         cl.setExecutionExceptionHandler((ex, c, parse) -> {
-            c.getErr().println("clusterdeck: " + oneLine(ex));
+            c.getErr().println("clusterdeck: " + ErrorLine.of(ex));
             // a command group run without its subcommand is a usage error
             return ex instanceof CommandLine.ParameterException ? USAGE : ERROR;
         });
@@ -41,13 +42,4 @@ public final class Cli {
         return code;
     }
 
-    /** The message of the error, or of its first cause that has one, on a single line. */
-    static String oneLine(Throwable t) {
-        Throwable cur = t;
-        while (cur.getMessage() == null && cur.getCause() != null) {
-            cur = cur.getCause();
-        }
-        String msg = cur.getMessage() == null ? cur.getClass().getSimpleName() : cur.getMessage();
-        return msg.replaceAll("\\s*[\\r\\n]+\\s*", " ").trim();
-    }
 }

@@ -1,7 +1,15 @@
 package org.clusterdeck.cli;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.clusterdeck.app.nodes.NodeConnection;
+import org.clusterdeck.app.nodes.NodeGroup;
+import org.clusterdeck.cluster.checks.DrbdAlarms;
+import org.clusterdeck.cluster.checks.Finding;
+import org.clusterdeck.cluster.command.ClusterCommandException;
 import org.clusterdeck.cluster.drbd.DrbdConnection;
 import org.clusterdeck.cluster.drbd.DrbdDevice;
 import org.clusterdeck.cluster.drbd.DrbdNodeReader;
@@ -41,14 +49,52 @@ final class DrbdCommand implements Callable<Integer> {
     @Mixin
     FormatOption format;
 
+    /** What {@code drbd --json} prints: the node's DRBD state, and the alarms the window's DRBD view shows. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Report(List<DrbdResource> resources, List<Finding> findings, @JsonIgnore DrbdStatus status) {
+        Report(DrbdStatus status, List<Finding> findings) {
+            this(status.resources(), findings, status);
+        }
+    }
+
+    /** A status file does not say which node printed it: the recovery steps call it this. */
+    static final String FILE_NODE = "this node";
+
     @Override
     public Integer call() throws Exception {
         String fmt = format.resolve(List.of("text", "json"));
-        DrbdStatus status = source.hosts != null
-                ? ssh.firstAnswer(source.hosts, node -> new DrbdNodeReader(node).read(), spec.commandLine().getErr())
-                : DrbdStatusReader.parse(InputText.read(source.statusFile), InputText.sourceName(source.statusFile));
-        Output.text("json".equals(fmt) ? Json.write(status) : text(status), null, spec.commandLine().getOut());
+        String node;
+        DrbdStatus status;
+        if (source.hosts != null) {
+            NodeGroup.Answer<DrbdStatus> a = ssh.firstAnswer(source.hosts, DrbdCommand::read, spec.commandLine().getErr());
+            node = a.node().name();
+            status = a.value();
+        } else {
+            node = FILE_NODE;
+            status = DrbdStatusReader.parse(InputText.read(source.statusFile), InputText.sourceName(source.statusFile));
+        }
+        Report report = new Report(status, DrbdAlarms.findings(Map.of(node, status)));
+        Output.text("json".equals(fmt) ? Json.write(report) : text(report), null, spec.commandLine().getOut());
         return Cli.OK;
+    }
+
+    /**
+     * The node's DRBD state; the recovery steps name the node as the cluster does when it runs
+     * Pacemaker (DRBD peers are named so), else by its address.
+     */
+    private static DrbdStatus read(NodeConnection node) throws Exception {
+        try {
+            node.software();
+        } catch (ClusterCommandException e) {
+            // DRBD without Pacemaker: nothing names the node but its address
+        }
+        return new DrbdNodeReader(node.runner()).read();
+    }
+
+    static String text(Report r) {
+        StringBuilder sb = new StringBuilder(text(r.status()));
+        FindingText.append(sb, r.findings(), true);
+        return sb.toString();
     }
 
     /** Fields a source does not give (e.g. /proc/drbd has no volume numbers) are left out. */

@@ -5,13 +5,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.clusterdeck.app.audit.AuditLog;
 import org.clusterdeck.app.connect.ClusterConnector;
-import org.clusterdeck.transport.CommandRunner;
+import org.clusterdeck.app.nodes.NodeGroup;
 import org.clusterdeck.transport.ssh.SshOptions;
 import org.clusterdeck.transport.ssh.SshTarget;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,56 +39,40 @@ final class SshSource {
             description = "How long to wait for a node's SSH server when connecting (default: ${DEFAULT-VALUE}); a node that is down costs this long before it is reported unreachable.")
     double connectTimeoutSeconds;
 
-    /** What a node answered, or why it did not. */
-    interface NodeQuery<T> {
-        T ask(CommandRunner node) throws Exception;
+    /** The nodes, each through an audited SSH connection that opens on first use. */
+    NodeGroup connect(List<String> hosts, AuditLog audit) {
+        return connector(audit).connect(targets(hosts), options());
     }
 
-    /** One audited runner per host; connections open on first use. */
-    List<CommandRunner> connect(List<String> hosts, AuditLog audit) {
+    /** The same login and host-key prompts on the terminal as every other subcommand. */
+    ClusterConnector connector(AuditLog audit) {
+        return new ClusterConnector(audit, new ConsolePrompter());
+    }
+
+    List<SshTarget> targets(List<String> hosts) {
+        return hosts.stream().map(h -> SshTarget.parse(h, user)).toList();
+    }
+
+    SshOptions options() {
         if (!(connectTimeoutSeconds >= 0.1 && connectTimeoutSeconds <= 600)) {
             throw new ParameterException(mixee.commandLine(), "--connect-timeout must be between 0.1 and 600 seconds, not "
                     + connectTimeoutSeconds);
         }
-        SshOptions options = new SshOptions(identities, knownHosts, acceptNewHostKey,
+        return new SshOptions(identities, knownHosts, acceptNewHostKey,
                 Duration.ofMillis(Math.round(connectTimeoutSeconds * 1000)),
                 ClusterConnector.agentSocket(), jump == null ? null : SshTarget.parse(jump, user));
-        return new ClusterConnector(audit, new ConsolePrompter())
-                .runners(hosts.stream().map(h -> SshTarget.parse(h, user)).toList(), options);
     }
 
     /**
      * Asks every node at once and returns the first node's answer in the order given, so one dead
-     * node costs at most its timeout; the other nodes' failures are reported as warnings.
+     * node costs at most its timeout; the other nodes' failures are printed as warnings.
      */
-    <T> T firstAnswer(List<String> hosts, NodeQuery<T> query, PrintWriter err) throws Exception {
-        AuditLog audit = new AuditLog(AuditLog.defaultDirectory());
-        List<CommandRunner> runners = connect(hosts, audit);
-        ExecutorService pool = Executors.newFixedThreadPool(runners.size(), r -> {
-            Thread t = new Thread(r, "node-query");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<T>> answers = new ArrayList<>();
-            for (CommandRunner r : runners) {
-                answers.add(pool.submit(() -> query.ask(r)));
-            }
-            List<String> failures = new ArrayList<>();
-            for (Future<T> f : answers) {
-                try {
-                    T answer = f.get();
-                    failures.forEach(m -> err.println("warning: " + m));
-                    return answer;
-                } catch (ExecutionException e) {
-                    failures.add(Cli.oneLine(e.getCause()));
-                }
-            }
-            throw new IllegalStateException("no node answered: " + String.join("; ", failures));
-        } finally {
-            pool.shutdownNow();
-            runners.forEach(CommandRunner::close);
-            audit.close();
+    <T> NodeGroup.Answer<T> firstAnswer(List<String> hosts, NodeGroup.Query<T> query, PrintWriter err)
+            throws Exception {
+        try (AuditLog audit = new AuditLog(AuditLog.defaultDirectory()); NodeGroup nodes = connect(hosts, audit)) {
+            NodeGroup.Answer<T> answer = nodes.first(query);
+            answer.warnings().forEach(m -> err.println("warning: " + m));
+            return answer;
         }
     }
 }

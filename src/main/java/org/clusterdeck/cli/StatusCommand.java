@@ -1,8 +1,23 @@
 package org.clusterdeck.cli;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import org.clusterdeck.app.ErrorLine;
+import org.clusterdeck.app.nodes.NodeConnection;
+import org.clusterdeck.app.nodes.NodeGroup;
+import org.clusterdeck.cluster.FormatException;
+import org.clusterdeck.cluster.checks.ClusterChecks;
+import org.clusterdeck.cluster.checks.Finding;
+import org.clusterdeck.cluster.cib.Cib;
+import org.clusterdeck.cluster.cib.CibParser;
+import org.clusterdeck.cluster.cib.CibReader;
+import org.clusterdeck.cluster.command.ClusterCommandException;
 import org.clusterdeck.cluster.status.ClusterNode;
 import org.clusterdeck.cluster.status.ClusterStatus;
 import org.clusterdeck.cluster.status.CrmMonParser;
@@ -46,22 +61,60 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin
     FormatOption format;
 
+    /**
+     * What {@code status --json} prints: crm_mon's view as the contract shapes it, and the findings
+     * the window's overview shows.
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record Report(List<ClusterNode> nodes, List<Resource> resources, List<Failure> failures, List<Finding> findings,
+            @JsonIgnore ClusterStatus status) {
+        Report(ClusterStatus status, List<Finding> findings) {
+            this(status.nodes(), status.resources(), status.failures(), findings, status);
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         String fmt = format.resolve(List.of("text", "json"));
         ClusterStatus status;
+        Cib cib = null;
         if (source.crmMonXml != null) {
             status = CrmMonParser.parse(InputText.read(source.crmMonXml), InputText.sourceName(source.crmMonXml));
         } else if (source.hosts != null) {
-            status = ssh.firstAnswer(source.hosts, node -> new StatusReader(node).read(), spec.commandLine().getErr());
+            PrintWriter err = spec.commandLine().getErr();
+            NodeGroup.Answer<LiveCluster> live = ssh.firstAnswer(source.hosts, node -> LiveCluster.read(node, err), err);
+            status = live.value().status();
+            cib = live.value().cib();
         } else {
             if (!source.cibFile.toFile().isFile()) {
                 throw new IllegalArgumentException(source.cibFile + ": no such file");
             }
             status = new StatusReader(new LocalProcessRunner()).readCibFile(source.cibFile.toAbsolutePath());
+            cib = CibParser.parse(Files.readString(source.cibFile), source.cibFile.toString());
         }
-        Output.text("json".equals(fmt) ? Json.write(status) : text(status), null, spec.commandLine().getOut());
+        Report report = new Report(status, ClusterChecks.findings(status, cib, Set.of()));
+        Output.text("json".equals(fmt) ? Json.write(report) : text(report), null, spec.commandLine().getOut());
         return Cli.OK;
+    }
+
+    /** A node's view: crm_mon's status and, for the findings, the configuration (null when it could not be read). */
+    record LiveCluster(ClusterStatus status, Cib cib) {
+        static LiveCluster read(NodeConnection node, PrintWriter err) throws Exception {
+            ClusterStatus status = node.status();
+            try {
+                return new LiveCluster(status, new CibReader(node.runner()).read());
+            } catch (ClusterCommandException | FormatException e) {
+                // the status stands on its own; only the findings that need the configuration are missing
+                err.println("warning: configuration not read, findings from crm_mon only: " + ErrorLine.of(e));
+                return new LiveCluster(status, null);
+            }
+        }
+    }
+
+    static String text(Report r) {
+        StringBuilder sb = new StringBuilder(text(r.status()));
+        FindingText.append(sb, r.findings(), false);
+        return sb.toString();
     }
 
     static String text(ClusterStatus s) {

@@ -1,7 +1,6 @@
 package org.clusterdeck.cli;
 
 import java.io.PrintWriter;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -10,12 +9,11 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.clusterdeck.app.audit.AuditLog;
-import org.clusterdeck.app.monitor.ClusterMonitor;
+import org.clusterdeck.app.connect.ClusterConnector;
 import org.clusterdeck.app.monitor.ClusterView;
 import org.clusterdeck.app.monitor.MonitorListener;
 import org.clusterdeck.app.monitor.MonitorSettings;
 import org.clusterdeck.cluster.events.ClusterEvent;
-import org.clusterdeck.transport.CommandRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -64,22 +62,17 @@ final class WatchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch forever = new CountDownLatch(1);
-        try (AuditLog audit = new AuditLog(AuditLog.defaultDirectory())) {
-            List<CommandRunner> nodes = ssh.connect(hosts, audit);
-            try (ClusterMonitor monitor = new ClusterMonitor(nodes, settings, Clock.systemUTC(),
-                    new Printer(out, json))) {
-                monitor.start();
-                if (forSeconds == null) {
-                    forever.await();
-                } else {
-                    forever.await(Math.round(forSeconds * 1000), TimeUnit.MILLISECONDS);
-                }
-            } catch (InterruptedException e) {
-                // asked to stop: an ordinary end of watching
-                Thread.currentThread().interrupt();
-            } finally {
-                nodes.forEach(CommandRunner::close);
+        try (AuditLog audit = new AuditLog(AuditLog.defaultDirectory());
+                ClusterConnector.Watch watch = ssh.connector(audit).watch(ssh.targets(hosts), ssh.options(), settings,
+                        new Printer(out, json))) {
+            if (forSeconds == null) {
+                forever.await();
+            } else {
+                forever.await(Math.round(forSeconds * 1000), TimeUnit.MILLISECONDS);
             }
+        } catch (InterruptedException e) {
+            // asked to stop: an ordinary end of watching
+            Thread.currentThread().interrupt();
         }
         return Cli.OK;
     }

@@ -13,12 +13,13 @@ import javafx.application.Platform;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.clusterdeck.app.action.ActionService;
+import org.clusterdeck.app.action.ClusterActions;
 import org.clusterdeck.app.audit.AuditLog;
 import org.clusterdeck.app.clusters.ClusterProfileStore;
 import org.clusterdeck.app.connect.ClusterConnector;
 import org.clusterdeck.app.monitor.MonitorSettings;
 import org.clusterdeck.app.offline.CibFileReader;
+import org.clusterdeck.cluster.command.CommandDialect;
 import org.clusterdeck.ui.clusters.ClusterWatcher;
 import org.clusterdeck.ui.main.MainView;
 import org.clusterdeck.ui.main.MainViewModel;
@@ -61,8 +62,8 @@ public final class ClusterDeckApp extends Application {
         ClusterConnector connector = new ClusterConnector(audit, new DialogPrompter(dialogs, ui));
         return (profile, listener) -> {
             ClusterConnector.Watch watch = connector.watch(profile, MonitorSettings.DEFAULT, listener);
-            return new ClusterWatcher.Session(watch, watch.nodes().stream()
-                    .map(node -> new ActionService(node, audit, ACTION_SETTLE_TIMEOUT)).toList());
+            return new ClusterWatcher.Session(watch,
+                    new ClusterActions(watch.nodes(), audit, ACTION_SETTLE_TIMEOUT, CommandDialect.AUTO));
         };
     }
 

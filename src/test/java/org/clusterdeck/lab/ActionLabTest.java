@@ -1,5 +1,6 @@
 package org.clusterdeck.lab;
 
+import org.clusterdeck.app.nodes.NodeConnection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -158,7 +159,7 @@ class ActionLabTest extends ActionLabTestBase {
                 Path.of(env.get("LAB_KNOWN_HOSTS")), false, Duration.ofSeconds(3));
         try (SshRunner node = new SshRunner(SshTarget.parse(host("node1"), "root"), options);
                 AuditLog audit = new AuditLog(dataDir)) {
-            ActionService service = new ActionService(node, audit, SETTLE);
+            ActionService service = new ActionService(new NodeConnection(node), audit, SETTLE);
             ActionPlan plan = service.plan(new ClusterAction.Move("g_dhcp", to, null, false, false));
             assertFalse(plan.refused());
 
@@ -381,7 +382,7 @@ class ActionLabTest extends ActionLabTestBase {
         List<Long> overheads = new ArrayList<>();
         try (SshRunner node = new SshRunner(SshTarget.parse(host("node1"), "root"), options);
                 AuditLog audit = new AuditLog(dataDir)) {
-            ActionService service = new ActionService(node, audit, SETTLE);
+            ActionService service = new ActionService(new NodeConnection(node), audit, SETTLE);
             for (int i = 0; i < runs; i++) {
                 String to = lab.other(view().serviceNode());
                 ActionPlan plan = service.plan(new ClusterAction.Move("g_dhcp", to, null, false, false));

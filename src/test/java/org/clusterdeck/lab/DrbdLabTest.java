@@ -1,5 +1,6 @@
 package org.clusterdeck.lab;
 
+import org.clusterdeck.app.nodes.NodeConnection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -177,7 +178,8 @@ class DrbdLabTest {
             runners.add(new SshRunner(SshTarget.parse(host(node), "root"), options));
         }
         MonitorLabTest.Recorder rec = new MonitorLabTest.Recorder();
-        try (ClusterMonitor m = new ClusterMonitor(runners, MonitorSettings.DEFAULT, Clock.systemUTC(), rec)) {
+        try (ClusterMonitor m = new ClusterMonitor(runners.stream().map(NodeConnection::new).toList(),
+                MonitorSettings.DEFAULT, Clock.systemUTC(), rec)) {
             m.start();
             String target = "node2";
             if (rate != null) {

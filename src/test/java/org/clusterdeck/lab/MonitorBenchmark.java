@@ -1,5 +1,6 @@
 package org.clusterdeck.lab;
 
+import org.clusterdeck.app.nodes.NodeConnection;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import java.io.IOException;
@@ -65,7 +66,7 @@ class MonitorBenchmark extends LabTestBase {
             MonitorLabTest.Recorder rec = new MonitorLabTest.Recorder();
             List<CommandRunner> nodes = List.of(runner("node1"), runner("node2"));
             try (SshRunner sampler = runner(survivor);
-                    ClusterMonitor monitor = new ClusterMonitor(nodes, MonitorSettings.DEFAULT, Clock.systemUTC(), rec)) {
+                    ClusterMonitor monitor = new ClusterMonitor(nodes.stream().map(NodeConnection::new).toList(), MonitorSettings.DEFAULT, Clock.systemUTC(), rec)) {
                 monitor.start();
                 // a random phase against the monitor's 1 s polling, as a real failure has
                 Thread.sleep(3000 + random.nextInt(1000));
@@ -115,7 +116,7 @@ class MonitorBenchmark extends LabTestBase {
         List<CommandRunner> nodes = List.of(runner("node1"), runner("node2"));
         Map<String, Long> mon0;
         Map<String, Long> mon1;
-        try (ClusterMonitor monitor = new ClusterMonitor(nodes, MonitorSettings.DEFAULT, Clock.systemUTC(), rec)) {
+        try (ClusterMonitor monitor = new ClusterMonitor(nodes.stream().map(NodeConnection::new).toList(), MonitorSettings.DEFAULT, Clock.systemUTC(), rec)) {
             monitor.start();
             // past the first 10 s, in which crm_mon is read every round (its stream's first output
             // counts as a change): the window measures a quiet cluster, safety reads included

@@ -1,5 +1,6 @@
 package org.clusterdeck.lab;
 
+import org.clusterdeck.app.nodes.NodeConnection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -117,7 +118,8 @@ class MonitorLabTest extends LabTestBase {
     }
 
     ClusterMonitor monitor(Recorder recorder, List<CommandRunner> nodes) {
-        ClusterMonitor m = new ClusterMonitor(nodes, MonitorSettings.DEFAULT, Clock.systemUTC(), recorder);
+        ClusterMonitor m = new ClusterMonitor(nodes.stream().map(NodeConnection::new).toList(),
+                MonitorSettings.DEFAULT, Clock.systemUTC(), recorder);
         m.start();
         Lab.await("both nodes answer", FAST, () -> recorder.last() != null
                 && recorder.last().nodes().stream().allMatch(n -> n.status() != null) ? true : null, recorder::last);

@@ -1,9 +1,12 @@
 package org.clusterdeck.ui;
 
+import java.time.Duration;
+import org.clusterdeck.cluster.command.CommandDialect;
+import org.clusterdeck.app.nodes.NodeGroup;
+import org.clusterdeck.app.action.ClusterActions;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
-import org.clusterdeck.app.action.ActionService;
 import org.clusterdeck.app.clusters.ClusterProfile;
 import org.clusterdeck.app.monitor.MonitorListener;
 import org.clusterdeck.ui.clusters.ClusterWatcher;
@@ -39,13 +42,14 @@ public final class ScriptedWatcher implements ClusterWatcher {
         }
     }
 
-    /** What actions of the next connections go through; none unless a test sets them. */
-    public volatile List<ActionService> actions = List.of();
+    /** What actions of the next connections go through: no node, so none. */
+    private static final ClusterActions NO_ACTIONS = new ClusterActions(new NodeGroup(List.of()), null,
+            Duration.ofSeconds(1), CommandDialect.AUTO);
 
     @Override
     public Session watch(ClusterProfile profile, MonitorListener listener) {
         Watch w = new Watch(profile, listener);
         watches.add(w);
-        return new Session(w, actions);
+        return new Session(w, NO_ACTIONS);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.clusterdeck.app.audit.AuditLog;
+import org.clusterdeck.app.nodes.NodeConnection;
 import org.clusterdeck.cluster.FormatException;
 import org.clusterdeck.cluster.checks.ClusterProperty;
 import org.clusterdeck.cluster.checks.LeftoverConstraint;
@@ -18,7 +19,6 @@ import org.clusterdeck.cluster.cib.CibVersion;
 import org.clusterdeck.cluster.command.ClusterAction;
 import org.clusterdeck.cluster.command.ClusterCommandException;
 import org.clusterdeck.cluster.command.CommandDialect;
-import org.clusterdeck.cluster.command.CrmMon;
 import org.clusterdeck.cluster.command.CrmResource;
 import org.clusterdeck.cluster.command.InvalidInputException;
 import org.clusterdeck.cluster.corosync.QuorumReader;
@@ -35,9 +35,7 @@ import org.clusterdeck.cluster.simulate.RiskCheck;
 import org.clusterdeck.cluster.simulate.SafetyCheck;
 import org.clusterdeck.cluster.simulate.Transition;
 import org.clusterdeck.cluster.software.NodeSoftware;
-import org.clusterdeck.cluster.software.SoftwareProbe;
 import org.clusterdeck.cluster.status.ClusterStatus;
-import org.clusterdeck.cluster.status.StatusReader;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
 import org.clusterdeck.transport.CommandRunner;
@@ -53,23 +51,24 @@ public final class ActionService {
     static final String IDLE_LOOK = "idle check: cibadmin --query, then crm_simulate on a copy (nothing scheduled,"
             + " nothing in flight)";
 
+    private final NodeConnection connection;
     private final CommandRunner node;
     private final AuditLog audit;
     private final Duration settleTimeout;
     private final String dialect;
-    private NodeSoftware software;
 
     /** In the dialect the node's software suggests ({@code auto}, see {@link CommandDialect#forNode}). */
-    public ActionService(CommandRunner node, AuditLog audit, Duration settleTimeout) {
-        this(node, audit, settleTimeout, "auto");
+    public ActionService(NodeConnection node, AuditLog audit, Duration settleTimeout) {
+        this(node, audit, settleTimeout, CommandDialect.AUTO);
     }
 
     /**
      * @param settleTimeout how long the cluster may take to carry out a transition
      * @param dialect       one of {@link CommandDialect#NAMES}; the node must have the tool
      */
-    public ActionService(CommandRunner node, AuditLog audit, Duration settleTimeout, String dialect) {
-        this.node = node;
+    public ActionService(NodeConnection node, AuditLog audit, Duration settleTimeout, String dialect) {
+        this.connection = node;
+        this.node = node.runner();
         this.audit = audit;
         this.settleTimeout = settleTimeout;
         this.dialect = dialect;
@@ -85,11 +84,11 @@ public final class ActionService {
     }
 
     private ActionPlan plan(ClusterAction requested, String actionId) throws TransportException, ClusterCommandException {
-        NodeSoftware sw = software();
+        NodeSoftware sw = connection.software();
         CommandDialect dialect = CommandDialect.forNode(this.dialect, sw);
         String cibText = new CibReader(node).readText();
         Cib cib = CibParser.parse(cibText, node.node() + ": cibadmin --query");
-        ClusterStatus status = status();
+        ClusterStatus status = connection.status();
         ClusterAction action = ActionTargets.resolve(requested, status);
         ActionTargets.requireKnown(action, cib, status);
 
@@ -190,7 +189,7 @@ public final class ActionService {
                 cluster += clusterShare(settled);
             }
         }
-        ClusterStatus actual = status();
+        ClusterStatus actual = connection.status();
         List<PlacementDifference> differences = PlacementCheck.compare(plan.prediction().finalResources(),
                 actual.resources());
         List<String> leftovers = leftovers(plan.action());
@@ -290,18 +289,6 @@ public final class ActionService {
         } catch (TransportException | ClusterCommandException | RuntimeException e) {
             return null;
         }
-    }
-
-    private NodeSoftware software() throws TransportException, ClusterCommandException {
-        if (software == null) {
-            software = new SoftwareProbe(node).probe();
-        }
-        return software;
-    }
-
-    private ClusterStatus status() throws TransportException, ClusterCommandException {
-        StatusReader reader = new StatusReader(node);
-        return software().needsLegacyCrmMon() ? reader.read(CrmMon.legacyStatus()) : reader.read();
     }
 
     /**

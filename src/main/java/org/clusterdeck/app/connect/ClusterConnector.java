@@ -10,7 +10,8 @@ import org.clusterdeck.app.clusters.ClusterProfile;
 import org.clusterdeck.app.monitor.ClusterMonitor;
 import org.clusterdeck.app.monitor.MonitorListener;
 import org.clusterdeck.app.monitor.MonitorSettings;
-import org.clusterdeck.transport.CommandRunner;
+import org.clusterdeck.app.nodes.NodeConnection;
+import org.clusterdeck.app.nodes.NodeGroup;
 import org.clusterdeck.transport.ssh.SshAuthenticator;
 import org.clusterdeck.transport.ssh.SshOptions;
 import org.clusterdeck.transport.ssh.SshPrompter;
@@ -18,9 +19,10 @@ import org.clusterdeck.transport.ssh.SshRunner;
 import org.clusterdeck.transport.ssh.SshTarget;
 
 /**
- * Turns "these nodes, these credentials" into audited SSH runners, the same way for the command
- * line and the window: ssh-agent from {@code SSH_AUTH_SOCK}, one authenticator per cluster (a
- * key's passphrase is asked once for all its nodes), every command recorded in the audit log.
+ * Turns "these nodes, these credentials" into a {@link NodeGroup} of audited SSH connections, the
+ * same way for the command line and the window: ssh-agent from {@code SSH_AUTH_SOCK}, one
+ * authenticator per cluster (a key's passphrase is asked once for all its nodes), every command
+ * recorded in the audit log.
  */
 public final class ClusterConnector {
     private final AuditLog audit;
@@ -52,37 +54,41 @@ public final class ClusterConnector {
         return s == null || s.isBlank();
     }
 
-    /** One audited runner per node, in the order given; connections open on first use. */
-    public List<CommandRunner> runners(List<SshTarget> nodes, SshOptions options) {
+    /** The nodes, in the order given, each through an audited SSH runner; connections open on first use. */
+    public NodeGroup connect(List<SshTarget> nodes, SshOptions options) {
         SshAuthenticator authenticator = new SshAuthenticator(prompter);
-        List<CommandRunner> runners = new ArrayList<>();
+        List<NodeConnection> out = new ArrayList<>();
         for (SshTarget node : nodes) {
-            runners.add(new AuditingRunner(new SshRunner(node, options, authenticator), audit));
+            out.add(new NodeConnection(new AuditingRunner(new SshRunner(node, options, authenticator), audit)));
         }
-        return runners;
+        return new NodeGroup(out);
+    }
+
+    /** Starts watching a saved cluster, as {@link #watch(List, SshOptions, MonitorSettings, MonitorListener)}. */
+    public Watch watch(ClusterProfile profile, MonitorSettings settings, MonitorListener listener) {
+        return watch(profile.targets(), options(profile), settings, listener);
     }
 
     /**
-     * Starts watching a saved cluster. Returns at once: the first connections are made on the
-     * monitor's threads, and {@code listener} hears how they went.
+     * Starts watching a cluster, the same for the window and {@code watch}. Returns at once: the
+     * first connections are made on the monitor's threads, and {@code listener} hears how they went.
      */
-    public Watch watch(ClusterProfile profile, MonitorSettings settings, MonitorListener listener) {
-        List<CommandRunner> nodes = runners(profile.targets(), options(profile));
-        ClusterMonitor monitor = new ClusterMonitor(nodes, settings, Clock.systemUTC(), listener);
+    public Watch watch(List<SshTarget> nodes, SshOptions options, MonitorSettings settings, MonitorListener listener) {
+        NodeGroup group = connect(nodes, options);
+        ClusterMonitor monitor = new ClusterMonitor(group.nodes(), settings, Clock.systemUTC(), listener);
         monitor.start();
-        return new Watch(monitor, nodes);
+        return new Watch(monitor, group);
     }
 
-    /** A running monitor and its connections; closing stops polling, then closes the connections. */
-    public record Watch(ClusterMonitor monitor, List<CommandRunner> nodes) implements AutoCloseable {
-        public Watch {
-            nodes = List.copyOf(nodes);
-        }
-
+    /**
+     * A running monitor and its nodes, whose connections (and what they run) actions share;
+     * closing stops polling, then closes the connections.
+     */
+    public record Watch(ClusterMonitor monitor, NodeGroup nodes) implements AutoCloseable {
         @Override
         public void close() {
             monitor.close();
-            nodes.forEach(CommandRunner::close);
+            nodes.close();
         }
     }
 }

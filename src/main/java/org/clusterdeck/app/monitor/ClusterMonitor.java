@@ -11,7 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.clusterdeck.cluster.events.ClusterEvent;
 import org.clusterdeck.cluster.events.EventType;
 import org.clusterdeck.cluster.events.Severity;
-import org.clusterdeck.transport.CommandRunner;
+import org.clusterdeck.app.nodes.NodeConnection;
 
 /**
  * Watches every node of one cluster. Each node is polled on its own thread, so a node that hangs
@@ -29,14 +29,14 @@ public final class ClusterMonitor implements AutoCloseable {
     private ClusterView current;
     private volatile boolean running;
 
-    public ClusterMonitor(List<CommandRunner> nodes, MonitorSettings settings, Clock clock, MonitorListener listener) {
+    public ClusterMonitor(List<NodeConnection> nodes, MonitorSettings settings, Clock clock, MonitorListener listener) {
         if (nodes.isEmpty()) {
             throw new IllegalArgumentException("a cluster needs at least one node to watch");
         }
         this.settings = settings;
         this.clock = clock;
         this.listener = listener;
-        for (CommandRunner node : nodes) {
+        for (NodeConnection node : nodes) {
             NodePoller p = new NodePoller(node, clock, settings.commandTimeout());
             pollers.add(p);
             latest.put(p.host(), NodeView.connecting(p.host()));

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.clusterdeck.app.nodes.NodeConnection;
 import org.clusterdeck.cluster.FormatException;
 import org.clusterdeck.cluster.cib.Cib;
 import org.clusterdeck.cluster.cib.CibReader;
@@ -17,7 +18,6 @@ import org.clusterdeck.cluster.corosync.QuorumReader;
 import org.clusterdeck.cluster.drbd.DrbdNodeReader;
 import org.clusterdeck.cluster.drbd.DrbdStatus;
 import org.clusterdeck.cluster.software.NodeSoftware;
-import org.clusterdeck.cluster.software.SoftwareProbe;
 import org.clusterdeck.cluster.status.ClusterStatus;
 import org.clusterdeck.cluster.status.StatusReader;
 import org.clusterdeck.transport.Command;
@@ -60,9 +60,11 @@ final class NodePoller {
     /** A change stream that ended is started again no sooner than this. */
     private static final Duration STREAM_RETRY = Duration.ofSeconds(10);
 
+    private final NodeConnection connection;
     private final CommandRunner node;
     private final Clock clock;
     private final Duration commandTimeout;
+    /** What the node runs, for this round: the connection's, shared with actions. */
     private NodeSoftware software;
     private Cib cib;
     private String cibChange;
@@ -80,8 +82,9 @@ final class NodePoller {
     private final Object wakeUp = new Object();
     private volatile boolean stopped;
 
-    NodePoller(CommandRunner node, Clock clock, Duration commandTimeout) {
-        this.node = node;
+    NodePoller(NodeConnection connection, Clock clock, Duration commandTimeout) {
+        this.connection = connection;
+        this.node = connection.runner();
         this.clock = clock;
         this.commandTimeout = commandTimeout;
         this.last = NodeView.connecting(node.node());
@@ -94,9 +97,7 @@ final class NodePoller {
     NodeView poll() {
         Instant now = clock.instant();
         try {
-            if (software == null) {
-                software = new SoftwareProbe(node).probe();
-            }
+            software = connection.software();
             followChanges(now);
             followDrbd(now);
             drbdChanged.set(false);
@@ -116,6 +117,7 @@ final class NodePoller {
             }
             stopFollowing();
             // probed again once it answers: it may come back upgraded; the view keeps what it ran
+            connection.lost();
             software = null;
             last = new NodeView(host(), Reach.UNREACHABLE, last.answeredAt(), last.software(), null, null, null, null,
                     e.getMessage());
@@ -133,8 +135,7 @@ final class NodePoller {
 
     private void read(Instant now) throws TransportException, ClusterCommandException, FormatException {
         lastRead = now;
-        Command crmMon = software.needsLegacyCrmMon() ? CrmMon.legacyStatus() : CrmMon.status();
-        ClusterStatus status = new StatusReader(node).read(crmMon.withTimeout(commandTimeout));
+        ClusterStatus status = new StatusReader(node).read(connection.statusCommand().withTimeout(commandTimeout));
         String problem = null;
         CorosyncQuorum quorum = last.quorum();
         if (quorum == null || ++readsSinceQuorum >= QUORUM_EVERY || !sameMembership(last.status(), status)) {

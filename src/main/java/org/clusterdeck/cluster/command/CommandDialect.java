@@ -13,6 +13,8 @@ import org.clusterdeck.transport.Command;
 public interface CommandDialect {
     /** The dialect names an admin can ask for; {@code auto} lets the node decide, see {@link #forNode}. */
     List<String> NAMES = List.of("auto", "pacemaker", "crmsh", "pcs");
+    /** Whatever the node's own tools suggest. */
+    String AUTO = "auto";
 
     /**
      * The dialect of that name for a node, which must have the tool. {@code auto} picks the

@@ -21,11 +21,11 @@ import javafx.collections.ObservableList;
 import org.clusterdeck.app.action.ActionOutcome;
 import org.clusterdeck.app.action.ActionPlan;
 import org.clusterdeck.app.action.ActionService;
+import org.clusterdeck.app.action.ClusterActions;
 import org.clusterdeck.app.action.CommandRun;
 import org.clusterdeck.cluster.command.ClusterAction;
 import org.clusterdeck.cluster.simulate.PlacementDifference;
 import org.clusterdeck.cluster.simulate.Transition;
-import org.clusterdeck.transport.TransportException;
 import org.clusterdeck.ui.Background;
 
 /**
@@ -43,7 +43,7 @@ public final class ActionPlanViewModel {
     private static final Duration APPLY_TIMEOUT = Duration.ofMinutes(6);
 
     private final ClusterAction action;
-    private final List<ActionService> services;
+    private final ClusterActions actions;
     private final Background background;
 
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(Phase.PLANNING);
@@ -87,9 +87,9 @@ public final class ActionPlanViewModel {
         ERROR
     }
 
-    public ActionPlanViewModel(ClusterAction action, List<ActionService> services, Background background) {
+    public ActionPlanViewModel(ClusterAction action, ClusterActions actions, Background background) {
         this.action = action;
-        this.services = List.copyOf(services);
+        this.actions = actions;
         this.background = background;
         headline.set("Previewing \u2026");
     }
@@ -97,29 +97,14 @@ public final class ActionPlanViewModel {
     /** Previews the action in the background, on the first node that answers. */
     public void plan() {
         headline.set("Previewing on the cluster: reading the CIB and running crm_simulate on a copy of it \u2026");
-        background.run("Previewing \"" + action.describe() + "\"", PLAN_TIMEOUT, this::planOnFirstNode, planned -> {
+        background.run("Previewing \"" + action.describe() + "\"", PLAN_TIMEOUT, () -> actions.plan(action), planned -> {
             service = planned.service();
             show(planned.plan(), null);
+            planned.warnings().forEach(w -> notes.add("not reached, so planned on " + planned.plan().node() + ": " + w));
         }, error -> {
             phase.set(Phase.ERROR);
             headline.set("No plan: " + error.getMessage());
         });
-    }
-
-    private record Planned(ActionService service, ActionPlan plan) {
-    }
-
-    private Planned planOnFirstNode() throws Exception {
-        List<String> unreachable = new ArrayList<>();
-        for (ActionService s : services) {
-            try {
-                return new Planned(s, s.plan(action));
-            } catch (TransportException e) {
-                unreachable.add(e.getMessage());
-            }
-        }
-        throw new IllegalStateException(unreachable.isEmpty() ? "not connected to the cluster"
-                : "no node answered: " + String.join("; ", unreachable));
     }
 
     /**

@@ -11,7 +11,7 @@ import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.clusterdeck.app.action.ActionService;
+import org.clusterdeck.app.action.ClusterActions;
 import org.clusterdeck.cluster.PacemakerBoolean;
 import org.clusterdeck.cluster.cib.Cib;
 import org.clusterdeck.cluster.cib.Constraint;
@@ -37,7 +37,7 @@ public final class ActionsViewModel {
     private final BooleanBinding onResource = live.and(resource.isNotNull());
     private final BooleanBinding onNode = live.and(node.isNotNull());
 
-    private List<ActionService> services = List.of();
+    private ClusterActions actions;
     private ClusterFacts facts = ClusterFacts.NONE;
 
     public ActionsViewModel(Background background, DialogService dialogs) {
@@ -45,14 +45,14 @@ public final class ActionsViewModel {
         this.dialogs = dialogs;
     }
 
-    /** Connected: actions go through these services (one per node, first that answers plans). */
-    public void connected(List<ActionService> nodes) {
-        services = List.copyOf(nodes);
-        live.set(!services.isEmpty());
+    /** Connected: actions go through the session's nodes (the first that can be reached plans). */
+    public void connected(ClusterActions session) {
+        actions = session;
+        live.set(!session.isEmpty());
     }
 
     public void disconnected() {
-        services = List.of();
+        actions = null;
         live.set(false);
     }
 
@@ -128,7 +128,7 @@ public final class ActionsViewModel {
         if (!live.get()) {
             return;
         }
-        ActionPlanViewModel plan = new ActionPlanViewModel(action, services, background);
+        ActionPlanViewModel plan = new ActionPlanViewModel(action, actions, background);
         plan.plan();
         dialogs.showActionPlan(plan);
         plan.dismiss();

@@ -21,7 +21,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.clusterdeck.app.action.ActionService;
+import org.clusterdeck.app.action.ClusterActions;
 import org.clusterdeck.app.clusters.ClusterProfile;
 import org.clusterdeck.app.monitor.ClusterView;
 import org.clusterdeck.app.monitor.MonitorListener;
@@ -77,7 +77,7 @@ public final class ClusterViewModel {
     /** The monitor being started or running; completes off the UI thread once it has started. */
     private CompletableFuture<ClusterWatcher.Session> started;
     /** The running session's actions; null while not connected. */
-    private List<ActionService> sessionActions;
+    private ClusterActions sessionActions;
     /** Counts connections, so that a monitor's late calls after a disconnect are ignored. */
     private long session;
 

@@ -1,7 +1,6 @@
 package org.clusterdeck.ui.clusters;
 
-import java.util.List;
-import org.clusterdeck.app.action.ActionService;
+import org.clusterdeck.app.action.ClusterActions;
 import org.clusterdeck.app.clusters.ClusterProfile;
 import org.clusterdeck.app.monitor.MonitorListener;
 
@@ -14,16 +13,8 @@ public interface ClusterWatcher {
     /** Starts the monitor; {@code listener} hears it on the monitor's threads. Closing the session stops everything. */
     Session watch(ClusterProfile profile, MonitorListener listener) throws Exception;
 
-    /**
-     * A running watch and the actions that go through its connections.
-     *
-     * @param actions one per node, in the profile's order: the first that answers plans and applies
-     */
-    record Session(AutoCloseable watch, List<ActionService> actions) implements AutoCloseable {
-        public Session {
-            actions = List.copyOf(actions);
-        }
-
+    /** A running watch and the actions that go through its connections (the first node reached plans and applies). */
+    record Session(AutoCloseable watch, ClusterActions actions) implements AutoCloseable {
         @Override
         public void close() throws Exception {
             watch.close();

@@ -35,7 +35,7 @@ final class ActionFixture implements AutoCloseable {
         cluster = SimulatedCluster.labStack(dir);
         audit = new AuditLog(dir.resolve("audit"));
         actions = new ActionsViewModel(background, dialogs);
-        actions.connected(List.of(new ActionService(cluster, audit, Duration.ofSeconds(5))));
+        actions.connected(cluster.actions(audit));
         refresh();
     }
 

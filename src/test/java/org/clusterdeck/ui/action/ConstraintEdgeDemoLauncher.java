@@ -51,8 +51,7 @@ public final class ConstraintEdgeDemoLauncher {
             };
             GraphViewModel graph = new GraphViewModel(background, dialogs);
             ActionsViewModel actions = new ActionsViewModel(background, dialogs);
-            actions.connected(List.of(new ActionService(cluster,
-                    new AuditLog(Files.createTempDirectory("clusterdeck-demo-audit")), Duration.ofSeconds(5))));
+            actions.connected(cluster.actions(new AuditLog(Files.createTempDirectory("clusterdeck-demo-audit"))));
             CibSnapshot now = Snapshots.read(cluster.cib());
             graph.update(now.status(), now.cib());
             actions.update(now.status(), now.cib());

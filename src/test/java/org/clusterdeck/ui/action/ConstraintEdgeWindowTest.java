@@ -67,7 +67,7 @@ class ConstraintEdgeWindowTest {
         FxDialogService dialogs = new FxDialogService(stage);
         graph = new GraphViewModel(background, dialogs);
         ActionsViewModel actions = new ActionsViewModel(background, dialogs);
-        actions.connected(List.of(new ActionService(cluster, audit, Duration.ofSeconds(5))));
+        actions.connected(cluster.actions(audit));
         CibSnapshot now = Snapshots.read(cluster.cib());
         graph.update(now.status(), now.cib());
         actions.update(now.status(), now.cib());

@@ -1,5 +1,11 @@
 package org.clusterdeck.ui.action;
 
+import java.time.Duration;
+import org.clusterdeck.app.audit.AuditLog;
+import org.clusterdeck.cluster.command.CommandDialect;
+import org.clusterdeck.app.nodes.NodeConnection;
+import org.clusterdeck.app.nodes.NodeGroup;
+import org.clusterdeck.app.action.ClusterActions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -81,5 +87,11 @@ final class SimulatedCluster implements CommandRunner {
             }
         }
         return local.run(command.withEnv("CIB_file", cib.toString()));
+    }
+
+    /** Actions on this cluster, as the window gets them once connected. */
+    ClusterActions actions(AuditLog audit) {
+        return new ClusterActions(new NodeGroup(List.of(new NodeConnection(this))), audit, Duration.ofSeconds(5),
+                CommandDialect.AUTO);
     }
 }

@@ -1,0 +1,52 @@
+package org.clusterdeck.app.action;
+
+import java.time.Duration;
+import java.util.List;
+import org.clusterdeck.app.audit.AuditLog;
+import org.clusterdeck.app.nodes.NodeGroup;
+import org.clusterdeck.cluster.command.ClusterAction;
+
+/**
+ * Actions on a cluster, the same for the window and the command line: the first node in order
+ * that can be reached plans (previews) the action, and the same node applies it.
+ */
+public final class ClusterActions {
+    private final NodeGroup nodes;
+    private final AuditLog audit;
+    private final Duration settleTimeout;
+    private final String dialect;
+
+    /** @param dialect one of {@link org.clusterdeck.cluster.command.CommandDialect#NAMES} */
+    public ClusterActions(NodeGroup nodes, AuditLog audit, Duration settleTimeout, String dialect) {
+        this.nodes = nodes;
+        this.audit = audit;
+        this.settleTimeout = settleTimeout;
+        this.dialect = dialect;
+    }
+
+    /**
+     * A plan made on a node, the service that applies it there, and why the nodes before it in
+     * order did not plan it (they could not be reached).
+     */
+    public record Planned(ActionService service, ActionPlan plan, List<String> warnings) {
+        public Planned {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * Previews the action on the first node that can be reached; any other failure (an unknown
+     * name, a tool refusing the change) is the answer and is not tried elsewhere.
+     */
+    public Planned plan(ClusterAction action) throws Exception {
+        NodeGroup.Answer<Planned> a = nodes.firstReachable(node -> {
+            ActionService s = new ActionService(node, audit, settleTimeout, dialect);
+            return new Planned(s, s.plan(action), List.of());
+        });
+        return new Planned(a.value().service(), a.value().plan(), a.warnings());
+    }
+
+    public boolean isEmpty() {
+        return nodes.nodes().isEmpty();
+    }
+}

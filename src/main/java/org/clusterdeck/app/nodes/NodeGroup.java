@@ -1,0 +1,94 @@
+package org.clusterdeck.app.nodes;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.clusterdeck.app.ErrorLine;
+import org.clusterdeck.transport.TransportException;
+
+/**
+ * The nodes of one cluster, in the order the admin gave them. Whatever is asked of the cluster is
+ * answered by the first node, in that order, that can: the others' failures come with the answer
+ * as warnings, so a dead node is reported but never hides the cluster.
+ */
+public final class NodeGroup implements AutoCloseable {
+    private final List<NodeConnection> nodes;
+
+    public NodeGroup(List<NodeConnection> nodes) {
+        this.nodes = List.copyOf(nodes);
+    }
+
+    public List<NodeConnection> nodes() {
+        return nodes;
+    }
+
+    /** What one node answers; any exception means this node could not. */
+    @FunctionalInterface
+    public interface Query<T> {
+        T ask(NodeConnection node) throws Exception;
+    }
+
+    /**
+     * An answer and who gave it.
+     *
+     * @param warnings why each node before it in order did not answer
+     */
+    public record Answer<T>(NodeConnection node, T value, List<String> warnings) {
+        public Answer {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * Asks every node at once and takes the first node's answer in order, so a dead node costs at
+     * most its timeout; any failure of a node counts as no answer. For reading.
+     */
+    public <T> Answer<T> first(Query<T> query) throws NoNodeAnsweredException, InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, nodes.size()), r -> {
+            Thread t = new Thread(r, "node-query");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<T>> answers = new ArrayList<>();
+            for (NodeConnection n : nodes) {
+                answers.add(pool.submit(() -> query.ask(n)));
+            }
+            List<String> failures = new ArrayList<>();
+            for (int i = 0; i < nodes.size(); i++) {
+                try {
+                    return new Answer<>(nodes.get(i), answers.get(i).get(), failures);
+                } catch (ExecutionException e) {
+                    failures.add(ErrorLine.of(e.getCause()));
+                }
+            }
+            throw new NoNodeAnsweredException(failures);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Asks one node after the other, moving on only when a node cannot be reached: any other
+     * failure is the answer (a refused plan must not be retried elsewhere). For changing the cluster.
+     */
+    public <T> Answer<T> firstReachable(Query<T> query) throws Exception {
+        List<String> unreachable = new ArrayList<>();
+        for (NodeConnection n : nodes) {
+            try {
+                return new Answer<>(n, query.ask(n), unreachable);
+            } catch (TransportException e) {
+                unreachable.add(ErrorLine.of(e));
+            }
+        }
+        throw new NoNodeAnsweredException(unreachable);
+    }
+
+    @Override
+    public void close() {
+        nodes.forEach(NodeConnection::close);
+    }
+}
