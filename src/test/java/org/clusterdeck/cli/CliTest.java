@@ -109,7 +109,7 @@ class CliTest {
         assertTrue(findings.toString().contains("\"quorum-ignored\""), findings.toString());
 
         Run text = run("status", "--cib-file", cib.toString());
-        assertTrue(text.out().contains("\nFindings:\n") && text.out().contains("\n  WARNING: Fencing is off"), text.out());
+        assertTrue(text.out().contains("\nFindings:\n") && text.out().contains("\n  WARNING: fencing off"), text.out());
     }
 
     /**

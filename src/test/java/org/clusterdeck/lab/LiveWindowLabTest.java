@@ -168,7 +168,7 @@ class LiveWindowLabTest extends LabTestBase {
                     && !up(c, active);
         }, Duration.ofSeconds(60));
         assertTrue(FxProbe.onFx(() -> row(c, active).state()).matches(".*(unreachable|offline).*"));
-        assertTrue(FxProbe.onFx(() -> c.events().stream().anyMatch(e -> e.type() == EventType.FAILOVER
+        assertTrue(FxProbe.onFx(() -> c.timeline().events().stream().anyMatch(e -> e.type() == EventType.FAILOVER
                 && survivor.equals(e.to()))), "a failover event for the timeline");
         assertTrue(FxProbe.onFx(() -> c.timeline().failovers().stream().anyMatch(f -> !f.open()
                 && f.finished().durationMs() > 0 && survivor.equals(f.finished().to()))), "the failover on the timeline, timed");

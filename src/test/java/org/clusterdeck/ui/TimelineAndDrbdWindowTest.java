@@ -89,7 +89,7 @@ class TimelineAndDrbdWindowTest {
         robot.interact(() -> vm.openCibFile(dir.resolve("after.xml")));
         waitFor(() -> !vm.clusters().isEmpty() && robot.lookup("#timeline-failovers").tryQuery().isPresent());
         ClusterViewModel c = vm.clusters().get(0);
-        robot.interact(() -> events.forEach(c::acceptEvent));
+        robot.interact(() -> events.forEach(c.pages()::accept));
 
         // the notification shows over whatever tab is open
         waitFor(() -> robot.lookup(".notification").tryQuery().isPresent());
@@ -118,7 +118,7 @@ class TimelineAndDrbdWindowTest {
         shoot(robot, "drbd-sync");
 
         String sb = "drbd/drbd9/v9-e2-split-brain__";
-        robot.interact(() -> c.showDrbd(Map.of(
+        robot.interact(() -> c.pages().showDrbd(Map.of(
                 "vm1", stream(sb + "vm1__drbdsetup_events2_timestamps_statistics_full_stream.txt"),
                 "vm2", stream(sb + "vm2__drbdsetup_events2_timestamps_statistics_full_stream.txt")), T0));
         WaitForAsyncUtils.waitForFxEvents();
@@ -156,7 +156,7 @@ class TimelineAndDrbdWindowTest {
             Instant time = OffsetDateTime.parse(l[1].substring(0, l[1].indexOf(' '))).toInstant();
             Map<String, DrbdStatus> now = new TreeMap<>();
             states.forEach((n, s) -> now.put(n, s.snapshot()));
-            Platform.runLater(() -> c.showDrbd(now, time));
+            Platform.runLater(() -> c.pages().showDrbd(now, time));
             if (l[0].equals("vm1") && l[1].contains("done:71.92")) {
                 break;
             }

@@ -9,7 +9,8 @@ import org.clusterdeck.cluster.events.Severity;
 
 /**
  * A cluster property whose value opens the door to split brain or a silent outage, with why and
- * how to set it back. The same rule judges a property as configured (overview, {@code status})
+ * how to set it back; the text starts with the setting ("fencing off: …") so that it reads the
+ * same as a finding and as a plan's warning. The same rule judges a property as configured (overview, {@code status})
  * and as an action would set it (the plan's warnings). Those behind split brain (both nodes
  * running the service and writing the same data) need an explicit acknowledgement before
  * ClusterDeck sets them; maintenance is routine but must not be forgotten.
@@ -39,30 +40,30 @@ public record PropertyRisk(FindingKind kind, String property, String text, boole
     public static Optional<PropertyRisk> of(String name, String value, Shape shape) {
         return Optional.ofNullable(switch (name) {
             case "stonith-enabled", "fencing-enabled" -> PacemakerBoolean.isFalse(value)
-                    ? new PropertyRisk(FindingKind.FENCING_DISABLED, name, "Fencing is off: a node that stops answering"
+                    ? new PropertyRisk(FindingKind.FENCING_DISABLED, name, "fencing off: a node that stops answering"
                             + " is assumed to be down. If it is still running, both nodes run the service: both mount"
                             + " the replicated filesystem and both serve clients (split brain). Failed stops can no"
                             + " longer be recovered. Configure a fencing device and test it, then switch fencing on.", true,
                             List.of(set(name, "true")))
                     : null;
             case "no-quorum-policy" -> value != null && value.toLowerCase(Locale.ROOT).equals("ignore")
-                    ? new PropertyRisk(FindingKind.QUORUM_IGNORED, name, "Quorum is ignored: a partition without quorum"
+                    ? new PropertyRisk(FindingKind.QUORUM_IGNORED, name, "no-quorum-policy=ignore: a partition without quorum"
                             + " keeps running and starting resources, so after a network split both halves may run the"
                             + " service (split brain)." + twoNodeAdvice(shape), true, List.of(set(name, "stop")))
                     : null;
             case "startup-fencing" -> PacemakerBoolean.isFalse(value)
-                    ? new PropertyRisk(FindingKind.STARTUP_FENCING_DISABLED, name, "Startup fencing is off: nodes not"
+                    ? new PropertyRisk(FindingKind.STARTUP_FENCING_DISABLED, name, "startup-fencing=false: nodes not"
                             + " seen at startup are assumed down without being fenced; resources they still run may be"
                             + " started a second time.", true, List.of(set(name, "true")))
                     : null;
             case "maintenance-mode" -> PacemakerBoolean.isTrue(value)
-                    ? new PropertyRisk(FindingKind.MAINTENANCE_MODE, name, "Maintenance mode is on: nothing is"
+                    ? new PropertyRisk(FindingKind.MAINTENANCE_MODE, name, "maintenance-mode on: nothing is"
                             + " monitored, started, stopped or recovered anywhere until it is switched off again;"
                             + " do not leave it on.", false, List.of(SuggestedCommand.anyNode(CrmAttribute.clusterMaintenance(false))))
                     : null;
             case "stop-all-resources" -> PacemakerBoolean.isTrue(value)
-                    ? new PropertyRisk(FindingKind.STOP_ALL_RESOURCES, name, "All resources are told to stop"
-                            + " (stop-all-resources).", false, List.of(set(name, "false")))
+                    ? new PropertyRisk(FindingKind.STOP_ALL_RESOURCES, name, "stop-all-resources on: every resource"
+                            + " is told to stop.", false, List.of(set(name, "false")))
                     : null;
             default -> null;
         });

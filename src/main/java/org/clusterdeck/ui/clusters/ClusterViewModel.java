@@ -1,36 +1,16 @@
 package org.clusterdeck.ui.clusters;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.atomic.AtomicReference;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
-import org.clusterdeck.app.action.ClusterActions;
 import org.clusterdeck.app.clusters.ClusterProfile;
-import org.clusterdeck.app.monitor.ClusterView;
-import org.clusterdeck.app.monitor.MonitorListener;
-import org.clusterdeck.app.monitor.NodeView;
-import org.clusterdeck.app.monitor.Reach;
-import org.clusterdeck.cluster.cib.Cib;
-import org.clusterdeck.cluster.drbd.DrbdStatus;
-import org.clusterdeck.cluster.events.ClusterEvent;
-import org.clusterdeck.cluster.status.ClusterStatus;
 import org.clusterdeck.ui.Background;
 import org.clusterdeck.ui.DialogService;
 import org.clusterdeck.ui.action.ActionsViewModel;
@@ -40,46 +20,21 @@ import org.clusterdeck.ui.overview.OverviewViewModel;
 import org.clusterdeck.ui.timeline.TimelineViewModel;
 
 /**
- * One cluster in the list: a saved profile (a live cluster, watched while connected) or an opened
- * CIB file, with its overview, graph, failover timeline and DRBD page, and the events seen. Views
- * and events come in on monitor threads and are handed to the UI executor; everything here is
- * read and changed on the UI thread.
+ * One cluster in the list: a saved profile (a live cluster, watched while connected through its
+ * {@link ClusterConnection}) or an opened CIB file, with its {@link ClusterPages}, its name and
+ * health badge. Everything here is read and changed on the UI thread.
  */
 public final class ClusterViewModel {
-    /** Events kept for the timeline; older ones are dropped first. */
-    public static final int MAX_EVENTS = 2000;
-    /** Starting returns at once (nodes connect on the monitor's threads); this only catches a stuck start. */
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
-    /** Closing waits for polls under way, each bounded by its command timeout. */
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
-
     private final ObjectProperty<ClusterProfile> profile = new SimpleObjectProperty<>();
     private final Path file;
-    private final Background background;
-    private final DialogService dialogs;
-    private final ClusterWatcher watcher;
+    private final ClusterPages pages;
+    private final ClusterConnection connection;
     private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper source = new ReadOnlyStringWrapper();
-    private final OverviewViewModel overview = new OverviewViewModel();
-    private final GraphViewModel graph;
-    private final TimelineViewModel timeline = new TimelineViewModel();
-    private final DrbdViewModel drbd = new DrbdViewModel();
-    private final ActionsViewModel actions;
     private final ObjectProperty<Tab> tab = new SimpleObjectProperty<>(Tab.OVERVIEW);
-    private final ReadOnlyObjectWrapper<ConnectionState> connection =
-            new ReadOnlyObjectWrapper<>(ConnectionState.DISCONNECTED);
-    private final ReadOnlyStringWrapper connectionText = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<Health> health = new ReadOnlyObjectWrapper<>(Health.UNKNOWN);
-    private final ObservableList<ClusterEvent> events = FXCollections.observableArrayList();
     private final BooleanBinding canConnect;
     private final BooleanBinding canDisconnect;
-
-    /** The monitor being started or running; completes off the UI thread once it has started. */
-    private CompletableFuture<ClusterWatcher.Session> started;
-    /** The running session's actions; null while not connected. */
-    private ClusterActions sessionActions;
-    /** Counts connections, so that a monitor's late calls after a disconnect are ignored. */
-    private long session;
 
     /** The cluster page's tabs. */
     public enum Tab {
@@ -89,31 +44,18 @@ public final class ClusterViewModel {
     private ClusterViewModel(ClusterProfile profile, Path file, Background background, DialogService dialogs,
             ClusterWatcher watcher) {
         this.file = file;
-        this.background = background;
-        this.dialogs = dialogs;
-        this.watcher = watcher;
-        this.graph = new GraphViewModel(background, dialogs);
-        this.actions = new ActionsViewModel(background, dialogs);
-        graph.selectedIdProperty().addListener((o, was, now) -> actions.selectResource(now));
+        this.pages = new ClusterPages(background, dialogs);
+        this.connection = new ClusterConnection(this.profile::get, pages, background, dialogs, watcher);
         this.profile.addListener((o, was, now) -> describe());
         this.profile.set(profile);
         describe();
-        canConnect = Bindings.createBooleanBinding(() -> file == null && connection.get() == ConnectionState.DISCONNECTED,
-                connection);
-        canDisconnect = Bindings.createBooleanBinding(() -> connection.get() == ConnectionState.CONNECTING
-                || connection.get() == ConnectionState.CONNECTED, connection);
-        overview.healthProperty().addListener((o, was, now) -> judgeHealth());
-        connection.addListener((o, was, now) -> judgeHealth());
-        connection.addListener((o, was, now) -> offerActions());
-    }
-
-    /** Actions need a live cluster that has answered, and the session's connections. */
-    private void offerActions() {
-        if (connection.get() == ConnectionState.CONNECTED && sessionActions != null) {
-            actions.connected(sessionActions);
-        } else {
-            actions.disconnected();
-        }
+        ReadOnlyObjectProperty<ConnectionState> state = connection.stateProperty();
+        canConnect = Bindings.createBooleanBinding(() -> file == null && state.get() == ConnectionState.DISCONNECTED,
+                state);
+        canDisconnect = Bindings.createBooleanBinding(() -> state.get() == ConnectionState.CONNECTING
+                || state.get() == ConnectionState.CONNECTED, state);
+        pages.overview().healthProperty().addListener((o, was, now) -> judgeHealth());
+        state.addListener((o, was, now) -> judgeHealth());
     }
 
     public static ClusterViewModel forProfile(ClusterProfile profile, Background background, DialogService dialogs,
@@ -142,54 +84,15 @@ public final class ClusterViewModel {
      * closed connection may be stale.
      */
     private void judgeHealth() {
-        boolean live = isFile() || connection.get() == ConnectionState.CONNECTED;
-        health.set(live ? overview.healthProperty().get() : Health.UNKNOWN);
-    }
-
-    /** A new view of the cluster: status from crm_mon, configuration from the CIB (may be null). */
-    public void show(ClusterStatus status, Cib cib) {
-        overview.update(status, cib);
-        graph.update(status, cib);
-        actions.update(status, cib);
-    }
-
-    /** The monitor's next event, on the UI thread: onto the timeline, and notified if it must be. */
-    public void acceptEvent(ClusterEvent event) {
-        timeline.accept(event);
-    }
-
-    /** Each node's latest DRBD status (by node name; null or absent when it gave none) at the view's time. */
-    public void showDrbd(Map<String, DrbdStatus> byNode, Instant time) {
-        drbd.update(byNode, time);
-    }
-
-    /** The nodes the console cannot reach itself; the monitor sets this per host. */
-    public void setUnreachable(Set<String> nodes) {
-        overview.unreachableProperty().set(Set.copyOf(nodes));
+        boolean live = isFile() || connection.stateProperty().get() == ConnectionState.CONNECTED;
+        health.set(live ? pages.overview().healthProperty().get() : Health.UNKNOWN);
     }
 
     /** Starts watching the cluster; the monitor starts off the UI thread and nodes connect on its own threads. */
     public void connect() {
-        if (!canConnect.get()) {
-            return;
+        if (canConnect.get()) {
+            connection.connect();
         }
-        long mine = ++session;
-        ClusterProfile p = profile.get();
-        connection.set(ConnectionState.CONNECTING);
-        connectionText.set("Connecting to " + String.join(", ", p.hosts()) + " \u2026");
-        started = background.run("Connecting to " + p.name(), START_TIMEOUT, () -> watcher.watch(p, new Listener(mine)),
-                live -> {
-                    if (mine == session) {
-                        sessionActions = live.actions();
-                        offerActions();
-                    }
-                }, error -> {
-                    if (mine == session) {
-                        connection.set(ConnectionState.DISCONNECTED);
-                        connectionText.set("Could not connect to " + p.name());
-                        dialogs.showError("Cannot connect to " + p.name(), String.valueOf(error.getMessage()));
-                    }
-                });
     }
 
     /**
@@ -198,131 +101,16 @@ public final class ClusterViewModel {
      * completes once everything is closed.
      */
     public CompletableFuture<?> disconnect() {
-        if (!canDisconnect.get()) {
-            return CompletableFuture.completedFuture(null);
-        }
-        long mine = ++session;
-        CompletableFuture<ClusterWatcher.Session> watch = started;
-        started = null;
-        sessionActions = null;
-        connection.set(ConnectionState.DISCONNECTING);
-        connectionText.set("Disconnecting from " + name.get() + " \u2026");
-        return watch.handle((w, startError) -> w).thenCompose(w -> {
-            if (w == null) {
-                background.ui().execute(() -> ended(mine));
-                return CompletableFuture.completedFuture(null);
-            }
-            return background.run("Disconnecting from " + name.get(), STOP_TIMEOUT, () -> {
-                w.close();
-                return w;
-            }, closed -> ended(mine), error -> {
-                ended(mine);
-                dialogs.showError("Disconnecting from " + name.get(), String.valueOf(error.getMessage()));
-            });
-        });
-    }
-
-    private void ended(long mine) {
-        if (mine == session && connection.get() == ConnectionState.DISCONNECTING) {
-            connection.set(ConnectionState.DISCONNECTED);
-            connectionText.set("Disconnected from " + name.get());
-        }
-    }
-
-    /** On the UI thread: a view from the monitor of connection {@code mine}. */
-    private void apply(long mine, ClusterView view) {
-        if (mine != session) {
-            return;
-        }
-        Set<String> cut = new LinkedHashSet<>();
-        Map<String, DrbdStatus> drbdByNode = new LinkedHashMap<>();
-        for (NodeView n : view.nodes()) {
-            if (n.reach() == Reach.UNREACHABLE) {
-                cut.add(n.nodeName());
-            }
-            drbdByNode.put(n.nodeName(), n.drbd());
-        }
-        setUnreachable(cut);
-        showDrbd(drbdByNode, view.time());
-        if (view.status() != null) {
-            show(view.status(), view.cib());
-            connection.set(ConnectionState.CONNECTED);
-        }
-        connectionText.set(describe(view));
-    }
-
-    /** What the status line says about a live cluster: who answers, who does not and why, and quorum. */
-    static String describe(ClusterView view) {
-        List<String> parts = new ArrayList<>();
-        long answering = view.nodes().stream().filter(n -> n.reach() == Reach.REACHABLE).count();
-        parts.add((view.status() == null ? "Connecting: " : "Connected: ") + answering + " of " + view.nodes().size()
-                + " nodes answer");
-        for (NodeView n : view.nodes()) {
-            if (n.reach() == Reach.UNREACHABLE) {
-                parts.add(n.nodeName() + " unreachable" + (n.error() == null ? "" : " (" + withoutHost(n) + ")"));
-            } else if (n.reach() == Reach.CONNECTING) {
-                parts.add(n.host() + " connecting");
-            } else if (n.error() != null) {
-                parts.add(n.nodeName() + ": " + withoutHost(n));
-            }
-        }
-        if (view.status() != null && view.status().summary() != null) {
-            Boolean q = view.status().summary().quorum();
-            parts.add(q == null ? "quorum unknown" : q ? "quorum" : "NO QUORUM");
-            parts.add("status from " + view.source());
-        }
-        return String.join("  \u00b7  ", parts);
-    }
-
-    /** Errors name the host first, which the line already shows; "unreachable" is said once. */
-    private static String withoutHost(NodeView n) {
-        String e = n.error();
-        for (String prefix : List.of(n.host() + ": ", "unreachable: ")) {
-            if (e.startsWith(prefix)) {
-                e = e.substring(prefix.length());
-            }
-        }
-        return e;
-    }
-
-    private void add(long mine, ClusterEvent e) {
-        if (mine != session) {
-            return;
-        }
-        events.add(e);
-        acceptEvent(e);
-        if (events.size() > MAX_EVENTS) {
-            events.remove(0, events.size() - MAX_EVENTS);
-        }
-    }
-
-    /**
-     * Hands the monitor's output to the UI thread. Views are coalesced: when the UI thread lags,
-     * only the newest waiting view is shown; events are all delivered, in order.
-     */
-    private final class Listener implements MonitorListener {
-        private final long mine;
-        private final AtomicReference<ClusterView> waiting = new AtomicReference<>();
-
-        Listener(long mine) {
-            this.mine = mine;
-        }
-
-        @Override
-        public void view(ClusterView view) {
-            if (waiting.getAndSet(view) == null) {
-                background.ui().execute(() -> apply(mine, waiting.getAndSet(null)));
-            }
-        }
-
-        @Override
-        public void event(ClusterEvent event) {
-            background.ui().execute(() -> add(mine, event));
-        }
+        return canDisconnect.get() ? connection.disconnect() : CompletableFuture.completedFuture(null);
     }
 
     public boolean isFile() {
         return file != null;
+    }
+
+    /** What the cluster's pages show, fed by the live connection or from a file. */
+    public ClusterPages pages() {
+        return pages;
     }
 
     /** Which tab of the cluster's page is shown. */
@@ -347,12 +135,12 @@ public final class ClusterViewModel {
     }
 
     public ReadOnlyObjectProperty<ConnectionState> connectionProperty() {
-        return connection.getReadOnlyProperty();
+        return connection.stateProperty();
     }
 
     /** One line on the live connection: connecting, who answers, unreachable nodes and why, quorum. */
     public ReadOnlyStringProperty connectionTextProperty() {
-        return connectionText.getReadOnlyProperty();
+        return connection.textProperty();
     }
 
     public BooleanBinding canConnectProperty() {
@@ -363,32 +151,24 @@ public final class ClusterViewModel {
         return canDisconnect;
     }
 
-    /**
-     * The monitor's events, oldest first, at most {@link #MAX_EVENTS}; appended on the UI thread
-     * while connected and kept after a disconnect.
-     */
-    public ObservableList<ClusterEvent> events() {
-        return events;
-    }
-
     public OverviewViewModel overview() {
-        return overview;
+        return pages.overview();
     }
 
     public GraphViewModel graph() {
-        return graph;
+        return pages.graph();
     }
 
     public TimelineViewModel timeline() {
-        return timeline;
+        return pages.timeline();
     }
 
     public DrbdViewModel drbd() {
-        return drbd;
+        return pages.drbd();
     }
 
     /** Failover and configuration actions on this cluster; possible only while connected to a live one. */
     public ActionsViewModel actions() {
-        return actions;
+        return pages.actions();
     }
 }

@@ -172,7 +172,7 @@ public final class MainViewModel {
     private void showSnapshot(CibSnapshot snap) {
         ClusterViewModel c = ClusterViewModel.forFile(snap.file(), background, dialogs);
         clusters.add(c);
-        c.show(snap.status(), snap.cib());
+        c.pages().show(snap.status(), snap.cib());
         selected.set(c);
         statusLine.set("Opened " + snap.file() + " (status computed by the local crm_mon)");
     }

@@ -30,7 +30,7 @@ import org.clusterdeck.cluster.events.EventType;
  */
 public final class TimelineViewModel {
     /** Events kept; older ones drop off the axis (failovers stay listed). */
-    static final int MAX_EVENTS = 5000;
+    public static final int MAX_EVENTS = 5000;
     /** Notifications shown at once; older ones are still on the timeline. */
     static final int MAX_NOTIFICATIONS = 4;
     /** The same reach back the failover tracker gives a first sign. */

@@ -29,6 +29,7 @@ import org.clusterdeck.ui.ScriptedWatcher;
 import org.clusterdeck.ui.Snapshots;
 import org.clusterdeck.ui.UiLoop;
 import org.clusterdeck.ui.main.MainViewModel;
+import org.clusterdeck.ui.timeline.TimelineViewModel;
 import org.clusterdeck.transport.ssh.SshTarget;
 import org.clusterdeck.transport.ssh.UnknownHostKey;
 import org.junit.jupiter.api.AfterEach;
@@ -134,7 +135,7 @@ class ClusterViewModelTest {
 
         fromMonitor(() -> w.listener.event(event(1)));
         ui.drain(Duration.ofMillis(200));
-        assertTrue(c.events().isEmpty(), "a closed monitor's late events are dropped");
+        assertTrue(c.timeline().events().isEmpty(), "a closed monitor's late events are dropped");
 
         c.connect();
         ui.runUntil(() -> watcher.watches.size() == 2, WAIT);
@@ -145,17 +146,16 @@ class ClusterViewModelTest {
     void eventsAreKeptInOrderAndBounded() throws Exception {
         ClusterViewModel c = connected();
         ScriptedWatcher.Watch w = watcher.watches.get(0);
-        int sent = ClusterViewModel.MAX_EVENTS + 25;
+        int sent = TimelineViewModel.MAX_EVENTS + 25;
         fromMonitor(() -> {
             for (int i = 0; i < sent; i++) {
                 w.listener.event(event(i));
             }
         });
-        ui.runUntil(() -> c.events().size() == ClusterViewModel.MAX_EVENTS
-                && c.events().get(c.events().size() - 1).message().equals("event " + (sent - 1)), WAIT);
-        assertEquals("event 25", c.events().get(0).message());
-        assertTrue(c.timeline().events().stream().anyMatch(e -> e.message().equals("event " + (sent - 1))),
-                "live events reach the failover timeline too");
+        ui.runUntil(() -> c.timeline().events().size() == TimelineViewModel.MAX_EVENTS
+                && c.timeline().events().get(c.timeline().events().size() - 1).message().equals("event " + (sent - 1)),
+                WAIT);
+        assertEquals("event 25", c.timeline().events().get(0).message(), "live events reach the failover timeline");
         assertFalse(c.timeline().notifications().isEmpty(), "a lost node is notified");
     }
 

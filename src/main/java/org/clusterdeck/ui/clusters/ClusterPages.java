@@ -1,0 +1,103 @@
+package org.clusterdeck.ui.clusters;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+import org.clusterdeck.app.action.ClusterActions;
+import org.clusterdeck.app.monitor.ClusterView;
+import org.clusterdeck.app.monitor.NodeView;
+import org.clusterdeck.app.monitor.Reach;
+import org.clusterdeck.cluster.cib.Cib;
+import org.clusterdeck.cluster.drbd.DrbdStatus;
+import org.clusterdeck.cluster.events.ClusterEvent;
+import org.clusterdeck.cluster.status.ClusterStatus;
+import org.clusterdeck.ui.Background;
+import org.clusterdeck.ui.DialogService;
+import org.clusterdeck.ui.action.ActionsViewModel;
+import org.clusterdeck.ui.drbd.DrbdViewModel;
+import org.clusterdeck.ui.graph.GraphViewModel;
+import org.clusterdeck.ui.overview.OverviewViewModel;
+import org.clusterdeck.ui.timeline.TimelineViewModel;
+
+/**
+ * The pages of one cluster (overview, graph, failover timeline, DRBD) and its actions, fed from
+ * whatever shows the cluster: a live monitor's views and events, or a CIB file. Call on the UI thread.
+ */
+public final class ClusterPages {
+    private final OverviewViewModel overview = new OverviewViewModel();
+    private final GraphViewModel graph;
+    private final TimelineViewModel timeline = new TimelineViewModel();
+    private final DrbdViewModel drbd = new DrbdViewModel();
+    private final ActionsViewModel actions;
+
+    ClusterPages(Background background, DialogService dialogs) {
+        this.graph = new GraphViewModel(background, dialogs);
+        this.actions = new ActionsViewModel(background, dialogs);
+        graph.selectedIdProperty().addListener((o, was, now) -> actions.selectResource(now));
+    }
+
+    /** A new view of the cluster: status from crm_mon, configuration from the CIB (may be null). */
+    public void show(ClusterStatus status, Cib cib) {
+        overview.update(status, cib);
+        graph.update(status, cib);
+        actions.update(status, cib);
+    }
+
+    /** A monitor's merged view: which nodes the console cannot reach, each node's DRBD, and the cluster's status once known. */
+    void show(ClusterView view) {
+        Set<String> cut = new LinkedHashSet<>();
+        Map<String, DrbdStatus> drbdByNode = new LinkedHashMap<>();
+        for (NodeView n : view.nodes()) {
+            if (n.reach() == Reach.UNREACHABLE) {
+                cut.add(n.nodeName());
+            }
+            drbdByNode.put(n.nodeName(), n.drbd());
+        }
+        overview.unreachableProperty().set(Set.copyOf(cut));
+        showDrbd(drbdByNode, view.time());
+        if (view.status() != null) {
+            show(view.status(), view.cib());
+        }
+    }
+
+    /** The monitor's next event: onto the timeline, and notified if it must be. */
+    public void accept(ClusterEvent event) {
+        timeline.accept(event);
+    }
+
+    /** Each node's latest DRBD status (by node name; null or absent when it gave none) at the view's time. */
+    public void showDrbd(Map<String, DrbdStatus> byNode, Instant time) {
+        drbd.update(byNode, time);
+    }
+
+    /** Actions go through a live session's nodes; null when there is none. */
+    void offerActions(ClusterActions session) {
+        if (session == null) {
+            actions.disconnected();
+        } else {
+            actions.connected(session);
+        }
+    }
+
+    public OverviewViewModel overview() {
+        return overview;
+    }
+
+    public GraphViewModel graph() {
+        return graph;
+    }
+
+    public TimelineViewModel timeline() {
+        return timeline;
+    }
+
+    public DrbdViewModel drbd() {
+        return drbd;
+    }
+
+    public ActionsViewModel actions() {
+        return actions;
+    }
+}
