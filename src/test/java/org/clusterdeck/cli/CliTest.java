@@ -21,9 +21,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.clusterdeck.Corpus;
+import org.clusterdeck.RealCrmMon;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The command line as a script sees it: exit codes, one-line errors, and the JSON contract. */
@@ -149,6 +151,41 @@ class CliTest {
         // the findings differ by design: from a CIB file they also judge the configuration, which
         // a saved crm_mon output does not hold
         assertEquals(withoutFindings(saved.json()), withoutFindings(viaCrmMon.json()));
+    }
+
+    /** A file of the real crm_mon's output for a corpus CIB, as an admin would save it. */
+    private Path savedCrmMon(String cib, String... options) throws IOException {
+        Path f = dir.resolve(cib + "-" + String.join("", options).replaceAll("[^a-z]", "") + ".xml");
+        Files.writeString(f, RealCrmMon.output(Corpus.path("pacemaker/cib/" + cib + ".xml"), options));
+        return f;
+    }
+
+    /** Layouts that cannot give the whole status: resources grouped by node (parents lost), no nodes. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "--group-by-node | crm_mon --group-by-node output: <node name=\"webcluster01\"> lists the resources "
+                + "active there",
+        "--exclude=nodes | crm_mon output without a <nodes> section (crm_mon --exclude=nodes"})
+    void statusRefusesAnIncompleteLayoutInOneLine(String option, String problem) throws Exception {
+        Path f = savedCrmMon("cloned-group", "--output-as=xml", "-1", "--inactive", option);
+        Run r = run("status", "--crm-mon-xml", f.toString(), "--json");
+        assertEquals(1, r.code(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith("clusterdeck: " + f + ": " + problem), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void statusReadsGroupByNodeOutputWithNothingActiveAsThePlainLayout() throws Exception {
+        // Bundles, clones and groups, all stopped: no node lists a resource and nothing is left out.
+        Path f = savedCrmMon("stop-all-resources", "--output-as=xml", "-1", "--inactive", "--group-by-node");
+        Run grouped = run("status", "--crm-mon-xml", f.toString(), "--json");
+        assertEquals(0, grouped.code(), grouped.err());
+        Run plain = run("status", "--crm-mon-xml", Corpus.path("pacemaker/crm_mon/stop-all-resources.xml").toString(),
+                "--json");
+        assertEquals(plain.json(), grouped.json());
+        assertTrue(grouped.json().get("resources").findValues("parent").stream().anyMatch(p -> !p.isNull()),
+                "members keep their parents");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.clusterdeck.cluster.FormatException;
 import org.clusterdeck.cluster.command.PacemakerExitCode;
 import org.clusterdeck.cluster.status.Summary.OutputFormat;
@@ -23,9 +24,14 @@ import org.w3c.dom.Element;
  * schemas {@code xml/api/crm_mon-2.*.rng}) and legacy {@code <crm_mon>} ({@code --as-xml},
  * {@code xml/crm_mon.rng}). Both share the element names below the root; they differ in role
  * words (Master/Slave), a few renamed attributes and how errors are reported. Elements and
- * attributes this class does not know are ignored: every Pacemaker release adds some.
+ * attributes this class does not know are ignored: every Pacemaker release adds some. Output that
+ * cannot give a whole status is refused: crm_mon's {@code --group-by-node} layout and output
+ * without {@code <nodes>}.
  */
 public final class CrmMonParser {
+    /** What the schemas allow in a resource list (resources-*.rng, element-resource-list). */
+    private static final Set<String> RESOURCE_ELEMENTS = Set.of("resource", "group", "clone", "bundle");
+
     private CrmMonParser() {
     }
 
@@ -62,12 +68,19 @@ public final class CrmMonParser {
                     "crm_mon is not connected to the cluster" + describeErrors(errors));
         }
         Optional<Element> summary = child(root, "summary");
-        Optional<Element> nodes = child(root, "nodes");
-        if (summary.isEmpty() || nodes.isEmpty()) {
+        if (summary.isEmpty()) {
             // crm_mon 2.1 exits 0 and prints only <errors> when it cannot read the CIB; the legacy
             // flavour prints an empty <crm_mon/> and says why on stderr.
-            throw new PacemakerResultError(source, code, errors, "crm_mon printed no cluster status (no <"
-                    + (summary.isEmpty() ? "summary" : "nodes") + "> element)" + describeErrors(errors));
+            throw new PacemakerResultError(source, code, errors,
+                    "crm_mon printed no cluster status (no <summary> element)" + describeErrors(errors));
+        }
+        Optional<Element> nodes = child(root, "nodes");
+        if (nodes.isEmpty()) {
+            // Not an error of crm_mon: it was told to leave the section out, and a status without
+            // its nodes would read as a cluster that has none.
+            throw new FormatException(source, "crm_mon output without a <nodes> section (crm_mon --exclude=nodes, "
+                    + "or an --include without nodes): a status needs its nodes; save crm_mon's output without "
+                    + "--exclude=nodes");
         }
         String formatVersion = attr(root, "api-version", "version");
         return new ClusterStatus(
@@ -150,6 +163,7 @@ public final class CrmMonParser {
         List<ClusterNode> out = new ArrayList<>();
         for (Element n : children(nodes, "node")) {
             String name = required(n, "name", source);
+            refuseResourcesGroupedByNode(n, name, source);
             out.add(new ClusterNode(name, attr(n, "id"),
                     bool(n, "online", false), bool(n, "standby", false), bool(n, "standby_onfail", false),
                     bool(n, "maintenance", false), bool(n, "pending", false), bool(n, "unclean", false),
@@ -158,6 +172,27 @@ public final class CrmMonParser {
                     attr(n, "type"), attributes.getOrDefault(name, Map.of())));
         }
         return out;
+    }
+
+    /**
+     * {@code crm_mon --group-by-node} prints each primitive active on a node inside that
+     * {@code <node>} as a bare {@code <resource>}, without the group, clone or bundle it belongs to,
+     * and leaves every fully active top-level resource out of {@code <resources>}: Pacemaker 2.1 and
+     * 3.0 in both XML flavours (lib/pengine/pe_output.c, node_xml and resource_list), and 1.1's
+     * {@code --as-xml} (tools/crm_mon.c, print_xml_status). No attribute names the parent, so such
+     * a file is refused rather than read into a status with wrong parents or missing resources.
+     * Group-by-node output of a cluster with nothing active has empty nodes: it is the plain layout.
+     */
+    private static void refuseResourcesGroupedByNode(Element node, String name, String source) {
+        for (Element e : children(node)) {
+            if (RESOURCE_ELEMENTS.contains(e.getTagName())) {
+                throw new FormatException(source, "crm_mon --group-by-node output: <node name=\"" + name
+                        + "\"> lists the resources active there (" + Elements.path(e) + ") without the group, "
+                        + "clone or bundle each belongs to, and crm_mon leaves fully active resources out of "
+                        + "<resources>, so their parents cannot be known; save crm_mon's output without "
+                        + "--group-by-node");
+            }
+        }
     }
 
     private static List<Resource> resources(Optional<Element> resources, String source) {

@@ -16,6 +16,8 @@ import java.util.Map;
 import org.clusterdeck.Corpus;
 import org.clusterdeck.cluster.FormatException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Versions the corpus does not have (samples built from the schemas, see the comment inside each
@@ -101,6 +103,35 @@ class CrmMonParserTest {
         assertEquals(Boolean.TRUE, CrmMonParser.parse(text, "t").summary().options().fencingEnabled());
         String onlyNew = text.replace(" stonith-enabled=\"false\"", "");
         assertEquals(Boolean.TRUE, CrmMonParser.parse(onlyNew, "t").summary().options().fencingEnabled());
+    }
+
+    /**
+     * The group-by-node layout of the versions that cannot run here (each file's comment names the
+     * source it follows; CrmMonParserGroupByNodeTest has 2.1.5's real output): bare resources inside
+     * the nodes, their parents nowhere.
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "pacemaker-3-group-by-node-from-source.xml, node-a, "
+                + "/pacemaker-result/nodes/node[@id='1']/resource[@id='web-bundle-podman-0']",
+        "legacy-1.1-group-by-node-from-source.xml, vm1, /crm_mon/nodes/node[@id='1']/resource[@id='p_drbd']"})
+    void groupByNodeLayoutIsRefusedNamingNodeAndResource(String file, String node, String path) {
+        FormatException e = assertThrows(FormatException.class, () -> CrmMonParser.parse(resource(file), file));
+        assertFalse(e instanceof PacemakerResultError, e.getMessage());
+        assertEquals(file + ": crm_mon --group-by-node output: <node name=\"" + node + "\"> lists the resources "
+                + "active there (" + path + ") without the group, clone or bundle each belongs to, and crm_mon "
+                + "leaves fully active resources out of <resources>, so their parents cannot be known; save "
+                + "crm_mon's output without --group-by-node", e.getMessage());
+    }
+
+    @Test
+    void otherUnknownElementsInsideANodeAreIgnored() {
+        // Only the schema's resource list means group-by-node; anything newer stays tolerated.
+        String text = resource("pacemaker-3-from-schema.xml").replace("type=\"member\"/>",
+                "type=\"member\"><future_node_detail value=\"x\"/></node>");
+        assertTrue(text.contains("<future_node_detail"));
+        assertEquals(CrmMonParser.parse(resource("pacemaker-3-from-schema.xml"), "t").nodes(),
+                CrmMonParser.parse(text, "t").nodes());
     }
 
     @Test

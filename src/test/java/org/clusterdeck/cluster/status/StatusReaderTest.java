@@ -70,7 +70,8 @@ class StatusReaderTest {
         assertEquals(Summary.OutputFormat.LEGACY, live.summary().format());
     }
 
-    private static void assertSameSnapshot(ClusterStatus expected, ClusterStatus actual) throws Exception {
+    /** The same cluster read twice: the contract and every model field that comes from the CIB. */
+    static void assertSameSnapshot(ClusterStatus expected, ClusterStatus actual) throws Exception {
         ObjectMapper json = new ObjectMapper();
         assertEquals(json.writeValueAsString(expected), json.writeValueAsString(actual));
         assertEquals(expected.nodes(), actual.nodes());
