@@ -352,6 +352,20 @@ class ActionLabTest extends ActionLabTestBase {
             String confirmed = Files.readAllLines(dataDir.resolve(AuditLog.FILE_NAME)).stream()
                     .filter(l -> l.contains("\"step\":\"confirmed\"")).reduce((a, b) -> b).orElseThrow();
             assertTrue(confirmed.contains("\"confirmation\":\"--yes, warnings acknowledged\""), confirmed);
+
+            // status names the risk now in place, with the command that sets it back
+            Run status = cli("status");
+            assertEquals(0, status.code(), status.err());
+            JsonNode fencing = null;
+            for (JsonNode f : status.json().get("findings")) {
+                if (f.get("kind").asText().equals("fencing-disabled")) {
+                    fencing = f;
+                }
+            }
+            assertTrue(fencing != null, status.out());
+            assertEquals("stonith-enabled", fencing.get("subject").asText());
+            assertEquals("crm_attribute --type crm_config --name stonith-enabled --update=true",
+                    fencing.get("commands").get(0).get("command").asText());
         } finally {
             Run back = cli("property", "stonith-enabled=true", "--yes");
             assertEquals(0, back.code(), back.err() + back.out());
