@@ -171,7 +171,7 @@ public final class ActionService {
         List<CommandRun> runs = new ArrayList<>();
         long cluster = 0;
         for (Command c : plan.changeCommands()) {
-            CommandRun r = run(c, runs);
+            CommandRun r = change(c, runs);
             if (!r.ok()) {
                 return failed(plan, runs, c.display() + " failed with exit code " + r.exitCode() + ": "
                         + r.stderr().strip(), cluster, start);
@@ -181,7 +181,7 @@ public final class ActionService {
         CommandRun settled = settle(stages.get(0), runs);
         cluster += clusterShare(settled);
         if (settled.ok() && plan.afterLandingCommand() != null) {
-            CommandRun r = run(plan.afterLandingCommand(), runs);
+            CommandRun r = change(plan.afterLandingCommand(), runs);
             if (r.ok()) {
                 settled = settle(stages.get(stages.size() - 1), runs);
                 cluster += clusterShare(settled);
@@ -219,7 +219,7 @@ public final class ActionService {
             long t0 = System.nanoTime();
             try {
                 if (new IdleCheck(node).pending().isEmpty()) {
-                    CommandRun look = new CommandRun(IDLE_LOOK, 0, millisSince(t0), "idle", "");
+                    CommandRun look = new CommandRun(IDLE_LOOK, false, 0, millisSince(t0), "idle", "");
                     runs.add(look);
                     return look;
                 }
@@ -227,7 +227,7 @@ public final class ActionService {
                 // the look is a shortcut only: crm_resource --wait decides
             }
         }
-        return run(CrmResource.waitForIdle(settleTimeout), runs);
+        return look(CrmResource.waitForIdle(settleTimeout), runs);
     }
 
     /** Waiting is the cluster's time; the idle look is ClusterDeck's own work. */
@@ -240,9 +240,23 @@ public final class ActionService {
         return previewed.adminEpoch() != now.adminEpoch() || previewed.epoch() != now.epoch();
     }
 
-    private CommandRun run(Command c, List<CommandRun> runs) throws TransportException {
-        CommandResult r = node.run(c);
-        CommandRun run = CommandRun.of(c.display(), r);
+    /**
+     * Runs one of the action's own commands, which change the cluster: the audit log is told so
+     * first, so that it keeps the command's output whatever runner this service was given.
+     */
+    private CommandRun change(Command c, List<CommandRun> runs) throws TransportException {
+        try (AuditLog.Announcement changing = audit.announceChange(node.node(), c)) {
+            return ran(c, true, node.run(c), runs);
+        }
+    }
+
+    /** Runs a command that only looks at the cluster (a wait). */
+    private CommandRun look(Command c, List<CommandRun> runs) throws TransportException {
+        return ran(c, false, node.run(c), runs);
+    }
+
+    private static CommandRun ran(Command c, boolean changing, CommandResult r, List<CommandRun> runs) {
+        CommandRun run = CommandRun.of(c.display(), changing, r);
         runs.add(run);
         return run;
     }
