@@ -14,7 +14,16 @@ import java.util.List;
 import org.clusterdeck.app.audit.AuditLog;
 import org.clusterdeck.app.audit.AuditingRunner;
 import org.clusterdeck.cluster.command.ClusterAction;
+import org.clusterdeck.cluster.command.CrmMon;
+import org.clusterdeck.transport.Command;
+import org.clusterdeck.transport.CommandResult;
+import org.clusterdeck.transport.CommandRunner;
+import org.clusterdeck.transport.LocalProcessRunner;
+import org.clusterdeck.transport.TransportException;
 import org.clusterdeck.ui.action.SimulatedCluster;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,18 +41,24 @@ class ActionServiceAuditTest {
     @TempDir
     Path dir;
 
+    private AuditLog audit;
+
+    @BeforeEach
+    void openAudit() {
+        audit = new AuditLog(dir.resolve("audit"));
+    }
+
+    @AfterEach
+    void closeAudit() {
+        audit.close();
+    }
+
     @Test
     void anAppliedMoveMarksItsChangingCommandsWithTheirOutputAndExitCode() throws Exception {
-        SimulatedCluster cluster = SimulatedCluster.labStack(dir);
-        Path logDir = dir.resolve("audit");
-        try (AuditLog audit = new AuditLog(logDir)) {
-            ActionService service = new ActionService(new AuditingRunner(cluster, audit), audit, SETTLE);
-            ActionPlan plan = service.plan(new ClusterAction.Move("g_dhcp", "node2", null, false, false));
-            assertEquals(List.of(MOVE), plan.commands());
-            ActionOutcome outcome = service.apply(plan, "test");
-            assertEquals(ActionOutcome.Result.DONE, outcome.result(), outcome.message());
-        }
-        List<JsonNode> lines = lines(logDir);
+        ActionOutcome outcome = moveThrough(SimulatedCluster.labStack(dir));
+        assertEquals(List.of(MOVE), outcome.plan().commands());
+        assertEquals(ActionOutcome.Result.DONE, outcome.result(), outcome.message());
+        List<JsonNode> lines = lines();
 
         // the command lines: the move and the clear after landing are changes, with what they printed
         List<JsonNode> commands = lines.stream().filter(l -> !l.has("type")).toList();
@@ -80,9 +95,95 @@ class ActionServiceAuditTest {
                 clear.toString());
     }
 
-    private static List<JsonNode> lines(Path logDir) throws Exception {
+    @Test
+    void aClusterThatDoesNotSettleFailsSayingSoWithWhatIsLeftAndClearsNothing() throws Exception {
+        SimulatedCluster cluster = SimulatedCluster.labStack(dir);
+        cluster.frozen = true;
+        ActionOutcome outcome = moveThrough(cluster);
+
+        assertEquals(ActionOutcome.Result.FAILED, outcome.result());
+        CommandRun wait = outcome.commands().get(1);
+        assertEquals(124, wait.exitCode(), wait.toString());
+        long pending = wait.stdout().lines().filter(l -> l.strip().startsWith("Action ")).count();
+        assertTrue(pending > 5, wait.stdout());
+        assertTrue(outcome.message().startsWith("the cluster did not settle within 5 s (crm_resource --wait"
+                + " --timeout=5s on node1): " + pending + " actions ("), outcome.message());
+        assertTrue(outcome.message().endsWith(", and " + (pending - 5) + " more) still pending"), outcome.message());
+        assertEquals(List.of("change " + MOVE, "look crm_resource --wait --timeout=5s"), outcome.commands().stream()
+                .map(c -> (c.changing() ? "change " : "look ") + c.command()).toList(), "no clear before it landed");
+
+        List<JsonNode> lines = lines();
+        JsonNode waited = lines.stream().filter(l -> l.path("display").asText().startsWith("crm_resource --wait"))
+                .findFirst().orElseThrow();
+        assertEquals(124, waited.get("exitCode").asInt());
+        assertFalse(waited.get("changing").asBoolean());
+        JsonNode failed = lines.get(lines.size() - 1);
+        assertEquals("failed", failed.get("step").asText());
+        assertEquals(outcome.message(), failed.get("outcome").get("message").asText());
+    }
+
+    @Test
+    void aMoveTheNodeCannotMakeFailsWithTheToolsTypedErrorAndItsAuditLine() throws Exception {
+        ActionOutcome outcome = moveWithAStackThatStopsFor(MOVE);
+
+        assertEquals(ActionOutcome.Result.FAILED, outcome.result());
+        assertTrue(outcome.message().startsWith("node1: '" + MOVE + "' failed with exit code 102 (Not connected: the"
+                + " cluster stack"), outcome.message());
+        assertTrue(outcome.message().contains("Could not connect to the CIB"), outcome.message());
+        assertEquals(List.of(MOVE), outcome.commands().stream().map(CommandRun::command).toList());
+
+        JsonNode move = lines().stream().filter(l -> MOVE.equals(l.path("display").asText()))
+                .findFirst().orElseThrow();
+        assertTrue(move.get("changing").asBoolean(), move.toString());
+        assertEquals(102, move.get("exitCode").asInt());
+        assertEquals("failed", move.get("outcome").asText());
+        assertTrue(move.get("stderr").asText().contains("Could not connect to the CIB"), move.toString());
+    }
+
+    @Test
+    void aClearAfterLandingThatFailsIsAFailureNamingItWithTheConstraintLeftBehind() throws Exception {
+        ActionOutcome outcome = moveWithAStackThatStopsFor(CLEAR);
+
+        assertEquals(ActionOutcome.Result.FAILED, outcome.result());
+        assertTrue(outcome.message().startsWith("the change was made, but node1: '" + CLEAR + "' failed with exit code"
+                + " 102 (Not connected"), outcome.message());
+        assertEquals(List.of("cli-prefer-g_dhcp"), outcome.leftovers());
+        assertTrue(outcome.differences().isEmpty(), "the move itself landed: " + outcome.differences());
+    }
+
+    /**
+     * A move through a node whose cluster stack stops between preview and apply, as seen by the
+     * command {@code failing}: that one reaches this machine's tools without a CIB file, which find
+     * no cluster (exit 102); everything else runs on the simulated cluster.
+     */
+    private ActionOutcome moveWithAStackThatStopsFor(String failing) throws Exception {
+        SimulatedCluster cluster = SimulatedCluster.labStack(dir);
+        LocalProcessRunner noCluster = new LocalProcessRunner(cluster.node());
+        Assumptions.assumeTrue(noCluster.run(CrmMon.status()).exitCode() == 102,
+                "a cluster answered on this machine; nothing to test");
+        CommandRunner stopping = new CommandRunner() {
+            @Override
+            public String node() {
+                return cluster.node();
+            }
+
+            @Override
+            public CommandResult run(Command command) throws TransportException {
+                return command.display().equals(failing) ? noCluster.run(command) : cluster.run(command);
+            }
+        };
+        return moveThrough(stopping);
+    }
+
+    /** Moves g_dhcp to node2 through the node audited as the application has it: an AuditingRunner. */
+    private ActionOutcome moveThrough(CommandRunner node) throws Exception {
+        ActionService service = new ActionService(new AuditingRunner(node, audit), audit, SETTLE);
+        return service.apply(service.plan(new ClusterAction.Move("g_dhcp", "node2", null, false, false)), "test");
+    }
+
+    private List<JsonNode> lines() throws Exception {
         List<JsonNode> out = new ArrayList<>();
-        for (String line : Files.readAllLines(logDir.resolve(AuditLog.FILE_NAME))) {
+        for (String line : Files.readAllLines(audit.file())) {
             out.add(JSON.readTree(line));
         }
         assertFalse(out.isEmpty());
