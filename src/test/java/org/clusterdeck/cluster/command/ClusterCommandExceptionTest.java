@@ -2,6 +2,7 @@ package org.clusterdeck.cluster.command;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -9,6 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.clusterdeck.Corpus;
+import org.clusterdeck.cluster.cib.CibReader;
+import org.clusterdeck.cluster.software.SoftwareProbe;
+import org.clusterdeck.cluster.status.StatusReader;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
 import org.clusterdeck.transport.LocalProcessRunner;
@@ -66,6 +70,21 @@ class ClusterCommandExceptionTest {
         Duration timeout = Duration.ofSeconds(1);
         assertInstanceOf(ClusterNotConnectedException.class,
                 ClusterNotSettledException.of("node1", timeout, local.run(CrmResource.waitForIdle(timeout))));
+    }
+
+    @Test
+    void theReadersOfALiveNodeSayItsClusterIsNotConnectedWithTheToolsReason() throws Exception {
+        Assumptions.assumeTrue(local.run(CrmMon.status()).exitCode() == 102,
+                "a cluster answered on this machine; nothing to test");
+        ClusterNotConnectedException cib = assertThrows(ClusterNotConnectedException.class,
+                () -> new CibReader(local).readText());
+        // cibadmin's reason comes before its last line ("Init failed, could not perform requested operations")
+        assertTrue(cib.messages().stream().anyMatch(m -> m.startsWith("Could not connect to the CIB")),
+                cib.messages()::toString);
+        assertThrows(ClusterNotConnectedException.class, () -> new StatusReader(local).read());
+        ClusterNotConnectedException probe = assertThrows(ClusterNotConnectedException.class,
+                () -> new SoftwareProbe(local).probe());
+        assertEquals(Probe.localNodeName().display(), probe.command());
     }
 
     @Test
