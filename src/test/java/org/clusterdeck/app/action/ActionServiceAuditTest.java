@@ -124,9 +124,7 @@ class ActionServiceAuditTest {
 
     @Test
     void aMoveTheNodeCannotMakeFailsWithTheToolsTypedErrorAndItsAuditLine() throws Exception {
-        ActionOutcome outcome = moveWithAStackThatStopsFor(MOVE);
-
-        assertEquals(ActionOutcome.Result.FAILED, outcome.result());
+        ActionOutcome outcome = moveFailingAt(MOVE);
         assertTrue(outcome.message().startsWith("node1: '" + MOVE + "' failed with exit code 102 (Not connected: the"
                 + " cluster stack"), outcome.message());
         assertTrue(outcome.message().contains("Could not connect to the CIB"), outcome.message());
@@ -142,9 +140,7 @@ class ActionServiceAuditTest {
 
     @Test
     void aClearAfterLandingThatFailsIsAFailureNamingItWithTheConstraintLeftBehind() throws Exception {
-        ActionOutcome outcome = moveWithAStackThatStopsFor(CLEAR);
-
-        assertEquals(ActionOutcome.Result.FAILED, outcome.result());
+        ActionOutcome outcome = moveFailingAt(CLEAR);
         assertTrue(outcome.message().startsWith("the change was made, but node1: '" + CLEAR + "' failed with exit code"
                 + " 102 (Not connected"), outcome.message());
         assertEquals(List.of("cli-prefer-g_dhcp"), outcome.leftovers());
@@ -154,9 +150,9 @@ class ActionServiceAuditTest {
     /**
      * A move through a node whose cluster stack stops between preview and apply, as seen by the
      * command {@code failing}: that one reaches this machine's tools without a CIB file, which find
-     * no cluster (exit 102); everything else runs on the simulated cluster.
+     * no cluster (exit 102); everything else runs on the simulated cluster. The move must fail.
      */
-    private ActionOutcome moveWithAStackThatStopsFor(String failing) throws Exception {
+    private ActionOutcome moveFailingAt(String failing) throws Exception {
         SimulatedCluster cluster = SimulatedCluster.labStack(dir);
         LocalProcessRunner noCluster = new LocalProcessRunner(cluster.node());
         Assumptions.assumeTrue(noCluster.run(CrmMon.status()).exitCode() == 102,
@@ -172,7 +168,9 @@ class ActionServiceAuditTest {
                 return command.display().equals(failing) ? noCluster.run(command) : cluster.run(command);
             }
         };
-        return moveThrough(stopping);
+        ActionOutcome outcome = moveThrough(stopping);
+        assertEquals(ActionOutcome.Result.FAILED, outcome.result(), outcome.message());
+        return outcome;
     }
 
     /** Moves g_dhcp to node2 through the node audited as the application has it: an AuditingRunner. */
