@@ -3,17 +3,16 @@ package org.clusterdeck.cli;
 import java.io.Console;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.clusterdeck.app.action.ActionOutcome;
 import org.clusterdeck.app.action.ActionPlan;
 import org.clusterdeck.app.action.ActionService;
+import org.clusterdeck.app.action.FirstPlan;
 import org.clusterdeck.app.audit.AuditLog;
 import org.clusterdeck.cluster.command.ClusterAction;
 import org.clusterdeck.cluster.command.InvalidInputException;
 import org.clusterdeck.transport.CommandRunner;
-import org.clusterdeck.transport.TransportException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -88,20 +87,11 @@ abstract class ActionCommand implements Callable<Integer> {
 
     private int run(ClusterAction action, List<CommandRunner> runners, AuditLog audit, boolean json, PrintWriter out,
             PrintWriter err) throws Exception {
-        List<String> unreachable = new ArrayList<>();
-        for (CommandRunner node : runners) {
-            ActionService service = new ActionService(node, audit, Duration.ofSeconds(settleSeconds), dialect);
-            ActionPlan plan;
-            try {
-                plan = service.plan(action);
-            } catch (TransportException e) {
-                unreachable.add(Cli.oneLine(e));
-                continue;
-            }
-            unreachable.forEach(m -> err.println("warning: " + m));
-            return decide(service, plan, json, out, err);
-        }
-        throw new IllegalStateException("no node answered: " + String.join("; ", unreachable));
+        List<ActionService> nodes = runners.stream()
+                .map(node -> new ActionService(node, audit, Duration.ofSeconds(settleSeconds), dialect)).toList();
+        FirstPlan first = FirstPlan.of(nodes, action);
+        first.passedOver().forEach(e -> err.println("warning: " + Cli.oneLine(e)));
+        return decide(first.service(), first.plan(), json, out, err);
     }
 
     private int decide(ActionService service, ActionPlan plan, boolean json, PrintWriter out, PrintWriter err)

@@ -22,10 +22,10 @@ import org.clusterdeck.app.action.ActionOutcome;
 import org.clusterdeck.app.action.ActionPlan;
 import org.clusterdeck.app.action.ActionService;
 import org.clusterdeck.app.action.CommandRun;
+import org.clusterdeck.app.action.FirstPlan;
 import org.clusterdeck.cluster.command.ClusterAction;
 import org.clusterdeck.cluster.simulate.PlacementDifference;
 import org.clusterdeck.cluster.simulate.Transition;
-import org.clusterdeck.transport.TransportException;
 import org.clusterdeck.ui.Background;
 
 /**
@@ -94,32 +94,17 @@ public final class ActionPlanViewModel {
         headline.set("Previewing \u2026");
     }
 
-    /** Previews the action in the background, on the first node that answers. */
+    /** Previews the action in the background, on the first node that can ({@link FirstPlan}). */
     public void plan() {
         headline.set("Previewing on the cluster: reading the CIB and running crm_simulate on a copy of it \u2026");
-        background.run("Previewing \"" + action.describe() + "\"", PLAN_TIMEOUT, this::planOnFirstNode, planned -> {
-            service = planned.service();
-            show(planned.plan(), null);
-        }, error -> {
-            phase.set(Phase.ERROR);
-            headline.set("No plan: " + error.getMessage());
-        });
-    }
-
-    private record Planned(ActionService service, ActionPlan plan) {
-    }
-
-    private Planned planOnFirstNode() throws Exception {
-        List<String> unreachable = new ArrayList<>();
-        for (ActionService s : services) {
-            try {
-                return new Planned(s, s.plan(action));
-            } catch (TransportException e) {
-                unreachable.add(e.getMessage());
-            }
-        }
-        throw new IllegalStateException(unreachable.isEmpty() ? "not connected to the cluster"
-                : "no node answered: " + String.join("; ", unreachable));
+        background.run("Previewing \"" + action.describe() + "\"", PLAN_TIMEOUT, () -> FirstPlan.of(services, action),
+                planned -> {
+                    service = planned.service();
+                    show(planned.plan(), null);
+                }, error -> {
+                    phase.set(Phase.ERROR);
+                    headline.set("No plan: " + error.getMessage());
+                });
     }
 
     /**
