@@ -108,6 +108,14 @@ class ActionLabTest extends ActionLabTestBase {
         ran.forEach(c -> steps.add(c.get("command").asText().replaceFirst("^(crm_resource --wait|idle check).*", "$1")));
         assertEquals(List.of(plan.get("commands").get(0).asText(), "crm_resource --wait",
                 "crm_resource --clear --resource g_dhcp", "idle check"), steps);
+        // the command lines over SSH: the move and the clear, and nothing else, recorded as changes with output
+        List<JsonNode> changes = auditedCommands().stream().filter(c -> c.get("changing").asBoolean()).toList();
+        assertEquals(List.of(plan.get("commands").get(0).asText(), "crm_resource --clear --resource g_dhcp"),
+                changes.stream().map(c -> c.get("display").asText()).toList());
+        changes.forEach(c -> {
+            assertEquals(0, c.get("exitCode").asInt(), c.toString());
+            assertTrue(c.get("stdout").isTextual() && c.get("stderr").isTextual(), c.toString());
+        });
     }
 
     @Test

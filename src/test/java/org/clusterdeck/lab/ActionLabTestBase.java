@@ -136,12 +136,18 @@ abstract class ActionLabTestBase extends LabTestBase {
 
     /** The action lines of the audit log, oldest first. */
     List<JsonNode> auditedActions() throws Exception {
+        return auditLines().stream().filter(n -> "action".equals(n.path("type").asText())).toList();
+    }
+
+    /** The command lines of the audit log (the ones without a type), oldest first. */
+    List<JsonNode> auditedCommands() throws Exception {
+        return auditLines().stream().filter(n -> !n.has("type")).toList();
+    }
+
+    private List<JsonNode> auditLines() throws Exception {
         List<JsonNode> lines = new ArrayList<>();
         for (String l : Files.readAllLines(dataDir.resolve(AuditLog.FILE_NAME))) {
-            JsonNode n = JSON.readTree(l);
-            if ("action".equals(n.path("type").asText())) {
-                lines.add(n);
-            }
+            lines.add(JSON.readTree(l));
         }
         return lines;
     }

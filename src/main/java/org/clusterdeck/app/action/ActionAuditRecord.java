@@ -52,7 +52,7 @@ public record ActionAuditRecord(String time, String actionId, String step, Strin
 
     /** Long command output is capped like any audited command's. */
     private static List<CommandRun> capped(List<CommandRun> runs) {
-        return runs.stream().map(r -> new CommandRun(r.command(), r.exitCode(), r.durationMs(),
+        return runs.stream().map(r -> new CommandRun(r.command(), r.changing(), r.exitCode(), r.durationMs(),
                 AuditRecord.cap(r.stdout()), AuditRecord.cap(r.stderr()))).toList();
     }
 }

@@ -18,6 +18,7 @@ import org.clusterdeck.cluster.cib.CibReader;
 import org.clusterdeck.cluster.cib.CibVersion;
 import org.clusterdeck.cluster.command.ClusterAction;
 import org.clusterdeck.cluster.command.ClusterCommandException;
+import org.clusterdeck.cluster.command.ClusterNotSettledException;
 import org.clusterdeck.cluster.command.CommandDialect;
 import org.clusterdeck.cluster.command.CrmResource;
 import org.clusterdeck.cluster.command.InvalidInputException;
@@ -171,32 +172,36 @@ public final class ActionService {
                     List.of(), List.of(), List.of(), 0, millisSince(start));
         }
         List<CommandRun> runs = new ArrayList<>();
-        long cluster = 0;
-        for (Command c : plan.changeCommands()) {
-            CommandRun r = run(c, runs);
-            if (!r.ok()) {
-                return failed(plan, runs, c.display() + " failed with exit code " + r.exitCode() + ": "
-                        + r.stderr().strip(), cluster, start);
+        try {
+            for (Command c : plan.changeCommands()) {
+                change(c, runs);
             }
+        } catch (ClusterCommandException e) {
+            // the tool refused the change: nothing to wait for or compare; the runs show any command before it
+            return new ActionOutcome(ActionOutcome.Result.FAILED, e.getMessage(), plan, null, runs, List.of(),
+                    List.of(), 0, millisSince(start));
         }
+        String failure = null;
         List<Transition> stages = plan.prediction().transitions();
-        CommandRun settled = settle(stages.get(0), runs);
-        cluster += clusterShare(settled);
-        if (settled.ok() && plan.afterLandingCommand() != null) {
-            CommandRun r = run(plan.afterLandingCommand(), runs);
-            if (r.ok()) {
-                settled = settle(stages.get(stages.size() - 1), runs);
-                cluster += clusterShare(settled);
+        try {
+            settle(stages.get(0), runs);
+            if (plan.afterLandingCommand() != null) {
+                change(plan.afterLandingCommand(), runs);
+                settle(stages.get(stages.size() - 1), runs);
             }
+        } catch (ClusterNotSettledException e) {
+            failure = e.getMessage();
+        } catch (ClusterCommandException e) {
+            failure = "the change was made, but " + e.getMessage();
         }
+        long cluster = clusterMillis(runs);
         ClusterStatus actual = connection.status();
         List<PlacementDifference> differences = PlacementCheck.compare(plan.prediction().finalResources(),
                 actual.resources());
         List<String> leftovers = leftovers(plan.action());
-        if (!settled.ok()) {
-            return new ActionOutcome(ActionOutcome.Result.FAILED, "the cluster did not settle within "
-                    + settleTimeout.toSeconds() + " s (crm_resource --wait exit code " + settled.exitCode() + ")", plan,
-                    null, runs, differences, leftovers, cluster, millisSince(start));
+        if (failure != null) {
+            return new ActionOutcome(ActionOutcome.Result.FAILED, failure, plan, null, runs, differences, leftovers,
+                    cluster, millisSince(start));
         }
         String message = differences.isEmpty() && leftovers.isEmpty() ? "done, as predicted"
                 : "done, not as predicted" + (differences.isEmpty() ? "" : ": "
@@ -214,27 +219,31 @@ public final class ActionService {
      * cleanup, whose effect the controller carries out after the command returns) predicts
      * nothing about the change, so it always waits.
      *
-     * @return the crm_resource --wait run, or the idle look (named {@link #IDLE_LOOK}) that made it unnecessary
+     * @throws ClusterNotSettledException when the cluster was still busy after the settle timeout
+     * @throws ClusterCommandException     when crm_resource --wait failed otherwise
      */
-    private CommandRun settle(Transition predicted, List<CommandRun> runs) throws TransportException {
+    private void settle(Transition predicted, List<CommandRun> runs) throws TransportException, ClusterCommandException {
         if (!predicted.stage().isEmpty() && predicted.actions().isEmpty()) {
             long t0 = System.nanoTime();
             try {
                 if (new IdleCheck(node).pending().isEmpty()) {
-                    CommandRun look = new CommandRun(IDLE_LOOK, 0, millisSince(t0), "idle", "");
-                    runs.add(look);
-                    return look;
+                    runs.add(new CommandRun(IDLE_LOOK, false, 0, millisSince(t0), "idle", ""));
+                    return;
                 }
             } catch (ClusterCommandException | RuntimeException e) {
                 // the look is a shortcut only: crm_resource --wait decides
             }
         }
-        return run(CrmResource.waitForIdle(settleTimeout), runs);
+        CommandResult waited = look(CrmResource.waitForIdle(settleTimeout), runs);
+        if (!waited.ok()) {
+            throw ClusterNotSettledException.of(node.node(), settleTimeout, waited);
+        }
     }
 
-    /** Waiting is the cluster's time; the idle look is ClusterDeck's own work. */
-    private static long clusterShare(CommandRun settled) {
-        return IDLE_LOOK.equals(settled.command()) ? 0 : settled.durationMs();
+    /** Waiting is the cluster's time; the changes and the idle look are ClusterDeck's own work. */
+    private long clusterMillis(List<CommandRun> runs) {
+        String wait = CrmResource.waitForIdle(settleTimeout).display();
+        return runs.stream().filter(r -> r.command().equals(wait)).mapToLong(CommandRun::durationMs).sum();
     }
 
     /** admin_epoch and epoch count configuration changes; num_updates only status updates, which happen all the time. */
@@ -242,16 +251,28 @@ public final class ActionService {
         return previewed.adminEpoch() != now.adminEpoch() || previewed.epoch() != now.epoch();
     }
 
-    private CommandRun run(Command c, List<CommandRun> runs) throws TransportException {
-        CommandResult r = node.run(c);
-        CommandRun run = CommandRun.of(c.display(), r);
-        runs.add(run);
-        return run;
+    /**
+     * Runs one of the action's own commands, which change the cluster: the audit log is told so
+     * first, so that it keeps the command's output whatever runner this service was given.
+     *
+     * @throws ClusterCommandException when the tool refused it, typed by its exit code
+     */
+    private void change(Command c, List<CommandRun> runs) throws TransportException, ClusterCommandException {
+        CommandResult r;
+        try (AuditLog.Announcement changing = audit.announceChange(node.node(), c)) {
+            r = node.run(c);
+        }
+        runs.add(CommandRun.of(c.display(), true, r));
+        if (!r.ok()) {
+            throw ClusterCommandException.of(node.node(), c, r);
+        }
     }
 
-    private ActionOutcome failed(ActionPlan plan, List<CommandRun> runs, String message, long cluster, long start) {
-        return new ActionOutcome(ActionOutcome.Result.FAILED, message, plan, null, runs, List.of(), List.of(), cluster,
-                millisSince(start));
+    /** Runs a command that only looks at the cluster (a wait), however it ends. */
+    private CommandResult look(Command c, List<CommandRun> runs) throws TransportException {
+        CommandResult r = node.run(c);
+        runs.add(CommandRun.of(c.display(), false, r));
+        return r;
     }
 
     /** A move or demote whose constraint was to be cleared must leave no cli-prefer/cli-ban constraint of its resource. */

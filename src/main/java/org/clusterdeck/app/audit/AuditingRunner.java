@@ -13,9 +13,11 @@ import org.clusterdeck.transport.TransportException;
 
 /**
  * Runs commands through another runner and records each one in the audit log, however it ends.
- * {@link #run} is for reading (its output is not kept); {@link #runChanging} for commands that
- * change the cluster, whose output is kept as evidence of what happened. The caller decides,
- * because only the use case knows whether a command changes anything.
+ * A command that changes the cluster is recorded as changing, with its output kept as evidence of
+ * what happened; reads are recorded without their output. The caller decides, because only the use
+ * case knows whether a command changes anything: it calls {@link #runChanging}, or, holding just a
+ * {@link CommandRunner}, announces the command to the log ({@link AuditLog#announceChange}) and calls
+ * {@link #run}.
  */
 public final class AuditingRunner implements CommandRunner {
     private final CommandRunner runner;
@@ -31,10 +33,10 @@ public final class AuditingRunner implements CommandRunner {
         return runner.node();
     }
 
-    /** Runs a command that only reads; recorded without its output. */
+    /** Runs a command; recorded without its output unless a use case announced it as a change. */
     @Override
     public CommandResult run(Command command) throws TransportException {
-        return run(command, false);
+        return run(command, log.announcedChange(runner.node(), command));
     }
 
     /** Runs a command that changes the cluster; recorded with its (capped) output. */

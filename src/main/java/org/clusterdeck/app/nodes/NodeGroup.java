@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.clusterdeck.app.ErrorLine;
+import org.clusterdeck.cluster.command.ClusterNotConnectedException;
 import org.clusterdeck.transport.TransportException;
 
 /**
@@ -72,19 +73,21 @@ public final class NodeGroup implements AutoCloseable {
     }
 
     /**
-     * Asks one node after the other, moving on only when a node cannot be reached: any other
-     * failure is the answer (a refused plan must not be retried elsewhere). For changing the cluster.
+     * Asks one node after the other, moving on only when a node cannot take part: it cannot be
+     * reached, or it answers without a running cluster stack (stopped for maintenance, say; pcs
+     * treats such a node as offline too). Any other failure (an unknown name, a tool refusing a
+     * change) would be the same on every node, so it is the answer. For changing the cluster.
      */
     public <T> Answer<T> firstReachable(Query<T> query) throws Exception {
-        List<String> unreachable = new ArrayList<>();
+        List<String> passedOver = new ArrayList<>();
         for (NodeConnection n : nodes) {
             try {
-                return new Answer<>(n, query.ask(n), unreachable);
-            } catch (TransportException e) {
-                unreachable.add(ErrorLine.of(e));
+                return new Answer<>(n, query.ask(n), passedOver);
+            } catch (TransportException | ClusterNotConnectedException e) {
+                passedOver.add(ErrorLine.of(e));
             }
         }
-        throw new NoNodeAnsweredException(unreachable);
+        throw new NoNodeAnsweredException(passedOver);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.clusterdeck.cluster.cib;
 
-import java.util.List;
 import org.clusterdeck.cluster.command.CibAdmin;
 import org.clusterdeck.cluster.command.ClusterCommandException;
 import org.clusterdeck.transport.Command;
@@ -34,8 +33,7 @@ public final class CibReader {
     private String run(Command query) throws TransportException, ClusterCommandException {
         CommandResult r = node.run(query);
         if (!r.ok()) {
-            String reason = r.stderr().strip().lines().reduce((a, b) -> b).orElse("no message");
-            throw new ClusterCommandException(node.node(), query.display(), r.exitCode(), List.of(reason));
+            throw ClusterCommandException.of(node.node(), query, r);
         }
         return r.stdout();
     }

@@ -24,8 +24,7 @@ public final class ClusterOptionsReader {
             Command c = ClusterOptions.metadata(daemon);
             CommandResult r = node.run(c);
             if (!r.ok()) {
-                throw new ClusterCommandException(node.node(), c.display(), r.exitCode(),
-                        r.stderr().strip().lines().toList());
+                throw ClusterCommandException.of(node.node(), c, r);
             }
             for (ClusterOption o : ClusterOptionParser.parse(r.stdout(), daemon, node.node() + ": " + daemon + " metadata")) {
                 if (out.stream().noneMatch(known -> known.name().equals(o.name()))) {

@@ -15,8 +15,6 @@ import org.clusterdeck.transport.TransportException;
  * node: the node's Pacemaker version is the one whose decisions count.
  */
 public final class Predictor {
-    private static final int STDERR_LINES = 5;
-
     private final CommandRunner node;
 
     public Predictor(CommandRunner node) {
@@ -41,15 +39,14 @@ public final class Predictor {
         CommandResult r = node.run(script);
         String what = "crm_simulate on a staged copy of the CIB";
         if (!r.ok()) {
-            List<String> lines = r.stderr().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+            List<String> said = ClusterCommandException.lastLines(r.stderr());
             // a staged change the tool refused is named as the admin would type it, with the tool's reasons
-            int failed = lines.isEmpty() ? -1 : lines.size() - 1;
-            if (failed >= 0 && lines.get(failed).startsWith(CrmSimulate.STAGE_FAILED)) {
-                what = lines.get(failed).substring(CrmSimulate.STAGE_FAILED.length()) + " (staged on a copy of the CIB)";
-                lines = lines.subList(0, failed);
+            String last = said.isEmpty() ? "" : said.get(said.size() - 1);
+            if (last.startsWith(CrmSimulate.STAGE_FAILED)) {
+                what = last.substring(CrmSimulate.STAGE_FAILED.length()) + " (staged on a copy of the CIB)";
+                said = said.subList(0, said.size() - 1);
             }
-            throw new ClusterCommandException(node.node(), what, r.exitCode(),
-                    lines.subList(Math.max(0, lines.size() - STDERR_LINES), lines.size()));
+            throw ClusterCommandException.of(node.node(), what, r.exitCode(), said);
         }
         List<String> labels = stages.stream()
                 .map(s -> s.stream().map(Command::display).collect(Collectors.joining(" && ")))

@@ -26,10 +26,13 @@ public final class SoftwareProbe {
 
     public NodeSoftware probe() throws TransportException, ClusterCommandException {
         CommandResult name = node.run(Probe.localNodeName());
-        if (!name.ok() || name.stdout().isBlank()) {
+        if (!name.ok()) {
+            // 127: no crm_node, no Pacemaker; 102: Pacemaker installed but not running here
+            throw ClusterCommandException.of(node.node(), Probe.localNodeName(), name);
+        }
+        if (name.stdout().isBlank()) {
             throw new ClusterCommandException(node.node(), Probe.localNodeName().display(), name.exitCode(),
-                    java.util.List.of(name.exitCode() == 127 ? "Pacemaker is not installed"
-                            : firstLine(name.stderr(), "printed no node name")));
+                    java.util.List.of("printed no node name"));
         }
         String pacemaker = match(PACEMAKER, node.run(Probe.pacemakerVersion()));
         String corosync = match(COROSYNC, node.run(Probe.corosyncVersion()));
@@ -66,9 +69,5 @@ public final class SoftwareProbe {
     private static String keyValue(String text, String key) {
         return text.lines().filter(l -> l.startsWith(key + "=")).map(l -> l.substring(key.length() + 1).strip())
                 .filter(v -> !v.isEmpty()).findFirst().orElse(null);
-    }
-
-    private static String firstLine(String text, String otherwise) {
-        return text.strip().lines().findFirst().orElse(otherwise);
     }
 }

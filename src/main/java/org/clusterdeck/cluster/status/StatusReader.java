@@ -1,7 +1,6 @@
 package org.clusterdeck.cluster.status;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.clusterdeck.cluster.FormatException;
 import org.clusterdeck.cluster.command.ClusterCommandException;
@@ -18,8 +17,6 @@ import org.clusterdeck.transport.TransportException;
  * {@link FormatException} when it printed something that is not a status.
  */
 public final class StatusReader {
-    private static final int MAX_STDERR_LINES = 5;
-
     private final CommandRunner runner;
 
     public StatusReader(CommandRunner runner) {
@@ -40,9 +37,9 @@ public final class StatusReader {
     public ClusterStatus read(Command command) throws TransportException, ClusterCommandException {
         CommandResult result = runner.run(command);
         String source = runner.node() + ": " + command.display();
-        List<String> stderr = lastLines(result.stderr());
+        List<String> stderr = ClusterCommandException.lastLines(result.stderr());
         if (!result.ok()) {
-            throw new ClusterCommandException(runner.node(), command.display(), result.exitCode(),
+            throw ClusterCommandException.of(runner.node(), command.display(), result.exitCode(),
                     errorsIn(result.stdout(), source, stderr));
         }
         try {
@@ -75,13 +72,5 @@ public final class StatusReader {
             }
         }
         return stderr;
-    }
-
-    private static List<String> lastLines(String text) {
-        List<String> lines = new ArrayList<>();
-        if (text != null) {
-            text.lines().map(String::strip).filter(l -> !l.isEmpty()).forEach(lines::add);
-        }
-        return List.copyOf(lines.subList(Math.max(0, lines.size() - MAX_STDERR_LINES), lines.size()));
     }
 }

@@ -27,16 +27,16 @@ import org.clusterdeck.ui.Snapshots;
  * with both nodes online and the promotion scores the Stateful agent would set: the reference
  * DHCP stack running on node1.
  */
-final class SimulatedCluster implements CommandRunner {
+public final class SimulatedCluster implements CommandRunner {
     private final Path cib;
     private final LocalProcessRunner local = new LocalProcessRunner("node1");
-    volatile boolean frozen;
+    public volatile boolean frozen;
 
     private SimulatedCluster(Path cib) {
         this.cib = cib;
     }
 
-    static SimulatedCluster labStack(Path dir) throws Exception {
+    public static SimulatedCluster labStack(Path dir) throws Exception {
         Path config = dir.resolve("config.xml");
         Files.writeString(config, Files.readString(Path.of("lab/cib.xml.in"))
                 .replace("@DEVICE@", "/dev/loop0").replace("@VIP@", "10.10.101.1")
@@ -54,7 +54,7 @@ final class SimulatedCluster implements CommandRunner {
         return cluster;
     }
 
-    Path cib() {
+    public Path cib() {
         return cib;
     }
 
