@@ -15,6 +15,15 @@ public interface CommandRunner extends AutoCloseable {
     CommandResult run(Command command) throws TransportException;
 
     /**
+     * Runs a command that changes the node or its cluster (a move, a property set), as opposed to
+     * one that only looks. Only the caller knows which it is; runners that keep a record of what ran
+     * (the audit) keep such a command's output as evidence. The same as {@link #run} for the others.
+     */
+    default CommandResult runChanging(Command command) throws TransportException {
+        return run(command);
+    }
+
+    /**
      * The command as this runner has the node run it, e.g. through {@code sudo -n}: what the audit
      * log shows a person. The same command for runners that add nothing.
      */

@@ -252,16 +252,13 @@ public final class ActionService {
     }
 
     /**
-     * Runs one of the action's own commands, which change the cluster: the audit log is told so
-     * first, so that it keeps the command's output whatever runner this service was given.
+     * Runs one of the action's own commands, which change the cluster: the node's runner is told so,
+     * and an audited one keeps the command's output.
      *
      * @throws ClusterCommandException when the tool refused it, typed by its exit code
      */
     private void change(Command c, List<CommandRun> runs) throws TransportException, ClusterCommandException {
-        CommandResult r;
-        try (AuditLog.Announcement changing = audit.announceChange(node.node(), c)) {
-            r = node.run(c);
-        }
+        CommandResult r = node.runChanging(c);
         runs.add(CommandRun.of(c.display(), true, r));
         if (!r.ok()) {
             throw ClusterCommandException.of(node.node(), c, r);

@@ -11,12 +11,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.clusterdeck.transport.Command;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,9 +20,7 @@ import org.slf4j.LoggerFactory;
  * Appends {@link AuditEntry}s (commands, actions) as JSON lines to {@code audit.log}, rotated by size into
  * {@code audit.log.1} (newest) … {@code audit.log.N}. Safe to share between threads. A record that
  * cannot be written never stops the command it describes: the failure is logged once per streak
- * and kept for {@link #lastWriteError()}, so the UI can tell the admin that auditing is off. Use cases
- * also tell it which commands change the cluster ({@link #announceChange}), so that those are recorded
- * as changes.
+ * and kept for {@link #lastWriteError()}, so the UI can tell the admin that auditing is off.
  */
 public final class AuditLog implements AutoCloseable {
     public static final String FILE_NAME = "audit.log";
@@ -47,19 +41,6 @@ public final class AuditLog implements AutoCloseable {
     private OutputStream stream;
     private IOException lastWriteError;
     private long failedWrites;
-
-    // Guarded by itself: announcing a change must not wait for a slow disk.
-    /** Commands a use case said change the cluster, while they run; see {@link #announceChange}. */
-    private final List<Change> changes = new ArrayList<>();
-
-    private record Change(String node, Command command) {
-    }
-
-    /** Ends an announcement; nothing to throw, so it fits a try-with-resources without a catch. */
-    public interface Announcement extends AutoCloseable {
-        @Override
-        void close();
-    }
 
     /** The log in the user's data directory ({@link #defaultDirectory()}), 10 MiB per file, 5 old files. */
     public AuditLog() {
@@ -120,37 +101,6 @@ public final class AuditLog implements AutoCloseable {
             lastWriteError = null;
         } catch (IOException e) {
             failed(e);
-        }
-    }
-
-    /**
-     * Says that {@code command}, about to run on {@code node}, changes the cluster, until the
-     * announcement is closed: the {@link AuditingRunner} that records it in this log then keeps its
-     * output. Only the use case knows that a command changes anything (to a runner a
-     * {@code crm_resource --move} looks like a {@code crm_mon}), and it holds this log but may have been
-     * given any runner, audited or not, so it tells the log rather than the runner. Close it once the
-     * command has returned.
-     */
-    public Announcement announceChange(String node, Command command) {
-        Change change = new Change(node, command);
-        synchronized (changes) {
-            changes.add(change);
-        }
-        // a second close must not end someone else's announcement of the same command
-        AtomicBoolean open = new AtomicBoolean(true);
-        return () -> {
-            if (open.getAndSet(false)) {
-                synchronized (changes) {
-                    changes.remove(change);
-                }
-            }
-        };
-    }
-
-    /** Whether a use case announced this command on this node as a change ({@link #announceChange}). */
-    boolean announcedChange(String node, Command command) {
-        synchronized (changes) {
-            return changes.contains(new Change(node, command));
         }
     }
 

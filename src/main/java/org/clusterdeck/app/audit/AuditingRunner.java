@@ -13,11 +13,9 @@ import org.clusterdeck.transport.TransportException;
 
 /**
  * Runs commands through another runner and records each one in the audit log, however it ends.
- * A command that changes the cluster is recorded as changing, with its output kept as evidence of
- * what happened; reads are recorded without their output. The caller decides, because only the use
- * case knows whether a command changes anything: it calls {@link #runChanging}, or, holding just a
- * {@link CommandRunner}, announces the command to the log ({@link AuditLog#announceChange}) and calls
- * {@link #run}.
+ * A command that changes the cluster ({@link #runChanging}) is recorded as changing, with its
+ * output kept as evidence of what happened; reads ({@link #run}) are recorded without their output.
+ * The caller decides, because only the use case knows whether a command changes anything.
  */
 public final class AuditingRunner implements CommandRunner {
     private final CommandRunner runner;
@@ -33,13 +31,14 @@ public final class AuditingRunner implements CommandRunner {
         return runner.node();
     }
 
-    /** Runs a command; recorded without its output unless a use case announced it as a change. */
+    /** Runs a command that only reads; recorded without its output. */
     @Override
     public CommandResult run(Command command) throws TransportException {
-        return run(command, log.announcedChange(runner.node(), command));
+        return run(command, false);
     }
 
     /** Runs a command that changes the cluster; recorded with its (capped) output. */
+    @Override
     public CommandResult runChanging(Command command) throws TransportException {
         return run(command, true);
     }

@@ -120,25 +120,6 @@ class AuditLogTest {
     }
 
     @Test
-    void anAnnouncedChangeLastsUntilItsOwnAnnouncementIsClosedEvenWhenAnnouncedTwice() {
-        try (AuditLog log = new AuditLog(dir)) {
-            Command move = Command.of("crm_resource", "--move", "--resource", "g_dhcp", "--node", "node2");
-            assertFalse(log.announcedChange("node1", move));
-            AuditLog.Announcement first = log.announceChange("node1", move);
-            AuditLog.Announcement second = log.announceChange("node1", move);
-            assertTrue(log.announcedChange("node1", move));
-            assertFalse(log.announcedChange("node2", move), "announced for node1 only");
-            assertFalse(log.announcedChange("node1", move.withTimeout(Duration.ofSeconds(5))), "another command");
-
-            first.close();
-            first.close();
-            assertTrue(log.announcedChange("node1", move), "closing the first twice leaves the second announced");
-            second.close();
-            assertFalse(log.announcedChange("node1", move));
-        }
-    }
-
-    @Test
     void logIsReadableByItsOwnerOnly() throws Exception {
         Path home = dir.resolve("share").resolve("clusterdeck");
         try (AuditLog log = new AuditLog(home)) {
