@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.clusterdeck.cluster.command.ShellQuote;
 import org.clusterdeck.cluster.xml.SafeXml;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
 import org.clusterdeck.transport.LocalProcessRunner;
+import org.clusterdeck.transport.ShellQuote;
 import org.clusterdeck.transport.TransportException;
 import org.junit.jupiter.api.Assumptions;
 

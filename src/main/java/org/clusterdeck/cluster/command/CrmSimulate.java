@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.clusterdeck.transport.Command;
+import org.clusterdeck.transport.ShellQuote;
 
 /**
  * A prediction run on the node itself, so the node's own Pacemaker decides: the CIB given on

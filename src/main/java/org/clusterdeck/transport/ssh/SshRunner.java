@@ -27,7 +27,6 @@ import net.schmizz.sshj.connection.channel.direct.DirectConnection;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.connection.channel.direct.Signal;
 import net.schmizz.sshj.userauth.UserAuthException;
-import org.clusterdeck.cluster.command.ShellQuote;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
 import org.clusterdeck.transport.CommandRunner;
@@ -35,6 +34,7 @@ import org.clusterdeck.transport.CommandStream;
 import org.clusterdeck.transport.CommandTimeoutException;
 import org.clusterdeck.transport.OutputDrain;
 import org.clusterdeck.transport.OutputListener;
+import org.clusterdeck.transport.ShellQuote;
 import org.clusterdeck.transport.StreamPump;
 import org.clusterdeck.transport.TransportException;
 

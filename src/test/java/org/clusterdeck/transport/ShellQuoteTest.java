@@ -1,4 +1,4 @@
-package org.clusterdeck.cluster.command;
+package org.clusterdeck.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,9 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.clusterdeck.transport.Command;
-import org.clusterdeck.transport.CommandResult;
-import org.clusterdeck.transport.LocalProcessRunner;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
