@@ -35,6 +35,7 @@ import org.clusterdeck.transport.CommandTimeoutException;
 import org.clusterdeck.transport.OutputDrain;
 import org.clusterdeck.transport.OutputListener;
 import org.clusterdeck.transport.ShellQuote;
+import org.clusterdeck.transport.ShellScript;
 import org.clusterdeck.transport.StreamPump;
 import org.clusterdeck.transport.TransportException;
 
@@ -50,9 +51,9 @@ public final class SshRunner implements CommandRunner {
      * Runs "$@" until it ends or standard input does, whichever comes first, and exits with its
      * code. The input is kept on descriptor 3 because a shell gives background jobs /dev/null.
      */
-    private static final String UNTIL_INPUT_ENDS = "exec 3<&0; \"$@\" </dev/null 3<&- & p=$!; "
+    private static final ShellScript UNTIL_INPUT_ENDS = ShellScript.fixed("exec 3<&0; \"$@\" </dev/null 3<&- & p=$!; "
             + "(while read -r _; do :; done <&3; kill \"$p\" 2>/dev/null) & w=$!; exec 3<&-; "
-            + "wait \"$p\"; rc=$?; kill \"$w\" 2>/dev/null; exit \"$rc\"";
+            + "wait \"$p\"; rc=$?; kill \"$w\" 2>/dev/null; exit \"$rc\"");
 
     private final SshTarget target;
     private final SshOptions options;
@@ -153,8 +154,7 @@ public final class SshRunner implements CommandRunner {
         if (command.stdin() != null) {
             throw new IllegalArgumentException("a followed command gets no input: " + command.display());
         }
-        List<String> guarded = new ArrayList<>(List.of("sh", "-c", UNTIL_INPUT_ENDS, "sh"));
-        guarded.addAll(command.argv());
+        List<String> guarded = UNTIL_INPUT_ENDS.run(command.argv()).argv();
         String line = shellLine(new Command(guarded, command.env(), null, command.timeout()));
         SSHClient ssh = connection();
         Session session = null;
