@@ -282,7 +282,7 @@ class DrbdLabTest {
                 "-o", "UserKnownHostsFile=" + env.get("DRBD_LAB_KNOWN_HOSTS"), "-o", "GlobalKnownHostsFile=/dev/null",
                 "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-p", port,
                 "root@127.0.0.1", ShellQuote.join(List.of(argv))));
-        assertTrue(r.ok(), node + ": " + String.join(" ", argv) + " exited " + r.exitCode() + ": " + r.stderr());
+        assertTrue(r.ok(), node + ": " + Command.of(argv).display() + " exited " + r.exitCode() + ": " + r.stderr());
         return r.stdout();
     }
 
@@ -297,10 +297,11 @@ class DrbdLabTest {
     }
 
     private CommandResult run(Duration timeout, List<String> argv) {
+        Command c = new Command(argv, Map.of(), null, timeout);
         try {
-            return host.run(new Command(argv, Map.of(), null, timeout));
+            return host.run(c);
         } catch (TransportException e) {
-            return fail(String.join(" ", argv) + ": " + e.getMessage(), e);
+            return fail(c.display() + ": " + e.getMessage(), e);
         }
     }
 }

@@ -65,7 +65,7 @@ final class Lab {
     String ok(Duration timeout, String script, String... args) {
         CommandResult r = run(timeout, script, args);
         if (!r.ok()) {
-            fail("lab/" + script + " " + String.join(" ", args) + " exited " + r.exitCode()
+            fail(Command.of("lab/" + script, List.of(args)).display() + " exited " + r.exitCode()
                     + "\nstdout:\n" + r.stdout() + "\nstderr:\n" + r.stderr());
         }
         return r.stdout();
