@@ -326,6 +326,10 @@ class SshAuthLabTest extends LabTestBase {
         assertEquals(1, code);
         assertTrue(err.toString().contains(user + "@" + addr("node1") + ": sudo asks " + user + " for a password"),
                 err.toString());
+        try (SshRunner ssh = runner(user + "@" + addr("node1"), keys(labKey), SshPrompter.NONE)) {
+            TransportException e = assertThrows(TransportException.class, () -> ssh.run(Command.of("true")));
+            assertEquals(TransportException.Kind.SUDO_PASSWORD, e.kind());
+        }
     }
 
     /**
