@@ -118,10 +118,10 @@ final class NodePoller {
             // probed again once it answers: it may come back upgraded; the view keeps what it ran
             software = null;
             last = new NodeView(host(), Reach.UNREACHABLE, last.answeredAt(), last.software(), null, null, null, null,
-                    e.getMessage());
+                    NodeError.of(e));
         } catch (ClusterCommandException | FormatException e) {
             last = new NodeView(host(), Reach.REACHABLE, last.answeredAt(), software != null ? software : last.software(),
-                    null, null, null, cib, e.getMessage());
+                    null, null, null, cib, NodeError.of(e));
         }
         return last;
     }
@@ -135,7 +135,7 @@ final class NodePoller {
         lastRead = now;
         Command crmMon = software.needsLegacyCrmMon() ? CrmMon.legacyStatus() : CrmMon.status();
         ClusterStatus status = new StatusReader(node).read(crmMon.withTimeout(commandTimeout));
-        String problem = null;
+        NodeError problem = null;
         CorosyncQuorum quorum = last.quorum();
         if (quorum == null || ++readsSinceQuorum >= QUORUM_EVERY || !sameMembership(last.status(), status)) {
             readsSinceQuorum = 0;
@@ -143,7 +143,7 @@ final class NodePoller {
                 quorum = new QuorumReader(node).read();
             } catch (ClusterCommandException | FormatException e) {
                 quorum = null;
-                problem = e.getMessage();
+                problem = NodeError.of(e);
             }
         }
         String change = status.summary().lastChange();
@@ -158,7 +158,7 @@ final class NodePoller {
                 try {
                     drbd = new DrbdNodeReader(node).read();
                 } catch (FormatException e) {
-                    problem = e.getMessage();
+                    problem = NodeError.of(e);
                 }
             }
         }
@@ -172,7 +172,7 @@ final class NodePoller {
      */
     private void confirm() throws TransportException {
         DrbdStatus drbd = last.drbd();
-        String problem = null;
+        NodeError problem = null;
         DrbdStatus streamed = software.hasDrbd() ? drbdEvents.snapshot() : null;
         if (streamed != null) {
             drbd = streamed;
@@ -181,7 +181,7 @@ final class NodePoller {
             try {
                 drbd = new DrbdNodeReader(node).read();
             } catch (FormatException e) {
-                problem = e.getMessage();
+                problem = NodeError.of(e);
             }
         } else {
             ping();

@@ -12,14 +12,20 @@ public class ClusterCommandException extends Exception {
     private final String command;
     private final int exitCode;
     private final List<String> messages;
+    private final String detail;
 
     public ClusterCommandException(String node, String command, int exitCode, List<String> messages) {
-        super(node + ": '" + command + "' failed with " + describe(exitCode)
+        this(node, command, exitCode, messages, "'" + command + "' failed with " + describe(exitCode)
                 + (messages.isEmpty() ? "" : ": " + String.join("; ", messages)));
+    }
+
+    private ClusterCommandException(String node, String command, int exitCode, List<String> messages, String detail) {
+        super(node + ": " + detail);
         this.node = node;
         this.command = command;
         this.exitCode = exitCode;
         this.messages = List.copyOf(messages);
+        this.detail = detail;
     }
 
     private static String describe(int exitCode) {
@@ -33,6 +39,11 @@ public class ClusterCommandException extends Exception {
 
     public String node() {
         return node;
+    }
+
+    /** The message without the node: for text that names the node already. */
+    public String detail() {
+        return detail;
     }
 
     /** The command as the admin would type it. */
