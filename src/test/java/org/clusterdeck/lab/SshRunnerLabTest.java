@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -258,7 +261,19 @@ class SshRunnerLabTest extends LabTestBase {
             } finally {
                 lab.ok(Duration.ofSeconds(10), "exec", "node2", "/usr/sbin/sshd", "-f",
                         Lab.DIR.resolve("state/ssh/sshd_config-node2").toString());
+                // sshd goes to the background before it listens: the next test found the port closed
+                Lab.await("node2's sshd listening again", Duration.ofSeconds(10),
+                        () -> listening(env.get("LAB_ADDR_node2")), () -> "connection refused");
             }
+        }
+    }
+
+    private static Boolean listening(String address) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(address, 22), 1000);
+            return true;
+        } catch (IOException e) {
+            return null;
         }
     }
 
