@@ -50,6 +50,6 @@ public record Command(List<String> argv, Map<String, String> env, String stdin, 
 
     /** How a person would type it, for previews, logs and error messages. */
     public String display() {
-        return org.clusterdeck.cluster.command.ShellQuote.commandLine(this);
+        return ShellQuote.commandLine(this);
     }
 }

@@ -39,7 +39,8 @@ public interface CommandRunner extends AutoCloseable {
      * @throws TransportException when the command could not be started
      */
     default CommandStream follow(Command command, OutputListener listener) throws TransportException {
-        throw new TransportException(node(), "cannot follow '" + command.display() + "': this connection runs commands only to their end");
+        throw new TransportException(node(), TransportException.Kind.FAILED, "cannot follow '" + command.display()
+                + "': this connection runs commands only to their end");
     }
 
     /**

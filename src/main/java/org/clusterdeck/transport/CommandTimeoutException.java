@@ -10,7 +10,7 @@ public final class CommandTimeoutException extends TransportException {
 
     /** {@code what} did not get an answer: a command in quotes, or a request such as a keepalive. */
     public CommandTimeoutException(String node, String what, Duration timeout) {
-        super(node, what + " timed out after " + text(timeout));
+        super(node, Kind.TIMED_OUT, what + " timed out after " + text(timeout));
     }
 
     private static String text(Duration d) {

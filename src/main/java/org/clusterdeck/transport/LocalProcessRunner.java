@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.clusterdeck.transport.TransportException.Kind;
 
 /** Runs commands on this machine: for {@code CIB_file} work, the lab and tests. */
 public final class LocalProcessRunner implements CommandRunner {
@@ -52,9 +53,9 @@ public final class LocalProcessRunner implements CommandRunner {
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
-            throw new TransportException(node, "'" + command.display() + "' cancelled", e);
+            throw new TransportException(node, Kind.CANCELLED, "'" + command.display() + "' cancelled", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new TransportException(node, "'" + command.display() + "': output could not be read", e);
+            throw new TransportException(node, Kind.FAILED, "'" + command.display() + "': output could not be read", e);
         }
     }
 
@@ -89,9 +90,9 @@ public final class LocalProcessRunner implements CommandRunner {
         try {
             return pb.start();
         } catch (IOException e) {
-            throw new TransportException(node, "cannot run " + command.argv().get(0)
-                    + ": " + (e.getMessage() != null && e.getMessage().contains("error=2")
-                            ? "not installed (not found on PATH)" : e.getMessage()), e);
+            boolean missing = e.getMessage() != null && e.getMessage().contains("error=2");
+            throw new TransportException(node, missing ? Kind.NOT_FOUND : Kind.FAILED, "cannot run "
+                    + command.argv().get(0) + ": " + (missing ? "not installed (not found on PATH)" : e.getMessage()), e);
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import org.clusterdeck.transport.TransportException.Kind;
 
 /**
  * Hands a running command's standard output to an {@link OutputListener} as it arrives, on one of
@@ -56,7 +57,7 @@ public final class StreamPump {
                 }
             } catch (IOException | ExecutionException | TimeoutException e) {
                 if (open.getAsBoolean()) {
-                    listener.failed(new TransportException(node, "'" + command.display()
+                    listener.failed(new TransportException(node, Kind.CONNECTION_LOST, "'" + command.display()
                             + "' stopped: connection lost (" + e.getMessage() + ")", e));
                 }
             } catch (InterruptedException e) {

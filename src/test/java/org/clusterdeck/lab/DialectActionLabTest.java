@@ -13,6 +13,7 @@ import java.util.Map;
 import org.clusterdeck.cluster.command.CibAdmin;
 import org.clusterdeck.cluster.command.NewConstraint;
 import org.clusterdeck.cluster.xml.SafeXml;
+import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -283,7 +284,7 @@ class DialectActionLabTest extends ActionLabTestBase {
     private JsonNode apply(String dialect, Spelling expected, String... args) throws Exception {
         Run r = run(dialect, expected, args);
         assertPredictedEqualsActual(r.json().get("plan"), view());
-        assertEquals(0, cliConstraints(), "no cli-prefer/cli-ban constraint left: " + String.join(" ", args));
+        assertEquals(0, cliConstraints(), "no cli-prefer/cli-ban constraint left: " + shown(args));
         return r.json();
     }
 
@@ -295,7 +296,7 @@ class DialectActionLabTest extends ActionLabTestBase {
         List<String> argv = new ArrayList<>(List.of(args));
         argv.add("--yes");
         Run r = cli(argv.toArray(String[]::new));
-        String what = dialect + ": " + String.join(" ", args);
+        String what = dialect + ": " + shown(args);
         assertEquals(0, r.code(), what + "\n" + r.err() + r.out());
         JsonNode outcome = r.json();
         JsonNode plan = outcome.get("plan");
@@ -307,6 +308,11 @@ class DialectActionLabTest extends ActionLabTestBase {
                 lastAudited("done").get("outcome").get("commands").get(0).get("command").asText(),
                 "the audit log records the command that ran, as shown");
         return r;
+    }
+
+    /** The subcommand as typed, for failure messages. */
+    private static String shown(String... args) {
+        return Command.of("clusterdeck", List.of(args)).display();
     }
 
     private JsonNode lastAudited(String step) throws Exception {

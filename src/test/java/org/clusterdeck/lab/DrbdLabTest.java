@@ -30,11 +30,11 @@ import org.clusterdeck.cluster.drbd.DrbdPeerDevice;
 import org.clusterdeck.cluster.drbd.DrbdResource;
 import org.clusterdeck.cluster.events.ClusterEvent;
 import org.clusterdeck.cluster.events.EventType;
-import org.clusterdeck.cluster.command.ShellQuote;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
 import org.clusterdeck.transport.CommandRunner;
 import org.clusterdeck.transport.LocalProcessRunner;
+import org.clusterdeck.transport.ShellQuote;
 import org.clusterdeck.transport.TransportException;
 import org.clusterdeck.transport.ssh.SshOptions;
 import org.clusterdeck.transport.ssh.SshRunner;
@@ -284,7 +284,7 @@ class DrbdLabTest {
                 "-o", "UserKnownHostsFile=" + env.get("DRBD_LAB_KNOWN_HOSTS"), "-o", "GlobalKnownHostsFile=/dev/null",
                 "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-p", port,
                 "root@127.0.0.1", ShellQuote.join(List.of(argv))));
-        assertTrue(r.ok(), node + ": " + String.join(" ", argv) + " exited " + r.exitCode() + ": " + r.stderr());
+        assertTrue(r.ok(), node + ": " + Command.of(argv).display() + " exited " + r.exitCode() + ": " + r.stderr());
         return r.stdout();
     }
 
@@ -299,10 +299,11 @@ class DrbdLabTest {
     }
 
     private CommandResult run(Duration timeout, List<String> argv) {
+        Command c = new Command(argv, Map.of(), null, timeout);
         try {
-            return host.run(new Command(argv, Map.of(), null, timeout));
+            return host.run(c);
         } catch (TransportException e) {
-            return fail(String.join(" ", argv) + ": " + e.getMessage(), e);
+            return fail(c.display() + ": " + e.getMessage(), e);
         }
     }
 }

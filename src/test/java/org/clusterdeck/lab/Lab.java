@@ -11,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.clusterdeck.cluster.command.ShellQuote;
 import org.clusterdeck.cluster.xml.SafeXml;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
 import org.clusterdeck.transport.LocalProcessRunner;
+import org.clusterdeck.transport.ShellQuote;
 import org.clusterdeck.transport.TransportException;
 import org.junit.jupiter.api.Assumptions;
 
@@ -65,7 +65,7 @@ final class Lab {
     String ok(Duration timeout, String script, String... args) {
         CommandResult r = run(timeout, script, args);
         if (!r.ok()) {
-            fail("lab/" + script + " " + String.join(" ", args) + " exited " + r.exitCode()
+            fail(Command.of("lab/" + script, List.of(args)).display() + " exited " + r.exitCode()
                     + "\nstdout:\n" + r.stdout() + "\nstderr:\n" + r.stderr());
         }
         return r.stdout();

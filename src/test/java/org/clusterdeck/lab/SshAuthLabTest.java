@@ -20,8 +20,8 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.clusterdeck.app.audit.AuditLog;
 import org.clusterdeck.cli.Cli;
-import org.clusterdeck.cluster.command.ShellQuote;
 import org.clusterdeck.transport.Command;
+import org.clusterdeck.transport.ShellQuote;
 import org.clusterdeck.transport.TransportException;
 import org.clusterdeck.transport.ssh.AgentProcess;
 import org.clusterdeck.transport.ssh.SshAuthenticator;
@@ -326,6 +326,10 @@ class SshAuthLabTest extends LabTestBase {
         assertEquals(1, code);
         assertTrue(err.toString().contains(user + "@" + addr("node1") + ": sudo asks " + user + " for a password"),
                 err.toString());
+        try (SshRunner ssh = runner(user + "@" + addr("node1"), keys(labKey), SshPrompter.NONE)) {
+            TransportException e = assertThrows(TransportException.class, () -> ssh.run(Command.of("true")));
+            assertEquals(TransportException.Kind.SUDO_PASSWORD, e.kind());
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.clusterdeck.bench.Timing;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.LocalProcessRunner;
+import org.clusterdeck.transport.ShellQuote;
 import org.clusterdeck.transport.ssh.SshOptions;
 import org.clusterdeck.transport.ssh.SshRunner;
 import org.clusterdeck.transport.ssh.SshTarget;
@@ -35,7 +36,7 @@ class SshRoundTripBenchmark extends LabTestBase {
             for (Command c : commands) {
                 Command viaCli = new Command(concat(List.of("ssh", "-i", env.get("LAB_SSH_KEY"), "-o",
                         "UserKnownHostsFile=" + env.get("LAB_KNOWN_HOSTS"), "-o", "BatchMode=yes", "root@" + addr),
-                        c.argv()), Map.of(), null, Command.DEFAULT_TIMEOUT);
+                        List.of(ShellQuote.join(c.argv()))), Map.of(), null, Command.DEFAULT_TIMEOUT);
                 double k = Timing.medianMillis(5, 30, () -> kept.run(c));
                 double s = Timing.medianMillis(5, 30, () -> local.run(viaCli));
                 md.append(String.format(Locale.ROOT, "| `%s` | %.1f | %.1f | 1/%.0f |%n", c.display(), k, s, s / k));

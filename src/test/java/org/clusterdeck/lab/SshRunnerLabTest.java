@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +25,7 @@ import org.clusterdeck.transport.CommandStream;
 import org.clusterdeck.transport.OutputListener;
 import org.clusterdeck.transport.LocalProcessRunner;
 import org.clusterdeck.transport.TransportException;
+import org.clusterdeck.transport.TransportException.Kind;
 import org.clusterdeck.transport.ssh.HostKeyException;
 import org.clusterdeck.transport.ssh.SshOptions;
 import org.clusterdeck.transport.ssh.SshRunner;
@@ -114,6 +118,7 @@ class SshRunnerLabTest extends LabTestBase {
             TransportException e = assertThrows(TransportException.class, () -> ssh.run(Command.of("true")));
             HostKeyException hk = assertInstanceOf(HostKeyException.class, e.getCause());
             assertEquals(HostKeyException.Reason.UNKNOWN, hk.reason());
+            assertEquals(Kind.HOST_KEY, e.kind());
             CommandResult keygen = new LocalProcessRunner().run(Command.of("ssh-keygen", "-l", "-f",
                     lab.DIR.resolve("state/ssh/host_node1.pub").toString()));
             assertTrue(keygen.stdout().contains(hk.fingerprint()), keygen.stdout() + " vs " + hk.fingerprint());
@@ -144,6 +149,7 @@ class SshRunnerLabTest extends LabTestBase {
             TransportException e = assertThrows(TransportException.class, () -> ssh.run(Command.of("true")));
             HostKeyException hk = assertInstanceOf(HostKeyException.class, e.getCause());
             assertEquals(HostKeyException.Reason.CHANGED, hk.reason());
+            assertEquals(Kind.HOST_KEY, e.kind());
             assertTrue(e.getMessage().contains("CHANGED"), e.getMessage());
         }
         assertEquals(1, Files.readAllLines(wrong).size(), "known_hosts untouched");
@@ -157,6 +163,7 @@ class SshRunnerLabTest extends LabTestBase {
             TransportException e = assertThrows(TransportException.class, () -> ssh.run(Command.of("true")));
             assertTrue(e.getMessage().startsWith("root@" + env.get("LAB_ADDR_node1") + ": login as root refused"),
                     e.getMessage());
+            assertEquals(Kind.LOGIN_REFUSED, e.kind());
         }
     }
 
@@ -168,6 +175,7 @@ class SshRunnerLabTest extends LabTestBase {
                     () -> ssh.run(Command.of("sleep", "20").withTimeout(Duration.ofMillis(500))));
             assertTrue(Duration.ofNanos(System.nanoTime() - t).toMillis() < 5000);
             assertTrue(e.getMessage().contains("timed out"), e.getMessage());
+            assertEquals(Kind.TIMED_OUT, e.kind());
             assertEquals("ok", ssh.run(Command.of("echo", "ok")).stdout().trim());
         }
     }
@@ -194,6 +202,11 @@ class SshRunnerLabTest extends LabTestBase {
         TransportException second = assertThrows(TransportException.class, () -> ssh.run(Command.of("true")));
         assertTrue(second.getMessage().contains("unreachable") && second.getMessage().contains("next attempt"),
                 second.getMessage());
+        // the parts: the first failure's kind and detail, and when the next attempt is due
+        assertEquals(Kind.UNREACHABLE, first.kind());
+        assertEquals(Kind.UNREACHABLE, second.kind());
+        assertTrue(second.detail().startsWith(first.detail() + " (next attempt in "), second.detail());
+        assertEquals("root@10.99.0.13: unreachable: " + second.detail(), second.getMessage());
     }
 
     @Test
@@ -242,12 +255,25 @@ class SshRunnerLabTest extends LabTestBase {
                 Object failure = end.poll(10, TimeUnit.SECONDS);
                 assertInstanceOf(TransportException.class, failure, String.valueOf(failure));
                 assertTrue(((TransportException) failure).getMessage().contains("connection lost"), failure.toString());
+                assertEquals(Kind.CONNECTION_LOST, ((TransportException) failure).kind());
                 TransportException e = assertThrows(TransportException.class, () -> ssh.ping(Duration.ofSeconds(2)));
                 assertTrue(e.getMessage().startsWith("root@" + env.get("LAB_ADDR_node2") + ": "), e.getMessage());
             } finally {
                 lab.ok(Duration.ofSeconds(10), "exec", "node2", "/usr/sbin/sshd", "-f",
                         Lab.DIR.resolve("state/ssh/sshd_config-node2").toString());
+                // sshd goes to the background before it listens: the next test found the port closed
+                Lab.await("node2's sshd listening again", Duration.ofSeconds(10),
+                        () -> listening(env.get("LAB_ADDR_node2")), () -> "connection refused");
             }
+        }
+    }
+
+    private static Boolean listening(String address) {
+        try (Socket s = new Socket()) {
+            s.connect(new InetSocketAddress(address, 22), 1000);
+            return true;
+        } catch (IOException e) {
+            return null;
         }
     }
 

@@ -100,5 +100,8 @@ class LocalProcessRunnerFollowTest {
                 () -> runner.follow(Command.of("no-such-tool-clusterdeck"), new Heard()));
         assertTrue(e.getMessage().contains("not installed"), e.getMessage());
         assertNotNull(e.getMessage());
+        assertEquals(TransportException.Kind.NOT_FOUND, e.kind());
+        assertEquals("here", e.node());
+        assertEquals("cannot run no-such-tool-clusterdeck: not installed (not found on PATH)", e.detail());
     }
 }

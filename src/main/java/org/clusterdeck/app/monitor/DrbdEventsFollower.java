@@ -20,6 +20,8 @@ final class DrbdEventsFollower implements OutputListener {
     private final Runnable onChange;
     private final StringBuilder partial = new StringBuilder();
     private DrbdEventState state;
+    /** The events2 command as shown, for saying how it ended. */
+    private String shown;
     private String problem;
     private volatile CommandStream stream;
 
@@ -30,7 +32,8 @@ final class DrbdEventsFollower implements OutputListener {
 
     void start(CommandRunner node, Command events2) throws TransportException {
         synchronized (this) {
-            state = new DrbdEventState(node.node() + ": " + events2.display());
+            shown = events2.display();
+            state = new DrbdEventState(node.node() + ": " + shown);
             problem = null;
             partial.setLength(0);
         }
@@ -94,7 +97,7 @@ final class DrbdEventsFollower implements OutputListener {
     @Override
     public void ended(CommandResult result) {
         synchronized (this) {
-            problem = "'" + String.join(" ", result.argv()) + "' ended (exit " + result.exitCode() + ")"
+            problem = "'" + shown + "' ended (exit " + result.exitCode() + ")"
                     + (result.stderr().isBlank() ? "" : ": " + result.stderr().strip().lines().findFirst().orElse(""));
         }
         onChange.run();

@@ -20,7 +20,6 @@ import org.clusterdeck.cluster.drbd.DrbdStatus;
 import org.clusterdeck.cluster.software.NodeSoftware;
 import org.clusterdeck.cluster.status.ClusterStatus;
 import org.clusterdeck.cluster.status.StatusReader;
-import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
 import org.clusterdeck.transport.CommandRunner;
 import org.clusterdeck.transport.CommandStream;
@@ -120,10 +119,10 @@ final class NodePoller {
             connection.lost();
             software = null;
             last = new NodeView(host(), Reach.UNREACHABLE, last.answeredAt(), last.software(), null, null, null, null,
-                    e.getMessage());
+                    NodeError.of(e));
         } catch (ClusterCommandException | FormatException e) {
             last = new NodeView(host(), Reach.REACHABLE, last.answeredAt(), software != null ? software : last.software(),
-                    null, null, null, cib, e.getMessage());
+                    null, null, null, cib, NodeError.of(e));
         }
         return last;
     }
@@ -136,7 +135,7 @@ final class NodePoller {
     private void read(Instant now) throws TransportException, ClusterCommandException, FormatException {
         lastRead = now;
         ClusterStatus status = new StatusReader(node).read(connection.statusCommand().withTimeout(commandTimeout));
-        String problem = null;
+        NodeError problem = null;
         CorosyncQuorum quorum = last.quorum();
         if (quorum == null || ++readsSinceQuorum >= QUORUM_EVERY || !sameMembership(last.status(), status)) {
             readsSinceQuorum = 0;
@@ -144,7 +143,7 @@ final class NodePoller {
                 quorum = new QuorumReader(node).read();
             } catch (ClusterCommandException | FormatException e) {
                 quorum = null;
-                problem = e.getMessage();
+                problem = NodeError.of(e);
             }
         }
         String change = status.summary().lastChange();
@@ -159,7 +158,7 @@ final class NodePoller {
                 try {
                     drbd = new DrbdNodeReader(node).read();
                 } catch (FormatException e) {
-                    problem = e.getMessage();
+                    problem = NodeError.of(e);
                 }
             }
         }
@@ -173,7 +172,7 @@ final class NodePoller {
      */
     private void confirm() throws TransportException {
         DrbdStatus drbd = last.drbd();
-        String problem = null;
+        NodeError problem = null;
         DrbdStatus streamed = software.hasDrbd() ? drbdEvents.snapshot() : null;
         if (streamed != null) {
             drbd = streamed;
@@ -182,7 +181,7 @@ final class NodePoller {
             try {
                 drbd = new DrbdNodeReader(node).read();
             } catch (FormatException e) {
-                problem = e.getMessage();
+                problem = NodeError.of(e);
             }
         } else {
             ping();

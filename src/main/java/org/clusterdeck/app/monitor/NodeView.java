@@ -15,7 +15,8 @@ import org.clusterdeck.cluster.status.ClusterStatus;
  * @param answeredAt when the cluster status in this view was read; null if never
  * @param software   what the node runs; while it does not answer, what it ran when last seen
  * @param cib        the CIB, fetched again only when crm_mon reports a new configuration change
- * @param error      the latest problem with this node: which command, what went wrong
+ * @param error      the latest problem with this node (which command, what went wrong), with and without the
+ *                   node for the places that name it already
  */
 public record NodeView(
         String host,
@@ -26,7 +27,7 @@ public record NodeView(
         CorosyncQuorum quorum,
         DrbdStatus drbd,
         Cib cib,
-        String error) {
+        NodeError error) {
 
     static NodeView connecting(String host) {
         return new NodeView(host, Reach.CONNECTING, null, null, null, null, null, null, null);

@@ -51,7 +51,7 @@ final class ViewChanges {
         if (after.reach() == Reach.UNREACHABLE && before.reach() != Reach.UNREACHABLE) {
             events.add(ClusterEvent.of(now, EventType.NODE_UNREACHABLE, Severity.WARNING).node(name)
                     .change(before.reach().name().toLowerCase(java.util.Locale.ROOT), "unreachable").seenBy(after.host())
-                    .message(who + " does not answer: " + after.error()));
+                    .message(who + " does not answer: " + after.error().message()));
         } else if (after.reach() == Reach.REACHABLE && before.reach() == Reach.UNREACHABLE) {
             events.add(ClusterEvent.of(now, EventType.NODE_REACHABLE, Severity.INFO).node(name)
                     .change("unreachable", "reachable").seenBy(after.host())
@@ -59,7 +59,7 @@ final class ViewChanges {
         }
         if (after.reach() == Reach.REACHABLE && after.error() != null && !Objects.equals(after.error(), before.error())) {
             events.add(ClusterEvent.of(now, EventType.ERROR, Severity.WARNING).node(name).seenBy(after.host())
-                    .message(after.error()));
+                    .message(after.error().message()));
         }
     }
 }

@@ -21,19 +21,30 @@ public class ClusterCommandException extends Exception {
     private final String command;
     private final int exitCode;
     private final List<String> messages;
+    private final String detail;
 
     public ClusterCommandException(String node, String command, int exitCode, List<String> messages) {
-        this(node, command, exitCode, messages, node + ": '" + command + "' failed with " + describe(exitCode)
+        this(node, command, exitCode, messages, "'" + command + "' failed with " + describe(exitCode)
                 + (messages.isEmpty() ? "" : ": " + String.join("; ", messages)));
     }
 
-    /** For a subclass that says what the failure means in its own words. */
-    protected ClusterCommandException(String node, String command, int exitCode, List<String> messages, String message) {
+    private ClusterCommandException(String node, String command, int exitCode, List<String> messages, String detail) {
+        this(node, command, exitCode, messages, node + ": " + detail, detail);
+    }
+
+    /**
+     * For a subclass that says what the failure means in its own words.
+     *
+     * @param detail the same without naming the node, where the node is shown already
+     */
+    protected ClusterCommandException(String node, String command, int exitCode, List<String> messages, String message,
+            String detail) {
         super(message);
         this.node = node;
         this.command = command;
         this.exitCode = exitCode;
         this.messages = List.copyOf(messages);
+        this.detail = detail;
     }
 
     /**
@@ -74,6 +85,11 @@ public class ClusterCommandException extends Exception {
 
     public String node() {
         return node;
+    }
+
+    /** The message without the node: for text that names the node already. */
+    public String detail() {
+        return detail;
     }
 
     /** The command as the admin would type it. */

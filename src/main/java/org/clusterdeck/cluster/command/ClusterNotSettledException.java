@@ -23,10 +23,16 @@ public final class ClusterNotSettledException extends ClusterCommandException {
 
     private ClusterNotSettledException(String node, String command, Duration timeout, List<String> pending,
             List<String> messages) {
-        super(node, command, PacemakerExitCode.TIMEOUT.code(), messages, "the cluster did not settle within "
-                + timeout.toSeconds() + " s (" + command + " on " + node + ")" + (pending.isEmpty()
+        this(node, command, timeout, pending, messages, "the cluster did not settle within " + timeout.toSeconds()
+                + " s (" + command + " on " + node + ")" + (pending.isEmpty()
                         ? (messages.isEmpty() ? "" : ": " + String.join("; ", messages))
                         : ": " + named(pending) + " still pending"));
+    }
+
+    // the message names the node itself, in its place: it is also the detail
+    private ClusterNotSettledException(String node, String command, Duration timeout, List<String> pending,
+            List<String> messages, String message) {
+        super(node, command, PacemakerExitCode.TIMEOUT.code(), messages, message, message);
         this.timeout = timeout;
         this.pending = List.copyOf(pending);
     }

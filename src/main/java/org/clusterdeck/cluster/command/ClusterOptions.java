@@ -3,6 +3,7 @@ package org.clusterdeck.cluster.command;
 import java.time.Duration;
 import java.util.List;
 import org.clusterdeck.transport.Command;
+import org.clusterdeck.transport.ShellScript;
 
 /**
  * The cluster options Pacemaker's daemons describe in OCF metadata form: {@code pacemaker-schedulerd
@@ -15,8 +16,9 @@ public final class ClusterOptions {
     public static final List<String> DAEMONS = List.of("pacemaker-schedulerd", "pacemaker-controld", "pacemaker-based");
 
     // fixed text; the daemon name arrives as $1 and is one of DAEMONS
-    private static final String SCRIPT = "for d in /usr/libexec/pacemaker /usr/lib/pacemaker /usr/lib64/pacemaker; do"
-            + " if [ -x \"$d/$1\" ]; then exec \"$d/$1\" metadata; fi; done; echo \"$1 not found\" >&2; exit 127";
+    private static final ShellScript SCRIPT = ShellScript.fixed(
+            "for d in /usr/libexec/pacemaker /usr/lib/pacemaker /usr/lib64/pacemaker; do"
+            + " if [ -x \"$d/$1\" ]; then exec \"$d/$1\" metadata; fi; done; echo \"$1 not found\" >&2; exit 127");
 
     private ClusterOptions() {
     }
@@ -25,6 +27,6 @@ public final class ClusterOptions {
         if (!DAEMONS.contains(daemon)) {
             throw new IllegalArgumentException("not a daemon with cluster options: " + daemon);
         }
-        return Command.of("sh", "-c", SCRIPT, "sh", daemon).withTimeout(Duration.ofSeconds(10));
+        return SCRIPT.run(List.of(daemon)).withTimeout(Duration.ofSeconds(10));
     }
 }

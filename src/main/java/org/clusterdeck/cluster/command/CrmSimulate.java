@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.clusterdeck.transport.Command;
+import org.clusterdeck.transport.ShellScript;
 
 /**
  * A prediction run on the node itself, so the node's own Pacemaker decides: the CIB given on
@@ -31,25 +32,25 @@ public final class CrmSimulate {
         if (stages.isEmpty()) {
             throw new IllegalArgumentException("nothing to predict");
         }
-        StringBuilder script = new StringBuilder()
-                .append("f=$(mktemp) && g=$(mktemp) || exit 70\n")
-                .append("trap 'rm -f \"$f\" \"$g\"' EXIT\n")
-                .append("cat > \"$f\" || exit 74\n")
+        ShellScript.Builder script = ShellScript.builder()
+                .code("f=$(mktemp) && g=$(mktemp) || exit 70\n")
+                .code("trap 'rm -f \"$f\" \"$g\"' EXIT\n")
+                .code("cat > \"$f\" || exit 74\n")
                 // CIB_file makes every tool below, crm_simulate --live-check included, use the copy
-                .append("export CIB_file=\"$f\"\n");
+                .code("export CIB_file=\"$f\"\n");
         for (List<Command> stage : stages) {
             for (Command shown : stage) {
                 Command c = onCopy.apply(shown);
                 if (!c.env().isEmpty() || c.stdin() != null) {
                     throw new IllegalArgumentException("a staged command takes its CIB from CIB_file only: " + c.display());
                 }
-                script.append(ShellQuote.join(c.argv())).append(" >&2 || { rc=$?; printf '%s\\n' ")
-                        .append(ShellQuote.quote(STAGE_FAILED + shown.display())).append(" >&2; exit $rc; }\n");
+                script.command(c.argv()).code(" >&2 || { rc=$?; printf '%s\\n' ")
+                        .word(STAGE_FAILED + shown.display()).code(" >&2; exit $rc; }\n");
             }
-            script.append(ShellQuote.join(simulate())).append(" --save-output=\"$g\" || exit\n")
-                    .append("cat \"$g\" > \"$f\" || exit 74\n");
+            script.command(simulate()).code(" --save-output=\"$g\" || exit\n")
+                    .code("cat \"$g\" > \"$f\" || exit 74\n");
         }
-        return Command.of("sh", "-c", script.toString()).withStdin(cib).withTimeout(TIMEOUT);
+        return script.build().run().withStdin(cib).withTimeout(TIMEOUT);
     }
 
     /** The transition for the CIB in {@code CIB_file}, carried out in simulation, as XML (Pacemaker 2.1 and later). */

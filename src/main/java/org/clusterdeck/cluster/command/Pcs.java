@@ -2,9 +2,9 @@ package org.clusterdeck.cluster.command;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.clusterdeck.transport.Command;
+import org.clusterdeck.transport.ShellScript;
 
 /**
  * Actions in pcs's words for clusters run with pcs. Only commands that work without pcsd (they
@@ -19,7 +19,7 @@ import org.clusterdeck.transport.Command;
  */
 public final class Pcs implements CommandDialect {
     // fixed text, no caller input: "$@" hands the checked arguments over unchanged
-    static final String ON_COPY = "exec pcs -f \"$CIB_file\" \"$@\"";
+    static final ShellScript ON_COPY = ShellScript.fixed("exec pcs -f \"$CIB_file\" \"$@\"");
 
     private final PlainTools plain;
 
@@ -88,9 +88,8 @@ public final class Pcs implements CommandDialect {
         if (!c.argv().get(0).equals("pcs")) {
             return c;
         }
-        List<String> argv = new ArrayList<>(List.of("sh", "-c", ON_COPY));
-        argv.addAll(c.argv());
-        return new Command(argv, Map.of(), null, c.timeout());
+        // $0 is pcs, so that the shell's own messages name the tool it stands in for
+        return ON_COPY.run("pcs", c.argv().subList(1, c.argv().size())).withTimeout(c.timeout());
     }
 
     private static List<String> placement(String op, String resource, String node, String lifetime, boolean promoted) {

@@ -1,14 +1,19 @@
 package org.clusterdeck.cluster.command;
 
 import java.time.Duration;
+import java.util.List;
 import org.clusterdeck.transport.Command;
+import org.clusterdeck.transport.ShellScript;
 
 /** What a node runs: asked once per connection, so the monitor can pick formats and tools. */
 public final class Probe {
     private static final Duration QUICK = Duration.ofSeconds(5);
 
     /** Names of the optional tools whose presence changes what ClusterDeck can do on a node. */
-    static final String OPTIONAL_TOOLS = "crm pcs drbdadm drbdsetup";
+    static final List<String> OPTIONAL_TOOLS = List.of("crm", "pcs", "drbdadm", "drbdsetup");
+
+    // fixed text; the tools to look for arrive as "$@"
+    private static final ShellScript WHICH = ShellScript.fixed("for t in \"$@\"; do command -v \"$t\"; done; true");
 
     private Probe() {
     }
@@ -26,10 +31,9 @@ public final class Probe {
         return Command.of("corosync", "-v").withTimeout(QUICK);
     }
 
-    /** Prints the path of each optional tool installed; a constant script, no caller input. */
+    /** Prints the path of each optional tool installed. */
     public static Command optionalTools() {
-        return Command.of("sh", "-c", "for t in " + OPTIONAL_TOOLS + "; do command -v \"$t\"; done; true")
-                .withTimeout(QUICK);
+        return WHICH.run(OPTIONAL_TOOLS).withTimeout(QUICK);
     }
 
     /** DRBD utils and kernel module versions as {@code KEY=value} lines (drbd-utils 8.4 and 9). */

@@ -27,7 +27,6 @@ import net.schmizz.sshj.connection.channel.direct.DirectConnection;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.connection.channel.direct.Signal;
 import net.schmizz.sshj.userauth.UserAuthException;
-import org.clusterdeck.cluster.command.ShellQuote;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
 import org.clusterdeck.transport.CommandRunner;
@@ -35,8 +34,11 @@ import org.clusterdeck.transport.CommandStream;
 import org.clusterdeck.transport.CommandTimeoutException;
 import org.clusterdeck.transport.OutputDrain;
 import org.clusterdeck.transport.OutputListener;
+import org.clusterdeck.transport.ShellQuote;
+import org.clusterdeck.transport.ShellScript;
 import org.clusterdeck.transport.StreamPump;
 import org.clusterdeck.transport.TransportException;
+import org.clusterdeck.transport.TransportException.Kind;
 
 /**
  * Runs commands on one node over SSH: one connection, kept and reused, a new channel per command.
@@ -50,9 +52,9 @@ public final class SshRunner implements CommandRunner {
      * Runs "$@" until it ends or standard input does, whichever comes first, and exits with its
      * code. The input is kept on descriptor 3 because a shell gives background jobs /dev/null.
      */
-    private static final String UNTIL_INPUT_ENDS = "exec 3<&0; \"$@\" </dev/null 3<&- & p=$!; "
+    private static final ShellScript UNTIL_INPUT_ENDS = ShellScript.fixed("exec 3<&0; \"$@\" </dev/null 3<&- & p=$!; "
             + "(while read -r _; do :; done <&3; kill \"$p\" 2>/dev/null) & w=$!; exec 3<&-; "
-            + "wait \"$p\"; rc=$?; kill \"$w\" 2>/dev/null; exit \"$rc\"";
+            + "wait \"$p\"; rc=$?; kill \"$w\" 2>/dev/null; exit \"$rc\"");
 
     private final SshTarget target;
     private final SshOptions options;
@@ -62,7 +64,7 @@ public final class SshRunner implements CommandRunner {
     private SSHClient jumpClient;
     private long nextAttemptNanos;
     private Duration backoff = Duration.ofSeconds(1);
-    private String lastFailure;
+    private TransportException lastFailure;
 
     /** Logs in with keys and the agent only: nobody is asked for a passphrase or password. */
     public SshRunner(SshTarget target, SshOptions options) {
@@ -119,12 +121,13 @@ public final class SshRunner implements CommandRunner {
             String stdout = out.get(5, TimeUnit.SECONDS);
             String stderr = err.get(5, TimeUnit.SECONDS);
             if (exit == null) {
-                throw new TransportException(node(), "'" + command.display() + "' ended without an exit status"
+                throw new TransportException(node(), Kind.FAILED, "'" + command.display()
+                        + "' ended without an exit status"
                         + (cmd.getExitSignal() != null ? " (killed by signal " + cmd.getExitSignal() + ")" : ""));
             }
             if (needsSudo() && exit == 1 && stderr.contains("a password is required")) {
-                throw new TransportException(node(), "sudo asks " + target.user() + " for a password: allow the"
-                        + " cluster tools with NOPASSWD in sudoers, or log in as root");
+                throw new TransportException(node(), Kind.SUDO_PASSWORD, "sudo asks " + target.user()
+                        + " for a password: allow the cluster tools with NOPASSWD in sudoers, or log in as root");
             }
             return new CommandResult(node(), command.argv(), exit, stdout, stderr,
                     Duration.ofNanos(System.nanoTime() - start));
@@ -132,11 +135,9 @@ public final class SshRunner implements CommandRunner {
             throw e;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TransportException(node(), "'" + command.display() + "' cancelled", e);
+            throw new TransportException(node(), Kind.CANCELLED, "'" + command.display() + "' cancelled", e);
         } catch (Exception e) {
-            disconnect();
-            throw new TransportException(node(), "'" + command.display() + "' failed: connection lost ("
-                    + describe(e) + ")", e);
+            throw connectionLost("'" + command.display() + "' failed", e);
         } finally {
             closeQuietly(session);
         }
@@ -153,8 +154,7 @@ public final class SshRunner implements CommandRunner {
         if (command.stdin() != null) {
             throw new IllegalArgumentException("a followed command gets no input: " + command.display());
         }
-        List<String> guarded = new ArrayList<>(List.of("sh", "-c", UNTIL_INPUT_ENDS, "sh"));
-        guarded.addAll(command.argv());
+        List<String> guarded = UNTIL_INPUT_ENDS.run(command.argv()).argv();
         String line = shellLine(new Command(guarded, command.env(), null, command.timeout()));
         SSHClient ssh = connection();
         Session session = null;
@@ -164,9 +164,7 @@ public final class SshRunner implements CommandRunner {
             cmd = session.exec(line);
         } catch (IOException e) {
             closeQuietly(session);
-            disconnect();
-            throw new TransportException(node(), "'" + command.display() + "' could not start: connection lost ("
-                    + describe(e) + ")", e);
+            throw connectionLost("'" + command.display() + "' could not start", e);
         }
         Session channel = session;
         AtomicBoolean open = new AtomicBoolean(true);
@@ -206,10 +204,12 @@ public final class SshRunner implements CommandRunner {
             return exit;
         }
         if (cmd.getExitSignal() != null) {
-            throw new TransportException(node(), "'" + command.display() + "' was killed by signal " + cmd.getExitSignal());
+            throw new TransportException(node(), Kind.FAILED, "'" + command.display() + "' was killed by signal "
+                    + cmd.getExitSignal());
         }
         disconnect();
-        throw new TransportException(node(), "'" + command.display() + "' stopped: connection lost");
+        throw new TransportException(node(), Kind.CONNECTION_LOST, "'" + command.display()
+                + "' stopped: connection lost");
     }
 
     /**
@@ -227,13 +227,17 @@ public final class SshRunner implements CommandRunner {
                 throw new CommandTimeoutException(node(), "keepalive", timeout);
             }
             if (!ssh.isConnected()) {
-                disconnect();
-                throw new TransportException(node(), "keepalive failed: connection lost (" + describe(e) + ")", e);
+                throw connectionLost("keepalive failed", e);
             }
         } catch (IOException e) {
-            disconnect();
-            throw new TransportException(node(), "keepalive failed: connection lost (" + describe(e) + ")", e);
+            throw connectionLost("keepalive failed", e);
         }
+    }
+
+    /** Drops what is left of the connection, so the next command connects again, and says what broke off. */
+    private TransportException connectionLost(String what, Exception e) {
+        disconnect();
+        return new TransportException(node(), Kind.CONNECTION_LOST, what + ": connection lost (" + describe(e) + ")", e);
     }
 
     private static boolean isTimeout(Throwable e) {
@@ -289,8 +293,7 @@ public final class SshRunner implements CommandRunner {
         disconnect();
         long now = System.nanoTime();
         if (lastFailure != null && now < nextAttemptNanos) {
-            throw new TransportException(node(), "unreachable: " + lastFailure + " (next attempt in "
-                    + Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nextAttemptNanos - now)) + " s)");
+            throw TransportException.notRetriedYet(lastFailure, Duration.ofNanos(nextAttemptNanos - now));
         }
         try {
             client = connect();
@@ -298,7 +301,7 @@ public final class SshRunner implements CommandRunner {
             backoff = Duration.ofSeconds(1);
             return client;
         } catch (TransportException e) {
-            lastFailure = e.getMessage().substring(node().length() + 2);
+            lastFailure = e;
             nextAttemptNanos = System.nanoTime() + backoff.toNanos();
             backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
             throw e;
@@ -316,8 +319,8 @@ public final class SshRunner implements CommandRunner {
             try {
                 tunnel = jumpClient.newDirectConnection(target.host(), target.port());
             } catch (IOException e) {
-                throw new TransportException(node(), "jump host " + via.display() + " cannot reach " + target.host()
-                        + ":" + target.port() + " (" + describe(e) + ")", e);
+                throw new TransportException(node(), Kind.UNREACHABLE, "jump host " + via.display() + " cannot reach "
+                        + target.host() + ":" + target.port() + " (" + describe(e) + ")", e);
             }
             return open(target, tunnel, "");
         } catch (TransportException e) {
@@ -339,7 +342,8 @@ public final class SshRunner implements CommandRunner {
             verifier = new KnownHostsVerifier(options.knownHosts().toFile(), options.acceptNewHostKey(),
                     authenticator.prompter());
         } catch (IOException e) {
-            throw new TransportException(node(), "cannot read known_hosts " + options.knownHosts() + ": " + e.getMessage());
+            throw new TransportException(node(), Kind.FAILED, "cannot read known_hosts " + options.knownHosts() + ": "
+                    + e.getMessage());
         }
         ssh.addHostKeyVerifier(verifier);
         ssh.setSocketFactory(NO_DELAY);
@@ -354,19 +358,20 @@ public final class SshRunner implements CommandRunner {
         } catch (IOException e) {
             close(ssh);
             if (verifier.rejection() != null) {
-                throw new TransportException(node(), role + verifier.rejection().getMessage(), verifier.rejection());
+                throw new TransportException(node(), Kind.HOST_KEY, role + verifier.rejection().getMessage(),
+                        verifier.rejection());
             }
-            throw new TransportException(node(), role + "cannot connect: " + describe(e), e);
+            throw new TransportException(node(), Kind.UNREACHABLE, role + "cannot connect: " + describe(e), e);
         }
         ssh.getConnection().getKeepAlive().setKeepAliveInterval(5);
         try {
             authenticator.login(ssh, to, options);
         } catch (UserAuthException e) {
             close(ssh);
-            throw new TransportException(node(), role + e.getMessage(), e);
+            throw new TransportException(node(), Kind.LOGIN_REFUSED, role + e.getMessage(), e);
         } catch (IOException e) {
             close(ssh);
-            throw new TransportException(node(), role + "cannot log in: " + describe(e), e);
+            throw new TransportException(node(), Kind.CONNECTION_LOST, role + "cannot log in: " + describe(e), e);
         }
         return ssh;
     }

@@ -143,11 +143,11 @@ final class ClusterConnection {
                 + " nodes answer");
         for (NodeView n : view.nodes()) {
             if (n.reach() == Reach.UNREACHABLE) {
-                parts.add(n.nodeName() + " unreachable" + (n.error() == null ? "" : " (" + withoutHost(n) + ")"));
+                parts.add(n.nodeName() + " unreachable" + (n.error() == null ? "" : " (" + n.error().detail() + ")"));
             } else if (n.reach() == Reach.CONNECTING) {
                 parts.add(n.host() + " connecting");
             } else if (n.error() != null) {
-                parts.add(n.nodeName() + ": " + withoutHost(n));
+                parts.add(n.nodeName() + ": " + n.error().detail());
             }
         }
         if (view.status() != null && view.status().summary() != null) {
@@ -156,17 +156,6 @@ final class ClusterConnection {
             parts.add("status from " + view.source());
         }
         return String.join("  \u00b7  ", parts);
-    }
-
-    /** Errors name the host first, which the line already shows; "unreachable" is said once. */
-    private static String withoutHost(NodeView n) {
-        String e = n.error();
-        for (String prefix : List.of(n.host() + ": ", "unreachable: ")) {
-            if (e.startsWith(prefix)) {
-                e = e.substring(prefix.length());
-            }
-        }
-        return e;
     }
 
     ReadOnlyObjectProperty<ConnectionState> stateProperty() {

@@ -64,7 +64,7 @@ class PcsTest {
         Command clear = pcs.afterLanding(move).orElseThrow();
         assertEquals("pcs resource clear group-1", clear.display());
         // on the copy, the clear must name the copy too: pcs ignores CIB_file and would clear the live CIB
-        assertEquals(List.of("sh", "-c", Pcs.ON_COPY, "pcs", "resource", "clear", "group-1"), pcs.onCopy(clear).argv());
+        assertEquals(List.of("sh", "-c", Pcs.ON_COPY.text(), "pcs", "resource", "clear", "group-1"), pcs.onCopy(clear).argv());
         Prediction p = predict(pcs, move);
         List<String> viaPcs = lines(p);
         assertTrue(viaPcs.contains("move r192.168.101.181 pcmk-1 -> pcmk-2"), viaPcs.toString());
@@ -98,7 +98,7 @@ class PcsTest {
     void stagedPcsGetsTheCopyAsPositionalArgumentsNeverAsShellText() {
         ClusterAction p = new ClusterAction.Property("cluster-name", "a'b $(id) `id`;x");
         Command staged = pcs.onCopy(pcs.staged(p).get(0));
-        assertEquals(List.of("sh", "-c", Pcs.ON_COPY, "pcs", "property", "set", "cluster-name=a'b $(id) `id`;x"),
+        assertEquals(List.of("sh", "-c", Pcs.ON_COPY.text(), "pcs", "property", "set", "cluster-name=a'b $(id) `id`;x"),
                 staged.argv());
         // constraints are cibadmin in every dialect, and a cibadmin call stays as it is on the copy
         ClusterAction add = new ClusterAction.AddConstraint(

@@ -43,7 +43,8 @@ class MoveTrackerTest {
     /** A copy of {@code cib} changed by one tool (CIB_file), then settled by crm_simulate. */
     private Path settle(Path cib, String name, String... change) throws Exception {
         Path copy = Files.copy(cib, tmp.resolve("changed-" + name));
-        assertTrue(RUNNER.run(Command.of(change).withEnv("CIB_file", copy.toString())).ok(), String.join(" ", change));
+        Command c = Command.of(change).withEnv("CIB_file", copy.toString());
+        assertTrue(RUNNER.run(c).ok(), c.display());
         Path out = tmp.resolve(name);
         assertEquals(0, Simulation.run(copy, out, "-S").exitCode());
         return out;

@@ -83,7 +83,7 @@ public final class SimulatedCluster implements CommandRunner {
             try {
                 settle();
             } catch (Exception e) {
-                throw new TransportException(node(), "the simulated cluster could not settle", e);
+                throw new TransportException(node(), TransportException.Kind.FAILED, "the simulated cluster could not settle", e);
             }
         }
         return local.run(command.withEnv("CIB_file", cib.toString()));

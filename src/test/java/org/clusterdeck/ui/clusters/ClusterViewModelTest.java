@@ -14,6 +14,7 @@ import org.clusterdeck.Corpus;
 import org.clusterdeck.app.clusters.ClusterProfile;
 import org.clusterdeck.app.clusters.ClusterProfileStore;
 import org.clusterdeck.app.monitor.ClusterView;
+import org.clusterdeck.app.monitor.NodeError;
 import org.clusterdeck.app.monitor.NodeView;
 import org.clusterdeck.app.monitor.Reach;
 import org.clusterdeck.app.offline.CibFileReader;
@@ -104,7 +105,8 @@ class ClusterViewModelTest {
 
         // the second node stops answering: its cluster node is marked, the badge turns critical
         NodeView lost = new NodeView("root@10.99.0.12", Reach.UNREACHABLE, Instant.now(), software(names.get(1)),
-                null, null, null, null, "'crm_mon' timed out after 5 s");
+                null, null, null, null, new NodeError("root@10.99.0.12: 'crm_mon' timed out after 5 s",
+                        "'crm_mon' timed out after 5 s"));
         ClusterView one = new ClusterView(Instant.now(), List.of(both.nodes().get(0), lost), "root@10.99.0.11",
                 snap.status(), snap.cib());
         fromMonitor(() -> w.listener.view(one));

@@ -1,10 +1,9 @@
-package org.clusterdeck.cluster.command;
+package org.clusterdeck.transport;
 
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import org.clusterdeck.transport.Command;
 
 /**
  * The one place where an argument list becomes a shell string (for SSH, which only carries a

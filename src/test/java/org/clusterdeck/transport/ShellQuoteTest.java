@@ -1,4 +1,4 @@
-package org.clusterdeck.cluster.command;
+package org.clusterdeck.transport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,11 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.clusterdeck.transport.Command;
-import org.clusterdeck.transport.CommandResult;
-import org.clusterdeck.transport.LocalProcessRunner;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Quoted arguments go through a real /bin/sh: each must arrive byte for byte and run nothing. */
@@ -20,11 +18,16 @@ class ShellQuoteTest {
     @TempDir
     Path dir;
 
+    /** Words a shell would take apart or run; a wrongly executed "touch MARK" leaves a MARK file. */
+    static List<String> hostile() {
+        return List.of(
+            "plain", "", "with space", "it's", "''", "\"dq\"", "a;b", "$(touch MARK)", "`touch MARK`",
+            "${IFS}touch${IFS}MARK", "line1\nline2; touch MARK", "-rf", "--force", "*", "~root", "a\\b",
+            "\\'", "é ü 中", "&& touch MARK", "| touch MARK", "> MARK", "!bang", "#hash", "\t\r");
+    }
+
     @ParameterizedTest
-    @ValueSource(strings = {
-        "plain", "", "with space", "it's", "''", "\"dq\"", "a;b", "$(touch MARK)", "`touch MARK`",
-        "${IFS}touch${IFS}MARK", "line1\nline2; touch MARK", "-rf", "--force", "*", "~root", "a\\b",
-        "\\'", "é ü 中", "&& touch MARK", "| touch MARK", "> MARK", "!bang", "#hash", "\t\r"})
+    @MethodSource("hostile")
     void argumentArrivesLiterallyAndExecutesNothing(String hostile) throws Exception {
         // run in the temp dir so a wrongly executed "touch MARK" would land there
         String script = "cd " + ShellQuote.quote(dir.toString()) + " && printf '%s\\0' "
@@ -49,7 +52,7 @@ class ShellQuoteTest {
                 () -> ShellQuote.commandLine(Command.of("x").withEnv("A;B", "v")));
     }
 
-    private static List<String> split(String nulSeparated) {
+    static List<String> split(String nulSeparated) {
         List<String> parts = new ArrayList<>(List.of(nulSeparated.split("\0", -1)));
         parts.remove(parts.size() - 1);
         return parts;
