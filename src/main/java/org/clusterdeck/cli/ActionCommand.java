@@ -73,7 +73,7 @@ abstract class ActionCommand implements Callable<Integer> {
             err.println("clusterdeck: " + e.getMessage());
             return Cli.USAGE;
         }
-        AuditLog audit = new AuditLog(AuditLog.defaultDirectory());
+        AuditLog audit = ssh.auditLog();
         List<CommandRunner> runners = ssh.connect(hosts, audit);
         try {
             return run(action, runners, audit, json, out, err);

@@ -48,6 +48,11 @@ final class SshSource {
         T ask(CommandRunner node) throws Exception;
     }
 
+    /** The audit log of the command line this command runs in. */
+    AuditLog auditLog() {
+        return new AuditLog(((ClusterDeckCommand) mixee.root().userObject()).auditDirectory);
+    }
+
     /** One audited runner per host; connections open on first use. */
     List<CommandRunner> connect(List<String> hosts, AuditLog audit) {
         if (!(connectTimeoutSeconds >= 0.1 && connectTimeoutSeconds <= 600)) {
@@ -66,7 +71,7 @@ final class SshSource {
      * node costs at most its timeout; the other nodes' failures are reported as warnings.
      */
     <T> T firstAnswer(List<String> hosts, NodeQuery<T> query, PrintWriter err) throws Exception {
-        AuditLog audit = new AuditLog(AuditLog.defaultDirectory());
+        AuditLog audit = auditLog();
         List<CommandRunner> runners = connect(hosts, audit);
         ExecutorService pool = Executors.newFixedThreadPool(runners.size(), r -> {
             Thread t = new Thread(r, "node-query");

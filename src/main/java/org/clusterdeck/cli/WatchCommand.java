@@ -64,7 +64,7 @@ final class WatchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch forever = new CountDownLatch(1);
-        try (AuditLog audit = new AuditLog(AuditLog.defaultDirectory())) {
+        try (AuditLog audit = ssh.auditLog()) {
             List<CommandRunner> nodes = ssh.connect(hosts, audit);
             try (ClusterMonitor monitor = new ClusterMonitor(nodes, settings, Clock.systemUTC(),
                     new Printer(out, json))) {
