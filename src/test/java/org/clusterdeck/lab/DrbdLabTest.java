@@ -47,6 +47,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * ClusterDeck against real DRBD 8.4 (lab/drbd-up: two QEMU guests, r0 replicated between them):
@@ -69,6 +70,9 @@ class DrbdLabTest {
 
     private final LocalProcessRunner host = new LocalProcessRunner("host");
     private Map<String, String> env;
+
+    @TempDir
+    Path dir;
 
     /** What /proc/drbd says about minor 0; the progress fields are null when no resync runs. */
     record Proc(String cs, String role, String peerRole, String disk, String peerDisk, long oos, Double done,
@@ -265,8 +269,9 @@ class DrbdLabTest {
     private JsonNode drbdJson(String node) throws IOException {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), "drbd", "--host", host(node),
-                "-i", env.get("DRBD_LAB_SSH_KEY"), "--known-hosts", env.get("DRBD_LAB_KNOWN_HOSTS"), "--json");
+        int code = Cli.run(dir.resolve("audit"), new PrintWriter(out, true), new PrintWriter(err, true), "drbd",
+                "--host", host(node), "-i", env.get("DRBD_LAB_SSH_KEY"), "--known-hosts", env.get("DRBD_LAB_KNOWN_HOSTS"),
+                "--json");
         assertEquals(0, code, "drbd --host " + host(node) + ": " + err);
         return JSON.readTree(out.toString());
     }
