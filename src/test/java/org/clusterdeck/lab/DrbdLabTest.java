@@ -166,8 +166,11 @@ class DrbdLabTest {
             // lab once 4532 KiB/s at 4M): ResyncSpeedBound works out the most it can show from the
             // seconds run, read off the earlier /proc/drbd's average. No least speed: DRBD promises
             // none, and the units are checked against /proc/drbd's own figure above.
-            between(node + " KiB/s against the rate", 1, speed,
-                    ResyncSpeedBound.maxKiBps(rate, before.total(), before.left(), before.average()));
+            double most = ResyncSpeedBound.maxKiBps(rate, before.total(), before.left(), before.average());
+            System.out.printf("DRBD lab: %s at %d s into the sync: %d KiB/s (/proc/drbd %d, then %d), at most %.0f"
+                    + " at rate %d%n", node, ResyncSpeedBound.secondsRun(before.total(), before.left(), before.average()),
+                    speed, before.speed(), after.speed(), most, rate);
+            between(node + " KiB/s against the rate", 1, speed, most);
             // time left is the out-of-sync amount over the recent speed: the speed's tolerance above
             // (0.8-1.2, emulated guests on a busy machine) carries over to it, plus a second of rounding
             between(node + " s left", Math.min(before.eta(), after.eta()) / 1.2 - 1, p.path("etaSeconds").asLong(),
