@@ -27,6 +27,7 @@ public record DrbdPeerDevice(
         @JsonIgnore boolean stalled) {
 
     private static final Set<String> RESYNC_STATES = Set.of("SyncSource", "SyncTarget", "PausedSyncS", "PausedSyncT");
+    private static final Set<String> VERIFY_STATES = Set.of("VerifyS", "VerifyT");
 
     public DrbdPeerDevice {
         etaSeconds = timeLeft(speedKiBps, etaSeconds);
@@ -38,12 +39,11 @@ public record DrbdPeerDevice(
      * ({@code dbdt1:0.00 eta:nan}); DRBD 8.4's /proc/drbd prints a number all the same, its
      * estimate's division guard ({@code rs_left / (db/100 + 1)} with nothing done, {@code db = 0})
      * turning into blocks left / 100 seconds: {@code finish: 0:05:27 speed: 0 (0)} for 128 MiB,
-     * 0:10:55 for the lab's 256 MiB, at the first read of every resync.
+     * 0:10:55 for the lab's 256 MiB, read in the first second of a resync.
      */
     public static Long timeLeft(Long speedKiBps, Long etaSeconds) {
         return speedKiBps != null && speedKiBps == 0 ? null : etaSeconds;
     }
-    private static final Set<String> VERIFY_STATES = Set.of("VerifyS", "VerifyT");
 
     /** A resync or an online verify is under way (possibly paused). */
     @JsonIgnore
