@@ -72,7 +72,7 @@ abstract class ActionCommand implements Callable<Integer> {
             err.println("clusterdeck: " + e.getMessage());
             return Cli.USAGE;
         }
-        try (AuditLog audit = new AuditLog(AuditLog.defaultDirectory()); NodeGroup nodes = ssh.connect(hosts, audit)) {
+        try (AuditLog audit = ssh.auditLog(); NodeGroup nodes = ssh.connect(hosts, audit)) {
             ClusterActions.Planned planned = new ClusterActions(nodes, audit, Duration.ofSeconds(settleSeconds), dialect)
                     .plan(action);
             planned.warnings().forEach(m -> err.println("warning: " + m));

@@ -1,7 +1,9 @@
 package org.clusterdeck.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import org.clusterdeck.app.ErrorLine;
+import org.clusterdeck.app.audit.AuditLog;
 import picocli.CommandLine;
 
 /**
@@ -20,8 +22,17 @@ public final class Cli {
         return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
     }
 
+    /** With the audit log in the user's data directory ({@link AuditLog#defaultDirectory()}). */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new ClusterDeckCommand());
+        return run(AuditLog.defaultDirectory(), out, err, args);
+    }
+
+    /**
+     * With the audit log in {@code auditDirectory}: for a caller that keeps its own, such as a test,
+     * without changing the JVM's properties under the other commands running in it.
+     */
+    public static int run(Path auditDirectory, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new ClusterDeckCommand(auditDirectory));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> ERROR);

@@ -1,5 +1,6 @@
 package org.clusterdeck.cli;
 
+import java.nio.file.Path;
 import picocli.CommandLine.Command;
 
 @Command(name = "clusterdeck",
@@ -13,4 +14,10 @@ import picocli.CommandLine.Command;
                 ActionCommands.Property.class, ActionCommands.Manage.class, ActionCommands.Unmanage.class,
                 ActionCommands.Promote.class, ActionCommands.Demote.class, ActionCommands.Constraint.class})
 public final class ClusterDeckCommand {
+    /** Where the subcommands that reach nodes keep their audit log. */
+    final Path auditDirectory;
+
+    ClusterDeckCommand(Path auditDirectory) {
+        this.auditDirectory = auditDirectory;
+    }
 }

@@ -44,6 +44,11 @@ final class SshSource {
         return connector(audit).connect(targets(hosts), options());
     }
 
+    /** The audit log of the command line this command runs in. */
+    AuditLog auditLog() {
+        return new AuditLog(((ClusterDeckCommand) mixee.root().userObject()).auditDirectory);
+    }
+
     /** The same login and host-key prompts on the terminal as every other subcommand. */
     ClusterConnector connector(AuditLog audit) {
         return new ClusterConnector(audit, new ConsolePrompter());
@@ -69,7 +74,7 @@ final class SshSource {
      */
     <T> NodeGroup.Answer<T> firstAnswer(List<String> hosts, NodeGroup.Query<T> query, PrintWriter err)
             throws Exception {
-        try (AuditLog audit = new AuditLog(AuditLog.defaultDirectory()); NodeGroup nodes = connect(hosts, audit)) {
+        try (AuditLog audit = auditLog(); NodeGroup nodes = connect(hosts, audit)) {
             NodeGroup.Answer<T> answer = nodes.first(query);
             answer.warnings().forEach(m -> err.println("warning: " + m));
             return answer;

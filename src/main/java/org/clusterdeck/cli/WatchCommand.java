@@ -62,7 +62,7 @@ final class WatchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch forever = new CountDownLatch(1);
-        try (AuditLog audit = new AuditLog(AuditLog.defaultDirectory());
+        try (AuditLog audit = ssh.auditLog();
                 ClusterConnector.Watch watch = ssh.connector(audit).watch(ssh.targets(hosts), ssh.options(), settings,
                         new Printer(out, json))) {
             if (forSeconds == null) {

@@ -219,6 +219,32 @@ class CliTest {
         assertTrue(r.err().startsWith("clusterdeck: "), r.err());
     }
 
+    /**
+     * A caller's own audit directory takes every record of the command line it runs, the default
+     * directory none: tests keep their audit logs apart without changing the JVM's properties.
+     */
+    @Test
+    void anAuditDirectoryGivenToTheCommandLineTakesItsRecords() throws Exception {
+        Path own = dir.resolve("own-audit");
+        Path shared = org.clusterdeck.app.audit.AuditLog.defaultDirectory().resolve("audit.log");
+        long sharedBefore = Files.exists(shared) ? Files.size(shared) : -1;
+        int port;
+        try (ServerSocket closedAgain = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = closedAgain.getLocalPort();
+        }
+        StringWriter err = new StringWriter();
+        int code = Cli.run(own, new PrintWriter(new StringWriter()), new PrintWriter(err), "status", "--host",
+                "root@127.0.0.1:" + port, "--connect-timeout", "2", "--known-hosts",
+                dir.resolve("known_hosts").toString(), "-i", dir.resolve("no-key").toString());
+        assertEquals(1, code, err.toString());
+        List<String> records = Files.readAllLines(own.resolve("audit.log"));
+        assertEquals(1, records.size(), records.toString());
+        JsonNode r = JSON.readTree(records.get(0));
+        assertEquals("root@127.0.0.1:" + port, r.get("node").asText(), r.toString());
+        assertEquals("crm_mon", r.get("argv").get(0).asText(), r.toString());
+        assertEquals(sharedBefore, Files.exists(shared) ? Files.size(shared) : -1, "nothing in " + shared);
+    }
+
     @Test
     void connectTimeoutBoundsTheWaitForANodeThatNeverSpeaksSsh() throws Exception {
         // accepts the TCP connection and then says nothing, like a hung sshd

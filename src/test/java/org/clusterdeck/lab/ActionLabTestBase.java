@@ -22,8 +22,8 @@ import org.clusterdeck.app.audit.AuditLog;
 import org.clusterdeck.cli.Cli;
 import org.clusterdeck.cluster.xml.SafeXml;
 import org.clusterdeck.transport.CommandResult;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
@@ -36,21 +36,19 @@ abstract class ActionLabTestBase extends LabTestBase {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Duration SETTLE = Duration.ofSeconds(60);
 
+    /**
+     * This class's audit log, handed to each command line it runs: a JVM-wide property for it would
+     * outlive the class and send later tests' records elsewhere (once into the home directory).
+     */
+    @TempDir
+    static Path dataDir;
+
     Map<String, String> env;
-    Path dataDir;
 
     @BeforeAll
-    void labUp() throws Exception {
+    void labUp() {
         lab.ok(Duration.ofSeconds(600), "up", "--token", "1000");
         env = lab.env();
-        // the actions' audit log goes here, not into the home directory of whoever runs the tests
-        dataDir = Files.createTempDirectory("clusterdeck-actions");
-        System.setProperty("clusterdeck.dataDir", dataDir.toString());
-    }
-
-    @AfterAll
-    void forgetDataDir() {
-        System.clearProperty("clusterdeck.dataDir");
     }
 
     String host(String node) {
@@ -77,7 +75,7 @@ abstract class ActionLabTestBase extends LabTestBase {
                 "--known-hosts", env.get("LAB_KNOWN_HOSTS")));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Cli.run(new PrintWriter(out), new PrintWriter(err), argv.toArray(String[]::new));
+        int code = Cli.run(dataDir, new PrintWriter(out), new PrintWriter(err), argv.toArray(String[]::new));
         return new Run(code, out.toString(), err.toString());
     }
 

@@ -48,6 +48,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * ClusterDeck against real DRBD 8.4 (lab/drbd-up: two QEMU guests, r0 replicated between them):
@@ -66,24 +67,35 @@ class DrbdLabTest {
     private static final List<String> NODES = List.of("node1", "node2");
     private static final Pattern PROC = Pattern.compile(
             " 0: cs:(\\S+) ro:(\\w+)/(\\w+) ds:(\\w+)/(\\w+) .*?oos:(\\d+)"
-                    + "(?:.*?sync'ed:\\s*([\\d.]+)%.*?finish: (\\d+):(\\d+):(\\d+) speed: ([\\d,]+) )?", Pattern.DOTALL);
+                    + "(?:.*?sync'ed:\\s*([\\d.]+)% \\((\\d+)/(\\d+)\\)K.*?finish: (\\d+):(\\d+):(\\d+)"
+                    + " speed: ([\\d,]+) \\(([\\d,]+)\\))?", Pattern.DOTALL);
 
     private final LocalProcessRunner host = new LocalProcessRunner("host");
     private Map<String, String> env;
 
-    /** What /proc/drbd says about minor 0; the progress fields are null when no resync runs. */
+    @TempDir
+    Path dir;
+
+    /**
+     * What /proc/drbd says about minor 0; the progress fields (the resync's KiB left and total, the
+     * current and the average speed) are null when no resync runs.
+     */
     record Proc(String cs, String role, String peerRole, String disk, String peerDisk, long oos, Double done,
-            Long eta, Long speed) {
+            Long left, Long total, Long eta, Long speed, Long average) {
         static Proc parse(String text) {
             Matcher m = PROC.matcher(text);
             if (!m.find()) {
                 return fail("no minor 0 in /proc/drbd:\n" + text);
             }
             return new Proc(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5), Long.parseLong(m.group(6)),
-                    m.group(7) == null ? null : Double.valueOf(m.group(7)),
-                    m.group(8) == null ? null : Long.parseLong(m.group(8)) * 3600 + Long.parseLong(m.group(9)) * 60
-                            + Long.parseLong(m.group(10)),
-                    m.group(11) == null ? null : Long.valueOf(m.group(11).replace(",", "")));
+                    m.group(7) == null ? null : Double.valueOf(m.group(7)), number(m.group(8)), number(m.group(9)),
+                    m.group(10) == null ? null : Long.parseLong(m.group(10)) * 3600 + Long.parseLong(m.group(11)) * 60
+                            + Long.parseLong(m.group(12)),
+                    number(m.group(13)), number(m.group(14)));
+        }
+
+        private static Long number(String digits) {
+            return digits == null ? null : Long.valueOf(digits.replace(",", ""));
         }
 
         boolean syncing() {
@@ -122,6 +134,7 @@ class DrbdLabTest {
     @Order(1)
     void drbdCommandShowsTheInitialSyncAsEachGuestsProcDrbdDoes() throws IOException {
         for (String node : NODES) {
+            long rate = fixedResyncRateKiBps(node);
             Proc before = proc(node);
             assertTrue(before.syncing(), node + ": the initial sync should still run (4M on 256 MB): " + before);
             String admStatus = guest(node, "drbdadm", "status");
@@ -146,14 +159,23 @@ class DrbdLabTest {
             }
             between(node + " out-of-sync KiB", after.oos(), p.path("outOfSyncKiB").asLong(), before.oos());
             between(node + " done %", before.done(), p.path("syncDonePercent").asDouble(), after.done());
-            // time left is the out-of-sync amount over the recent speed: the speed's tolerance below
-            // (0.8-1.2, emulated guests on a busy machine) carries over to it, plus a second of rounding
-            between(node + " s left", Math.min(before.eta(), after.eta()) / 1.2 - 1, p.path("etaSeconds").asLong(),
-                    Math.max(before.eta(), after.eta()) / 0.8 + 1);
             long speed = p.path("speedKiBps").asLong();
             between(node + " KiB/s", Math.min(before.speed(), after.speed()) * 0.8, speed,
                     Math.max(before.speed(), after.speed()) * 1.2);
-            between(node + " KiB/s against the 4M limit", 2048, speed, 4096 * 1.1);
+            // DRBD asks for no more than the rate, but /proc/drbd divides by whole seconds over a
+            // window that is short early in a resync (1.32 x the rate in the corpus at 1-2 s, this
+            // lab once 4532 KiB/s at 4M): ResyncSpeedBound works out the most it can show from the
+            // seconds run, read off the earlier /proc/drbd's average. No least speed: DRBD promises
+            // none, and the units are checked against /proc/drbd's own figure above.
+            double most = ResyncSpeedBound.maxKiBps(rate, before.total(), before.left(), before.average());
+            System.out.printf("DRBD lab: %s at %d s into the sync: %d KiB/s (/proc/drbd %d, then %d), at most %.0f"
+                    + " at rate %d%n", node, ResyncSpeedBound.secondsRun(before.total(), before.left(), before.average()),
+                    speed, before.speed(), after.speed(), most, rate);
+            between(node + " KiB/s against the rate", 1, speed, most);
+            // time left is the out-of-sync amount over the recent speed: the speed's tolerance above
+            // (0.8-1.2, emulated guests on a busy machine) carries over to it, plus a second of rounding
+            between(node + " s left", Math.min(before.eta(), after.eta()) / 1.2 - 1, p.path("etaSeconds").asLong(),
+                    Math.max(before.eta(), after.eta()) / 0.8 + 1);
         }
     }
 
@@ -185,7 +207,9 @@ class DrbdLabTest {
             if (rate != null) {
                 Lab.await("both guests UpToDate before the resync", Duration.ofSeconds(60),
                         () -> NODES.stream().allMatch(n -> upToDate(rec.node(host(n)))) ? true : null, rec::last);
-                target = script(Duration.ofSeconds(30), "drbd-sync", "--rate", rate).strip();
+                // five ssh logins into the emulated guests (adjust twice, role, invalidate): the
+                // baseline run on a loaded machine took longer than 30 s
+                target = script(Duration.ofSeconds(120), "drbd-sync", "--rate", rate).strip();
                 assertEquals("node2", target, "drbd-up makes node1 Primary, so node2 is invalidated");
             }
             for (String node : NODES) {
@@ -267,10 +291,20 @@ class DrbdLabTest {
     private JsonNode drbdJson(String node) throws IOException {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), "drbd", "--host", host(node),
-                "-i", env.get("DRBD_LAB_SSH_KEY"), "--known-hosts", env.get("DRBD_LAB_KNOWN_HOSTS"), "--json");
+        int code = Cli.run(dir.resolve("audit"), new PrintWriter(out, true), new PrintWriter(err, true), "drbd",
+                "--host", host(node), "-i", env.get("DRBD_LAB_SSH_KEY"), "--known-hosts", env.get("DRBD_LAB_KNOWN_HOSTS"),
+                "--json");
         assertEquals(0, code, "drbd --host " + host(node) + ": " + err);
         return JSON.readTree(out.toString());
+    }
+
+    /** r0's resync-rate as the guest's DRBD has it, checked to be fixed (the dynamic controller off). */
+    private long fixedResyncRateKiBps(String node) {
+        String show = guest(node, "drbdsetup", "show", "r0");
+        assertTrue(Pattern.compile("c-plan-ahead\\s+0;").matcher(show).find(), node + ": " + show);
+        Matcher rate = Pattern.compile("resync-rate\\s+(\\d+)k;").matcher(show);
+        assertTrue(rate.find(), node + ": " + show);
+        return Long.parseLong(rate.group(1));
     }
 
     private Proc proc(String node) {

@@ -297,7 +297,7 @@ class MonitorLabTest extends LabTestBase {
         String survivor = lab.other(active);
         Lines out = new Lines();
         StringWriter err = new StringWriter();
-        Thread watch = new Thread(() -> Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), "watch",
+        Thread watch = new Thread(() -> Cli.run(dir.resolve("audit"), new PrintWriter(out, true), new PrintWriter(err, true), "watch",
                 "--host", host("node1"), "--host", host("node2"), "-i", env.get("LAB_SSH_KEY"),
                 "--known-hosts", env.get("LAB_KNOWN_HOSTS"), "--json"), "watch");
         watch.start();
@@ -370,7 +370,7 @@ class MonitorLabTest extends LabTestBase {
     private String statusOverSsh() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Cli.run(new PrintWriter(out), new PrintWriter(err), "status", "--host", host("node1"),
+        int code = Cli.run(dir.resolve("audit"), new PrintWriter(out), new PrintWriter(err), "status", "--host", host("node1"),
                 "--host", host("node2"), "-i", env.get("LAB_SSH_KEY"), "--known-hosts", env.get("LAB_KNOWN_HOSTS"),
                 "--json");
         assertEquals(0, code, err.toString());

@@ -174,7 +174,7 @@ class SshAuthLabTest extends LabTestBase {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         // mvn runs the tests without a terminal: System.console() is null, as in a pipe or cron job
-        int code = Cli.run(new PrintWriter(out), new PrintWriter(err), "status", "--host", "root@" + addr("node1"),
+        int code = Cli.run(audit(), new PrintWriter(out), new PrintWriter(err), "status", "--host", "root@" + addr("node1"),
                 "-i", key.toString(), "--known-hosts", knownHosts.toString(), "--json");
         assertEquals(1, code);
         String msg = err.toString().strip();
@@ -308,7 +308,7 @@ class SshAuthLabTest extends LabTestBase {
         String asUser = status(user + "@" + addr("node1"));
         String asRoot = status("root@" + addr("node1"));
         assertEquals(new ObjectMapper().readTree(asRoot), new ObjectMapper().readTree(asUser));
-        Path audit = AuditLog.defaultDirectory().resolve("audit.log");
+        Path audit = audit().resolve(AuditLog.FILE_NAME);
         JsonNode last = new ObjectMapper().readTree(Files.readAllLines(audit).stream()
                 .filter(l -> l.contains("\"node\":\"" + user + "@" + addr("node1") + "\"") && l.contains("crm_mon"))
                 .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no audit record for " + user + " in " + audit)));
@@ -321,7 +321,7 @@ class SshAuthLabTest extends LabTestBase {
     void aUserWhoseSudoWantsAPasswordGetsTheClearErrorFromTheCommandLine() {
         String user = env.get("LAB_PASSWORD_USER");
         StringWriter err = new StringWriter();
-        int code = Cli.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "status", "--host",
+        int code = Cli.run(audit(), new PrintWriter(new StringWriter()), new PrintWriter(err), "status", "--host",
                 user + "@" + addr("node1"), "-i", labKey.toString(), "--known-hosts", knownHosts.toString(), "--json");
         assertEquals(1, code);
         assertTrue(err.toString().contains(user + "@" + addr("node1") + ": sudo asks " + user + " for a password"),
@@ -338,7 +338,9 @@ class SshAuthLabTest extends LabTestBase {
      */
     String onTerminal(String prompt, String answer, String... args) throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/script")), "no /usr/bin/script for a terminal");
-        List<String> argv = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-cp",
+        // a JVM of its own does not inherit this one's properties: its audit log and home are given
+        List<String> argv = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Dclusterdeck.dataDir=" + audit(), "-Duser.home=" + System.getProperty("user.home"), "-cp",
                 System.getProperty("java.class.path"), "org.clusterdeck.Main"));
         argv.addAll(List.of(args));
         Process p = new ProcessBuilder("script", "-q", "-e", "-c", ShellQuote.join(argv), "/dev/null")
@@ -384,13 +386,18 @@ class SshAuthLabTest extends LabTestBase {
         assertTrue(screen.contains("sudo asks " + user + " for a password"), screen);
     }
 
+    /** This class's audit log, handed to every command line it runs. */
+    Path audit() {
+        return tmp.resolve("audit");
+    }
+
     String status(String host, String... more) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         List<String> args = new ArrayList<>(List.of("status", "--host", host, "-i", labKey.toString(),
                 "--known-hosts", knownHosts.toString(), "--json"));
         args.addAll(List.of(more));
-        int code = Cli.run(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
+        int code = Cli.run(audit(), new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new));
         if (code != 0) {
             fail("status --host " + host + " exited " + code + ": " + err);
         }

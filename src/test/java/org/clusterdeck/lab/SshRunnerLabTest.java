@@ -77,7 +77,8 @@ class SshRunnerLabTest extends LabTestBase {
         Files.writeString(saved, lab.ok(Duration.ofSeconds(30), "exec", "node2", "crm_mon", "-1", "--inactive", "--output-as=xml"));
         java.io.StringWriter viaSsh = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
-        int code = org.clusterdeck.cli.Cli.run(new java.io.PrintWriter(viaSsh), new java.io.PrintWriter(err), "status",
+        Path auditDir = dir.resolve("audit");
+        int code = org.clusterdeck.cli.Cli.run(auditDir, new java.io.PrintWriter(viaSsh), new java.io.PrintWriter(err), "status",
                 "--host", "root@" + env.get("LAB_ADDR_node2"), "--host", "root@10.99.0.13",
                 "-i", key.toString(), "--known-hosts", knownHosts.toString(), "--json");
         assertEquals(0, code, err.toString());
@@ -86,7 +87,7 @@ class SshRunnerLabTest extends LabTestBase {
                 "status", "--crm-mon-xml", saved.toString(), "--json");
         assertEquals(fromFile.toString(), viaSsh.toString());
         // every command run on a node is in the audit log, with its node, argv and exit code
-        Path audit = org.clusterdeck.app.audit.AuditLog.defaultDirectory().resolve("audit.log");
+        Path audit = auditDir.resolve(org.clusterdeck.app.audit.AuditLog.FILE_NAME);
         String last = Files.readAllLines(audit).stream()
                 .filter(l -> l.contains("\"node\":\"root@" + env.get("LAB_ADDR_node2") + "\"") && l.contains("crm_mon"))
                 .reduce((a, b) -> b).orElseThrow(() -> new AssertionError("no audit record in " + audit));
@@ -99,7 +100,7 @@ class SshRunnerLabTest extends LabTestBase {
     void drbdHostOnANodeWithoutDrbdSaysWhatEachSourceAnswered() {
         java.io.StringWriter out = new java.io.StringWriter();
         java.io.StringWriter err = new java.io.StringWriter();
-        int code = org.clusterdeck.cli.Cli.run(new java.io.PrintWriter(out), new java.io.PrintWriter(err), "drbd",
+        int code = org.clusterdeck.cli.Cli.run(dir.resolve("audit"), new java.io.PrintWriter(out), new java.io.PrintWriter(err), "drbd",
                 "--host", "root@" + env.get("LAB_ADDR_node1"), "-i", key.toString(),
                 "--known-hosts", knownHosts.toString(), "--json");
         assertEquals(1, code);

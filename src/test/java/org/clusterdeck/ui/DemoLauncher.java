@@ -1,5 +1,6 @@
 package org.clusterdeck.ui;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Optional;
@@ -16,7 +17,8 @@ import org.clusterdeck.ui.main.MainViewModel;
 /**
  * For looking at the window under Xvfb: the real window with the file chooser answered in advance.
  * {@code -Ddemo.theme=DARK}, {@code -Ddemo.select=RESOURCE}, {@code -Ddemo.tab=graph} (or overview, timeline, drbd),
- * {@code -Ddemo.addDialog=true} (opens the add-cluster dialog); arguments
+ * {@code -Ddemo.addDialog=true} (opens the add-cluster dialog), {@code -Ddemo.store=clusters.json} (the saved
+ * clusters; by default an empty file of its own, so the user's are neither shown nor changed); arguments
  * are CIB files to open. Not a test; run with the test class path.
  */
 public final class DemoLauncher {
@@ -29,6 +31,17 @@ public final class DemoLauncher {
     }
 
     public static final class Window extends Application {
+    /** {@code -Ddemo.store=clusters.json}, else an empty one of its own: never the user's saved clusters. */
+    private static Path store() {
+        String given = System.getProperty("demo.store");
+        try {
+            return given != null ? Path.of(given)
+                    : Files.createTempDirectory("clusterdeck-demo").resolve(ClusterProfileStore.FILE_NAME);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void start(Stage stage) {
         ScriptedDialogs dialogs = new ScriptedDialogs() {
@@ -40,8 +53,8 @@ public final class DemoLauncher {
             }
         };
         Background background = new Background(Platform::runLater);
-        MainViewModel vm = ClusterDeckApp.show(stage, background, dialogs, new ClusterProfileStore(), new CibFileReader(),
-                ScriptedWatcher.NONE);
+        MainViewModel vm = ClusterDeckApp.show(stage, background, dialogs, new ClusterProfileStore(store()),
+                new CibFileReader(), ScriptedWatcher.NONE);
         vm.themeProperty().set(Theme.valueOf(System.getProperty("demo.theme", "LIGHT")));
         vm.loadProfiles();
         String tab = System.getProperty("demo.tab", "overview");

@@ -61,7 +61,6 @@ public final class AuditLog implements AutoCloseable {
         this.keptFiles = keptFiles;
     }
 
-    /** {@code $XDG_DATA_HOME/clusterdeck}, else {@code ~/.local/share/clusterdeck}. */
     /** {@code -Dclusterdeck.dataDir=DIR} overrides the XDG location (tests, portable installs). */
     public static Path defaultDirectory() {
         String override = System.getProperty("clusterdeck.dataDir");
@@ -71,7 +70,8 @@ public final class AuditLog implements AutoCloseable {
         return defaultDirectory(System.getenv(), System.getProperty("user.home"));
     }
 
-    static Path defaultDirectory(Map<String, String> env, String home) {
+    /** {@code $XDG_DATA_HOME/clusterdeck} of {@code env}, else {@code .local/share/clusterdeck} in {@code home}. */
+    public static Path defaultDirectory(Map<String, String> env, String home) {
         String xdg = env.get("XDG_DATA_HOME");
         // The XDG spec says a relative value is invalid and must be ignored.
         Path base = xdg != null && !xdg.isEmpty() && Path.of(xdg).isAbsolute()

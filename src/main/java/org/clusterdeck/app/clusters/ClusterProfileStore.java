@@ -52,7 +52,8 @@ public final class ClusterProfileStore {
         return defaultDirectory(System.getenv(), System.getProperty("user.home"));
     }
 
-    static Path defaultDirectory(Map<String, String> env, String home) {
+    /** {@code $XDG_CONFIG_HOME/clusterdeck} of {@code env}, else {@code .config/clusterdeck} in {@code home}. */
+    public static Path defaultDirectory(Map<String, String> env, String home) {
         String xdg = env.get("XDG_CONFIG_HOME");
         // The XDG spec says a relative value is invalid and must be ignored.
         Path base = xdg != null && !xdg.isEmpty() && Path.of(xdg).isAbsolute()

@@ -11,7 +11,11 @@ import org.clusterdeck.cluster.FormatException;
  * {@code N: cs:... ro:own/peer ds:own/peer P flags}, a counter line ending in {@code oos:} (KiB out
  * of sync), and while syncing or verifying a progress line ({@code sync'ed:} or {@code verified:},
  * K or M units) and {@code finish: h:mm:ss speed: recent (average) [want: rate] K/sec [(stalled)]}
- * with thousands separators. DRBD 9 prints only the version lines: an empty resource list.
+ * with thousands separators. The recent speed and the finish time are both DRBD's blocks done since
+ * a sync mark (the second oldest of eight taken every 3 s or more: 18 s or more ago, or the sync's
+ * start) over whole seconds; with nothing done in that window the speed is 0 and the finish is no
+ * estimate (see {@link DrbdPeerDevice#timeLeft}). DRBD 9 prints only the version lines: an empty
+ * resource list.
  * Each minor becomes a resource without a name, with one device (no volume number) and one
  * connection without a peer name; {@code cs:Unconfigured} minors are left out, as DRBD's other
  * formats leave out resources that are not up.

@@ -56,14 +56,17 @@ public final class ProcDrbdProgress {
                 .map(DrbdDevice::minor).findFirst().orElse(null);
     }
 
+    /**
+     * Speed and time left come as a pair from one source, as read at one moment: /proc/drbd's
+     * unless the named source gave a speed of its own.
+     */
     private static DrbdPeerDevice fillIn(DrbdPeerDevice p, DrbdPeerDevice fromProc) {
         if (!p.isSyncing() || fromProc == null || !p.replicationState().equals(fromProc.replicationState())) {
             return p;
         }
+        DrbdPeerDevice rate = p.speedKiBps() != null ? p : fromProc;
         return new DrbdPeerDevice(p.volume(), p.replicationState(), p.peerDiskState(), p.outOfSyncKiB(),
                 p.syncDonePercent() != null ? p.syncDonePercent() : fromProc.syncDonePercent(),
-                p.speedKiBps() != null ? p.speedKiBps() : fromProc.speedKiBps(),
-                p.etaSeconds() != null ? p.etaSeconds() : fromProc.etaSeconds(),
-                p.resyncSuspended(), p.stalled() || fromProc.stalled());
+                rate.speedKiBps(), rate.etaSeconds(), p.resyncSuspended(), p.stalled() || fromProc.stalled());
     }
 }

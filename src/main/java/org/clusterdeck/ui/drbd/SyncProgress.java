@@ -1,6 +1,7 @@
 package org.clusterdeck.ui.drbd;
 
 import java.util.Locale;
+import org.clusterdeck.cluster.drbd.DrbdPeerDevice;
 
 /**
  * A resync or online verify under way on one peer volume, as the source gives it; a part it does
@@ -10,9 +11,15 @@ import java.util.Locale;
  * @param source     the node the data comes from
  * @param target     the node being brought up to date
  * @param speedKiBps as the source gives it, else the out-of-sync amount's drop since the last status
+ * @param etaSeconds as the source gives it, but none next to a speed of 0 (also a derived one:
+ *                   {@link DrbdPeerDevice#timeLeft})
  */
 public record SyncProgress(String state, String source, String target, Double donePercent, Long speedKiBps,
         Long etaSeconds, boolean paused) {
+
+    public SyncProgress {
+        etaSeconds = DrbdPeerDevice.timeLeft(speedKiBps, etaSeconds);
+    }
 
     /** 0..1 for a progress bar; -1 (indeterminate) when the source gives no percentage. */
     public double fraction() {

@@ -54,12 +54,39 @@ class DrbdScenarioTest {
             DrbdPeerDevice p = firstPeerDevice(DrbdCorpusFiles.PROC.parse(file));
             String name = DrbdCorpusFiles.name(file);
             assertEquals(Double.parseDouble(group("sync'ed: *([0-9.]+)%", raw)), p.syncDonePercent(), name);
-            assertEquals(Long.parseLong(group("speed: ([0-9,]+)", raw).replace(",", "")), p.speedKiBps(), name);
+            long speed = Long.parseLong(group("speed: ([0-9,]+)", raw).replace(",", ""));
+            assertEquals(speed, p.speedKiBps(), name);
             String[] hms = group("finish: ([0-9:]+)", raw).split(":");
-            assertEquals(Long.parseLong(hms[0]) * 3600 + Long.parseLong(hms[1]) * 60 + Long.parseLong(hms[2]),
-                    p.etaSeconds(), name);
+            // at speed 0 the finish printed is no estimate (see the test below)
+            assertEquals(speed == 0 ? null : Long.parseLong(hms[0]) * 3600 + Long.parseLong(hms[1]) * 60
+                    + Long.parseLong(hms[2]), p.etaSeconds(), name);
             assertEquals(Long.parseLong(group("oos:([0-9]+)", raw)), p.outOfSyncKiB(), name);
             assertTrue(p.isResyncing(), name);
+        }
+    }
+
+    /**
+     * The first /proc/drbd of a resync: nothing done yet, speed 0, and a finish time all the same.
+     * That time is the blocks left (4 KiB each, from the line's (left/total)K) over 100, what
+     * drbd_proc.c's rs_left / (db/100 + 1) * dt / 100 gives with db = 0 and dt = 1: no estimate,
+     * so no time left is given (DRBD 9's drbdsetup prints eta:nan there).
+     */
+    @Test
+    void atTheFirstReadOfAResyncProcDrbdsFinishIsNoEstimateAndNoTimeLeftIsGiven() {
+        for (String file : List.of("drbd/drbd84/a-sync-t00s__vm1__proc_drbd.txt",
+                "drbd/drbd84/d2-resync-after-crash-t00s__vm1__proc_drbd.txt")) {
+            String raw = Corpus.read(file);
+            assertEquals("0 (0)", group("speed: ([0-9,]+ \\([0-9,]+\\))", raw), file);
+            long leftKiB = Long.parseLong(group("\\(([0-9]+)/[0-9]+\\)K", raw));
+            assertEquals(Long.parseLong(group("\\([0-9]+/([0-9]+)\\)K", raw)), leftKiB, "nothing done yet: " + file);
+            String[] hms = group("finish: ([0-9:]+)", raw).split(":");
+            assertEquals(leftKiB / 4 / 100, Long.parseLong(hms[0]) * 3600 + Long.parseLong(hms[1]) * 60
+                    + Long.parseLong(hms[2]), file);
+
+            DrbdPeerDevice p = firstPeerDevice(read(file));
+            assertTrue(p.isResyncing(), file);
+            assertEquals(0L, p.speedKiBps(), file);
+            assertNull(p.etaSeconds(), file);
         }
     }
 

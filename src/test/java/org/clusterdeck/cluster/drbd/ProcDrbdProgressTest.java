@@ -29,6 +29,7 @@ class ProcDrbdProgressTest {
                 .filter(f -> f.getFileName().toString().startsWith("a-sync-t")).toList();
         assertTrue(events.size() >= 40, "initial sync snapshots of both nodes: " + events.size());
         int filled = 0;
+        int zeroSpeeds = 0;
         for (Path e : events) {
             Path proc = e.resolveSibling(e.getFileName().toString().replace("__drbdsetup_events2_now_statistics.txt",
                     "__proc_drbd.txt"));
@@ -63,12 +64,48 @@ class ProcDrbdProgressTest {
                 continue;
             }
             assertEquals(Double.parseDouble(synced.group(1)), after.syncDonePercent(), 1e-9, proc.toString());
-            assertEquals(Long.parseLong(finish.group(4).replace(",", "")), after.speedKiBps(), proc.toString());
-            assertEquals(Long.parseLong(finish.group(1)) * 3600 + Long.parseLong(finish.group(2)) * 60
-                    + Long.parseLong(finish.group(3)), after.etaSeconds(), proc.toString());
+            long speed = Long.parseLong(finish.group(4).replace(",", ""));
+            assertEquals(speed, after.speedKiBps(), proc.toString());
+            // at speed 0 (a resync's first read) the finish printed is no estimate: no time left
+            assertEquals(speed == 0 ? null : Long.parseLong(finish.group(1)) * 3600
+                    + Long.parseLong(finish.group(2)) * 60 + Long.parseLong(finish.group(3)), after.etaSeconds(),
+                    proc.toString());
+            zeroSpeeds += speed == 0 ? 1 : 0;
             filled++;
         }
         assertTrue(filled >= 40, "snapshots completed from /proc/drbd: " + filled);
+        assertEquals(1, zeroSpeeds, "the first snapshot of the sync, with nothing done yet");
+    }
+
+    /**
+     * Speed and time left are one reading: a named source that gives a speed keeps its own time
+     * left (none here), rather than getting /proc/drbd's, which goes with another speed.
+     */
+    @Test
+    void speedAndTimeLeftAreTakenTogetherFromOneSource() {
+        String stem = "drbd/drbd84/a-sync-t12s__vm1__";
+        DrbdStatus named = new DrbdEvents2Parser().parse(Corpus.read(stem + "drbdsetup_events2_now_statistics.txt"), "e");
+        DrbdStatus proc = new ProcDrbdParser().parse(Corpus.read(stem + "proc_drbd.txt"), "p");
+        DrbdPeerDevice fromProc = proc.resources().get(0).connections().get(0).peerDevices().get(0);
+        assertEquals(2100L, fromProc.speedKiBps());
+        assertEquals(51L, fromProc.etaSeconds());
+        DrbdResource r = named.resources().get(0);
+        DrbdConnection c = r.connections().get(0);
+        DrbdPeerDevice p = c.peerDevices().get(0);
+        DrbdPeerDevice withSpeed = new DrbdPeerDevice(p.volume(), p.replicationState(), p.peerDiskState(),
+                p.outOfSyncKiB(), null, 1500L, null, p.resyncSuspended(), p.stalled());
+        DrbdStatus ownSpeed = new DrbdStatus(List.of(new DrbdResource(r.name(), r.role(), r.devices(),
+                List.of(new DrbdConnection(c.peer(), c.connectionState(), c.peerRole(), List.of(withSpeed),
+                        c.splitBrainDetected())))), named.format(), named.drbdVersion());
+
+        DrbdPeerDevice merged = ProcDrbdProgress.fillIn(ownSpeed, proc).resources().get(0).connections().get(0)
+                .peerDevices().get(0);
+        assertEquals(1500L, merged.speedKiBps());
+        assertNull(merged.etaSeconds(), "not /proc/drbd's 51 s, estimated at 2100 KiB/s");
+        assertEquals(fromProc.syncDonePercent(), merged.syncDonePercent());
+        DrbdPeerDevice bothFromProc = ProcDrbdProgress.fillIn(named, proc).resources().get(0).connections().get(0)
+                .peerDevices().get(0);
+        assertEquals(List.of(2100L, 51L), List.of(bothFromProc.speedKiBps(), bothFromProc.etaSeconds()));
     }
 
     @Test

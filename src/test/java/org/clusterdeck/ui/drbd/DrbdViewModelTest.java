@@ -15,9 +15,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.clusterdeck.Corpus;
 import org.clusterdeck.cluster.checks.DrbdAlarm;
+import org.clusterdeck.cluster.drbd.DrbdConnection;
+import org.clusterdeck.cluster.drbd.DrbdDevice;
 import org.clusterdeck.cluster.drbd.DrbdEventState;
+import org.clusterdeck.cluster.drbd.DrbdPeerDevice;
+import org.clusterdeck.cluster.drbd.DrbdResource;
+import org.clusterdeck.cluster.drbd.DrbdSourceFormat;
 import org.clusterdeck.cluster.drbd.DrbdStatus;
 import org.clusterdeck.cluster.drbd.DrbdStatusReader;
+import org.clusterdeck.cluster.drbd.ProcDrbdProgress;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -166,6 +172,49 @@ class DrbdViewModelTest {
         assertEquals(List.of(expected), vm.selectedHistory().stream().map(SpeedSample::kiBps).toList());
         vm.update(Map.of("vm1", status(b), "vm2", peer), T.plusSeconds(5));
         assertEquals(expected, vm.rows().get(0).sync().speedKiBps(), "shown until this node reports again");
+    }
+
+    /**
+     * The first read of a resync as the monitor makes it on DRBD 8.4 (events2, completed from
+     * /proc/drbd): nothing done, speed 0. The row shows the speed and no time left; /proc/drbd's
+     * finish there (5:27) is no estimate. The lab's monitor once showed "1.6 %, 0 KiB/s, 10:55 left".
+     */
+    @Test
+    void theFirstReadOfAResyncShowsSpeedZeroWithoutATimeLeft() {
+        String stem = "drbd84/a-sync-t00s__vm1__";
+        DrbdStatus filled = ProcDrbdProgress.fillIn(status(stem + "drbdsetup_events2_now_statistics.txt"),
+                status(stem + "proc_drbd.txt"));
+        DrbdViewModel vm = new DrbdViewModel();
+        vm.update(Map.of("vm1", filled), T);
+        SyncProgress p = vm.rows().get(0).sync();
+        assertEquals(0L, p.speedKiBps());
+        assertNull(p.etaSeconds());
+        assertEquals("3.2 %, 0 KiB/s", p.shortText());
+    }
+
+    /**
+     * A speed derived from the out-of-sync amount that rounds to 0 (2 KiB in 5 s) does not stand
+     * next to the time left a source gives: the two would say different things.
+     */
+    @Test
+    void aDerivedSpeedOfZeroIsShownWithoutTheSourcesTimeLeft() {
+        DrbdViewModel vm = new DrbdViewModel();
+        vm.update(Map.of("vm1", syncingWithoutSpeed(100_000L, 40L)), T);
+        vm.update(Map.of("vm1", syncingWithoutSpeed(99_998L, 40L)), T.plusSeconds(5));
+        assertEquals(0L, vm.rows().get(0).sync().speedKiBps());
+        assertNull(vm.rows().get(0).sync().etaSeconds());
+        vm.update(Map.of("vm1", syncingWithoutSpeed(89_998L, 38L)), T.plusSeconds(10));
+        assertEquals(2000L, vm.rows().get(0).sync().speedKiBps());
+        assertEquals(38L, vm.rows().get(0).sync().etaSeconds(), "the source's, next to a speed that moves");
+    }
+
+    /** vm1 Primary, resyncing to vm2, as a source that gives a time left but no speed. */
+    private static DrbdStatus syncingWithoutSpeed(long outOfSyncKiB, long etaSeconds) {
+        DrbdPeerDevice p = new DrbdPeerDevice(0, "SyncSource", "Inconsistent", outOfSyncKiB, 50.0, null, etaSeconds,
+                "no", false);
+        return new DrbdStatus(List.of(new DrbdResource("r0", "Primary", List.of(new DrbdDevice(0, 0, "UpToDate")),
+                List.of(new DrbdConnection("vm2", "Connected", "Secondary", List.of(p), false)))),
+                DrbdSourceFormat.STATUS_TEXT, "9.2.16");
     }
 
     private static long oos(String file) {
