@@ -1,0 +1,113 @@
+package org.clusterdeck.cluster.setup;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What an admin decides to build the reference cluster from two bare nodes: the classic
+ * active/passive DHCP server (a virtual IP, a DRBD-replicated disk with a filesystem on it, dhcpd
+ * with its leases on that filesystem). Read from YAML ({@link SetupSpecReader}); every choice the
+ * plan needs is here, nothing is guessed later. Values are checked when read.
+ *
+ * @param cluster  the cluster's name (corosync's cluster_name)
+ * @param dialect  how the plan spells its commands: {@code auto}, {@code pacemaker}, {@code crmsh} or {@code pcs}
+ * @param nodes    exactly two
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({"cluster", "dialect", "nodes", "corosync", "fencing", "drbd", "filesystem", "service"})
+public record SetupSpec(String cluster, String dialect, List<Node> nodes, Corosync corosync, Fencing fencing,
+        Drbd drbd, Filesystem filesystem, Service service) {
+
+    public SetupSpec {
+        nodes = nodes == null ? List.of() : List.copyOf(nodes);
+    }
+
+    /**
+     * One node.
+     *
+     * @param name       the node's name everywhere: {@code uname -n}, corosync's node list, DRBD's {@code on} section
+     * @param host       how ClusterDeck reaches it over SSH ({@code [user@]host[:port]}); {@code --host} may override
+     * @param heartbeat  its address on the replication and heartbeat link
+     * @param management its address on the management network, for corosync's second knet link; null for one link
+     * @param disk       the empty backing disk for DRBD, e.g. {@code /dev/vdb} or a {@code /dev/disk/by-id/} path
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"name", "host", "heartbeat", "management", "disk"})
+    public record Node(String name, String host, String heartbeat, String management, String disk) {
+    }
+
+    /**
+     * @param secondLink also run corosync over the management network (knet link 1)
+     * @param tokenMs    corosync's token timeout; null for corosync's default
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Corosync(boolean secondLink, Integer tokenMs) {
+    }
+
+    /**
+     * How a node that stops answering is taken out.
+     *
+     * @param kind        {@code ipmi} (fence_ipmilan), {@code virsh} (fence_virsh), {@code sbd}, {@code lab}
+     *                    (the lab's own power switch), or {@code none}
+     * @param parameters  the fence agent's parameters per node name (address, login, …), as the agent names them
+     * @param delayNode   the node whose fencing is delayed, so that in a split the other one is fenced first
+     *                    (two nodes that fence each other at once would both die); null for none
+     * @param acknowledgeNoFencing with {@code kind: none}: the admin read why that risks split brain and chose it
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"kind", "parameters", "delayNode", "acknowledgeNoFencing"})
+    public record Fencing(String kind, Map<String, Map<String, String>> parameters, String delayNode,
+            boolean acknowledgeNoFencing) {
+        public Fencing {
+            parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
+        }
+    }
+
+    /**
+     * @param resource   DRBD's resource name
+     * @param device     the DRBD device, e.g. {@code /dev/drbd0}
+     * @param port       the replication port on the heartbeat link
+     * @param resyncRate the initial sync's and resyncs' rate, in drbd.conf's words (e.g. {@code 40M})
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"resource", "device", "port", "resyncRate"})
+    public record Drbd(String resource, String device, int port, String resyncRate) {
+    }
+
+    /** @param type {@code ext4} or {@code xfs} */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Filesystem(String type, String mountpoint) {
+    }
+
+    /**
+     * The service clients see.
+     *
+     * @param vip   the address clients use, on every node's {@code nic}
+     * @param nic   the client-facing interface, the same name on both nodes
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"vip", "prefixLength", "nic", "dhcp"})
+    public record Service(String vip, int prefixLength, String nic, Dhcp dhcp) {
+    }
+
+    /**
+     * What dhcpd hands out.
+     *
+     * @param subnet    the client network, e.g. {@code 10.10.101.0/24}
+     * @param rangeFrom first address leased
+     * @param rangeTo   last address leased
+     * @param router    the default gateway clients get; null for none
+     * @param dns       name servers clients get
+     * @param leaseSeconds default lease time
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"subnet", "rangeFrom", "rangeTo", "router", "dns", "leaseSeconds"})
+    public record Dhcp(String subnet, String rangeFrom, String rangeTo, String router, List<String> dns,
+            Integer leaseSeconds) {
+        public Dhcp {
+            dns = dns == null ? List.of() : List.copyOf(dns);
+        }
+    }
+}
