@@ -241,7 +241,8 @@ class CliTest {
         assertEquals(1, records.size(), records.toString());
         JsonNode r = JSON.readTree(records.get(0));
         assertEquals("root@127.0.0.1:" + port, r.get("node").asText(), r.toString());
-        assertEquals("crm_mon", r.get("argv").get(0).asText(), r.toString());
+        // status first asks what the node runs (which crm_mon XML its Pacemaker prints): crm_node -n
+        assertEquals("crm_node", r.get("argv").get(0).asText(), r.toString());
         assertEquals(sharedBefore, Files.exists(shared) ? Files.size(shared) : -1, "nothing in " + shared);
     }
 

@@ -1,5 +1,6 @@
 package org.clusterdeck.cluster.software;
 
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.clusterdeck.cluster.command.ClusterCommandException;
@@ -43,7 +44,7 @@ public final class SoftwareProbe {
         if (hasDrbdadm) {
             CommandResult v = node.run(Probe.drbdVersion());
             drbdUtils = keyValue(v.stdout(), "DRBDADM_VERSION");
-            drbdKernel = keyValue(v.stdout(), "DRBD_KERNEL_VERSION");
+            drbdKernel = drbdKernel(v.stdout());
         }
         if (drbdKernel == null) {
             // drbd-utils 8.4 and nodes without the utils still show the module here
@@ -52,6 +53,21 @@ public final class SoftwareProbe {
         }
         return new NodeSoftware(name.stdout().strip(), pacemaker, corosync, hasTool(tools, "crm"),
                 hasTool(tools, "pcs"), drbdUtils, drbdKernel);
+    }
+
+    /**
+     * The loaded DRBD module's version from {@code drbdadm --version}. Its version code is 0 when no
+     * module is loaded (drbd-utils installed, DRBD not in use: the version then reads "0", which is
+     * no version); drbd-utils 9 talking to an 8.4 module prints only the code ({@code 0x08040b}).
+     */
+    static String drbdKernel(String versionOutput) {
+        String code = keyValue(versionOutput, "DRBD_KERNEL_VERSION_CODE");
+        if (code != null && code.matches("0x[0-9a-fA-F]{6}")) {
+            int c = Integer.parseInt(code.substring(2), 16);
+            return c == 0 ? null : Objects.requireNonNullElse(keyValue(versionOutput, "DRBD_KERNEL_VERSION"),
+                    (c >> 16) + "." + ((c >> 8) & 0xff) + "." + (c & 0xff));
+        }
+        return keyValue(versionOutput, "DRBD_KERNEL_VERSION");
     }
 
     private static boolean hasTool(String commandVOutput, String tool) {
