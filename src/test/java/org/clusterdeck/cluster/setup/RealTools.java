@@ -1,0 +1,39 @@
+package org.clusterdeck.cluster.setup;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.clusterdeck.transport.Command;
+import org.clusterdeck.transport.CommandResult;
+import org.clusterdeck.transport.LocalProcessRunner;
+import org.clusterdeck.transport.TransportException;
+
+/** Runs the real cluster tools (.ci/run installs them) on generated files in a test's directory. */
+final class RealTools {
+    private static final LocalProcessRunner RUNNER = new LocalProcessRunner();
+
+    private RealTools() {
+    }
+
+    /** The tool's result, whatever its exit code; a tool that cannot be started fails the test. */
+    static CommandResult run(Path cibFile, String... argv) {
+        Command command = Command.of(argv);
+        if (cibFile != null) {
+            command = command.withEnv("CIB_file", cibFile.toAbsolutePath().toString());
+        }
+        try {
+            return RUNNER.run(command);
+        } catch (TransportException e) {
+            throw new IllegalStateException(argv[0] + " could not be run (.ci/run installs it): " + e.getMessage(), e);
+        }
+    }
+
+    /** The same, failing the test with the tool's output unless it exits 0. */
+    static CommandResult ok(Path cibFile, String... argv) {
+        CommandResult r = run(cibFile, argv);
+        if (!r.ok()) {
+            throw new AssertionError(String.join(" ", List.of(argv)) + " exited " + r.exitCode() + ":\n" + r.stdout()
+                    + r.stderr());
+        }
+        return r;
+    }
+}
