@@ -28,8 +28,15 @@ import org.w3c.dom.Element;
 public final class CibResources {
     /** The device that fences the delayed node waits this long, so the other node is fenced first. */
     static final String FENCING_DELAY = "15s";
-    /** The account dhcpd drops to; the leases directory on the replicated filesystem belongs to it. */
-    public static final String DHCPD_USER = "dhcpd";
+    /**
+     * The account dhcpd runs as; the leases directory on the replicated filesystem belongs to it.
+     * Debian's isc-dhcp-server has no account of its own and runs dhcpd as root; Red Hat's
+     * dhcp-server creates {@code dhcpd} (the pre-flight compares its uid on both nodes, since the
+     * leases directory's owner travels with the disk as a number).
+     */
+    public static String dhcpdUser(NodeGeneration generation) {
+        return generation.packageManager() == NodeGeneration.PackageManager.APT ? "root" : "dhcpd";
+    }
     /** The leases file relative to the mountpoint: the agent builds {@code -lf} as chrooted_path/leases. */
     public static final String LEASES = "dhcp/dhcpd.leases";
 
@@ -74,10 +81,18 @@ public final class CibResources {
 
     /** The {@code <configuration>} fragment, indented. */
     public static String fragment(SetupSpec spec, NodeGeneration generation) {
-        return new CibResources(spec, generation).build();
+        return new CibResources(spec, generation).build(false);
     }
 
-    private String build() {
+    /**
+     * The fencing part alone (the property, the devices and where they may run), pushed before any
+     * data resource exists; the whole fragment repeats it unchanged, so pushing that later changes nothing here.
+     */
+    public static String fencingFragment(SetupSpec spec, NodeGeneration generation) {
+        return new CibResources(spec, generation).build(true);
+    }
+
+    private String build(boolean fencingOnly) {
         Element configuration = doc.createElement("configuration");
         doc.appendChild(configuration);
         Element crmConfig = child(configuration, "crm_config");
@@ -87,10 +102,12 @@ public final class CibResources {
                 Boolean.toString(!spec.fencing().kind().equals("none")));
         Element resources = child(configuration, "resources");
         fencing(resources);
-        drbd(resources);
-        group(resources);
+        if (!fencingOnly) {
+            drbd(resources);
+            group(resources);
+        }
         Element constraints = child(configuration, "constraints");
-        for (NewConstraint c : constraints()) {
+        for (NewConstraint c : fencingOnly ? fenceLocations() : constraints()) {
             Element e = doc.createElement(c.element().getKey());
             c.element().getValue().forEach((name, value) -> {
                 if (value != null) {
@@ -98,6 +115,9 @@ public final class CibResources {
                 }
             });
             constraints.appendChild(e);
+        }
+        if (fencingOnly) {
+            return write();
         }
         // an active/passive service stays where it runs when the failed node comes back
         Element defaults = child(child(configuration, "rsc_defaults"), "meta_attributes");
@@ -182,8 +202,8 @@ public final class CibResources {
         // not chrooted, the agent still passes -lf chrooted_path/leases: both together put it on the replicated disk
         dhcpd.put("chrooted_path", spec.filesystem().mountpoint());
         dhcpd.put("leases", LEASES);
-        dhcpd.put("user", DHCPD_USER);
-        dhcpd.put("group", DHCPD_USER);
+        dhcpd.put("user", dhcpdUser(generation));
+        dhcpd.put("group", dhcpdUser(generation));
         dhcpd.put("interface", spec.service().nic());
         primitive(g, "p_dhcpd", "ocf", "heartbeat", "dhcpd", dhcpd, List.of(op("monitor", "10s", null, "20s")));
     }
@@ -196,14 +216,35 @@ public final class CibResources {
                 "INFINITY", null, "Promoted"));
         out.add(new NewConstraint.Order("ord_" + clone + "_promote_before_" + GROUP, clone, GROUP, "promote",
                 "start", "Mandatory"));
-        if (!spec.fencing().kind().equals("none") && !spec.fencing().kind().equals("sbd")) {
-            // a node never fences itself: each node's device runs on the other node
-            for (SetupSpec.Node node : spec.nodes()) {
-                out.add(new NewConstraint.Location("loc_st_" + node.name() + "_avoid_" + node.name(),
-                        "st_" + node.name(), node.name(), "-INFINITY", null));
-            }
-        }
+        out.addAll(fenceLocations());
         return out;
+    }
+
+    /** A node never fences itself: each node's device runs on the other node. */
+    List<NewConstraint> fenceLocations() {
+        if (spec.fencing().kind().equals("none") || spec.fencing().kind().equals("sbd")) {
+            return List.of();
+        }
+        return spec.nodes().stream().<NewConstraint>map(node -> new NewConstraint.Location("loc_st_" + node.name()
+                + "_avoid_" + node.name(), "st_" + node.name(), node.name(), "-INFINITY", null)).toList();
+    }
+
+    /** The ids the fencing fragment adds (constraints first: the undo deletes in this order). */
+    public static List<String> fencingIds(SetupSpec spec) {
+        List<String> ids = new ArrayList<>();
+        new CibResources(spec, null).fenceLocations().forEach(c -> ids.add(c.id()));
+        ids.addAll(fenceDevices(spec));
+        return ids;
+    }
+
+    /** The ids the data part adds (constraints first: the undo deletes in this order). */
+    public static List<String> dataIds(SetupSpec spec) {
+        CibResources c = new CibResources(spec, null);
+        List<String> ids = new ArrayList<>();
+        c.constraints().stream().filter(x -> !c.fenceLocations().contains(x)).forEach(x -> ids.add(x.id()));
+        ids.add(GROUP);
+        ids.add(drbdClone(spec));
+        return ids;
     }
 
     private record Op(String name, String interval, String role, String timeout) {

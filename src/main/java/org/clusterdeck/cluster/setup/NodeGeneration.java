@@ -11,8 +11,9 @@ import java.util.regex.Pattern;
  * @param pacemakerVersion the installed Pacemaker, or the one the package manager would install,
  *                         e.g. {@code 2.1.5}: the fencing property's name
  * @param packageManager   how packages are installed
+ * @param diskBytes        the size of the node's backing disk, named in the confirmation before it is overwritten
  */
-public record NodeGeneration(boolean drbd9, String pacemakerVersion, PackageManager packageManager) {
+public record NodeGeneration(boolean drbd9, String pacemakerVersion, PackageManager packageManager, long diskBytes) {
     private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
 
     public enum PackageManager { APT, DNF }
@@ -24,6 +25,9 @@ public record NodeGeneration(boolean drbd9, String pacemakerVersion, PackageMana
         }
         if (packageManager == null) {
             throw new IllegalArgumentException("no package manager: the plan installs with apt or dnf");
+        }
+        if (diskBytes <= 0) {
+            throw new IllegalArgumentException("disk size " + diskBytes + ": the pre-flight did not find the disk");
         }
     }
 
