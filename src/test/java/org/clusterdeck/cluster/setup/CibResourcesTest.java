@@ -40,10 +40,19 @@ class CibResourcesTest {
     void stagedOnAnEmptyCibTheStackStartsWithDrbdPromotedOnOneNode(String kind, SetupSpec spec) throws Exception {
         Path cib = dir.resolve("cib.xml");
         Files.writeString(cib, RealTools.ok(null, "cibadmin", "--empty").stdout());
+        // as the plan pushes them: fencing first, then the whole fragment over it
+        Path fencing = dir.resolve("fencing.xml");
+        Files.writeString(fencing, CibResources.fencingFragment(spec, PCMK_2));
+        RealTools.ok(cib, "cibadmin", "--modify", "--scope", "configuration", "--xml-file", fencing.toString());
+        RealTools.ok(cib, "crm_verify", "--live-check", "-V");
         Path fragment = dir.resolve("fragment.xml");
         Files.writeString(fragment, CibResources.fragment(spec, PCMK_2));
         RealTools.ok(cib, "cibadmin", "--modify", "--scope", "configuration", "--xml-file", fragment.toString());
         RealTools.ok(cib, "crm_verify", "--live-check", "-V");
+        String staged = RealTools.ok(cib, "cibadmin", "--query", "--scope", "resources").stdout();
+        for (String device : CibResources.fenceDevices(spec)) {
+            assertEquals(1, staged.split(" id=\"" + device + "\"", -1).length - 1, device + " once: " + staged);
+        }
 
         // both nodes up and quorate: crm_simulate carries out the first transition
         Path running = dir.resolve("running.xml");

@@ -2,6 +2,7 @@ package org.clusterdeck.cluster.setup;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.List;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
 import org.clusterdeck.transport.LocalProcessRunner;
@@ -20,6 +21,11 @@ final class RealTools {
         if (cibFile != null) {
             command = command.withEnv("CIB_file", cibFile.toAbsolutePath().toString());
         }
+        return run(command);
+    }
+
+    static CommandResult run(Command command) {
+        String[] argv = command.argv().toArray(String[]::new);
         try {
             return RUNNER.run(command);
         } catch (TransportException e) {
