@@ -1,6 +1,10 @@
 package org.clusterdeck.cluster.setup;
 
+import java.net.Inet4Address;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.List;
 import org.clusterdeck.transport.Command;
@@ -41,5 +45,22 @@ final class RealTools {
                     + r.stderr());
         }
         return r;
+    }
+
+    /**
+     * An IPv4 address of this machine other than the loopback: corosync -t and drbdadm find the node
+     * they run as by its address, so a test's node1 gets this one.
+     */
+    static String localIpv4() throws SocketException {
+        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+            if (nic.isUp() && !nic.isLoopback()) {
+                for (var a : Collections.list(nic.getInetAddresses())) {
+                    if (a instanceof Inet4Address) {
+                        return a.getHostAddress();
+                    }
+                }
+            }
+        }
+        throw new IllegalStateException("the tests of generated files need an IPv4 address on this machine besides 127.0.0.1");
     }
 }

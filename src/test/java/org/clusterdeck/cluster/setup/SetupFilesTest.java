@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.Inet4Address;
-import java.net.NetworkInterface;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collections;
 import org.clusterdeck.transport.CommandResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +21,7 @@ class SetupFilesTest {
     @Test
     void corosyncTestsTheConfigCleanly() throws Exception {
         // corosync -t finds "its" node by a local address, so node1's heartbeat is this machine's
-        SetupSpec spec = Specs.with("heartbeat: 10.99.0.11", "heartbeat: " + localIpv4());
+        SetupSpec spec = Specs.with("heartbeat: 10.99.0.11", "heartbeat: " + RealTools.localIpv4());
         String conf = CorosyncConf.render(spec);
         assertTrue(conf.contains("ring1_addr: 192.168.122.12"), conf);
         assertTrue(conf.contains("two_node: 1"), conf);
@@ -42,7 +39,7 @@ class SetupFilesTest {
     void corosyncWithOneLinkAndAToken() throws Exception {
         String conf = CorosyncConf.render(SetupSpecReader.read(Specs.EXAMPLE
                 .replace("secondLink: true", "secondLink: false").replace("# tokenMs: 3000", "tokenMs: 3000")
-                .replace("heartbeat: 10.99.0.11", "heartbeat: " + localIpv4())));
+                .replace("heartbeat: 10.99.0.11", "heartbeat: " + RealTools.localIpv4())));
         assertFalse(conf.contains("ring1_addr"), conf);
         assertTrue(conf.contains("    token: 3000\n"), conf);
         CommandResult r = corosyncTest(conf);
@@ -118,18 +115,5 @@ class SetupFilesTest {
         Path file = dir.resolve("dhcpd.conf");
         Files.writeString(file, conf);
         RealTools.ok(null, "dhcpd", "-t", "-cf", file.toString());
-    }
-
-    private static String localIpv4() throws Exception {
-        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-            if (nic.isUp() && !nic.isLoopback()) {
-                for (var a : Collections.list(nic.getInetAddresses())) {
-                    if (a instanceof Inet4Address) {
-                        return a.getHostAddress();
-                    }
-                }
-            }
-        }
-        return "127.0.0.1";
     }
 }

@@ -3,12 +3,9 @@ package org.clusterdeck.cluster.setup;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.Inet4Address;
-import java.net.NetworkInterface;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.clusterdeck.transport.Command;
@@ -32,7 +29,7 @@ class SetupPlanDrbdadmTest {
     @ValueSource(booleans = {true, false})
     void everyDrbdadmCommandOfThePlanIsAcceptedByTheRealDrbdadm(boolean drbd9) throws Exception {
         SetupSpec spec = SetupSpecReader.read(Specs.EXAMPLE.replace("heartbeat: 10.99.0.12", "heartbeat: 127.0.0.1")
-                .replace("heartbeat: 10.99.0.11", "heartbeat: " + localIpv4()));
+                .replace("heartbeat: 10.99.0.11", "heartbeat: " + RealTools.localIpv4()));
         NodeGeneration g = new NodeGeneration(drbd9, "2.1.5", NodeGeneration.PackageManager.APT, 1L << 30);
         SetupPlan plan = SetupPlan.of(spec, Map.of("node1", g, "node2", g));
         Path conf = dir.resolve("r0.res");
@@ -74,18 +71,5 @@ class SetupPlanDrbdadmTest {
             }
         }
         return out;
-    }
-
-    private static String localIpv4() throws Exception {
-        for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
-            if (nic.isUp() && !nic.isLoopback()) {
-                for (var a : Collections.list(nic.getInetAddresses())) {
-                    if (a instanceof Inet4Address) {
-                        return a.getHostAddress();
-                    }
-                }
-            }
-        }
-        throw new IllegalStateException("drbdadm's dry run needs node1's address on this machine: no IPv4 address");
     }
 }
