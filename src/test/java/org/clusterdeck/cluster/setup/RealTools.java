@@ -5,8 +5,6 @@ import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.List;
-import java.util.List;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
 import org.clusterdeck.transport.LocalProcessRunner;
@@ -21,30 +19,36 @@ final class RealTools {
 
     /** The tool's result, whatever its exit code; a tool that cannot be started fails the test. */
     static CommandResult run(Path cibFile, String... argv) {
-        Command command = Command.of(argv);
-        if (cibFile != null) {
-            command = command.withEnv("CIB_file", cibFile.toAbsolutePath().toString());
-        }
-        return run(command);
-    }
-
-    static CommandResult run(Command command) {
-        String[] argv = command.argv().toArray(String[]::new);
-        try {
-            return RUNNER.run(command);
-        } catch (TransportException e) {
-            throw new IllegalStateException(argv[0] + " could not be run (.ci/run installs it): " + e.getMessage(), e);
-        }
+        return run(command(cibFile, argv));
     }
 
     /** The same, failing the test with the tool's output unless it exits 0. */
     static CommandResult ok(Path cibFile, String... argv) {
-        CommandResult r = run(cibFile, argv);
+        return ok(command(cibFile, argv));
+    }
+
+    /** The command as it is (environment, standard input), failing the test unless it exits 0. */
+    static CommandResult ok(Command command) {
+        CommandResult r = run(command);
         if (!r.ok()) {
-            throw new AssertionError(String.join(" ", List.of(argv)) + " exited " + r.exitCode() + ":\n" + r.stdout()
-                    + r.stderr());
+            throw new AssertionError(command.display() + " exited " + r.exitCode() + ":\n" + r.stdout() + r.stderr());
         }
         return r;
+    }
+
+    static CommandResult run(Command command) {
+        try {
+            return RUNNER.run(command);
+        } catch (TransportException e) {
+            throw new IllegalStateException(command.argv().get(0) + " could not be run (.ci/run installs it): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    // with CIB_file when the tool works on a CIB file instead of the live cluster
+    private static Command command(Path cibFile, String... argv) {
+        Command command = Command.of(argv);
+        return cibFile == null ? command : command.withEnv("CIB_file", cibFile.toAbsolutePath().toString());
     }
 
     /**
