@@ -12,8 +12,11 @@ import java.util.regex.Pattern;
  *                         e.g. {@code 2.1.5}: the fencing property's name
  * @param packageManager   how packages are installed
  * @param diskBytes        the size of the node's backing disk, named in the confirmation before it is overwritten
+ * @param sbdDeviceBytes   the size of the shared SBD device as this node sees it, for the same confirmation;
+ *                         0 when the spec does not fence with SBD
  */
-public record NodeGeneration(boolean drbd9, String pacemakerVersion, PackageManager packageManager, long diskBytes) {
+public record NodeGeneration(boolean drbd9, String pacemakerVersion, PackageManager packageManager, long diskBytes,
+        long sbdDeviceBytes) {
     private static final Pattern VERSION = Pattern.compile("(\\d+)\\.(\\d+)(?:\\.(\\d+))?");
 
     public enum PackageManager { APT, DNF }

@@ -64,6 +64,14 @@ final class SetupCommands {
         return Command.of("systemctl", concat(List.of("enable"), services));
     }
 
+    static Command disable(List<String> services) {
+        return Command.of("systemctl", concat(List.of("disable"), services));
+    }
+
+    static Command enabled(String service) {
+        return Command.of("systemctl", "is-enabled", "--quiet", service);
+    }
+
     static Command enableNow(List<String> services) {
         return Command.of("systemctl", concat(List.of("enable", "--now"), services)).withTimeout(Duration.ofMinutes(3));
     }
@@ -166,6 +174,18 @@ final class SetupCommands {
     static Command corosyncMembers(int count) {
         return ShellScript.fixed("test \"$(corosync-cmapctl -b runtime.members | grep -c 'status (str) = joined')\""
                 + " -eq \"$1\"").run("corosync-members", List.of(Integer.toString(count)));
+    }
+
+    // ---- SBD
+
+    /** Writes SBD's header and message slots on the shared disk: destroys what the disk held. */
+    static Command sbdCreate(String device) {
+        return Command.of("sbd", "-d", device, "create");
+    }
+
+    /** Exit 0 when the disk carries SBD's header. */
+    static Command sbdHeader(String device) {
+        return Command.of("sbd", "-d", device, "dump");
     }
 
     // ---- DRBD: the resource for whole-resource commands, a connection where one is meant

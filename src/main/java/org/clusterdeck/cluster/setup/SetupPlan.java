@@ -77,8 +77,12 @@ public record SetupPlan(List<SetupStep> steps) {
         }
 
         List<SetupStep> all() {
-            return List.of(preflight(), packages(), services(), firewall(), corosync(), fencing(), drbd(),
-                    filesystem(), dhcpConfig(), resources(), verification());
+            List<SetupStep> steps = new ArrayList<>(List.of(preflight(), packages(), services(), firewall()));
+            if (spec.fencing().kind().equals("sbd")) {
+                steps.add(sbd());
+            }
+            steps.addAll(List.of(corosync(), fencing(), drbd(), filesystem(), dhcpConfig(), resources(), verification()));
+            return steps;
         }
 
         SetupStep preflight() {
@@ -133,6 +137,43 @@ public record SetupPlan(List<SetupStep> steps) {
             return new SetupStep("firewall", "Opens corosync (5405/udp), DRBD and pcsd (2224/tcp) where firewalld or"
                     + " ufw is active; a dropped heartbeat looks like a dead node.", commands, check, check, undo,
                     List.of(), List.of(), null);
+        }
+
+        /** Only with SBD fencing: sbd must be enabled before corosync first starts, since it starts with it. */
+        SetupStep sbd() {
+            String device = SbdConf.device(spec);
+            String conf = SbdConf.render(spec);
+            List<PlannedFile> files = new ArrayList<>();
+            Map<String, List<Command>> commands = new LinkedHashMap<>();
+            Map<String, List<Command>> check = new LinkedHashMap<>();
+            Map<String, List<Command>> undo = new LinkedHashMap<>();
+            for (SetupSpec.Node n : spec.nodes()) {
+                PlannedFile file = PlannedFile.written(n.name(), SbdConf.path(facts.get(n.name()).packageManager()),
+                        "0644", conf);
+                files.add(file);
+                List<Command> list = new ArrayList<>();
+                List<Command> done = new ArrayList<>();
+                if (n.name().equals(node1)) {
+                    // the shared disk gets sbd's header once, from one node
+                    list.add(SetupCommands.sbdCreate(device));
+                    done.add(SetupCommands.sbdHeader(device));
+                }
+                list.add(SetupCommands.writeFile(file));
+                list.add(SetupCommands.enable(List.of("sbd")));
+                done.add(SetupCommands.sameContent(file.path(), conf));
+                done.add(SetupCommands.enabled("sbd"));
+                commands.put(n.name(), list);
+                check.put(n.name(), done);
+                undo.put(n.name(), List.of(SetupCommands.disable(List.of("sbd")), SetupCommands.restoreFile(file)));
+            }
+            if (facts.get(node1).sbdDeviceBytes() <= 0) {
+                throw new IllegalArgumentException("no size of the SBD device " + device + " from the pre-flight;"
+                        + " its creation needs a confirmation that names it");
+            }
+            return new SetupStep("sbd", "Writes SBD's header on the shared disk and enables sbd on both nodes before"
+                    + " corosync starts: a node cut off from the disk and the other node resets itself.", commands,
+                    check, check, undo, files,
+                    List.of(new Destruction(node1, device, facts.get(node1).sbdDeviceBytes(), "sbd create")), null);
         }
 
         SetupStep corosync() {

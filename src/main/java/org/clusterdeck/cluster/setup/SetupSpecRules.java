@@ -159,9 +159,15 @@ final class SetupSpecRules {
                 }
             });
         }
-        if (f.kind().equals("sbd") && !f.parameters().get(nodeNames.get(0)).get("devices")
-                .equals(f.parameters().get(nodeNames.get(1)).get("devices"))) {
-            throw new SetupSpecException("fencing.parameters", "sbd's devices are shared disks: the same on both nodes");
+        if (f.kind().equals("sbd")) {
+            for (String node : nodeNames) {
+                // one shared disk, written into sbd's settings file: a plain device path, nothing a shell reads
+                disk("fencing.parameters." + node + ".devices", f.parameters().get(node).get("devices"));
+            }
+            if (!f.parameters().get(nodeNames.get(0)).get("devices")
+                    .equals(f.parameters().get(nodeNames.get(1)).get("devices"))) {
+                throw new SetupSpecException("fencing.parameters", "sbd's device is one shared disk: the same on both nodes");
+            }
         }
         if (f.delayNode() == null || !nodeNames.contains(f.delayNode())) {
             throw new SetupSpecException("fencing.delayNode", (f.delayNode() == null ? "missing" : "'" + f.delayNode()

@@ -24,8 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * starts the stack with DRBD promoted on one node and the group beside it.
  */
 class CibResourcesTest {
-    private static final NodeGeneration PCMK_2 = new NodeGeneration(false, "2.1.5", NodeGeneration.PackageManager.APT, 1L << 30);
-    private static final NodeGeneration PCMK_3 = new NodeGeneration(true, "3.0.2", NodeGeneration.PackageManager.DNF, 1L << 30);
+    private static final NodeGeneration PCMK_2 = new NodeGeneration(false, "2.1.5", NodeGeneration.PackageManager.APT, 1L << 30, 0);
+    private static final NodeGeneration PCMK_3 = new NodeGeneration(true, "3.0.2", NodeGeneration.PackageManager.DNF, 1L << 30, 0);
 
     @TempDir
     Path dir;

@@ -30,7 +30,7 @@ class SetupPlanDrbdadmTest {
     void everyDrbdadmCommandOfThePlanIsAcceptedByTheRealDrbdadm(boolean drbd9) throws Exception {
         SetupSpec spec = SetupSpecReader.read(Specs.EXAMPLE.replace("heartbeat: 10.99.0.12", "heartbeat: 127.0.0.1")
                 .replace("heartbeat: 10.99.0.11", "heartbeat: " + RealTools.localIpv4()));
-        NodeGeneration g = new NodeGeneration(drbd9, "2.1.5", NodeGeneration.PackageManager.APT, 1L << 30);
+        NodeGeneration g = new NodeGeneration(drbd9, "2.1.5", NodeGeneration.PackageManager.APT, 1L << 30, 0);
         SetupPlan plan = SetupPlan.of(spec, Map.of("node1", g, "node2", g));
         Path conf = dir.resolve("r0.res");
         Files.writeString(conf, DrbdConf.resource(spec, drbd9));

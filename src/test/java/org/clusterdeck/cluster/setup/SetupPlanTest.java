@@ -18,7 +18,7 @@ class SetupPlanTest {
     private static final long GIB = 1L << 30;
 
     private static SetupPlan plan(SetupSpec spec, boolean drbd9, String pacemaker, NodeGeneration.PackageManager pm) {
-        NodeGeneration g = new NodeGeneration(drbd9, pacemaker, pm, 10 * GIB);
+        NodeGeneration g = new NodeGeneration(drbd9, pacemaker, pm, 10 * GIB, 8L << 20);
         return SetupPlan.of(spec, Map.of("node1", g, "node2", g));
     }
 
@@ -170,14 +170,36 @@ class SetupPlanTest {
     @Test
     void nodesThatDisagreeAreRefused() {
         SetupSpec spec = Specs.example();
-        NodeGeneration a = new NodeGeneration(false, "2.1.5", NodeGeneration.PackageManager.APT, GIB);
+        NodeGeneration a = new NodeGeneration(false, "2.1.5", NodeGeneration.PackageManager.APT, GIB, 0);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SetupPlan.of(spec,
-                Map.of("node1", a, "node2", new NodeGeneration(true, "2.1.5", NodeGeneration.PackageManager.APT, GIB))));
+                Map.of("node1", a, "node2", new NodeGeneration(true, "2.1.5", NodeGeneration.PackageManager.APT, GIB, 0))));
         assertTrue(e.getMessage().contains("different DRBD generations"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> SetupPlan.of(spec,
-                Map.of("node1", a, "node2", new NodeGeneration(false, "3.0.2", NodeGeneration.PackageManager.APT, GIB))));
+                Map.of("node1", a, "node2", new NodeGeneration(false, "3.0.2", NodeGeneration.PackageManager.APT, GIB, 0))));
         assertTrue(e.getMessage().contains("fencing property"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> SetupPlan.of(spec, Map.of("node1", a)));
         assertTrue(e.getMessage().contains("node2"), e.getMessage());
+    }
+
+    @Test
+    void sbdIsSetUpBeforeCorosyncStartsAndItsDiskCreationIsConfirmed() {
+        SetupPlan p = plan(Specs.sbd(), false, "2.1.5", NodeGeneration.PackageManager.APT);
+        List<String> names = p.steps().stream().map(SetupStep::name).toList();
+        assertEquals(names.indexOf("corosync") - 1, names.indexOf("sbd"), names.toString());
+        SetupStep sbd = p.step("sbd");
+        assertEquals("sbd -d /dev/disk/by-id/sbd create", sbd.on("node1").get(0).display());
+        assertTrue(sbd.on("node2").stream().noneMatch(c -> c.display().contains("create")), text(sbd.on("node2")));
+        assertEquals("sbd create on node1 overwrites /dev/disk/by-id/sbd (8388608 bytes, 0.0 GiB): whatever it holds"
+                + " is lost", sbd.destroys().get(0).confirmation());
+        assertTrue(sbd.files().get(0).content().contains("SBD_DEVICE=\"/dev/disk/by-id/sbd\"\n"));
+        assertEquals("/etc/default/sbd", sbd.files().get(0).path());
+        assertEquals("/etc/sysconfig/sbd", plan(Specs.sbd(), false, "2.1.5", NodeGeneration.PackageManager.DNF)
+                .step("sbd").files().get(0).path());
+        assertFalse(plan(Specs.example(), false, "2.1.5", NodeGeneration.PackageManager.APT).steps().stream()
+                .anyMatch(st -> st.name().equals("sbd")));
+        NodeGeneration unmeasured = new NodeGeneration(false, "2.1.5", NodeGeneration.PackageManager.APT, GIB, 0);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SetupPlan.of(Specs.sbd(), Map.of("node1", unmeasured, "node2", unmeasured)));
+        assertTrue(e.getMessage().contains("no size of the SBD device"), e.getMessage());
     }
 }

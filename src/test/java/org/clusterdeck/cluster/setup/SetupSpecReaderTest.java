@@ -143,6 +143,16 @@ class SetupSpecReaderTest {
     }
 
     @Test
+    void sbdsDeviceIsOneSharedDevicePath() {
+        String sbd = "  kind: sbd\n  parameters:\n    node1: {devices: /dev/sdc}\n    node2: {devices: %s}\n";
+        SetupSpecException e = assertThrows(SetupSpecException.class, () -> Specs.fencing(sbd.formatted("/dev/sdd")));
+        assertEquals("fencing.parameters", e.field());
+        e = assertThrows(SetupSpecException.class, () -> Specs.fencing(sbd.formatted("'/dev/sdc\\\"; reboot'")));
+        assertEquals("fencing.parameters.node2.devices", e.field());
+        assertEquals("sbd", Specs.fencing(sbd.formatted("/dev/sdc")).fencing().kind());
+    }
+
+    @Test
     void aSecondLinkNeedsEveryManagementAddress() {
         SetupSpecException e = assertThrows(SetupSpecException.class,
                 () -> SetupSpecReader.read(EXAMPLE.replace("    management: 192.168.122.12\n", "")));
