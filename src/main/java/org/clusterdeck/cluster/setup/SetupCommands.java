@@ -270,13 +270,20 @@ final class SetupCommands {
         return Command.of("crm_simulate", "--simulate", "--xml-file", copy);
     }
 
-    /** Exit 0 when the CIB has an element with this id. */
+    /**
+     * Exit 0 when the configuration has an element with this id. Only the configuration: the status
+     * section keeps a resource's operation history under the same id after the resource is gone.
+     */
     static Command cibHas(String id) {
-        return Command.of("cibadmin", "--query", "--xpath", "//*[@id='" + ActionInput.id("id", id) + "']");
+        return Command.of("cibadmin", "--query", "--xpath", configured(id));
     }
 
     static Command cibDelete(String id) {
-        return Command.of("cibadmin", "--delete", "--xpath", "//*[@id='" + ActionInput.id("id", id) + "']");
+        return Command.of("cibadmin", "--delete", "--xpath", configured(id));
+    }
+
+    private static String configured(String id) {
+        return "/cib/configuration//*[@id='" + ActionInput.id("id", id) + "']";
     }
 
     /** Exit 0 when the resource runs somewhere ({@code promoted}: its Promoted instance). */
