@@ -93,4 +93,28 @@ class SetupChecksTest {
         assertEquals("r--------", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(target)));
     }
+
+    /** Every shell script of every plan parses in the nodes' sh (dash on Debian): a typo shows here, not on a node. */
+    @ParameterizedTest(name = "DRBD 9 {0}")
+    @ValueSource(booleans = {true, false})
+    void everyScriptOfThePlanParses(boolean drbd9) {
+        NodeGeneration g = new NodeGeneration(drbd9, "2.1.5", NodeGeneration.PackageManager.APT, 1L << 30, 1L << 20);
+        int scripts = 0;
+        for (SetupSpec spec : List.of(Specs.example(), Specs.sbd(), Specs.lab(), Specs.none())) {
+            for (SetupStep step : SetupPlan.of(spec, java.util.Map.of("node1", g, "node2", g)).steps()) {
+                List<org.clusterdeck.transport.Command> all = new java.util.ArrayList<>();
+                for (var byNode : List.of(step.commands(), step.check(), step.verification(), step.undo())) {
+                    byNode.values().forEach(all::addAll);
+                }
+                for (var c : all) {
+                    if (c.argv().get(0).equals("sh")) {
+                        var r = RealTools.run(null, "sh", "-n", "-c", c.argv().get(2));
+                        assertEquals(0, r.exitCode(), step.name() + ": " + c.argv().get(2) + "\n" + r.stderr());
+                        scripts++;
+                    }
+                }
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(scripts > 40, "scripts parsed: " + scripts);
+    }
 }
