@@ -20,8 +20,19 @@ import java.util.Map;
 public record SetupSpec(String cluster, String dialect, List<Node> nodes, Corosync corosync, Fencing fencing,
         Drbd drbd, Filesystem filesystem, Service service) {
 
+    /** What the plan uses when the spec leaves the dialect out: the node's own management shell. */
+    public static final String DEFAULT_DIALECT = "auto";
+
     public SetupSpec {
         nodes = nodes == null ? List.of() : List.copyOf(nodes);
+        dialect = dialect == null ? DEFAULT_DIALECT : dialect;
+    }
+
+    /** The node of that name, or an error naming the nodes there are. */
+    public Node node(String name) {
+        return nodes.stream().filter(n -> n.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no node " + name + " in the spec (nodes: "
+                        + nodes.stream().map(Node::name).toList() + ")"));
     }
 
     /**
@@ -68,17 +79,28 @@ public record SetupSpec(String cluster, String dialect, List<Node> nodes, Corosy
     /**
      * @param resource   DRBD's resource name
      * @param device     the DRBD device, e.g. {@code /dev/drbd0}
-     * @param port       the replication port on the heartbeat link
-     * @param resyncRate the initial sync's and resyncs' rate, in drbd.conf's words (e.g. {@code 40M})
+     * @param port       the replication port on the heartbeat link; DRBD's usual 7789 when left out
+     * @param resyncRate the initial sync's and resyncs' rate, in drbd.conf's words (e.g. {@code 40M});
+     *                   null for DRBD's default
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"resource", "device", "port", "resyncRate"})
-    public record Drbd(String resource, String device, int port, String resyncRate) {
+    public record Drbd(String resource, String device, Integer port, String resyncRate) {
+        public static final int DEFAULT_PORT = 7789;
+
+        public Drbd {
+            port = port == null ? DEFAULT_PORT : port;
+        }
     }
 
-    /** @param type {@code ext4} or {@code xfs} */
+    /** @param type {@code ext4} (when left out) or {@code xfs} */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Filesystem(String type, String mountpoint) {
+        public static final List<String> TYPES = List.of("ext4", "xfs");
+
+        public Filesystem {
+            type = type == null ? TYPES.get(0) : type;
+        }
     }
 
     /**
@@ -89,7 +111,7 @@ public record SetupSpec(String cluster, String dialect, List<Node> nodes, Corosy
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"vip", "prefixLength", "nic", "dhcp"})
-    public record Service(String vip, int prefixLength, String nic, Dhcp dhcp) {
+    public record Service(String vip, Integer prefixLength, String nic, Dhcp dhcp) {
     }
 
     /**
@@ -100,14 +122,18 @@ public record SetupSpec(String cluster, String dialect, List<Node> nodes, Corosy
      * @param rangeTo   last address leased
      * @param router    the default gateway clients get; null for none
      * @param dns       name servers clients get
-     * @param leaseSeconds default lease time
+     * @param leaseSeconds default lease time; {@link #DEFAULT_LEASE_SECONDS} when left out (a client
+     *                  renews at half of it, so an hour keeps a failover's lost renewals harmless)
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"subnet", "rangeFrom", "rangeTo", "router", "dns", "leaseSeconds"})
     public record Dhcp(String subnet, String rangeFrom, String rangeTo, String router, List<String> dns,
             Integer leaseSeconds) {
+        public static final int DEFAULT_LEASE_SECONDS = 3600;
+
         public Dhcp {
             dns = dns == null ? List.of() : List.copyOf(dns);
+            leaseSeconds = leaseSeconds == null ? DEFAULT_LEASE_SECONDS : leaseSeconds;
         }
     }
 }

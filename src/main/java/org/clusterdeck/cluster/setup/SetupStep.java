@@ -1,0 +1,55 @@
+package org.clusterdeck.cluster.setup;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.clusterdeck.transport.Command;
+
+/**
+ * One step of the setup, everything about it known before it runs: per node (in the spec's
+ * order) the commands as the admin would type them, a read-only check of whether it is already
+ * done (exit 0: done, so a resumed setup skips it), a verification that it worked, and the undo.
+ *
+ * @param name         e.g. {@code drbd}
+ * @param why          one sentence: what goes wrong without it
+ * @param commands     per node, in order; a node without commands in this step is absent
+ * @param check        per node, read-only, every command exits 0 when the step is already done there;
+ *                     empty only when {@code runsEveryTime} says why
+ * @param verification per node, read-only, every command exits 0 when the step did what it should
+ * @param undo         per node, in order, what puts the node back (files restored from their backups)
+ * @param files        the files it writes, with where their predecessors are kept
+ * @param destroys     the commands that overwrite a disk; each needs the admin's confirmation first
+ * @param runsEveryTime null for a step done once; otherwise why it runs on every (resumed) run
+ */
+public record SetupStep(String name, String why, Map<String, List<Command>> commands,
+        Map<String, List<Command>> check, Map<String, List<Command>> verification, Map<String, List<Command>> undo, List<PlannedFile> files,
+        List<Destruction> destroys, String runsEveryTime) {
+
+    public SetupStep {
+        commands = copy(commands);
+        check = copy(check);
+        verification = copy(verification);
+        undo = copy(undo);
+        files = List.copyOf(files);
+        destroys = List.copyOf(destroys);
+        if (check.isEmpty() && runsEveryTime == null) {
+            throw new IllegalArgumentException("step " + name + " has no check of whether it is already done");
+        }
+    }
+
+    /** Whether any of its commands overwrites a disk. */
+    public boolean destroysData() {
+        return !destroys.isEmpty();
+    }
+
+    /** Every command of the step on that node, in order; empty when it has none there. */
+    public List<Command> on(String node) {
+        return commands.getOrDefault(node, List.of());
+    }
+
+    private static Map<String, List<Command>> copy(Map<String, List<Command>> byNode) {
+        Map<String, List<Command>> out = new LinkedHashMap<>();
+        byNode.forEach((node, list) -> out.put(node, List.copyOf(list)));
+        return java.util.Collections.unmodifiableMap(out);
+    }
+}
