@@ -62,13 +62,17 @@ final class WatchCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch forever = new CountDownLatch(1);
-        try (AuditLog audit = ssh.auditLog();
-                ClusterConnector.Watch watch = ssh.connector(audit).watch(ssh.targets(hosts), ssh.options(), settings,
-                        new Printer(out, json))) {
-            if (forSeconds == null) {
-                forever.await();
-            } else {
-                forever.await(Math.round(forSeconds * 1000), TimeUnit.MILLISECONDS);
+        try (AuditLog audit = ssh.auditLog()) {
+            ClusterConnector.Watch watch = ssh.connector(audit).watch(ssh.targets(hosts), ssh.options(), settings,
+                    new Printer(out, json));
+            try {
+                if (forSeconds == null) {
+                    forever.await();
+                } else {
+                    forever.await(Math.round(forSeconds * 1000), TimeUnit.MILLISECONDS);
+                }
+            } finally {
+                watch.close();
             }
         } catch (InterruptedException e) {
             // asked to stop: an ordinary end of watching
