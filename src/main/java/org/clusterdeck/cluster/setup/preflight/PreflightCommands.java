@@ -56,9 +56,13 @@ public final class PreflightCommands {
         return Command.of("systemctl", prepend("is-active", units)).withTimeout(QUICK);
     }
 
-    /** Exit 0 when a process of exactly this name runs, 1 when none does. */
+    /**
+     * Exit 0 when a process of exactly this name runs in the node's own PID namespace (that of its
+     * PID 1), 1 when none does: a container's corosync, or a namespace lab's seen from its host, is
+     * not the node's.
+     */
     public static Command processRunning(String name) {
-        return Command.of("pgrep", "-x", name).withTimeout(QUICK);
+        return Command.of("pgrep", "-x", "--ns", "1", "--nslist", "pid", name).withTimeout(QUICK);
     }
 
     /** Which of the paths exist. */
