@@ -1,27 +1,17 @@
 package org.clusterdeck.cluster.setup.preflight;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.clusterdeck.cluster.FormatException;
 
 /** {@code lsblk --json --bytes --output NAME,PATH,SIZE,TYPE,RO,MOUNTPOINT DISK}: the disk and its children. */
 final class LsblkParser {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private LsblkParser() {
     }
 
     static BlockDevice parse(String text, String source) {
-        JsonNode root;
-        try {
-            root = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new FormatException(source, "not JSON: " + e.getOriginalMessage(), e);
-        }
-        JsonNode devices = root == null ? null : root.get("blockdevices");
+        JsonNode devices = JsonText.member(text, "blockdevices", source);
         if (devices == null || !devices.isArray() || devices.size() != 1) {
             throw new FormatException(source, "expected one device in 'blockdevices', got "
                     + (devices == null ? "none" : devices.size()));

@@ -1,16 +1,12 @@
 package org.clusterdeck.cluster.setup.preflight;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.clusterdeck.cluster.FormatException;
 
 /** {@code wipefs --no-act --json DISK}: every signature on the disk; nothing at all when there is none. */
 final class WipefsParser {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private WipefsParser() {
     }
 
@@ -19,13 +15,7 @@ final class WipefsParser {
             // util-linux before 2.37 prints nothing for a disk without signatures, even with --json
             return List.of();
         }
-        JsonNode root;
-        try {
-            root = JSON.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new FormatException(source, "not JSON: " + e.getOriginalMessage(), e);
-        }
-        JsonNode sigs = root == null ? null : root.get("signatures");
+        JsonNode sigs = JsonText.member(text, "signatures", source);
         if (sigs == null || !sigs.isArray()) {
             throw new FormatException(source, "no 'signatures' list");
         }

@@ -15,29 +15,10 @@ import java.util.List;
 import org.clusterdeck.cluster.drbd.DrbdGeneration;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Every fact read from this machine through the real commands: each parser on what the tool really prints. */
-class NodeFactsReaderTest {
-    @TempDir
-    Path dir;
-
-    LoopDisks disks;
-
-    @BeforeEach
-    void root() {
-        LoopDisks.assumeRoot();
-        disks = new LoopDisks(dir);
-    }
-
-    @AfterEach
-    void detach() {
-        disks.close();
-    }
-
+class NodeFactsReaderTest extends LoopDiskTest {
     @Test
     void readsEveryFactOfThisMachineWithoutAProblem() throws Exception {
         String disk = disks.empty(32 * LoopDisks.MIB);

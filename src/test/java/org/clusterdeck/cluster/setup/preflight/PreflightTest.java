@@ -26,33 +26,14 @@ import org.clusterdeck.transport.LocalProcessRunner;
 import org.clusterdeck.transport.ssh.SshOptions;
 import org.clusterdeck.transport.ssh.SshRunner;
 import org.clusterdeck.transport.ssh.SshTarget;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The pre-flight's judgement on facts read for real from this machine: each spec node is this
  * machine with its own loop device; the cross-node rules get real outputs varied per node.
  */
-class PreflightTest {
-    @TempDir
-    Path dir;
-
-    LoopDisks disks;
-
-    @BeforeEach
-    void root() {
-        LoopDisks.assumeRoot();
-        disks = new LoopDisks(dir);
-    }
-
-    @AfterEach
-    void detach() {
-        disks.close();
-    }
-
+class PreflightTest extends LoopDiskTest {
     @Test
     void aDiskWithAFilesystemAndDisksOfVeryDifferentSizesBlock() {
         String ext4 = disks.ext4(32 * LoopDisks.MIB, "data");
