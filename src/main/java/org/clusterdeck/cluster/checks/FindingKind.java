@@ -51,7 +51,7 @@ public enum FindingKind {
     SETUP_ALREADY_CLUSTERED("setup-already-clustered"),
     /** Setup pre-flight: only the corosync package's single-node default configuration is there. */
     SETUP_DEFAULT_CLUSTER_CONFIG("setup-default-cluster-config"),
-    /** Setup pre-flight: the backing disk does not exist or is not a block device. */
+    /** Setup pre-flight: the backing disk does not exist, is not a block device, or is read-only. */
     SETUP_DISK_MISSING("setup-disk-missing"),
     /** Setup pre-flight: the backing disk holds a filesystem, partition table, RAID or LVM signature, or is in use. */
     SETUP_DISK_NOT_EMPTY("setup-disk-not-empty"),

@@ -27,6 +27,10 @@ public final class NodeFactsReader {
     private static final List<String> UNITS = List.of("corosync", "pacemaker");
     /** The processes behind the units, for nodes without systemd (containers, the namespace lab). */
     private static final List<String> DAEMONS = List.of("corosync", "pacemakerd");
+    /**
+     * The account dhcpd drops to where the package makes one (Ubuntu's isc-dhcp-server, Fedora and
+     * EL's dhcp-server); Debian's runs dhcpd as root and has none, which is not a finding.
+     */
     private static final String DHCPD_USER = "dhcpd";
     private static final String PROC_DRBD = "/proc/drbd";
     private static final Map<String, String> MANAGER_TOOLS = Map.of("/usr/bin/apt-get", ClusterPackages.APT,

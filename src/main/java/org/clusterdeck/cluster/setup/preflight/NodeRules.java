@@ -124,6 +124,10 @@ final class NodeRules {
                     + " is not a block device there (" + d.missing() + ").");
             return;
         }
+        if (d.device().readOnly()) {
+            out.critical(FindingKind.SETUP_DISK_MISSING, n, n + ": the backing disk " + d.path()
+                    + " is read-only there; DRBD cannot write its metadata on it.");
+        }
         List<String> contents = d.contents();
         if (!contents.isEmpty()) {
             out.critical(FindingKind.SETUP_DISK_NOT_EMPTY, n, n + ": the backing disk " + d.path() + " ("

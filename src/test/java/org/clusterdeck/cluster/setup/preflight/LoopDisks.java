@@ -36,6 +36,21 @@ final class LoopDisks implements AutoCloseable {
 
     /** An empty disk of this many bytes. */
     String empty(long bytes) {
+        return attach(bytes);
+    }
+
+    /** An empty disk the kernel lets nobody write. */
+    String readOnly(long bytes) {
+        return attach(bytes, "--read-only");
+    }
+
+    String swap(long bytes) {
+        String dev = empty(bytes);
+        ok(Command.of("mkswap", "--label", "old-swap", dev));
+        return dev;
+    }
+
+    private String attach(long bytes, String... options) {
         Path file = dir.resolve("disk" + devices.size() + ".img");
         try {
             Files.createFile(file);
@@ -43,7 +58,10 @@ final class LoopDisks implements AutoCloseable {
             throw new IllegalStateException(e);
         }
         ok(Command.of("truncate", "-s", Long.toString(bytes), file.toString()));
-        String dev = ok(Command.of("losetup", "--find", "--show", file.toString())).strip();
+        List<String> argv = new ArrayList<>(List.of("losetup", "--find", "--show"));
+        argv.addAll(List.of(options));
+        argv.add(file.toString());
+        String dev = ok(Command.of("losetup", argv.subList(1, argv.size()))).strip();
         devices.add(dev);
         return dev;
     }

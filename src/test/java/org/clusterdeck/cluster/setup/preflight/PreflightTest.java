@@ -90,6 +90,18 @@ class PreflightTest extends LoopDiskTest {
     }
 
     @Test
+    void aSwapSignatureAndAReadOnlyDisk() {
+        SetupSpec spec = ThisMachine.spec(disks.swap(32 * LoopDisks.MIB), disks.readOnly(32 * LoopDisks.MIB), 7789);
+        List<Finding> findings = Preflight.findings(spec, facts(spec));
+        Finding swap = only(findings, FindingKind.SETUP_DISK_NOT_EMPTY);
+        assertTrue(swap.message().contains("(32.0 MiB) holds swap \"old-swap\" (UUID "), swap.message());
+        Finding readOnly = only(findings, FindingKind.SETUP_DISK_MISSING);
+        assertEquals(ThisMachine.PEER, readOnly.subject());
+        assertTrue(readOnly.message().endsWith(" is read-only there; DRBD cannot write its metadata on it."),
+                readOnly.message());
+    }
+
+    @Test
     void aNodeWhoseKernelNameIsNotTheSpecsIsRefused() {
         SetupSpec spec = ThisMachine.spec(disks.empty(LoopDisks.MIB), disks.empty(LoopDisks.MIB), 7789);
         List<Finding> findings = Preflight.findings(spec, facts(spec));
