@@ -25,6 +25,8 @@ public final class NodeFactsReader {
             TransportException.Kind.HOST_KEY, TransportException.Kind.LOGIN_REFUSED,
             TransportException.Kind.CONNECTION_LOST, TransportException.Kind.SUDO_PASSWORD);
     private static final List<String> UNITS = List.of("corosync", "pacemaker");
+    /** lsblk's exit code when the path is missing or not a block device (it says which on standard error). */
+    private static final int LSBLK_NOT_FOUND = 32;
     /** The processes behind the units, for nodes without systemd (containers, the namespace lab). */
     private static final List<String> DAEMONS = List.of("corosync", "pacemakerd");
     /**
@@ -73,7 +75,7 @@ public final class NodeFactsReader {
         if (r.exitCode() == 2) {
             return new NameLookup(name, null);
         }
-        return parsed(c, r, text -> HostLookupParser.parse(name, text, source(c)));
+        return fact(c, r, text -> HostLookupParser.parse(name, text, source(c)));
     }
 
     private TimeSync timeSync() throws Unreachable {
@@ -131,11 +133,10 @@ public final class NodeFactsReader {
     private DiskFacts disk(String path) throws Unreachable {
         Command c = PreflightCommands.blockDevice(path);
         CommandResult r = run(c);
-        if (!r.ok()) {
-            // lsblk exits 32 for a path that is missing or not a block device, and says which
+        if (r.exitCode() == LSBLK_NOT_FOUND) {
             return DiskFacts.missing(path, said(r));
         }
-        BlockDevice device = parsed(c, r, text -> LsblkParser.parse(text, source(c)));
+        BlockDevice device = fact(c, r, text -> LsblkParser.parse(text, source(c)));
         Command w = PreflightCommands.signatures(path);
         List<DiskSignature> signatures = fact(w, text -> WipefsParser.parse(text, source(w)));
         if (device == null || signatures == null) {
@@ -160,7 +161,7 @@ public final class NodeFactsReader {
         if (r.exitCode() == 1 && r.stderr().contains("not found")) {
             return DrbdModule.none();
         }
-        String version = parsed(c, r, this::oneWord);
+        String version = fact(c, r, this::oneWord);
         return version == null ? null : new DrbdModule(version, "modinfo");
     }
 
@@ -203,7 +204,7 @@ public final class NodeFactsReader {
         if (r.exitCode() == 2) {
             return null;
         }
-        return parsed(c, r, text -> AccountParser.parse(text, source(c)));
+        return fact(c, r, text -> AccountParser.parse(text, source(c)));
     }
 
     private List<ListeningPort> listening() throws Unreachable {
@@ -227,7 +228,10 @@ public final class NodeFactsReader {
 
     /** Runs a command that must succeed and parses what it printed; null (and a problem) otherwise. */
     private <T> T fact(Command c, Parser<T> parser) throws Unreachable {
-        CommandResult r = run(c);
+        return fact(c, run(c), parser);
+    }
+
+    private <T> T fact(Command c, CommandResult r, Parser<T> parser) {
         if (!r.ok()) {
             problem(c, "exit code " + r.exitCode() + ": " + said(r));
             return null;
