@@ -107,16 +107,17 @@ public final class NodeFactsReader {
         return new ClusterPresence(active.get("corosync"), active.get("pacemaker"), files, conf);
     }
 
-    /** systemd's view where there is systemd, else whether the daemons' processes exist. */
+    /**
+     * Running by systemd's word or by a process of the node's own: a daemon started by hand runs
+     * outside its unit, and nodes without systemd (containers, the namespace lab) have processes only.
+     */
     private Map<String, Boolean> unitsActive() throws Unreachable {
         Command c = PreflightCommands.unitsActive(UNITS);
         CommandResult r = run(c);
+        Map<String, Boolean> systemd = null;
         // is-active exits 3 when a unit is inactive; only its words count, and they are there unless systemd is not
         if (!r.stdout().isBlank()) {
-            Map<String, Boolean> m = parsed(c, r, text -> UnitStateParser.active(UNITS, text, source(c)));
-            if (m != null) {
-                return m;
-            }
+            systemd = parsed(c, r, text -> UnitStateParser.active(UNITS, text, source(c)));
         }
         Map<String, Boolean> m = new LinkedHashMap<>();
         for (int i = 0; i < UNITS.size(); i++) {
@@ -125,7 +126,7 @@ public final class NodeFactsReader {
             if (pr.exitCode() > 1) {
                 problem(p, "exit code " + pr.exitCode() + ": " + said(pr));
             }
-            m.put(UNITS.get(i), pr.ok());
+            m.put(UNITS.get(i), pr.ok() || systemd != null && systemd.get(UNITS.get(i)));
         }
         return m;
     }
