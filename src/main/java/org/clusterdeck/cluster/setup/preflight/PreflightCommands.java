@@ -19,6 +19,10 @@ public final class PreflightCommands {
     private static final ShellScript EXISTING = ShellScript.fixed(
             "for p in \"$@\"; do if [ -e \"$p\" ]; then printf '%s\\n' \"$p\"; fi; done; true");
 
+    /** pgrep for exactly "$1" among the processes of its own PID namespace (fixed text; the name arrives as "$1"). */
+    private static final ShellScript SAME_PID_NAMESPACE = ShellScript.fixed(
+            "exec pgrep -x --ns \"$$\" --nslist pid \"$1\"");
+
     private PreflightCommands() {
     }
 
@@ -57,12 +61,13 @@ public final class PreflightCommands {
     }
 
     /**
-     * Exit 0 when a process of exactly this name runs in the node's own PID namespace (that of its
-     * PID 1), 1 when none does: a container's corosync, or a namespace lab's seen from its host, is
-     * not the node's.
+     * Exit 0 when a process of exactly this name runs in the node's own PID namespace, 1 when none
+     * does: a container's corosync, or a namespace lab's seen from its host, is not the node's.
+     * The namespace is pgrep's own ({@code $$}, which {@code exec} makes pgrep's pid), not PID 1's:
+     * a sandboxed init's namespace may be unreadable even to root.
      */
     public static Command processRunning(String name) {
-        return Command.of("pgrep", "-x", "--ns", "1", "--nslist", "pid", name).withTimeout(QUICK);
+        return SAME_PID_NAMESPACE.run("pgrep", List.of(name)).withTimeout(QUICK);
     }
 
     /** Which of the paths exist. */

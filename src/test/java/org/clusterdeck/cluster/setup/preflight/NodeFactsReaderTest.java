@@ -107,6 +107,52 @@ class NodeFactsReaderTest extends LoopDiskTest {
     }
 
     @Test
+    void aCorosyncInThisPidNamespaceCountsOneInAnotherDoesNot() throws Exception {
+        // a process named corosync (sleep under that name): pgrep sees names, nothing else
+        Path corosync = dir.resolve("corosync");
+        Files.copy(Path.of(LoopDisks.ok(Command.of("sh", "-c", "command -v sleep")).strip()), corosync);
+        corosync.toFile().setExecutable(true);
+        var spec = ThisMachine.spec(disks.empty(LoopDisks.MIB), "/dev/x", 7789);
+        assertFalse(ThisMachine.facts(spec, 0).cluster().corosyncRunning(), "no corosync here to begin with");
+
+        // --kill-child: the forked corosync dies with unshare, which this test ends by its own handle
+        Process other = new ProcessBuilder("unshare", "--pid", "--fork", "--kill-child", corosync.toString(), "60")
+                .start();
+        try {
+            awaitCorosync(other);
+            assertFalse(ThisMachine.facts(spec, 0).cluster().corosyncRunning(),
+                    "a corosync in another PID namespace (a container, a lab node) is not this node's");
+        } finally {
+            end(other);
+        }
+        Process own = new ProcessBuilder(corosync.toString(), "60").start();
+        try {
+            awaitCorosync(own);
+            assertTrue(ThisMachine.facts(spec, 0).cluster().corosyncRunning());
+        } finally {
+            end(own);
+        }
+    }
+
+    /** Until the process, or the one it forked, has become corosync (Java and unshare exec it a moment later). */
+    private static void awaitCorosync(Process started) throws InterruptedException {
+        for (int i = 0; i < 50; i++) {
+            boolean running = java.util.stream.Stream.concat(java.util.stream.Stream.of(started.toHandle()),
+                    started.descendants()).anyMatch(h -> h.info().command().map(c -> c.endsWith("/corosync")).orElse(false));
+            if (running) {
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("the test's corosync did not start");
+    }
+
+    private static void end(Process p) throws InterruptedException {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly().waitFor();
+    }
+
+    @Test
     void theGenerationThePlanNeeds() {
         NodeFacts f = ThisMachine.facts(ThisMachine.spec(disks.empty(LoopDisks.MIB), "/dev/x", 7789), 0);
         NodeGeneration g = NodeGeneration.of(f);
