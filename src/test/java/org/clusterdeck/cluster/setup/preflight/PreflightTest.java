@@ -78,27 +78,28 @@ class PreflightTest extends LoopDiskTest {
     }
 
     @Test
-    void aMissingDiskAndAPartitionTable() {
-        String dos = disks.partitioned(32 * LoopDisks.MIB);
-        SetupSpec spec = ThisMachine.spec(dos, "/dev/no-such-disk", 7789);
-        List<Finding> findings = Preflight.findings(spec, facts(spec));
-        assertTrue(only(findings, FindingKind.SETUP_DISK_NOT_EMPTY).message().contains("(32.0 MiB) holds dos."));
-        Finding missing = only(findings, FindingKind.SETUP_DISK_MISSING);
-        assertEquals(ThisMachine.PEER, missing.subject());
-        assertTrue(missing.message().contains("/dev/no-such-disk is not a block device there (lsblk: "),
-                missing.message());
+    void aPartitionTableAndADiskThatIsNotThere() {
+        refused(disks.partitioned(32 * LoopDisks.MIB), "/dev/no-such-disk", "(32.0 MiB) holds dos.",
+                "/dev/no-such-disk is not a block device there (lsblk: /dev/no-such-disk: not a block device).");
     }
 
     @Test
     void aSwapSignatureAndAReadOnlyDisk() {
-        SetupSpec spec = ThisMachine.spec(disks.swap(32 * LoopDisks.MIB), disks.readOnly(32 * LoopDisks.MIB), 7789);
+        refused(disks.swap(32 * LoopDisks.MIB), disks.readOnly(32 * LoopDisks.MIB),
+                "(32.0 MiB) holds swap \"old-swap\" (UUID ", " is read-only there; DRBD cannot write its metadata on it.");
+    }
+
+    /** This machine's disk {@code a} holds something, the peer's disk {@code b} cannot be used: two refusals. */
+    private static void refused(String a, String b, String holds, String unusable) {
+        SetupSpec spec = ThisMachine.spec(a, b, 7789);
         List<Finding> findings = Preflight.findings(spec, facts(spec));
-        Finding swap = only(findings, FindingKind.SETUP_DISK_NOT_EMPTY);
-        assertTrue(swap.message().contains("(32.0 MiB) holds swap \"old-swap\" (UUID "), swap.message());
-        Finding readOnly = only(findings, FindingKind.SETUP_DISK_MISSING);
-        assertEquals(ThisMachine.PEER, readOnly.subject());
-        assertTrue(readOnly.message().endsWith(" is read-only there; DRBD cannot write its metadata on it."),
-                readOnly.message());
+        Finding notEmpty = only(findings, FindingKind.SETUP_DISK_NOT_EMPTY);
+        assertEquals(ThisMachine.name(), notEmpty.subject());
+        assertTrue(notEmpty.message().contains(holds), notEmpty.message());
+        Finding missing = only(findings, FindingKind.SETUP_DISK_MISSING);
+        assertEquals(ThisMachine.PEER, missing.subject());
+        assertEquals(Severity.CRITICAL, missing.severity());
+        assertTrue(missing.message().endsWith(unusable), missing.message());
     }
 
     @Test
