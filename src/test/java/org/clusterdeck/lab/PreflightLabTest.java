@@ -87,8 +87,9 @@ class PreflightLabTest extends LabTestBase {
         Map<String, String> m = new LinkedHashMap<>();
         for (String n : nodes) {
             CommandResult r = lab.ssh(n, Duration.ofSeconds(20), "sh", "-c",
-                    "sha256sum /etc/corosync/corosync.conf /etc/passwd /etc/hosts; wipefs --no-act --json \"$1\";"
-                            + " dpkg-query -W | sha256sum; ls -la --time-style=full-iso /etc/corosync /var/lib/pacemaker/cib",
+                    // cib.xml is rewritten only when the configuration changes, not for status updates
+                    "sha256sum /etc/corosync/corosync.conf /var/lib/pacemaker/cib/cib.xml /etc/passwd /etc/hosts;"
+                            + " wipefs --no-act --json \"$1\"; dpkg-query -W | sha256sum",
                     "sh", disk);
             assertTrue(r.ok(), n + ": " + r.stderr());
             m.put(n, r.stdout());
