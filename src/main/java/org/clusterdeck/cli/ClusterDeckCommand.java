@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
                 ActionCommands.Start.class, ActionCommands.Stop.class, ActionCommands.Cleanup.class,
                 ActionCommands.Standby.class, ActionCommands.Online.class, ActionCommands.Maintenance.class,
                 ActionCommands.Property.class, ActionCommands.Manage.class, ActionCommands.Unmanage.class,
-                ActionCommands.Promote.class, ActionCommands.Demote.class, ActionCommands.Constraint.class})
+                ActionCommands.Promote.class, ActionCommands.Demote.class, ActionCommands.Constraint.class,
+                SetupCommand.class})
 public final class ClusterDeckCommand {
     /** Where the subcommands that reach nodes keep their audit log. */
     final Path auditDirectory;

@@ -142,6 +142,26 @@ class CliTest {
         assertTrue(text.out().contains("    ClusterDeck runs none of these commands"), text.out());
     }
 
+    /** setup: the example spec reads back; without --dry-run nothing runs; a bad spec is one line naming the key. */
+    @Test
+    void setupPrintsItsExampleAndPreviewsOnly() throws Exception {
+        Run example = run("setup", "--example");
+        assertEquals(0, example.code(), example.err());
+        Path spec = dir.resolve("spec.yaml");
+        Files.writeString(spec, example.out());
+        assertEquals(2, org.clusterdeck.cluster.setup.SetupSpecReader.read(spec).nodes().size());
+
+        Run apply = run("setup", "--spec", spec.toString());
+        assertEquals(2, apply.code(), apply.err());
+        assertTrue(apply.err().contains("add --dry-run"), apply.err());
+
+        Files.writeString(spec, example.out().replace("secondLink:", "secondlink:"));
+        Run typo = run("setup", "--spec", spec.toString(), "--dry-run");
+        assertEquals(1, typo.code(), typo.err());
+        assertEquals(1, typo.err().lines().count(), typo.err());
+        assertTrue(typo.err().contains("unknown key 'secondlink'"), typo.err());
+    }
+
     @Test
     void statusFromCibFileRunsTheRealCrmMonAndAgreesWithItsSavedOutput() throws Exception {
         String name = "promoted-0.xml";

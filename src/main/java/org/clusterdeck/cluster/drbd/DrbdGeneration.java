@@ -9,6 +9,11 @@ public enum DrbdGeneration {
     V9,
     UNKNOWN;
 
+    /** From a kernel module's version, as /proc/drbd or {@code modinfo} print it: 8.x is 8.4's line, anything later 9. */
+    public static DrbdGeneration ofVersion(String version) {
+        return version.startsWith("8.") ? V8_4 : V9;
+    }
+
     /**
      * From the version /proc/drbd prints; else from the format (JSON is DRBD 9 only); else from
      * the connection names: drbd-utils call the 8.4 peer {@code peer}, its events2 dump of a
@@ -17,7 +22,7 @@ public enum DrbdGeneration {
      */
     public static DrbdGeneration of(DrbdStatus status) {
         if (status.drbdVersion() != null) {
-            return status.drbdVersion().startsWith("8.") ? V8_4 : V9;
+            return ofVersion(status.drbdVersion());
         }
         if (status.format() == DrbdSourceFormat.STATUS_JSON) {
             return V9;

@@ -1,0 +1,22 @@
+package org.clusterdeck.cluster.setup.preflight;
+
+/** A node's real facts with one of them replaced, for the rules that compare nodes. */
+final class FactsVaried {
+    private FactsVaried() {
+    }
+
+    static NodeFacts dhcpd(NodeFacts f, Account dhcpd) {
+        return new NodeFacts(f.node(), f.unreachable(), f.unameNode(), f.hostname(), f.lookups(), f.timeSync(),
+                f.cluster(), f.disk(), f.drbd(), f.packageManager(), f.packages(), f.pacemakerCandidate(), dhcpd, f.listening(), f.problems());
+    }
+
+    static NodeFacts drbd(NodeFacts f, DrbdModule drbd) {
+        return new NodeFacts(f.node(), f.unreachable(), f.unameNode(), f.hostname(), f.lookups(), f.timeSync(),
+                f.cluster(), f.disk(), drbd, f.packageManager(), f.packages(), f.pacemakerCandidate(), f.dhcpd(), f.listening(), f.problems());
+    }
+
+    static NodeFacts cluster(NodeFacts f, ClusterPresence cluster) {
+        return new NodeFacts(f.node(), f.unreachable(), f.unameNode(), f.hostname(), f.lookups(), f.timeSync(),
+                cluster, f.disk(), f.drbd(), f.packageManager(), f.packages(), f.pacemakerCandidate(), f.dhcpd(), f.listening(), f.problems());
+    }
+}
