@@ -1,5 +1,8 @@
 package org.clusterdeck.cli;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.clusterdeck.cluster.setup.Destruction;
@@ -22,11 +25,7 @@ final class PlanText {
                 sb.append("   DESTROYS DATA, asks first: ").append(d.confirmation()).append('\n');
             }
             commands(sb, "", step.commands());
-            for (PlannedFile f : step.files()) {
-                sb.append("   writes ").append(f.path()).append(" on ").append(f.node()).append(" (mode ").append(f.mode())
-                        .append(f.copiedFrom() == null ? "" : ", copied from " + f.copiedFrom())
-                        .append("; the file there before is kept as ").append(f.backupPath()).append(")\n");
-            }
+            files(sb, step.files());
             if (step.runsEveryTime() != null) {
                 sb.append("   runs every time: ").append(step.runsEveryTime()).append('\n');
             } else {
@@ -38,6 +37,24 @@ final class PlanText {
         return sb.toString();
     }
 
+    /** Each file once with the nodes it is written on, and what it says: the admin reviews the content too. */
+    private static void files(StringBuilder sb, List<PlannedFile> files) {
+        Map<List<String>, List<String>> nodesByFile = new LinkedHashMap<>();
+        for (PlannedFile f : files) {
+            nodesByFile.computeIfAbsent(Arrays.asList(f.path(), f.mode(), f.backupPath(), f.copiedFrom(), f.content()),
+                    k -> new ArrayList<>()).add(f.node());
+        }
+        nodesByFile.forEach((f, nodes) -> {
+            sb.append("   writes ").append(f.get(0)).append(" on ").append(String.join(", ", nodes)).append(" (mode ")
+                    .append(f.get(1)).append(f.get(3) == null ? "" : ", copied from " + f.get(3))
+                    .append("; the file there before is kept as ").append(f.get(2)).append(")")
+                    .append(f.get(4) == null ? f.get(3) == null ? ", made on the node, not shown\n" : "\n" : ":\n");
+            if (f.get(4) != null) {
+                f.get(4).lines().forEach(l -> sb.append("     | ").append(l).append('\n'));
+            }
+        });
+    }
+
     private static void commands(StringBuilder sb, String title, Map<String, List<Command>> byNode) {
         if (byNode.isEmpty()) {
             return;
@@ -45,9 +62,13 @@ final class PlanText {
         if (!title.isEmpty()) {
             sb.append("   ").append(title).append(":\n");
         }
-        byNode.forEach((node, commands) -> {
-            sb.append("   on ").append(node).append(":\n");
-            commands.forEach(c -> sb.append("     $ ").append(c.display()).append('\n'));
+        // the same commands on several nodes are shown once, naming them all
+        Map<List<String>, List<String>> nodesByCommands = new LinkedHashMap<>();
+        byNode.forEach((node, commands) -> nodesByCommands.computeIfAbsent(
+                commands.stream().map(Command::display).toList(), k -> new ArrayList<>()).add(node));
+        nodesByCommands.forEach((commands, nodes) -> {
+            sb.append("   on ").append(String.join(", ", nodes)).append(":\n");
+            commands.forEach(c -> sb.append("     $ ").append(c).append('\n'));
         });
     }
 }
