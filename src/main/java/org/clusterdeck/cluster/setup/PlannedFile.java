@@ -18,6 +18,11 @@ public record PlannedFile(String node, String path, String backupPath, String mo
         return path + ".clusterdeck-backup";
     }
 
+    /** Prints, on the node it is copied from, what the command that writes a copied file reads from standard input. */
+    public org.clusterdeck.transport.Command readAtSource() {
+        return SetupCommands.readFileBase64(path);
+    }
+
     static PlannedFile written(String node, String path, String mode, String content) {
         return new PlannedFile(node, path, backupOf(path), mode, content, null);
     }

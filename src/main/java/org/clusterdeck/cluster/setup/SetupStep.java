@@ -3,6 +3,7 @@ package org.clusterdeck.cluster.setup;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.clusterdeck.transport.Command;
 
 /**
@@ -45,6 +46,17 @@ public record SetupStep(String name, String why, Map<String, List<Command>> comm
     /** Every command of the step on that node, in order; empty when it has none there. */
     public List<Command> on(String node) {
         return commands.getOrDefault(node, List.of());
+    }
+
+    /**
+     * The file copied from another node that this command of the step writes on {@code node}: the
+     * command reads the file's content from standard input, as {@link PlannedFile#readAtSource()}
+     * prints it on {@link PlannedFile#copiedFrom()}. Empty for every other command.
+     */
+    public Optional<PlannedFile> copiedBy(String node, Command command) {
+        return files.stream()
+                .filter(f -> f.node().equals(node) && f.copiedFrom() != null && SetupCommands.receiveFile(f).equals(command))
+                .findFirst();
     }
 
     private static Map<String, List<Command>> copy(Map<String, List<Command>> byNode) {

@@ -136,6 +136,13 @@ class SetupPlanTest {
         assertEquals(null, key2.content());
         assertEquals("0400", key2.mode());
         assertTrue(text(corosync.on("node1")).contains("corosync-keygen"));
+        // the runner finds the command that reads the copied key from stdin, and only that one
+        Command receive = corosync.on("node2").get(1);
+        assertEquals(key2, corosync.copiedBy("node2", receive).orElseThrow());
+        assertEquals("base64 -w0 /etc/corosync/authkey", key2.readAtSource().display());
+        assertTrue(corosync.on("node2").stream().filter(c -> c != receive)
+                .allMatch(c -> corosync.copiedBy("node2", c).isEmpty()));
+        assertTrue(corosync.copiedBy("node1", receive).isEmpty());
         assertFalse(text(corosync.on("node2")).contains("corosync-keygen"));
         Command write = corosync.on("node1").get(0);
         assertEquals(CorosyncConf.render(Specs.example()), write.stdin());

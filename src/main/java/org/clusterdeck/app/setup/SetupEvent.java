@@ -1,0 +1,40 @@
+package org.clusterdeck.app.setup;
+
+import java.util.Locale;
+
+/** What the {@link SetupRunner} reports while it carries out a plan, in the order it happens. */
+public sealed interface SetupEvent {
+    /** A short name of the event, its record's name in words: {@code StepStarted} is {@code step-started}. */
+    default String kind() {
+        return getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
+
+    /** Why a command ran: the step's check, reading a copied file at its source, the change itself, or its verification. */
+    enum Phase { CHECK, READ, CHANGE, VERIFY }
+
+    record StepStarted(String step) implements SetupEvent {
+    }
+
+    /** Every check command exited 0 on every node: the step was done before (by an earlier, interrupted run). */
+    record StepSkipped(String step) implements SetupEvent {
+    }
+
+    /** One command ended; its output is not here (a read at the source of a copied file prints a secret). */
+    record CommandRan(String step, String node, Phase phase, String command, int exitCode, long millis)
+            implements SetupEvent {
+    }
+
+    record StepDone(String step) implements SetupEvent {
+    }
+
+    /** The admin said no to this sentence: nothing of the step ran, and the run stopped. */
+    record Declined(String step, String confirmation) implements SetupEvent {
+    }
+
+    record Failed(SetupFailure failure) implements SetupEvent {
+    }
+
+    /** Every step is done or was done before. */
+    record Finished(int done, int skipped) implements SetupEvent {
+    }
+}

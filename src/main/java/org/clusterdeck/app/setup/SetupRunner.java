@@ -1,0 +1,192 @@
+package org.clusterdeck.app.setup;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.clusterdeck.cluster.setup.Destruction;
+import org.clusterdeck.cluster.setup.PlannedFile;
+import org.clusterdeck.cluster.setup.SetupPlan;
+import org.clusterdeck.cluster.setup.SetupStep;
+import org.clusterdeck.transport.Command;
+import org.clusterdeck.transport.CommandResult;
+import org.clusterdeck.transport.CommandRunner;
+import org.clusterdeck.transport.TransportException;
+
+/**
+ * Carries out a {@link SetupPlan} on the nodes, step by step. A step whose check passes on every
+ * node is skipped, so running the same plan again after an interruption repeats no finished step;
+ * that is all a resumed setup needs. Checks, reads and verifications go through
+ * {@link CommandRunner#run}, the step's commands through {@link CommandRunner#runChanging}, so an
+ * auditing runner keeps the changes' output. The first failure stops the run.
+ */
+public final class SetupRunner {
+    private final Map<String, CommandRunner> nodes;
+    private final Confirmation confirmation;
+    private final Consumer<SetupEvent> listener;
+
+    /**
+     * @param nodes        per node name of the plan, in the spec's order: the order each step goes through them
+     * @param confirmation asked before a step that overwrites a disk
+     * @param listener     told of every event as it happens
+     */
+    public SetupRunner(Map<String, CommandRunner> nodes, Confirmation confirmation, Consumer<SetupEvent> listener) {
+        this.nodes = new LinkedHashMap<>(nodes);
+        this.confirmation = confirmation;
+        this.listener = listener;
+    }
+
+    /**
+     * Carries out the plan's steps in order, up to the first failure or declined confirmation.
+     *
+     * @throws IllegalArgumentException when a step runs on a node without a runner (before anything runs)
+     */
+    public SetupOutcome run(SetupPlan plan) {
+        requireNodes(plan);
+        int done = 0;
+        int skipped = 0;
+        try {
+            for (SetupStep step : plan.steps()) {
+                listener.accept(new SetupEvent.StepStarted(step.name()));
+                if (step.runsEveryTime() == null && alreadyDone(step)) {
+                    listener.accept(new SetupEvent.StepSkipped(step.name()));
+                    skipped++;
+                    continue;
+                }
+                for (Destruction d : step.destroys()) {
+                    if (!confirmation.confirm(step.name(), d)) {
+                        listener.accept(new SetupEvent.Declined(step.name(), d.confirmation()));
+                        return new SetupOutcome.Declined(step.name(), d);
+                    }
+                }
+                change(step);
+                verify(step);
+                listener.accept(new SetupEvent.StepDone(step.name()));
+                done++;
+            }
+        } catch (StepFailed e) {
+            listener.accept(new SetupEvent.Failed(e.failure));
+            return new SetupOutcome.Failed(e.failure);
+        }
+        listener.accept(new SetupEvent.Finished(done, skipped));
+        return new SetupOutcome.Finished(done, skipped);
+    }
+
+    /**
+     * Whether every check command exits 0 on every node; stops at the first that does not. A check
+     * whose tool is not installed says "not done" (the packages step may not have run yet); a node
+     * that cannot be asked stops the run, since "not done" would then be a guess.
+     */
+    private boolean alreadyDone(SetupStep step) throws StepFailed {
+        for (String node : nodes.keySet()) {
+            for (Command c : step.check().getOrDefault(node, List.of())) {
+                CommandResult r;
+                try {
+                    r = timed(step, node, SetupEvent.Phase.CHECK, c, false);
+                } catch (TransportException e) {
+                    if (e.kind() == TransportException.Kind.NOT_FOUND) {
+                        return false;
+                    }
+                    throw unfinished(step, node, c, e);
+                }
+                if (!r.ok()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    private void requireNodes(SetupPlan plan) {
+        for (SetupStep step : plan.steps()) {
+            for (Map<String, List<Command>> byNode : List.of(step.commands(), step.check(), step.verification())) {
+                for (String node : byNode.keySet()) {
+                    if (!nodes.containsKey(node)) {
+                        throw new IllegalArgumentException("step " + step.name() + " runs on " + node
+                                + ", which is not among the nodes " + nodes.keySet());
+                    }
+                }
+            }
+        }
+    }
+
+    private void change(SetupStep step) throws StepFailed {
+        for (String node : nodes.keySet()) {
+            for (Command c : step.on(node)) {
+                Optional<PlannedFile> copied = step.copiedBy(node, c);
+                if (copied.isPresent()) {
+                    // read just before, so the copy is of the file as the commands before it left it
+                    PlannedFile file = copied.get();
+                    c = c.withStdin(mustSucceed(step, file.copiedFrom(), SetupEvent.Phase.READ, file.readAtSource()).stdout());
+                }
+                mustSucceed(step, node, SetupEvent.Phase.CHANGE, c);
+            }
+        }
+    }
+
+    private void verify(SetupStep step) throws StepFailed {
+        for (String node : nodes.keySet()) {
+            for (Command c : step.verification().getOrDefault(node, List.of())) {
+                mustSucceed(step, node, SetupEvent.Phase.VERIFY, c);
+            }
+        }
+    }
+
+    /**
+     * Runs the command, a change through {@code runChanging}, and stops the run unless it exits 0. A
+     * read at the source of a copied file prints a secret, so its failure shows only its stderr.
+     */
+    private CommandResult mustSucceed(SetupStep step, String node, SetupEvent.Phase phase, Command c) throws StepFailed {
+        CommandResult r;
+        try {
+            r = timed(step, node, phase, c, phase == SetupEvent.Phase.CHANGE);
+        } catch (TransportException e) {
+            throw unfinished(step, node, c, e);
+        }
+        if (!r.ok()) {
+            throw failed(step, node, c, r, phase == SetupEvent.Phase.READ ? r.stderr() : output(r));
+        }
+        return r;
+    }
+
+    private CommandResult timed(SetupStep step, String node, SetupEvent.Phase phase, Command c, boolean changing)
+            throws TransportException {
+        CommandRunner runner = nodes.get(node);
+        long t0 = System.nanoTime();
+        CommandResult r = changing ? runner.runChanging(c) : runner.run(c);
+        listener.accept(new SetupEvent.CommandRan(step.name(), node, phase, c.display(), r.exitCode(),
+                (System.nanoTime() - t0) / 1_000_000));
+        return r;
+    }
+
+    /** stdout, then stderr on a line of its own. */
+    private static String output(CommandResult r) {
+        String out = r.stdout();
+        return out.isEmpty() || out.endsWith("\n") || r.stderr().isEmpty() ? out + r.stderr() : out + "\n" + r.stderr();
+    }
+
+    private static StepFailed failed(SetupStep step, String node, Command c, CommandResult r, String output) {
+        return new StepFailed(new SetupFailure(step.name(), node, c.display(), r.exitCode(), output, undo(step)));
+    }
+
+    private static StepFailed unfinished(SetupStep step, String node, Command c, TransportException e) {
+        return new StepFailed(new SetupFailure(step.name(), node, c.display(), null, e.detail(), undo(step)));
+    }
+
+    private static Map<String, List<String>> undo(SetupStep step) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        step.undo().forEach((node, list) -> out.put(node, list.stream().map(Command::display).toList()));
+        return out;
+    }
+
+    /** Carries the failure out of the nested loops to {@link #run}, which reports it once. */
+    private static final class StepFailed extends Exception {
+        private final transient SetupFailure failure;
+
+        StepFailed(SetupFailure failure) {
+            super(failure.step() + " on " + failure.node(), null, false, false);
+            this.failure = failure;
+        }
+    }
+}
