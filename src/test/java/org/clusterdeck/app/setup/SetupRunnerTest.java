@@ -177,6 +177,19 @@ class SetupRunnerTest {
         assertFalse(Files.readString(audit.file()).contains(base64));
     }
 
+    @Test
+    void theAnswersAreRecordedInTheAuditLogWithHowTheyWereGiven() throws Exception {
+        SetupStep format = TempSteps.formats("filesystem", "node1", image(), 8 << 20);
+        new SetupRunner(nodes, new AuditedConfirmation((step, d) -> true, "--yes", audit), events::add)
+                .run(new SetupPlan(List.of(format)));
+        JsonNode line = new ObjectMapper().readTree(Files.readAllLines(audit.file()).stream()
+                .filter(l -> l.contains("\"setup-confirmation\"")).findFirst().orElseThrow());
+        assertEquals("filesystem", line.get("step").asText());
+        assertEquals(format.destroys().get(0).confirmation(), line.get("confirmation").asText());
+        assertEquals("accepted", line.get("answer").asText());
+        assertEquals("--yes", line.get("by").asText());
+    }
+
     private SetupStep writes(String name) {
         String suffix = name.equals("dhcp-config") ? "" : "." + name;
         Map<String, Path> files = new LinkedHashMap<>();
