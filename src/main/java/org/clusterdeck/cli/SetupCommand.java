@@ -3,14 +3,20 @@ package org.clusterdeck.cli;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.clusterdeck.app.audit.AuditLog;
 import org.clusterdeck.app.nodes.NodeGroup;
+import org.clusterdeck.app.setup.AuditedConfirmation;
+import org.clusterdeck.app.setup.Confirmation;
+import org.clusterdeck.app.setup.SetupOutcome;
+import org.clusterdeck.app.setup.SetupRunner;
 import org.clusterdeck.cluster.checks.Finding;
 import org.clusterdeck.cluster.events.Severity;
+import org.clusterdeck.cluster.setup.Destruction;
 import org.clusterdeck.cluster.setup.SetupPlan;
 import org.clusterdeck.cluster.setup.SetupSpec;
 import org.clusterdeck.cluster.setup.SetupSpecReader;
@@ -26,9 +32,15 @@ import picocli.CommandLine.Model.CommandSpec;
 
 @Command(name = "setup", mixinStandardHelpOptions = true,
         description = {"Build the two-node active/passive DHCP cluster (VIP, DRBD, filesystem, dhcpd) from two bare nodes.",
-                "This version previews: --dry-run examines both nodes read-only (every pre-flight finding at once)",
-                "and prints every command of the plan per node; nothing on the nodes changes."})
+                "The pre-flight examines both nodes read-only first; a critical finding stops it before anything changes.",
+                "Then the plan runs step by step. A step already done (its check passes on every node) is skipped,",
+                "so running the same command again after a failure or an interruption resumes where it stopped.",
+                "Each command that overwrites a disk is confirmed on the terminal first, or accepted by --yes.",
+                "--dry-run only previews: the findings and every command of the plan per node."})
 final class SetupCommand implements Callable<Integer> {
+    private static final String BLOCKED =
+            "\nBlocked: the critical findings above must be dealt with first; nothing was changed.\n";
+
     @Spec
     CommandSpec spec;
 
@@ -45,6 +57,10 @@ final class SetupCommand implements Callable<Integer> {
     @Option(names = "--dry-run", description = "Examine the nodes and print the findings and the plan; change nothing.")
     boolean dryRun;
 
+    @Option(names = "--yes", description = "Accept in advance each overwriting of a disk (recorded in the audit log"
+            + " as accepted by --yes); without it, and without a terminal to ask on, nothing runs.")
+    boolean yes;
+
     @Mixin
     SshSource ssh;
 
@@ -54,6 +70,11 @@ final class SetupCommand implements Callable<Integer> {
     /** What {@code setup --dry-run --json} prints. */
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Preview(List<Finding> findings, boolean blocked, PlanJson plan) {
+    }
+
+    /** The first line of {@code setup --json}: what the pre-flight found, before the steps' lines. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    record PreflightLine(String event, List<Finding> findings, boolean blocked) {
     }
 
     @Override
@@ -66,9 +87,9 @@ final class SetupCommand implements Callable<Integer> {
         if (specFile == null) {
             throw new ParameterException(spec.commandLine(), "--spec FILE is needed (or --example for one to start from)");
         }
-        if (!dryRun) {
-            throw new ParameterException(spec.commandLine(), "this version only previews a setup: add --dry-run to"
-                    + " examine the nodes and print the plan; nothing is applied");
+        if (!dryRun && !yes && System.console() == null) {
+            throw new ParameterException(spec.commandLine(), "no terminal to confirm the overwriting of disks on:"
+                    + " add --yes to accept it in advance, or --dry-run to preview; nothing has run");
         }
         boolean json = "json".equals(format.resolve(List.of("text", "json")));
         SetupSpec setup = SetupSpecReader.read(specFile);
@@ -77,31 +98,68 @@ final class SetupCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "one --host per spec node (" + setup.nodes().size()
                     + "), in the spec's order, or a host for each node in the spec");
         }
-        Map<String, NodeFacts> facts;
         try (AuditLog audit = ssh.auditLog(); NodeGroup nodes = ssh.connect(targets, audit)) {
             Map<String, CommandRunner> byName = new LinkedHashMap<>();
             for (int i = 0; i < setup.nodes().size(); i++) {
                 byName.put(setup.nodes().get(i).name(), nodes.nodes().get(i).runner());
             }
-            facts = Preflight.gather(setup, byName);
-        }
-        List<Finding> findings = Preflight.findings(setup, facts);
-        boolean blocked = findings.stream().anyMatch(f -> f.severity() == Severity.CRITICAL);
-        SetupPlan plan = blocked ? null : SetupPlan.of(setup, Preflight.generations(facts));
-        if (json) {
-            Output.text(Json.write(new Preview(findings, blocked, plan == null ? null : PlanJson.of(plan))), null, out);
-        } else {
-            StringBuilder sb = new StringBuilder("Pre-flight of " + String.join(", ", facts.keySet()) + ":");
-            if (findings.isEmpty()) {
-                sb.append(" nothing in the way.\n");
-            } else {
-                sb.append('\n');
-                FindingText.append(sb, findings, false);
+            Map<String, NodeFacts> facts = Preflight.gather(setup, byName);
+            List<Finding> findings = Preflight.findings(setup, facts);
+            boolean blocked = findings.stream().anyMatch(f -> f.severity() == Severity.CRITICAL);
+            SetupPlan plan = blocked ? null : SetupPlan.of(setup, Preflight.generations(facts));
+            if (dryRun) {
+                preview(out, json, facts.keySet(), findings, plan);
+                return blocked ? Cli.ERROR : Cli.OK;
             }
-            sb.append(blocked ? "\nBlocked: the critical findings above must be dealt with first; nothing was changed.\n"
-                    : "\nPlan (nothing has run):\n" + PlanText.of(plan));
-            Output.text(sb.toString(), null, out);
+            return apply(out, json, audit, byName, findings, plan);
         }
-        return blocked ? Cli.ERROR : Cli.OK;
+    }
+
+    /** Runs the plan after printing the findings; a blocked pre-flight (no plan) runs nothing. */
+    private int apply(PrintWriter out, boolean json, AuditLog audit, Map<String, CommandRunner> nodes,
+            List<Finding> findings, SetupPlan plan) {
+        if (json) {
+            Output.text(Json.line(new PreflightLine("preflight", findings, plan == null)) + "\n", null, out);
+        } else {
+            Output.text(findingsText(nodes.keySet(), findings) + (plan == null ? BLOCKED : ""), null, out);
+        }
+        if (plan == null) {
+            return Cli.ERROR;
+        }
+        Confirmation confirmation = new AuditedConfirmation(yes ? (step, d) -> true : SetupCommand::askOnTerminal,
+                yes ? "--yes" : "terminal", audit);
+        SetupOutcome outcome = new SetupRunner(nodes, confirmation, e -> {
+            out.print(json ? SetupProgressText.json(e) : SetupProgressText.text(e));
+            out.flush();
+        }).run(plan);
+        return outcome instanceof SetupOutcome.Finished ? Cli.OK : Cli.ERROR;
+    }
+
+    /** The admin types yes, in full, to let a disk be overwritten; anything else stops the setup. */
+    private static boolean askOnTerminal(String step, Destruction d) {
+        String answer = System.console().readLine("%nStep %s: %s.%nType yes to go on: ", step, d.confirmation());
+        return answer != null && answer.trim().equalsIgnoreCase("yes");
+    }
+
+    private static void preview(PrintWriter out, boolean json, Collection<String> nodes, List<Finding> findings,
+            SetupPlan plan) {
+        boolean blocked = plan == null;
+        if (json) {
+            Output.text(Json.write(new Preview(findings, blocked, blocked ? null : PlanJson.of(plan))), null, out);
+        } else {
+            Output.text(findingsText(nodes, findings)
+                    + (blocked ? BLOCKED : "\nPlan (nothing has run):\n" + PlanText.of(plan)), null, out);
+        }
+    }
+
+    private static String findingsText(Collection<String> nodes, List<Finding> findings) {
+        StringBuilder sb = new StringBuilder("Pre-flight of " + String.join(", ", nodes) + ":");
+        if (findings.isEmpty()) {
+            sb.append(" nothing in the way.\n");
+        } else {
+            sb.append('\n');
+            FindingText.append(sb, findings, false);
+        }
+        return sb.toString();
     }
 }

@@ -142,7 +142,7 @@ class CliTest {
         assertTrue(text.out().contains("    ClusterDeck runs none of these commands"), text.out());
     }
 
-    /** setup: the example spec reads back; without --dry-run nothing runs; a bad spec is one line naming the key. */
+    /** setup: the example spec reads back; without --yes or a terminal nothing runs; a bad spec is one line naming the key. */
     @Test
     void setupPrintsItsExampleAndPreviewsOnly() throws Exception {
         Run example = run("setup", "--example");
@@ -153,7 +153,8 @@ class CliTest {
 
         Run apply = run("setup", "--spec", spec.toString());
         assertEquals(2, apply.code(), apply.err());
-        assertTrue(apply.err().contains("add --dry-run"), apply.err());
+        assertTrue(apply.err().contains("add --yes to accept it in advance, or --dry-run to preview; nothing has run"),
+                apply.err());
 
         Files.writeString(spec, example.out().replace("secondLink:", "secondlink:"));
         Run typo = run("setup", "--spec", spec.toString(), "--dry-run");
