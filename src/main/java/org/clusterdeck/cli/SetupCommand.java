@@ -3,6 +3,7 @@ package org.clusterdeck.cli;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +42,8 @@ final class SetupCommand implements Callable<Integer> {
     private static final String BLOCKED =
             "\nBlocked: the critical findings above must be dealt with first; nothing was changed.\n";
 
+    private static final Duration RETRY = Duration.ofSeconds(5);
+
     @Spec
     CommandSpec spec;
 
@@ -60,6 +63,12 @@ final class SetupCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Accept in advance each overwriting of a disk (recorded in the audit log"
             + " as accepted by --yes); without it, and without a terminal to ask on, nothing runs.")
     boolean yes;
+
+    @Option(names = "--settle-timeout", paramLabel = "SECONDS", defaultValue = "1800",
+            description = "How long a step's verification is tried again, every 5 s, after its commands ran: corosync's"
+                    + " membership, DRBD's connection and initial sync take a while (default: ${DEFAULT-VALUE}; give a large"
+                    + " disk's initial sync the time it needs: a run that gave up would find the drbd step not done).")
+    long settleSeconds;
 
     @Mixin
     SshSource ssh;
@@ -131,7 +140,7 @@ final class SetupCommand implements Callable<Integer> {
         SetupOutcome outcome = new SetupRunner(nodes, confirmation, e -> {
             out.print(json ? SetupProgressText.json(e) : SetupProgressText.text(e));
             out.flush();
-        }).run(plan);
+        }, Duration.ofSeconds(settleSeconds), RETRY).run(plan);
         return outcome instanceof SetupOutcome.Finished ? Cli.OK : Cli.ERROR;
     }
 

@@ -1,5 +1,6 @@
 package org.clusterdeck.app.setup;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,16 +26,29 @@ public final class SetupRunner {
     private final Map<String, CommandRunner> nodes;
     private final Confirmation confirmation;
     private final Consumer<SetupEvent> listener;
+    private final Duration patience;
+    private final Duration interval;
+
+    /** The same with a verification that must pass at once. */
+    public SetupRunner(Map<String, CommandRunner> nodes, Confirmation confirmation, Consumer<SetupEvent> listener) {
+        this(nodes, confirmation, listener, Duration.ZERO, Duration.ZERO);
+    }
 
     /**
      * @param nodes        per node name of the plan, in the spec's order: the order each step goes through them
      * @param confirmation asked before a step that overwrites a disk
      * @param listener     told of every event as it happens
+     * @param patience     how long a step's verification is tried again: what a step starts (corosync's
+     *                     membership, DRBD's connection and sync) takes a while after its command returns
+     * @param interval     the pause between two tries
      */
-    public SetupRunner(Map<String, CommandRunner> nodes, Confirmation confirmation, Consumer<SetupEvent> listener) {
+    public SetupRunner(Map<String, CommandRunner> nodes, Confirmation confirmation, Consumer<SetupEvent> listener,
+            Duration patience, Duration interval) {
         this.nodes = new LinkedHashMap<>(nodes);
         this.confirmation = confirmation;
         this.listener = listener;
+        this.patience = patience;
+        this.interval = interval;
     }
 
     /**
@@ -125,12 +139,37 @@ public final class SetupRunner {
         }
     }
 
+    /** The whole verification, on every node, again until it passes or the patience is over; then its last failure. */
     private void verify(SetupStep step) throws StepFailed {
-        for (String node : nodes.keySet()) {
-            for (Command c : step.verification().getOrDefault(node, List.of())) {
-                mustSucceed(step, node, SetupEvent.Phase.VERIFY, c);
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            Optional<StepFailed> failed = verifyOnce(step);
+            if (failed.isEmpty()) {
+                return;
+            }
+            if (System.nanoTime() + interval.toNanos() > deadline) {
+                throw failed.get();
+            }
+            try {
+                Thread.sleep(interval.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw failed.get();
             }
         }
+    }
+
+    private Optional<StepFailed> verifyOnce(SetupStep step) {
+        for (String node : nodes.keySet()) {
+            for (Command c : step.verification().getOrDefault(node, List.of())) {
+                try {
+                    mustSucceed(step, node, SetupEvent.Phase.VERIFY, c);
+                } catch (StepFailed e) {
+                    return Optional.of(e);
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /**

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -188,6 +189,29 @@ class SetupRunnerTest {
         assertEquals(format.destroys().get(0).confirmation(), line.get("confirmation").asText());
         assertEquals("accepted", line.get("answer").asText());
         assertEquals("--yes", line.get("by").asText());
+    }
+
+    @Test
+    void theVerificationIsTriedAgainUntilItPassesOrThePatienceIsOver() throws Exception {
+        Path tries = dir.resolve("tries");
+        Files.writeString(tries, "0");
+        // passes on the third try, as a membership forms a moment after corosync started
+        Command third = Command.of("sh", "-c", "n=$(cat \"$1\"); echo $((n+1)) > \"$1\"; [ \"$n\" -ge 2 ]", "sh", tries.toString());
+        SetupStep slow = new SetupStep("corosync", "settles", Map.of("node1", List.of(Command.of("true"))),
+                Map.of("node1", List.of(Command.of("false"))), Map.of("node1", List.of(third)), Map.of(), List.of(),
+                List.of(), null);
+        SetupRunner patient = new SetupRunner(nodes, (s, d) -> true, events::add, Duration.ofSeconds(10), Duration.ofMillis(20));
+        assertEquals(new SetupOutcome.Finished(1, 0), patient.run(new SetupPlan(List.of(slow))));
+        assertEquals(List.of(1, 1, 0), events.stream().filter(e -> e instanceof SetupEvent.CommandRan c
+                && c.phase() == SetupEvent.Phase.VERIFY).map(e -> ((SetupEvent.CommandRan) e).exitCode()).toList());
+
+        SetupStep never = new SetupStep("drbd", "never in sync", Map.of("node1", List.of(Command.of("true"))),
+                Map.of("node1", List.of(Command.of("false"))), Map.of("node1", List.of(Command.of("false"))), Map.of(),
+                List.of(), List.of(), null);
+        SetupRunner briefly = new SetupRunner(nodes, (s, d) -> true, events::add, Duration.ofMillis(200), Duration.ofMillis(20));
+        SetupFailure f = assertInstanceOf(SetupOutcome.Failed.class, briefly.run(new SetupPlan(List.of(never)))).failure();
+        assertEquals("false", f.command());
+        assertEquals(1, f.exitCode());
     }
 
     private SetupStep writes(String name) {
