@@ -64,6 +64,10 @@ final class SetupCommand implements Callable<Integer> {
             + " as accepted by --yes); without it, and without a terminal to ask on, nothing runs.")
     boolean yes;
 
+    @Option(names = "--resume", description = "Changes nothing: every run resumes, since a step whose check passes on"
+            + " every node is skipped as already done. Accepted so the command an admin retries can say so.")
+    boolean resume;
+
     @Option(names = "--settle-timeout", paramLabel = "SECONDS", defaultValue = "1800",
             description = "How long a step's verification is tried again, every 5 s, after its commands ran: corosync's"
                     + " membership, DRBD's connection and initial sync take a while (default: ${DEFAULT-VALUE}; give a large"
