@@ -18,12 +18,14 @@ import org.clusterdeck.app.setup.SetupRunner;
 import org.clusterdeck.cluster.checks.Finding;
 import org.clusterdeck.cluster.events.Severity;
 import org.clusterdeck.cluster.setup.Destruction;
+import org.clusterdeck.cluster.setup.FailoverProof;
 import org.clusterdeck.cluster.setup.SetupPlan;
 import org.clusterdeck.cluster.setup.SetupSpec;
 import org.clusterdeck.cluster.setup.SetupSpecReader;
 import org.clusterdeck.cluster.setup.preflight.NodeFacts;
 import org.clusterdeck.cluster.setup.preflight.Preflight;
 import org.clusterdeck.transport.CommandRunner;
+import org.clusterdeck.transport.LocalProcessRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -141,7 +143,12 @@ final class SetupCommand implements Callable<Integer> {
         }
         Confirmation confirmation = new AuditedConfirmation(yes ? (step, d) -> true : SetupCommand::askOnTerminal,
                 yes ? "--yes" : "terminal", audit);
-        SetupOutcome outcome = new SetupRunner(nodes, confirmation, e -> {
+        Map<String, CommandRunner> runners = new LinkedHashMap<>(nodes);
+        if (plan.proof().asksForLeases()) {
+            // the spec's DHCP probe runs here, where the admin said the client network is reachable
+            runners.put(FailoverProof.THIS_MACHINE, new LocalProcessRunner(FailoverProof.THIS_MACHINE));
+        }
+        SetupOutcome outcome = new SetupRunner(runners, confirmation, e -> {
             out.print(json ? SetupProgressText.json(e) : SetupProgressText.text(e));
             out.flush();
         }, Duration.ofSeconds(settleSeconds), RETRY).run(plan);

@@ -28,6 +28,8 @@ final class SetupProgressText {
         } else if (e instanceof SetupEvent.CommandRan c) {
             return String.format(Locale.ROOT, "   %s %-6s exit %d  %5d ms  %s%n", c.node(),
                     c.phase().name().toLowerCase(Locale.ROOT), c.exitCode(), c.millis(), c.command());
+        } else if (e instanceof SetupEvent.Verified v) {
+            return verified(v);
         } else if (e instanceof SetupEvent.StepDone) {
             return "   done\n";
         } else if (e instanceof SetupEvent.Declined d) {
@@ -39,6 +41,20 @@ final class SetupProgressText {
             return "\nSetup finished: " + f.done() + " step(s) done now, " + f.skipped() + " done before.\n";
         }
         throw new IllegalArgumentException("unknown event " + e);
+    }
+
+    private static String verified(SetupEvent.Verified v) {
+        StringBuilder sb = new StringBuilder("   verified: the service failed over from ").append(v.activeBefore())
+                .append(" to ").append(v.activeAfter()).append('\n');
+        if (v.firstLease() == null) {
+            sb.append("   no lease asked for: the spec names no verification.dhcpProbe\n");
+        } else {
+            sb.append("   lease before: ").append(v.firstLease().address()).append(" from ").append(v.firstLease().server())
+                    .append("; after: ").append(v.secondLease().address()).append(" from ").append(v.secondLease().server())
+                    .append(String.format(Locale.ROOT, "; client-visible downtime %.1f s%n", v.downtimeMillis() / 1000.0))
+                    .append("   the first lease is in ").append(v.activeAfter()).append("'s leases file\n");
+        }
+        return sb.toString();
     }
 
     private static String failure(SetupFailure f) {

@@ -60,7 +60,7 @@ class PreflightLabTest extends LabTestBase {
             specNodes.add(new SetupSpec.Node(n, "root@" + env.get("LAB_ADDR_" + n), env.get("LAB_ADDR_" + n), null, disk));
         }
         SetupSpec spec = new SetupSpec("lab", "auto", specNodes, null, null,
-                new SetupSpec.Drbd("r0", "/dev/drbd0", 7789, null), null, null);
+                new SetupSpec.Drbd("r0", "/dev/drbd0", 7789, null), null, null, null);
         Map<String, String> before = snapshots(nodes);
 
         Map<String, NodeFacts> facts;

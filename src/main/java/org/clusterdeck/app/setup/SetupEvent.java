@@ -1,6 +1,7 @@
 package org.clusterdeck.app.setup;
 
 import java.util.Locale;
+import org.clusterdeck.cluster.setup.FailoverProof;
 
 /** What the {@link SetupRunner} reports while it carries out a plan, in the order it happens. */
 public sealed interface SetupEvent {
@@ -25,6 +26,15 @@ public sealed interface SetupEvent {
     }
 
     record StepDone(String step) implements SetupEvent {
+    }
+
+    /**
+     * The verification's result: the service moved from {@code activeBefore} to {@code activeAfter}.
+     * With a DHCP probe in the spec, {@code firstLease} came before the failover, {@code secondLease}
+     * after it, {@code downtimeMillis} after the standby request; without one, those are null.
+     */
+    record Verified(String activeBefore, String activeAfter, FailoverProof.Lease firstLease,
+            FailoverProof.Lease secondLease, Long downtimeMillis) implements SetupEvent {
     }
 
     /** The admin said no to this sentence: nothing of the step ran, and the run stopped. */

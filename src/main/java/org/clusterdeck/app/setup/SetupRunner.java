@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.clusterdeck.cluster.setup.Destruction;
+import org.clusterdeck.cluster.setup.FailoverProof;
 import org.clusterdeck.cluster.setup.PlannedFile;
 import org.clusterdeck.cluster.setup.SetupPlan;
 import org.clusterdeck.cluster.setup.SetupStep;
@@ -20,7 +21,9 @@ import org.clusterdeck.transport.TransportException;
  * node is skipped, so running the same plan again after an interruption repeats no finished step;
  * that is all a resumed setup needs. Checks, reads and verifications go through
  * {@link CommandRunner#run}, the step's commands through {@link CommandRunner#runChanging}, so an
- * auditing runner keeps the changes' output. The first failure stops the run.
+ * auditing runner keeps the changes' output. The first failure stops the run. A step whose nodes
+ * need not wait for each other runs on all of them at once, so the listener must take events from
+ * several threads.
  */
 public final class SetupRunner {
     private final Map<String, CommandRunner> nodes;
@@ -74,8 +77,12 @@ public final class SetupRunner {
                         return new SetupOutcome.Declined(step.name(), d);
                     }
                 }
-                change(step);
-                verify(step);
+                if (plan.proof() != null && step.name().equals(SetupPlan.VERIFICATION)) {
+                    listener.accept(proof(plan.proof(), step).run());
+                } else {
+                    change(step);
+                    verify(step);
+                }
                 listener.accept(new SetupEvent.StepDone(step.name()));
                 done++;
             }
@@ -125,16 +132,88 @@ public final class SetupRunner {
         }
     }
 
-    private void change(SetupStep step) throws StepFailed {
-        for (String node : nodes.keySet()) {
-            for (Command c : step.on(node)) {
-                Optional<PlannedFile> copied = step.copiedBy(node, c);
-                if (copied.isPresent()) {
-                    // read just before, so the copy is of the file as the commands before it left it
-                    PlannedFile file = copied.get();
-                    c = c.withStdin(mustSucceed(step, file.copiedFrom(), SetupEvent.Phase.READ, file.readAtSource()).stdout());
+    /** The proof runs its commands through this runner: the same events, audit and failures as any step's. */
+    private ServiceProof proof(FailoverProof proof, SetupStep step) {
+        List<String> cluster = nodes.keySet().stream().filter(n -> !n.equals(FailoverProof.THIS_MACHINE)).toList();
+        return new ServiceProof(proof, cluster, new ServiceProof.Steps() {
+            @Override
+            public CommandResult ask(String node, Command c) throws StepFailed {
+                try {
+                    return timed(step, node, SetupEvent.Phase.VERIFY, c, false);
+                } catch (TransportException e) {
+                    throw unfinished(step, node, c, e);
                 }
-                mustSucceed(step, node, SetupEvent.Phase.CHANGE, c);
+            }
+
+            @Override
+            public CommandResult read(String node, Command c) throws StepFailed {
+                return mustSucceed(step, node, SetupEvent.Phase.VERIFY, c);
+            }
+
+            @Override
+            public CommandResult change(String node, Command c) throws StepFailed {
+                return mustSucceed(step, node, SetupEvent.Phase.CHANGE, c);
+            }
+
+            @Override
+            public StepFailed failed(String node, String what, String output, Map<String, List<String>> undo) {
+                return new StepFailed(new SetupFailure(step.name(), node, what, null, output, undo));
+            }
+        }, patience.isZero() ? FailoverProof.PROBE_TIMEOUT : patience);
+    }
+
+    private void change(SetupStep step) throws StepFailed {
+        if (step.nodesAtOnce() && step.commands().size() > 1) {
+            changeAtOnce(step);
+            return;
+        }
+        for (String node : nodes.keySet()) {
+            changeOn(step, node);
+        }
+    }
+
+    private void changeOn(SetupStep step, String node) throws StepFailed {
+        for (Command c : step.on(node)) {
+            Optional<PlannedFile> copied = step.copiedBy(node, c);
+            if (copied.isPresent()) {
+                // read just before, so the copy is of the file as the commands before it left it
+                PlannedFile file = copied.get();
+                c = c.withStdin(mustSucceed(step, file.copiedFrom(), SetupEvent.Phase.READ, file.readAtSource()).stdout());
+            }
+            mustSucceed(step, node, SetupEvent.Phase.CHANGE, c);
+        }
+    }
+
+    /**
+     * Each node's commands on a thread of their own; every node is let finish (a package install
+     * stopped halfway leaves dpkg to repair), then the first failure in the spec's order is reported.
+     */
+    private void changeAtOnce(SetupStep step) throws StepFailed {
+        Map<String, Thread> threads = new LinkedHashMap<>();
+        Map<String, StepFailed> failures = new java.util.concurrent.ConcurrentHashMap<>();
+        for (String node : step.commands().keySet()) {
+            Thread t = new Thread(() -> {
+                try {
+                    changeOn(step, node);
+                } catch (StepFailed e) {
+                    failures.put(node, e);
+                }
+            }, "setup-" + step.name() + "-" + node);
+            threads.put(node, t);
+            t.start();
+        }
+        for (Thread t : threads.values()) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StepFailed(new SetupFailure(step.name(), threads.keySet().iterator().next(), "(waiting for the nodes)",
+                        null, "interrupted while the nodes' commands ran", undo(step)));
+            }
+        }
+        for (String node : nodes.keySet()) {
+            if (failures.containsKey(node)) {
+                throw failures.get(node);
             }
         }
     }
@@ -220,7 +299,7 @@ public final class SetupRunner {
     }
 
     /** Carries the failure out of the nested loops to {@link #run}, which reports it once. */
-    private static final class StepFailed extends Exception {
+    static final class StepFailed extends Exception {
         private final transient SetupFailure failure;
 
         StepFailed(SetupFailure failure) {

@@ -63,6 +63,8 @@ public enum FindingKind {
     SETUP_DRBD_GENERATION_DIFFERS("setup-drbd-generation-differs"),
     /** Setup pre-flight: neither apt nor dnf, so packages cannot be installed. */
     SETUP_NO_PACKAGE_MANAGER("setup-no-package-manager"),
+    /** Setup pre-flight: Pacemaker is neither installed nor offered by the node's package sources. */
+    SETUP_NO_PACKAGE_SOURCE("setup-no-package-source"),
     /** Setup pre-flight: a cluster package is installed in different versions on the nodes. */
     SETUP_VERSIONS_DIFFER("setup-versions-differ"),
     /** Setup pre-flight: the dhcpd account exists on both nodes with different uids or gids. */

@@ -20,6 +20,9 @@ public final class DhcpdConf {
         sb.append("# Written by ClusterDeck's setup for cluster ").append(spec.cluster())
                 .append("; see dhcpd.conf(5). Leases file: set by the cluster's dhcpd resource.\n");
         sb.append("authoritative;\n");
+        // Clients renew with the server they got the lease from: the VIP, which moves with the
+        // service, not the node's own address on the client network, which does not.
+        sb.append("server-identifier ").append(spec.service().vip()).append(";\n");
         sb.append("default-lease-time ").append(d.leaseSeconds()).append(";\n");
         sb.append("max-lease-time ").append(2L * d.leaseSeconds()).append(";\n\n");
         sb.append("subnet ").append(subnet.first()).append(" netmask ").append(subnet.netmask()).append(" {\n");

@@ -11,9 +11,18 @@ package org.clusterdeck.cluster.setup;
  * {@code .9.sh} scripts with their own {@code unfence-peer} handler; 9 needs node ids and says
  * which hosts connect. Never {@code allow-two-primaries}: this is an active/passive pair, and a
  * second Primary is exactly the split brain fencing is there to prevent.
+ *
+ * <p>The fence-peer handler gets {@link #FENCE_PEER_OPTIONS}: with {@code fencing resource-only}
+ * the constraint it places is the fencing, and its own documentation gives a short poll for that
+ * case. Its default (90 s of polling the CIB for the peer's state) also never ends early on
+ * Pacemaker 2.1.7 and later, whose node_state records times where the handler looks for
+ * "online": every failover would then wait out the whole poll, longer than the promote's timeout
+ * (seen on Debian 13, Pacemaker 3.0 with drbd-utils 9.22: promote timed out after 90 s; with
+ * these options the handler placed its constraint within a second).
  */
 public final class DrbdConf {
     public static final String GLOBAL_PATH = "/etc/drbd.d/global_common.conf";
+    static final String FENCE_PEER_OPTIONS = " --timeout=1 --dc-timeout=20";
 
     private DrbdConf() {
     }
@@ -58,10 +67,10 @@ public final class DrbdConf {
         }
         sb.append("    handlers {\n");
         if (drbd9) {
-            sb.append("        fence-peer \"/usr/lib/drbd/crm-fence-peer.9.sh\";\n");
+            sb.append("        fence-peer \"/usr/lib/drbd/crm-fence-peer.9.sh" + FENCE_PEER_OPTIONS + "\";\n");
             sb.append("        unfence-peer \"/usr/lib/drbd/crm-unfence-peer.9.sh\";\n");
         } else {
-            sb.append("        fence-peer \"/usr/lib/drbd/crm-fence-peer.sh\";\n");
+            sb.append("        fence-peer \"/usr/lib/drbd/crm-fence-peer.sh" + FENCE_PEER_OPTIONS + "\";\n");
             sb.append("        after-resync-target \"/usr/lib/drbd/crm-unfence-peer.sh\";\n");
         }
         sb.append("    }\n");

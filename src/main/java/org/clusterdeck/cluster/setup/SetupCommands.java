@@ -204,9 +204,15 @@ final class SetupCommands {
         return Command.of("drbdadm", "create-md", "--force", resource).withTimeout(Duration.ofMinutes(2));
     }
 
-    /** Makes this node the initial sync's source: its disk becomes UpToDate, the peer's is overwritten. */
-    static Command forcePrimary(String resource) {
-        return Command.of("drbdadm", "primary", "--force", resource);
+    /**
+     * Makes this node the initial sync's source while both disks are still Inconsistent (new
+     * metadata; the nodes must be connected, or the peer's disk is not known): its disk becomes
+     * UpToDate and the peer's is overwritten. Once a sync has begun the disks are no longer both
+     * Inconsistent, and a resumed run leaves them to DRBD.
+     */
+    static Command startInitialSync(String resource) {
+        return ShellScript.fixed("if [ \"$(drbdadm dstate \"$1\")\" = Inconsistent/Inconsistent ];"
+                + " then drbdadm primary --force \"$1\"; fi").run("start-initial-sync", List.of(resource));
     }
 
     /** Exit 0 when the connection is up and both disks are UpToDate. */
@@ -222,10 +228,16 @@ final class SetupCommands {
         return Command.of("mkfs." + type, "-q", device).withTimeout(MKFS_TIMEOUT);
     }
 
-    /** Exit 0 when the disk holds a filesystem of this type (probed directly, not from blkid's cache). */
-    static Command hasFilesystem(String disk, String type) {
-        return ShellScript.fixed("test \"$(blkid -p -u filesystem -s TYPE -o value \"$1\")\" = \"$2\"")
-                .run("has-filesystem", List.of(disk, type));
+    /**
+     * Exit 0 when the disk carries this signature ({@code drbd} for DRBD's metadata, a filesystem
+     * type), probed directly. The buffers are flushed first: DRBD writes to its backing disk past the
+     * disk's own page cache, which may still hold what a read before saw. Only this type is probed,
+     * since blkid reports a disk with DRBD metadata as DRBD alone.
+     */
+    static Command hasSignature(String disk, String type) {
+        return ShellScript.fixed("if [ -b \"$1\" ]; then blockdev --flushbufs \"$1\" || exit; fi;"
+                        + " test \"$(blkid -p -n \"$2\" -s TYPE -o value \"$1\")\" = \"$2\"")
+                .run("has-signature", List.of(disk, type));
     }
 
     static Command mkdir(String directory) {
@@ -301,17 +313,6 @@ final class SetupCommands {
     static Command propertyIs(String name, String value) {
         return ShellScript.fixed("test \"$(crm_attribute --type crm_config --name \"$1\" --query --quiet)\" = \"$2\"")
                 .run("property-is", List.of(name, value));
-    }
-
-    /**
-     * Puts the node that runs the resource into standby: the failover of the verification. Which
-     * node that is is known only when it runs, so the script asks crm_resource.
-     */
-    static Command standbyWhereRunning(String resource) {
-        return ShellScript.fixed("node=$(crm_resource --locate --resource \"$1\" | sed -n 's/.*is running on: *\\([^ ]*\\).*/\\1/p');"
-                + " [ -n \"$node\" ] || { echo \"$1 runs nowhere\" >&2; exit 1; };"
-                + " crm_attribute --node \"$node\" --name standby --update on --lifetime forever && echo \"$node\"")
-                .run("standby-where-running", List.of(ActionInput.id("id", resource)));
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

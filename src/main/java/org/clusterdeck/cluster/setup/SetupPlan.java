@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.clusterdeck.cluster.command.CrmAttribute;
 import org.clusterdeck.cluster.command.CrmResource;
 import org.clusterdeck.transport.Command;
 
@@ -17,8 +16,10 @@ import org.clusterdeck.transport.Command;
  * order, each node's commands in order; a file copied from another node is read there just before.
  *
  * @param steps in the order they run
+ * @param proof what the step {@link #VERIFICATION} does; its commands depend on each other's answers
  */
-public record SetupPlan(List<SetupStep> steps) {
+public record SetupPlan(List<SetupStep> steps, FailoverProof proof) {
+    public static final String VERIFICATION = "verification";
     /** Where the live CIB is saved before the resources are staged on a copy of it, and the copy. */
     public static final String CIB_BACKUP = "/var/tmp/clusterdeck-setup-cib-before.xml";
     public static final String CIB_COPY = "/var/tmp/clusterdeck-setup-cib-staged.xml";
@@ -26,6 +27,11 @@ public record SetupPlan(List<SetupStep> steps) {
 
     public SetupPlan {
         steps = List.copyOf(steps);
+    }
+
+    /** A plan without the verification's proof (a part of the plan, for tests of single steps). */
+    public SetupPlan(List<SetupStep> steps) {
+        this(steps, null);
     }
 
     public SetupStep step(String name) {
@@ -57,7 +63,7 @@ public record SetupPlan(List<SetupStep> steps) {
             throw new IllegalArgumentException("the nodes' Pacemaker versions (" + first.pacemakerVersion() + ", "
                     + second.pacemakerVersion() + ") name the fencing property differently; install the same version");
         }
-        return new SetupPlan(new Steps(spec, nodes).all());
+        return new SetupPlan(new Steps(spec, nodes).all(), FailoverProof.of(spec));
     }
 
     /** Builds the steps; one method per step, in the order they run. */
@@ -81,7 +87,8 @@ public record SetupPlan(List<SetupStep> steps) {
             if (spec.fencing().kind().equals("sbd")) {
                 steps.add(sbd());
             }
-            steps.addAll(List.of(corosync(), fencing(), drbd(), filesystem(), dhcpConfig(), resources(), verification()));
+            steps.addAll(List.of(corosync(), fencing(), drbd(), drbdSync(), filesystem(), dhcpConfig(), resources(),
+                    verification()));
             return steps;
         }
 
@@ -107,7 +114,7 @@ public record SetupPlan(List<SetupStep> steps) {
             }
             return new SetupStep("packages", "Installs the cluster stack, DRBD's tools, dhcpd and the fence agent"
                     + " where missing, so both nodes run the same versions.", commands, check, check, undo,
-                    List.of(), List.of(), null);
+                    List.of(), List.of(), null, true);
         }
 
         SetupStep services() {
@@ -121,7 +128,7 @@ public record SetupPlan(List<SetupStep> steps) {
                 undo.put(n.name(), List.of(SetupCommands.enable(services)));
             }
             return new SetupStep("services", "Stops the boot scripts of DRBD and dhcpd: started outside Pacemaker they"
-                    + " would run on both nodes at once.", commands, check, check, undo, List.of(), List.of(), null);
+                    + " would run on both nodes at once.", commands, check, check, undo, List.of(), List.of(), null, true);
         }
 
         SetupStep firewall() {
@@ -136,7 +143,7 @@ public record SetupPlan(List<SetupStep> steps) {
             }
             return new SetupStep("firewall", "Opens corosync (5405/udp), DRBD and pcsd (2224/tcp) where firewalld or"
                     + " ufw is active; a dropped heartbeat looks like a dead node.", commands, check, check, undo,
-                    List.of(), List.of(), null);
+                    List.of(), List.of(), null, true);
         }
 
         /** Only with SBD fencing: sbd must be enabled before corosync first starts, since it starts with it. */
@@ -195,6 +202,8 @@ public record SetupPlan(List<SetupStep> steps) {
                 list.add(SetupCommands.writeFile(confFile));
                 // the key is made once, on the first node, and copied: both must hold the same secret
                 list.add(n.name().equals(node1) ? SetupCommands.corosyncKeygen() : SetupCommands.receiveFile(key));
+                // Debian's packages start both on their single-node default; started again, they read the new files
+                list.add(SetupCommands.stop(List.of("pacemaker", "corosync")));
                 list.add(SetupCommands.enableNow(stack));
                 commands.put(n.name(), list);
                 check.put(n.name(), List.of(SetupCommands.sameContent(CorosyncConf.PATH, conf),
@@ -234,6 +243,7 @@ public record SetupPlan(List<SetupStep> steps) {
                     Map.of(node1, undo), List.of(), List.of(), null);
         }
 
+        /** The resource file and DRBD's metadata: the step that overwrites the backing disks' end. */
         SetupStep drbd() {
             String res = spec.drbd().resource();
             String resText = DrbdConf.resource(spec, generation.drbd9());
@@ -243,30 +253,48 @@ public record SetupPlan(List<SetupStep> steps) {
             Map<String, List<Command>> check = new LinkedHashMap<>();
             Map<String, List<Command>> undo = new LinkedHashMap<>();
             for (SetupSpec.Node n : spec.nodes()) {
-                String peer = n.name().equals(node1) ? node2 : node1;
-                String connection = SetupCommands.connection(res, peer, generation.drbd9());
                 PlannedFile global = PlannedFile.written(n.name(), DrbdConf.GLOBAL_PATH, "0644", DrbdConf.global());
                 PlannedFile resource = PlannedFile.written(n.name(), DrbdConf.resourcePath(spec), "0644", resText);
                 files.add(global);
                 files.add(resource);
                 destroys.add(new Destruction(n.name(), n.disk(), facts.get(n.name()).diskBytes(), "drbdadm create-md"));
-                List<Command> list = new ArrayList<>(List.of(SetupCommands.writeFile(global),
-                        SetupCommands.writeFile(resource), SetupCommands.createMd(res), SetupCommands.drbdadm("up", res)));
+                commands.put(n.name(), List.of(SetupCommands.writeFile(global), SetupCommands.writeFile(resource),
+                        SetupCommands.createMd(res)));
+                check.put(n.name(), List.of(SetupCommands.sameContent(resource.path(), resText),
+                        SetupCommands.hasSignature(n.disk(), "drbd")));
+                undo.put(n.name(), List.of(SetupCommands.restoreFile(resource), SetupCommands.restoreFile(global)));
+            }
+            return new SetupStep("drbd", "Writes the resource with fencing resource-only and the crm-fence-peer"
+                    + " handlers of DRBD " + (generation.drbd9() ? "9" : "8.4") + ", and DRBD's metadata on both"
+                    + " backing disks.", commands, check, check, undo, files, destroys, null, true);
+        }
+
+        /**
+         * Brings the resource up and waits for the initial sync. Apart from the metadata, so that a run
+         * resumed during the sync neither writes the metadata again nor starts the sync over: DRBD goes
+         * on from its bitmap once both nodes are up.
+         */
+        SetupStep drbdSync() {
+            String res = spec.drbd().resource();
+            Map<String, List<Command>> commands = new LinkedHashMap<>();
+            Map<String, List<Command>> check = new LinkedHashMap<>();
+            Map<String, List<Command>> undo = new LinkedHashMap<>();
+            for (SetupSpec.Node n : spec.nodes()) {
+                String peer = n.name().equals(node1) ? node2 : node1;
+                String connection = SetupCommands.connection(res, peer, generation.drbd9());
+                // both nodes at once: each waits until the other is up and connected
+                List<Command> list = new ArrayList<>(List.of(SetupCommands.drbdadm("adjust", res),
+                        SetupCommands.drbdadm("wait-connect", connection)));
                 if (n.name().equals(node1)) {
                     // the initial sync's source; the peer's disk is overwritten by the sync, never the reverse
-                    list.add(SetupCommands.forcePrimary(res));
-                } else {
-                    list.add(SetupCommands.drbdadm("wait-connect", connection));
+                    list.add(SetupCommands.startInitialSync(res));
                 }
                 commands.put(n.name(), list);
-                check.put(n.name(), List.of(SetupCommands.sameContent(resource.path(), resText),
-                        SetupCommands.drbdInSync(res, connection)));
-                undo.put(n.name(), List.of(SetupCommands.drbdadm("down", res), SetupCommands.restoreFile(resource),
-                        SetupCommands.restoreFile(global)));
+                check.put(n.name(), List.of(SetupCommands.drbdInSync(res, connection)));
+                undo.put(n.name(), List.of(SetupCommands.drbdadm("down", res)));
             }
-            return new SetupStep("drbd", "Replicates the disks with fencing resource-only and the crm-fence-peer"
-                    + " handlers of DRBD " + (generation.drbd9() ? "9" : "8.4") + ", and waits until both are UpToDate.",
-                    commands, check, check, undo, files, destroys, null);
+            return new SetupStep("drbd-sync", "Connects the two disks and copies the first node's to the second;"
+                    + " done when both are UpToDate.", commands, check, check, undo, List.of(), List.of(), null, true);
         }
 
         SetupStep filesystem() {
@@ -276,13 +304,14 @@ public record SetupPlan(List<SetupStep> steps) {
             SetupSpec.Node first = spec.nodes().get(0);
             String leasesDir = mountpoint + "/" + CibResources.LEASES.substring(0, CibResources.LEASES.indexOf('/'));
             Map<String, List<Command>> commands = new LinkedHashMap<>();
-            commands.put(node1, List.of(SetupCommands.mkfs(type, device), SetupCommands.mkdir(mountpoint),
+            commands.put(node1, List.of(SetupCommands.drbdadm("primary", spec.drbd().resource()),
+                    SetupCommands.mkfs(type, device), SetupCommands.mkdir(mountpoint),
                     SetupCommands.mount(device, mountpoint),
                     SetupCommands.ownedDirectory(leasesDir, CibResources.dhcpdUser(generation)),
                     SetupCommands.umount(mountpoint), SetupCommands.drbdadm("secondary", spec.drbd().resource())));
             commands.put(node2, List.of(SetupCommands.mkdir(mountpoint)));
             Map<String, List<Command>> check = new LinkedHashMap<>();
-            check.put(node1, List.of(SetupCommands.hasFilesystem(first.disk(), type)));
+            check.put(node1, List.of(SetupCommands.hasSignature(first.disk(), type)));
             check.put(node2, List.of(Command.of("test", "-d", mountpoint)));
             return new SetupStep("filesystem", "Makes the " + type + " filesystem on the DRBD device once, with the"
                     + " leases directory dhcpd writes to, and leaves it unmounted for Pacemaker.", commands, check, check,
@@ -306,7 +335,7 @@ public record SetupPlan(List<SetupStep> steps) {
             }
             return new SetupStep("dhcp-config", "Writes the same dhcpd.conf on both nodes and has dhcpd check it, so the"
                     + " survivor of a failover serves what the other served.", commands, check, check, undo, files,
-                    List.of(), null);
+                    List.of(), null, true);
         }
 
         SetupStep resources() {
@@ -327,19 +356,19 @@ public record SetupPlan(List<SetupStep> steps) {
         }
 
         SetupStep verification() {
-            List<Command> back = spec.nodes().stream().map(n -> CrmAttribute.nodeStandby(n.name(), false)).toList();
-            List<Command> commands = new ArrayList<>(List.of(SetupCommands.standbyWhereRunning(CibResources.GROUP),
-                    CrmResource.waitForIdle(SETTLE), SetupCommands.running(CibResources.GROUP, false)));
-            commands.addAll(back);
-            commands.add(CrmResource.waitForIdle(SETTLE));
-            List<Command> running = List.of(SetupCommands.running(CibResources.drbdClone(spec), true),
-                    SetupCommands.running(CibResources.GROUP, false));
-            return new SetupStep("verification", "Proves the service: a DHCP lease from the VIP on the client network,"
-                    + " then a failover (standby of the active node), the lease again from the survivor and the"
-                    + " client-visible downtime.", Map.of(node1, commands), Map.of(), Map.of(node1, running),
-                    Map.of(node1, back), List.of(), List.of(),
-                    "its failover is the proof the admin asked for; the lease requests come from the client network,"
-                            + " not from a node");
+            FailoverProof proof = FailoverProof.of(spec);
+            String lease = proof.asksForLeases()
+                    ? "a DHCP lease from the VIP on the client network (asked on " + FailoverProof.THIS_MACHINE + "), then "
+                    : "";
+            String after = proof.asksForLeases()
+                    ? ", a lease again from the survivor (the wait for it is the client-visible downtime), the first"
+                            + " lease still in the survivor's leases file"
+                    : ", the service running on the survivor (the spec names no DHCP probe: no lease is asked for)";
+            return new SetupStep(VERIFICATION, "Proves the service: " + lease + "a failover (standby of the active"
+                    + " node)" + after + ", and the first node back online. " + FailoverProof.ACTIVE + " and "
+                    + FailoverProof.FIRST_ADDRESS + " stand for what the proof finds out as it runs.", proof.planned(node1), Map.of(),
+                    Map.of(), Map.of(node1, List.of(proof.online(FailoverProof.ACTIVE))), List.of(),
+                    List.of(), "its failover is the proof the admin asked for");
         }
     }
 }

@@ -14,11 +14,13 @@ import java.util.Map;
  * @param cluster  the cluster's name (corosync's cluster_name)
  * @param dialect  how the plan spells its commands: {@code auto}, {@code pacemaker}, {@code crmsh} or {@code pcs}
  * @param nodes    exactly two
+ * @param verification how the finished cluster is proven from the client network; null: without a lease check
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"cluster", "dialect", "nodes", "corosync", "fencing", "drbd", "filesystem", "service"})
+@JsonPropertyOrder({"cluster", "dialect", "nodes", "corosync", "fencing", "drbd", "filesystem", "service",
+        "verification"})
 public record SetupSpec(String cluster, String dialect, List<Node> nodes, Corosync corosync, Fencing fencing,
-        Drbd drbd, Filesystem filesystem, Service service) {
+        Drbd drbd, Filesystem filesystem, Service service, Verification verification) {
 
     /** What the plan uses when the spec leaves the dialect out: the node's own management shell. */
     public static final String DEFAULT_DIALECT = "auto";
@@ -134,6 +136,21 @@ public record SetupSpec(String cluster, String dialect, List<Node> nodes, Corosy
         public Dhcp {
             dns = dns == null ? List.of() : List.copyOf(dns);
             leaseSeconds = leaseSeconds == null ? DEFAULT_LEASE_SECONDS : leaseSeconds;
+        }
+    }
+
+    /**
+     * How the verification asks for a lease: ClusterDeck cannot ask from the client network itself
+     * (a DHCP client needs that network and root), so the admin names a command on the machine
+     * ClusterDeck runs on that can, such as the lab's {@code lab/vm-probe-dhcp}.
+     *
+     * @param dhcpProbe the command and its arguments; it prints {@code server=IP address=IP} and exits 0
+     *                  when a lease came, exits non-zero when none did
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Verification(List<String> dhcpProbe) {
+        public Verification {
+            dhcpProbe = dhcpProbe == null ? List.of() : List.copyOf(dhcpProbe);
         }
     }
 }

@@ -54,6 +54,22 @@ final class SetupSpecRules {
         drbd(spec.drbd());
         filesystem(spec.filesystem());
         service(spec.service());
+        verification(spec.verification());
+    }
+
+    private static void verification(SetupSpec.Verification v) {
+        if (v == null) {
+            return;
+        }
+        if (v.dhcpProbe().isEmpty()) {
+            throw new SetupSpecException("verification.dhcpProbe", "missing; the command (and its arguments) that"
+                    + " asks for a lease on the client network, e.g. [/usr/local/bin/probe-dhcp, --timeout, \"10\"]");
+        }
+        for (int i = 0; i < v.dhcpProbe().size(); i++) {
+            if (v.dhcpProbe().get(i) == null || v.dhcpProbe().get(i).isBlank()) {
+                throw new SetupSpecException("verification.dhcpProbe[" + i + "]", "empty");
+            }
+        }
     }
 
     private static void nodes(SetupSpec spec) {

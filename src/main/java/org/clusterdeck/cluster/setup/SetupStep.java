@@ -21,10 +21,19 @@ import org.clusterdeck.transport.Command;
  * @param files        the files it writes, with where their predecessors are kept
  * @param destroys     the commands that overwrite a disk; each needs the admin's confirmation first
  * @param runsEveryTime null for a step done once; otherwise why it runs on every (resumed) run
+ * @param nodesAtOnce  whether each node's commands may run at the same time as the other's: nothing
+ *                     on one node waits for the other (package installs, which take minutes)
  */
 public record SetupStep(String name, String why, Map<String, List<Command>> commands,
         Map<String, List<Command>> check, Map<String, List<Command>> verification, Map<String, List<Command>> undo, List<PlannedFile> files,
-        List<Destruction> destroys, String runsEveryTime) {
+        List<Destruction> destroys, String runsEveryTime, boolean nodesAtOnce) {
+
+    /** A step whose nodes go one after the other. */
+    public SetupStep(String name, String why, Map<String, List<Command>> commands, Map<String, List<Command>> check,
+            Map<String, List<Command>> verification, Map<String, List<Command>> undo, List<PlannedFile> files,
+            List<Destruction> destroys, String runsEveryTime) {
+        this(name, why, commands, check, verification, undo, files, destroys, runsEveryTime, false);
+    }
 
     public SetupStep {
         commands = copy(commands);

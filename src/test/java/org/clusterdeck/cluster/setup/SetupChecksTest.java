@@ -39,13 +39,13 @@ class SetupChecksTest {
             createMd.add("1");
         }
         RealTools.ok(null, createMd.toArray(String[]::new));
-        var check = SetupCommands.hasFilesystem(disk.toString(), "ext4");
+        var check = SetupCommands.hasSignature(disk.toString(), "ext4");
         assertNotEquals(0, RealTools.run(check).exitCode(), "no filesystem yet: the step is not done");
 
         // mkfs as the plan runs it on the DRBD device, which ends where the metadata begins
         RealTools.ok(null, "mkfs.ext4", "-q", "-F", disk.toString(), "60M");
         assertEquals(0, RealTools.run(check).exitCode(), "the filesystem is there: the step is done");
-        assertNotEquals(0, RealTools.run(SetupCommands.hasFilesystem(disk.toString(), "xfs")).exitCode());
+        assertNotEquals(0, RealTools.run(SetupCommands.hasSignature(disk.toString(), "xfs")).exitCode());
     }
 
     @Test

@@ -57,16 +57,18 @@ class SetupPlanCibTest {
         assertAllPass(resources.check().get("node1"));
         assertAllPass(resources.verification().get("node1"));
 
-        // the verification's failover: the node running the group goes to standby, the group moves, the node comes back
-        String before = where(CibResources.GROUP);
-        SetupStep verification = plan.step("verification");
-        List<Command> failover = verification.on("node1");
-        runAll(failover.subList(0, 3));
-        String after = where(CibResources.GROUP);
+        // the verification's failover (FailoverProof): the node running the group goes to standby, the
+        // group moves, the node comes back
+        FailoverProof proof = plan.proof();
+        String before = FailoverProof.runningOn(RealTools.ok(onFile(proof.locate())).stdout()).orElseThrow();
+        runAll(List.of(proof.standby(before), proof.settle()));
+        String after = FailoverProof.runningOn(RealTools.ok(onFile(proof.locate())).stdout()).orElseThrow();
         assertNotEquals(before, after, "the group moved away from the node in standby");
-        runAll(failover.subList(3, failover.size()));
-        assertAllPass(verification.verification().get("node1"));
-        assertEquals(after, where(CibResources.GROUP), "stickiness keeps it on the survivor");
+        runAll(List.of(proof.online(before), proof.settle()));
+        assertEquals(after, FailoverProof.runningOn(RealTools.ok(onFile(proof.locate())).stdout()).orElseThrow(),
+                "stickiness keeps it on the survivor");
+        // the listing shows the same commands, with the node found at run time named by a stand-in
+        assertTrue(plan.step("verification").on("node1").contains(proof.standby("ACTIVE_NODE")));
 
         runAll(resources.undo().get("node1"));
         for (String id : CibResources.dataIds(spec)) {
@@ -81,10 +83,6 @@ class SetupPlanCibTest {
         // back where it started: nothing configured (crm_verify would say so too: no fence device)
         assertEquals("<resources/>", RealTools.ok(live, "cibadmin", "--query", "--scope", "resources").stdout().strip());
         assertEquals("<constraints/>", RealTools.ok(live, "cibadmin", "--query", "--scope", "constraints").stdout().strip());
-    }
-
-    private String where(String resource) {
-        return RealTools.ok(onFile(Command.of("crm_resource", "--locate", "--resource", resource))).stdout().strip();
     }
 
     private void runAll(List<Command> commands) throws Exception {

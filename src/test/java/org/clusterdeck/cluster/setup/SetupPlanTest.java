@@ -33,7 +33,7 @@ class SetupPlanTest {
     @Test
     void theStepsOfIssue12InOrder() {
         assertEquals(List.of("pre-flight", "packages", "services", "firewall", "corosync", "fencing", "drbd",
-                "filesystem", "dhcp-config", "resources", "verification"),
+                "drbd-sync", "filesystem", "dhcp-config", "resources", "verification"),
                 plan(Specs.example(), false, "2.1.5", NodeGeneration.PackageManager.APT).steps().stream()
                         .map(SetupStep::name).toList());
     }
@@ -52,7 +52,8 @@ class SetupPlanTest {
             } else {
                 assertTrue(List.of("pre-flight", "verification").contains(step.name()), step.name());
             }
-            if (!step.name().equals("pre-flight")) {
+            // the verification is its own proof (FailoverProof), the pre-flight only reads
+            if (step.runsEveryTime() == null) {
                 assertFalse(step.verification().isEmpty(), step.name() + " has no verification");
             }
             for (PlannedFile f : step.files()) {
@@ -79,32 +80,42 @@ class SetupPlanTest {
 
     @Test
     void drbd84HandlersAndResourceCommands() {
-        SetupStep drbd = plan(Specs.example(), false, "2.1.5", NodeGeneration.PackageManager.APT).step("drbd");
+        SetupPlan p = plan(Specs.example(), false, "2.1.5", NodeGeneration.PackageManager.APT);
+        SetupStep drbd = p.step("drbd");
+        SetupStep sync = p.step("drbd-sync");
         String res = drbd.files().stream().filter(f -> f.path().equals("/etc/drbd.d/r0.res")).findFirst().orElseThrow()
                 .content();
-        assertTrue(res.contains("fence-peer \"/usr/lib/drbd/crm-fence-peer.sh\";"), res);
+        assertTrue(res.contains("fence-peer \"/usr/lib/drbd/crm-fence-peer.sh --timeout=1 --dc-timeout=20\";"), res);
         assertTrue(res.contains("after-resync-target \"/usr/lib/drbd/crm-unfence-peer.sh\";"), res);
         assertFalse(res.contains(".9.sh"), res);
         assertFalse(res.contains("allow-two-primaries"), res);
-        assertTrue(text(drbd.on("node2")).contains("drbdadm wait-connect r0\n") || text(drbd.on("node2"))
-                .endsWith("drbdadm wait-connect r0"), text(drbd.on("node2")));
-        assertTrue(text(drbd.check().get("node1")).contains("drbd-in-sync r0 r0"), text(drbd.check().get("node1")));
-        assertFalse(all(drbd).contains("r0:"), all(drbd));
+        assertTrue(text(sync.on("node2")).endsWith("drbdadm wait-connect r0"), text(sync.on("node2")));
+        // the initial sync is forced only once both nodes are up and connected, so both go at once
+        assertTrue(sync.nodesAtOnce());
+        assertTrue(text(sync.on("node1")).matches("(?s)drbdadm adjust r0\ndrbdadm wait-connect r0\n.*start-initial-sync r0"),
+                text(sync.on("node1")));
+        assertTrue(text(sync.check().get("node1")).contains("drbd-in-sync r0 r0"), text(sync.check().get("node1")));
+        // metadata written once: the step is done when the disk carries DRBD's signature
+        assertTrue(text(drbd.check().get("node1")).contains("has-signature /dev/vdb drbd"), text(drbd.check().get("node1")));
+        assertFalse(all(drbd).contains("r0:") || all(sync).contains("r0:"), all(drbd) + all(sync));
     }
 
     @Test
     void drbd9HandlersAndConnectionCommandsNameThePeer() {
-        SetupStep drbd = plan(Specs.example(), true, "2.1.5", NodeGeneration.PackageManager.APT).step("drbd");
+        SetupPlan p = plan(Specs.example(), true, "2.1.5", NodeGeneration.PackageManager.APT);
+        SetupStep drbd = p.step("drbd");
+        SetupStep sync = p.step("drbd-sync");
         String res = drbd.files().get(1).content();
-        assertTrue(res.contains("fence-peer \"/usr/lib/drbd/crm-fence-peer.9.sh\";"), res);
+        assertTrue(res.contains("fence-peer \"/usr/lib/drbd/crm-fence-peer.9.sh --timeout=1 --dc-timeout=20\";"), res);
         assertTrue(res.contains("unfence-peer \"/usr/lib/drbd/crm-unfence-peer.9.sh\";"), res);
         assertFalse(res.contains("after-resync-target"), res);
-        assertTrue(text(drbd.on("node2")).contains("drbdadm wait-connect r0:node1"), text(drbd.on("node2")));
-        assertTrue(text(drbd.check().get("node1")).contains("drbd-in-sync r0 r0:node2"), text(drbd.check().get("node1")));
-        assertTrue(text(drbd.check().get("node2")).contains("drbd-in-sync r0 r0:node1"), text(drbd.check().get("node2")));
+        assertTrue(text(sync.on("node2")).contains("drbdadm wait-connect r0:node1"), text(sync.on("node2")));
+        assertTrue(text(sync.check().get("node1")).contains("drbd-in-sync r0 r0:node2"), text(sync.check().get("node1")));
+        assertTrue(text(sync.check().get("node2")).contains("drbd-in-sync r0 r0:node1"), text(sync.check().get("node2")));
         // whole-resource commands still name the resource alone
-        assertTrue(text(drbd.on("node1")).contains("drbdadm create-md --force r0\n"), text(drbd.on("node1")));
-        assertTrue(text(drbd.on("node1")).contains("drbdadm primary --force r0"), text(drbd.on("node1")));
+        assertTrue(text(drbd.on("node1")).endsWith("drbdadm create-md --force r0"), text(drbd.on("node1")));
+        assertTrue(text(sync.on("node1")).contains("drbdadm adjust r0"), text(sync.on("node1")));
+        assertTrue(text(sync.on("node1")).contains("start-initial-sync r0"), text(sync.on("node1")));
     }
 
     @Test
@@ -119,7 +130,9 @@ class SetupPlanTest {
         assertTrue(fs.destroysData());
         assertTrue(fs.destroys().get(0).confirmation().startsWith("mkfs.ext4 on node1 overwrites /dev/drbd0"),
                 fs.destroys().get(0).confirmation());
-        assertEquals("mkfs.ext4 -q /dev/drbd0", fs.on("node1").get(0).display());
+        // the first node is made Primary again (not forced: both disks are UpToDate by now) to hold the filesystem
+        assertEquals(List.of("drbdadm primary r0", "mkfs.ext4 -q /dev/drbd0"),
+                fs.on("node1").subList(0, 2).stream().map(Command::display).toList());
         assertTrue(fs.on("node2").stream().noneMatch(c -> c.display().startsWith("mkfs")), text(fs.on("node2")));
         for (SetupStep s : p.steps()) {
             boolean destructive = all(s).contains("create-md") || all(s).contains("mkfs");

@@ -32,7 +32,7 @@ public final class TempSteps {
 
     /** The filesystem step's mkfs on an image file in place of a disk, with its confirmation. */
     public static SetupStep formats(String name, String node, Path image, long bytes) {
-        Map<String, List<Command>> check = Map.of(node, List.of(SetupCommands.hasFilesystem(image.toString(), "ext4")));
+        Map<String, List<Command>> check = Map.of(node, List.of(SetupCommands.hasSignature(image.toString(), "ext4")));
         return new SetupStep(name, "formats an image", Map.of(node, List.of(SetupCommands.mkfs("ext4", image.toString()))),
                 check, check, Map.of(), List.of(), List.of(new Destruction(node, image.toString(), bytes, "mkfs.ext4")), null);
     }

@@ -7,9 +7,10 @@ import java.util.List;
  *
  * @param configFiles   the cluster configuration files that exist (corosync.conf, the CIB)
  * @param corosyncConf  corosync.conf as read; null when it does not exist
+ * @param drbdResource  the text of the spec's DRBD resource file; null when it does not exist
  */
 public record ClusterPresence(boolean corosyncRunning, boolean pacemakerRunning, List<String> configFiles,
-        CorosyncConf corosyncConf) {
+        CorosyncConf corosyncConf, String drbdResource) {
     public static final String COROSYNC_CONF = "/etc/corosync/corosync.conf";
     public static final String CIB = "/var/lib/pacemaker/cib/cib.xml";
 

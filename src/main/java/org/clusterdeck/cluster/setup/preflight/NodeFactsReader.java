@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.clusterdeck.cluster.FormatException;
 import org.clusterdeck.cluster.drbd.ProcDrbdParser;
+import org.clusterdeck.cluster.setup.DrbdConf;
 import org.clusterdeck.cluster.setup.SetupSpec;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
@@ -57,7 +58,7 @@ public final class NodeFactsReader {
                 lookups.add(lookup(n.name()));
             }
             TimeSync time = timeSync();
-            ClusterPresence cluster = cluster();
+            ClusterPresence cluster = cluster(spec);
             DiskFacts diskFacts = disk(disk);
             DrbdModule drbd = drbd();
             String manager = packageManager();
@@ -94,18 +95,28 @@ public final class NodeFactsReader {
         return TimeSync.unknown("'" + timedatectl.display() + "': " + said(r) + "; '" + chrony.display() + "': " + said(c));
     }
 
-    private ClusterPresence cluster() throws Unreachable {
+    private ClusterPresence cluster(SetupSpec spec) throws Unreachable {
         Map<String, Boolean> active = unitsActive();
-        List<String> files = existing(List.of(ClusterPresence.COROSYNC_CONF, ClusterPresence.CIB));
-        if (files == null) {
+        String resource = spec.drbd() == null ? null : DrbdConf.resourcePath(spec);
+        List<String> wanted = new ArrayList<>(List.of(ClusterPresence.COROSYNC_CONF, ClusterPresence.CIB));
+        if (resource != null) {
+            wanted.add(resource);
+        }
+        List<String> found = existing(wanted);
+        if (found == null) {
             return null;
         }
         CorosyncConf conf = null;
-        if (files.contains(ClusterPresence.COROSYNC_CONF)) {
+        if (found.contains(ClusterPresence.COROSYNC_CONF)) {
             Command c = PreflightCommands.readFile(ClusterPresence.COROSYNC_CONF);
             conf = fact(c, text -> CorosyncConfParser.parse(text, source(c)));
         }
-        return new ClusterPresence(active.get("corosync"), active.get("pacemaker"), files, conf);
+        String resourceText = null;
+        if (resource != null && found.contains(resource)) {
+            resourceText = fact(PreflightCommands.readFile(resource), text -> text);
+        }
+        List<String> files = found.stream().filter(f -> !f.equals(resource)).toList();
+        return new ClusterPresence(active.get("corosync"), active.get("pacemaker"), files, conf, resourceText);
     }
 
     /**

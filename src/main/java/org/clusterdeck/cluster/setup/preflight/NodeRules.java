@@ -3,6 +3,8 @@ package org.clusterdeck.cluster.setup.preflight;
 import java.util.List;
 import org.clusterdeck.cluster.checks.FindingKind;
 import org.clusterdeck.cluster.checks.SuggestedCommand;
+import org.clusterdeck.cluster.drbd.DrbdGeneration;
+import org.clusterdeck.cluster.setup.DrbdConf;
 import org.clusterdeck.cluster.setup.SetupSpec;
 import org.clusterdeck.transport.Command;
 
@@ -32,8 +34,8 @@ final class NodeRules {
         names(node, f, out);
         lookups(spec, f, out);
         time(n, f.timeSync(), out);
-        cluster(n, f.cluster(), out);
-        disk(n, f.disk(), out);
+        cluster(spec, n, f.cluster(), out);
+        disk(n, f.disk(), ownDrbd(spec, f), out);
         if (f.drbd() != null && !f.drbd().present()) {
             out.critical(FindingKind.SETUP_NO_DRBD_MODULE, n, n + ": the kernel has no DRBD module (modinfo drbd "
                     + "finds none); install a kernel with DRBD 8.4 or LINBIT's DRBD 9 module first.");
@@ -42,7 +44,44 @@ final class NodeRules {
             out.critical(FindingKind.SETUP_NO_PACKAGE_MANAGER, n, n + " has neither apt nor dnf: the setup cannot "
                     + "install the cluster packages there.");
         }
-        ports(n, drbdPort(spec), f.listening(), out);
+        packageSource(n, f, out);
+        ports(n, drbdPort(spec), f.listening(), ownCorosync(spec, f), ownDrbd(spec, f), out);
+    }
+
+    /**
+     * An earlier run of this same setup got as far as DRBD on the node: its resource file is the one
+     * this spec writes. Its backing disk then holds DRBD's metadata (and later the filesystem) and
+     * DRBD holds the port: this run resumes there instead of refusing the node.
+     */
+    private static boolean ownDrbd(SetupSpec spec, NodeFacts f) {
+        ClusterPresence c = f.cluster();
+        return c != null && c.drbdResource() != null && f.drbd() != null && f.drbd().present()
+                && c.drbdResource().equals(DrbdConf.resource(spec, f.drbd().generation() == DrbdGeneration.V9));
+    }
+
+    private static boolean ownCorosync(SetupSpec spec, NodeFacts f) {
+        return f.cluster() != null && f.cluster().corosyncConf() != null && f.cluster().corosyncConf().writtenFor(spec);
+    }
+
+    /**
+     * Pacemaker must be installed or installable: its version names the fencing property the plan
+     * writes. A bare Debian whose package lists were never fetched offers nothing yet.
+     */
+    private static void packageSource(String n, NodeFacts f, Findings out) {
+        if (f.packages() == null || f.packages().containsKey("pacemaker") || f.pacemakerCandidate() != null) {
+            return;
+        }
+        if (ClusterPackages.APT.equals(f.packageManager())) {
+            out.critical(FindingKind.SETUP_NO_PACKAGE_SOURCE, n, n + ": apt offers no pacemaker package (apt-cache "
+                    + "policy pacemaker has no candidate): its package lists are missing or lack the distribution's "
+                    + "main repository. Fetch them, or add the repository, and check again.",
+                    new SuggestedCommand(n, Command.of("apt-get", "update").display()));
+        } else if (ClusterPackages.DNF.equals(f.packageManager())) {
+            out.critical(FindingKind.SETUP_NO_PACKAGE_SOURCE, n, n + ": pacemaker is not installed, and the setup "
+                    + "does not read dnf's candidate versions yet; install the cluster packages first (for the "
+                    + "fencing property's name the plan needs Pacemaker's version), then check again.",
+                    new SuggestedCommand(n, Command.of("dnf", "install", "pacemaker").display()));
+        }
     }
 
     static int drbdPort(SetupSpec spec) {
@@ -98,10 +137,11 @@ final class NodeRules {
     /**
      * A node that is in a cluster is refused: the setup would overwrite someone's corosync.conf
      * and CIB. Only the package's own single-node default is let through, with a warning, because
-     * installing the packages on Debian is enough to create it.
+     * installing the packages on Debian is enough to create it. The cluster this very spec
+     * describes is an earlier run of the same setup, which this run resumes.
      */
-    private static void cluster(String n, ClusterPresence c, Findings out) {
-        if (c == null || c.bare()) {
+    private static void cluster(SetupSpec spec, String n, ClusterPresence c, Findings out) {
+        if (c == null || c.bare() || c.corosyncConf() != null && c.corosyncConf().writtenFor(spec)) {
             return;
         }
         String evidence = String.join("; ", c.evidence());
@@ -115,7 +155,7 @@ final class NodeRules {
         }
     }
 
-    private static void disk(String n, DiskFacts d, Findings out) {
+    private static void disk(String n, DiskFacts d, boolean ownDrbd, Findings out) {
         if (d == null) {
             return;
         }
@@ -128,6 +168,9 @@ final class NodeRules {
             out.critical(FindingKind.SETUP_DISK_MISSING, n, n + ": the backing disk " + d.path()
                     + " is read-only there; DRBD cannot write its metadata on it.");
         }
+        if (ownDrbd) {
+            return;
+        }
         List<String> contents = d.contents();
         if (!contents.isEmpty()) {
             out.critical(FindingKind.SETUP_DISK_NOT_EMPTY, n, n + ": the backing disk " + d.path() + " ("
@@ -138,11 +181,13 @@ final class NodeRules {
         }
     }
 
-    private static void ports(String n, int drbdPort, List<ListeningPort> listening, Findings out) {
+    /** A port held by this setup's own corosync or DRBD (a resumed run) is not in the way. */
+    private static void ports(String n, int drbdPort, List<ListeningPort> listening, boolean ownCorosync,
+            boolean ownDrbd, Findings out) {
         for (ListeningPort p : listening) {
-            if (p.protocol().equals("udp") && p.port() == COROSYNC_PORT) {
+            if (p.protocol().equals("udp") && p.port() == COROSYNC_PORT && !ownCorosync) {
                 out.critical(FindingKind.SETUP_PORT_IN_USE, n, n + ": corosync's port is taken: " + p.describe() + ".");
-            } else if (p.protocol().equals("tcp") && p.port() == drbdPort) {
+            } else if (p.protocol().equals("tcp") && p.port() == drbdPort && !ownDrbd) {
                 out.critical(FindingKind.SETUP_PORT_IN_USE, n, n + ": DRBD's port is taken: " + p.describe() + ".");
             } else if (p.protocol().equals("tcp") && p.port() == PCSD_PORT) {
                 out.warning(FindingKind.SETUP_PORT_IN_USE, n, n + ": pcsd's port is taken: " + p.describe()

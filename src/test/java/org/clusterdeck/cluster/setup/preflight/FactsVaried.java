@@ -19,4 +19,9 @@ final class FactsVaried {
         return new NodeFacts(f.node(), f.unreachable(), f.unameNode(), f.hostname(), f.lookups(), f.timeSync(),
                 cluster, f.disk(), f.drbd(), f.packageManager(), f.packages(), f.pacemakerCandidate(), f.dhcpd(), f.listening(), f.problems());
     }
+
+    static NodeFacts pacemakerCandidate(NodeFacts f, java.util.Map<String, String> packages, String candidate) {
+        return new NodeFacts(f.node(), f.unreachable(), f.unameNode(), f.hostname(), f.lookups(), f.timeSync(),
+                f.cluster(), f.disk(), f.drbd(), f.packageManager(), packages, candidate, f.dhcpd(), f.listening(), f.problems());
+    }
 }

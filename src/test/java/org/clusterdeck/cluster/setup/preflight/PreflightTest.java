@@ -122,6 +122,27 @@ class PreflightTest extends LoopDiskTest {
     }
 
     @Test
+    void aBareNodeWhoseAptOffersNoPacemakerIsRefusedWithTheFetchToRun() {
+        SetupSpec spec = ThisMachine.spec(disks.empty(LoopDisks.MIB), disks.empty(LoopDisks.MIB), 7789);
+        Map<String, NodeFacts> facts = facts(spec);
+        String n2 = spec.nodes().get(1).name();
+        Map<String, String> bare = new LinkedHashMap<>(facts.get(n2).packages());
+        bare.remove("pacemaker");
+        // apt's real answer for a package no source offers: nothing on stdout
+        String policy = LoopDisks.ok(Command.of("apt-cache", "policy", "clusterdeck-no-such-package"));
+        NodeFacts noSource = FactsVaried.pacemakerCandidate(facts.get(n2), bare,
+                PackageVersionParser.aptCandidate(policy, "test"));
+        facts.put(n2, noSource);
+        Finding refused = only(Preflight.findings(spec, facts), FindingKind.SETUP_NO_PACKAGE_SOURCE);
+        assertEquals(Severity.CRITICAL, refused.severity());
+        assertEquals(n2, refused.subject());
+        assertEquals(List.of(new SuggestedCommand(n2, "apt-get update")), refused.commands());
+
+        facts.put(n2, FactsVaried.pacemakerCandidate(facts.get(n2), bare, "3.0.0-2"));
+        assertEquals(List.of(), of(Preflight.findings(spec, facts), FindingKind.SETUP_NO_PACKAGE_SOURCE));
+    }
+
+    @Test
     void dhcpdAccountsWithDifferentUidsAreRefused() {
         SetupSpec spec = ThisMachine.spec(disks.empty(LoopDisks.MIB), disks.empty(LoopDisks.MIB), 7789);
         Map<String, NodeFacts> facts = facts(spec);
@@ -173,7 +194,7 @@ class PreflightTest extends LoopDiskTest {
         CorosyncConf shipped = CorosyncConfParser.parse(debianDefault, "test");
         assertTrue(shipped.packageDefault(), shipped.toString());
         facts.put(n1, FactsVaried.cluster(facts.get(n1), new ClusterPresence(true, false,
-                List.of(ClusterPresence.COROSYNC_CONF), shipped)));
+                List.of(ClusterPresence.COROSYNC_CONF), shipped, null)));
         Finding warning = only(on(n1, Preflight.findings(spec, facts)), FindingKind.SETUP_DEFAULT_CLUSTER_CONFIG);
         assertEquals(Severity.WARNING, warning.severity());
         assertEquals(List.of(), of(on(n1, Preflight.findings(spec, facts)), FindingKind.SETUP_ALREADY_CLUSTERED));
@@ -181,14 +202,14 @@ class PreflightTest extends LoopDiskTest {
         // the same file with a node list someone built
         CorosyncConf built = CorosyncConfParser.parse(debianDefault.replace("127.0.0.1", "10.1.1.1"), "test");
         facts.put(n1, FactsVaried.cluster(facts.get(n1), new ClusterPresence(true, true,
-                List.of(ClusterPresence.COROSYNC_CONF, ClusterPresence.CIB), built)));
+                List.of(ClusterPresence.COROSYNC_CONF, ClusterPresence.CIB), built, null)));
         Finding refused = only(on(n1, Preflight.findings(spec, facts)), FindingKind.SETUP_ALREADY_CLUSTERED);
         assertEquals(Severity.CRITICAL, refused.severity());
         assertTrue(refused.message().contains("corosync runs; pacemaker runs; /etc/corosync/corosync.conf exists "
                 + "(cluster debian, nodes at 10.1.1.1); /var/lib/pacemaker/cib/cib.xml exists"), refused.message());
 
         // processes without a configuration are a cluster too
-        facts.put(n1, FactsVaried.cluster(facts.get(n1), new ClusterPresence(false, true, List.of(), null)));
+        facts.put(n1, FactsVaried.cluster(facts.get(n1), new ClusterPresence(false, true, List.of(), null, null)));
         assertEquals(Severity.CRITICAL, only(on(n1, Preflight.findings(spec, facts)),
                 FindingKind.SETUP_ALREADY_CLUSTERED).severity());
     }

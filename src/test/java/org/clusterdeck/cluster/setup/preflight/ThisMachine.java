@@ -22,7 +22,7 @@ final class ThisMachine {
         return new SetupSpec("test", "auto", List.of(
                 new SetupSpec.Node(name(), "localhost", "127.0.0.1", null, diskA),
                 new SetupSpec.Node(PEER, "localhost", "10.0.0.2", null, diskB)), null, null,
-                new SetupSpec.Drbd("r0", "/dev/drbd0", drbdPort, null), null, null);
+                new SetupSpec.Drbd("r0", "/dev/drbd0", drbdPort, null), null, null, null);
     }
 
     /** This machine's facts as the named spec node, with that node's disk. */

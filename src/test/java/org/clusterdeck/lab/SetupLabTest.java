@@ -1,0 +1,358 @@
+package org.clusterdeck.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.clusterdeck.cli.Cli;
+import org.clusterdeck.cluster.checks.FindingKind;
+import org.clusterdeck.transport.Command;
+import org.clusterdeck.transport.CommandResult;
+import org.clusterdeck.transport.LocalProcessRunner;
+import org.clusterdeck.transport.TransportException;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Issue 12 end to end on the QEMU lab's bare Debian guests (lab/vm-up --bare): the pre-flight's
+ * refusals change nothing; {@code setup --yes} killed during DRBD's initial sync and run again
+ * finishes without repeating a step, and proves the service (a lease from the VIP, a failover, a
+ * lease from the survivor); powering the active guest off then still gives a lease, and the
+ * survivor's fencing history shows the fence. Shares the DRBD lab's ports, so never beside it.
+ * Skip with {@code -Dsurefire.excludedGroups=bench,vm-lab}.
+ */
+@Tag("lab")
+@Tag("vm-lab")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SetupLabTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Path LAB = Path.of("lab").toAbsolutePath();
+    private static final List<String> NODES = List.of("node1", "node2");
+    private static final Duration BUILD = Duration.ofMinutes(30);
+
+    private final LocalProcessRunner host = new LocalProcessRunner("host");
+    private Map<String, String> env;
+    /** The setup's JSON lines of every run, in order, per run. */
+    private final List<List<JsonNode>> runs = new ArrayList<>();
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    void labBuilt() {
+        Assumptions.assumeTrue(run(Duration.ofSeconds(10), List.of("id", "-u")).stdout().strip().equals("0"),
+                "QEMU lab test skipped: lab/vm-up needs root");
+        script(Duration.ofSeconds(60), "vm-down");
+        long t0 = System.nanoTime();
+        String built = script(BUILD, "vm-build").strip();
+        System.out.printf("QEMU lab: image %s (%d s)%n", built, (System.nanoTime() - t0) / 1_000_000_000);
+    }
+
+    @AfterAll
+    void labDown() {
+        script(Duration.ofSeconds(60), "vm-down");
+    }
+
+    @Test
+    @Order(1)
+    void everyRefusalComesBeforeAnyChangeAndAllAtOnce() throws IOException {
+        up("--variant", "ext4-disk", "--variant", "unequal-disks", "--variant", "dhcpd-uid", "--variant", "hostname");
+        Map<String, String> before = snapshots();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(dir.resolve("refusals"), new PrintWriter(out), new PrintWriter(err),
+                setupArgs(env.get("VM_LAB_SPEC"), "--yes", "--json"));
+
+        assertEquals(1, code, err + out.toString());
+        JsonNode preflight = JSON.readTree(out.toString().lines().findFirst().orElseThrow());
+        assertTrue(preflight.get("blocked").asBoolean(), out.toString());
+        Map<String, Set<String>> critical = new LinkedHashMap<>();
+        preflight.get("findings").forEach(f -> {
+            if (f.get("severity").asText().equals("CRITICAL")) {
+                critical.computeIfAbsent(f.get("kind").asText(), k -> new LinkedHashSet<>()).add(f.get("subject").asText());
+            }
+        });
+        assertEquals(Set.of("node2"), critical.get(FindingKind.SETUP_DISK_NOT_EMPTY.word()), out.toString());
+        assertNotNull(critical.get(FindingKind.SETUP_DISK_SIZE_DIFFERS.word()), out.toString());
+        assertNotNull(critical.get(FindingKind.SETUP_DHCPD_UID_DIFFERS.word()), out.toString());
+        assertEquals(Set.of("node2"), critical.get(FindingKind.SETUP_NAME_MISMATCH.word()), out.toString());
+        assertEquals(1, out.toString().lines().count(), "nothing ran after the pre-flight: " + out);
+        assertEquals(before, snapshots(), "a refused setup changes nothing on the nodes");
+        script(Duration.ofSeconds(60), "vm-down");
+    }
+
+    @Test
+    @Order(2)
+    void setupKilledDuringTheInitialSyncResumesWithoutRepeatingAStep() throws Exception {
+        up();
+        Path data = dir.resolve("data");
+        long t0 = System.nanoTime();
+        List<JsonNode> first = runUntilKilled(data);
+        long killedAt = System.nanoTime();
+        String syncing = guest("node2", "cat", "/proc/drbd");
+        assertTrue(syncing.contains("cs:SyncTarget"), "killed during the initial sync:\n" + syncing);
+
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(data, new PrintWriter(out), new PrintWriter(err),
+                setupArgs(env.get("VM_LAB_SPEC"), "--yes", "--json"));
+        long done = System.nanoTime();
+        List<JsonNode> second = lines(out.toString());
+        assertEquals(0, code, err + out.toString());
+        runs.add(first);
+        runs.add(second);
+        System.out.printf("setup on bare guests: %d s until killed in drbd-sync, %d s for the resumed run%n",
+                (killedAt - t0) / 1_000_000_000, (done - killedAt) / 1_000_000_000);
+
+        // every step the first run finished, the second found done
+        List<String> finished = steps(first, "step-done");
+        assertTrue(finished.containsAll(List.of("packages", "corosync", "fencing", "drbd")), finished.toString());
+        List<String> skipped = steps(second, "step-skipped");
+        assertTrue(skipped.containsAll(finished), "skipped " + skipped + ", done before " + finished);
+        for (String step : steps(second, "step-done")) {
+            assertTrue(!finished.contains(step), step + " ran twice");
+        }
+        // the destructive commands ran once per node, across both runs, by the audit
+        List<JsonNode> audit = lines(Files.readString(data.resolve("audit.log"), StandardCharsets.UTF_8));
+        assertEquals(2, changes(audit, "create-md").size(), "create-md once per node");
+        assertEquals(Set.of("drbdadm create-md --force r0"), Set.copyOf(changes(audit, "create-md")));
+        assertEquals(1, changes(audit, "mkfs.").size(), "mkfs once, on the first node");
+    }
+
+    @Test
+    @Order(3)
+    void theResumedRunProvedTheServiceAndTheClusterIsWhatWasAskedFor() {
+        Assumptions.assumeTrue(runs.size() == 2, "needs the setup of the test before");
+        JsonNode verified = runs.get(1).stream().filter(l -> l.get("event").asText().equals("verified")).findFirst()
+                .orElseGet(() -> fail("no verified event: " + runs.get(1)));
+        assertEquals("10.10.101.1", verified.get("firstLease").get("server").asText(), verified.toString());
+        assertEquals("10.10.101.1", verified.get("secondLease").get("server").asText(), verified.toString());
+        assertNotEquals(verified.get("activeBefore").asText(), verified.get("activeAfter").asText());
+        long downtime = verified.get("downtimeMillis").asLong();
+        assertTrue(downtime > 0 && downtime < 300_000, "downtime " + downtime + " ms");
+        System.out.printf("setup's verification: failover %s -> %s, client-visible downtime %.1f s%n",
+                verified.get("activeBefore").asText(), verified.get("activeAfter").asText(), downtime / 1000.0);
+
+        String active = verified.get("activeAfter").asText();
+        for (String node : NODES) {
+            String crmMon = guest(node, "crm_mon", "-1", "--output-as=xml");
+            assertTrue(crmMon.contains("<node name=\"node1\"") && crmMon.contains("<node name=\"node2\""), crmMon);
+            assertEquals(2, crmMon.split("online=\"true\"", -1).length - 1, "both nodes online:\n" + crmMon);
+            assertTrue(crmMon.matches("(?s).*<resource id=\"p_drbd_r0\"[^>]*role=\"Promoted\"[^>]*>\\s*<node name=\""
+                    + active + "\".*"), "DRBD Promoted on " + active + ":\n" + crmMon);
+            assertTrue(crmMon.matches("(?s).*<resource id=\"p_dhcpd\"[^>]*role=\"Started\"[^>]*>\\s*<node name=\""
+                    + active + "\".*"), "dhcpd on " + active + ":\n" + crmMon);
+            String status = guest(node, "drbdadm", "status", "r0");
+            assertEquals(2, status.split("UpToDate", -1).length - 1, node + ": both disks UpToDate:\n" + status);
+        }
+    }
+
+    @Test
+    @Order(4)
+    void poweringTheActiveGuestOffLeavesTheServiceOnTheSurvivorAndFencesIt() throws IOException {
+        Assumptions.assumeTrue(runs.size() == 2, "needs the setup of the tests before");
+        String active = located();
+        String survivor = NODES.stream().filter(n -> !n.equals(active)).findFirst().orElseThrow();
+        script(Duration.ofSeconds(30), "vm-node", "poweroff", active);
+        long t0 = System.nanoTime();
+        String lease = script(Duration.ofMinutes(5), "vm-probe-dhcp", "--timeout", "240");
+        System.out.printf("power-off of %s: lease from the survivor after %d s: %s", active,
+                (System.nanoTime() - t0) / 1_000_000_000, lease);
+        assertTrue(lease.startsWith("server=10.10.101.1 address=10.10.101."), lease);
+        assertEquals(survivor, located());
+        String history = guest(survivor, "stonith_admin", "--history", active, "--output-as=xml");
+        assertTrue(history.matches("(?s).*<fence_event[^>]*target=\"" + active + "\"[^>]*status=\"success\".*")
+                || history.matches("(?s).*<fence_event[^>]*status=\"success\"[^>]*target=\"" + active + "\".*"),
+                "the survivor fenced " + active + ":\n" + history);
+    }
+
+    @Test
+    @Order(5)
+    void aNodeInAnotherClusterIsRefusedBeforeAnyChange() throws IOException {
+        Assumptions.assumeTrue(runs.size() == 2, "needs the cluster the tests before built");
+        String survivor = located();
+        script(Duration.ofSeconds(30), "vm-node", "start", NODES.stream().filter(n -> !n.equals(survivor)).findFirst()
+                .orElseThrow());
+        Path other = dir.resolve("other.yaml");
+        Files.writeString(other, Files.readString(Path.of(env.get("VM_LAB_SPEC"))).replace("cluster: vmlab",
+                "cluster: another"));
+        Map<String, String> before = snapshots();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Cli.run(dir.resolve("other"), new PrintWriter(out), new PrintWriter(err),
+                setupArgs(other.toString(), "--yes", "--json"));
+        assertEquals(1, code, err + out.toString());
+        JsonNode preflight = JSON.readTree(out.toString().lines().findFirst().orElseThrow());
+        List<String> clustered = new ArrayList<>();
+        preflight.get("findings").forEach(f -> {
+            if (f.get("kind").asText().equals(FindingKind.SETUP_ALREADY_CLUSTERED.word())) {
+                clustered.add(f.get("subject").asText());
+            }
+        });
+        assertTrue(clustered.contains(survivor), out.toString());
+        assertEquals(before.get(survivor), snapshots().get(survivor), "nothing changed on " + survivor);
+    }
+
+    /**
+     * Runs {@code setup --yes --json} as its own process (the way an admin's terminal runs it), reads
+     * its progress, and kills it (SIGKILL) once the initial sync has been seen running.
+     */
+    private List<JsonNode> runUntilKilled(Path data) throws IOException, InterruptedException {
+        List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dclusterdeck.dataDir=" + data, "-cp", System.getProperty("java.class.path"), "org.clusterdeck.Main"));
+        argv.addAll(List.of(setupArgs(env.get("VM_LAB_SPEC"), "--yes", "--json")));
+        Process p = new ProcessBuilder(argv).redirectError(dir.resolve("first-run.err").toFile()).start();
+        List<JsonNode> seen = new ArrayList<>();
+        boolean inSync = false;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                JsonNode event = JSON.readTree(line);
+                seen.add(event);
+                inSync |= event.path("step").asText().equals("drbd-sync") && event.path("phase").asText().equals("VERIFY")
+                        && event.path("exitCode").asInt() != 0;
+                if (inSync) {
+                    break;
+                }
+            }
+        } finally {
+            p.destroyForcibly();
+            p.waitFor(30, TimeUnit.SECONDS);
+        }
+        if (!inSync) {
+            fail("the first run ended before the initial sync was seen (exit " + p.exitValue() + "): " + seen + "\n"
+                    + Files.readString(dir.resolve("first-run.err")));
+        }
+        return seen;
+    }
+
+    private String[] setupArgs(String spec, String... more) {
+        List<String> args = new ArrayList<>(List.of("setup", "--spec", spec, "-i", env.get("VM_LAB_SSH_KEY"),
+                "--known-hosts", env.get("VM_LAB_KNOWN_HOSTS")));
+        for (String n : NODES) {
+            args.addAll(List.of("--host", env.get("VM_LAB_HOST_" + n)));
+        }
+        args.addAll(List.of(more));
+        return args.toArray(String[]::new);
+    }
+
+    private void up(String... variants) {
+        List<String> args = new ArrayList<>(List.of("--bare"));
+        args.addAll(List.of(variants));
+        script(Duration.ofMinutes(10), "vm-up", args.toArray(String[]::new));
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String line : script(Duration.ofSeconds(10), "vm-env").split("\n")) {
+            int eq = line.indexOf('=');
+            m.put(line.substring(0, eq), line.substring(eq + 2, line.length() - 1));
+        }
+        env = m;
+    }
+
+    /** What a refused setup must not change: the data disk's signatures and size, /etc, the installed packages. */
+    private Map<String, String> snapshots() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String n : NODES) {
+            CommandResult r = ssh(n, Duration.ofSeconds(60), "sh", "-c", "wipefs -n /dev/vdb; blockdev --getsize64 /dev/vdb;"
+                    + " tar -C / -cf - etc 2>/dev/null | sha256sum; dpkg-query -W | sha256sum;"
+                    + " systemctl is-active corosync pacemaker 2>/dev/null");
+            m.put(n, r.stdout());
+        }
+        return m;
+    }
+
+    private String located() {
+        for (String n : NODES) {
+            CommandResult r = ssh(n, Duration.ofSeconds(30), "crm_resource", "--locate", "--resource", "g_dhcp");
+            if (r.ok() && r.stdout().contains("is running on: ")) {
+                return r.stdout().substring(r.stdout().indexOf("is running on: ") + 15).strip();
+            }
+        }
+        return fail("g_dhcp runs nowhere");
+    }
+
+    private static List<String> steps(List<JsonNode> lines, String event) {
+        return lines.stream().filter(l -> l.get("event").asText().equals(event)).map(l -> l.get("step").asText()).toList();
+    }
+
+    /** The display of every changing command in the audit whose words include {@code word}. */
+    private static List<String> changes(List<JsonNode> audit, String word) {
+        return audit.stream().filter(a -> a.path("changing").asBoolean() && a.path("display").asText().contains(word))
+                .map(a -> a.get("display").asText()).toList();
+    }
+
+    private static List<JsonNode> lines(String text) {
+        return text.lines().filter(l -> !l.isBlank()).map(l -> {
+            try {
+                return JSON.readTree(l);
+            } catch (IOException e) {
+                return fail("not a JSON line: " + l, e);
+            }
+        }).toList();
+    }
+
+    private String guest(String node, String... argv) {
+        CommandResult r = ssh(node, Duration.ofSeconds(60), argv);
+        if (!r.ok()) {
+            fail(node + ": " + String.join(" ", argv) + " exited " + r.exitCode() + ": " + r.stderr());
+        }
+        return r.stdout();
+    }
+
+    private CommandResult ssh(String node, Duration timeout, String... argv) {
+        String target = env.get("VM_LAB_HOST_" + node);
+        String port = target.substring(target.lastIndexOf(':') + 1);
+        List<String> ssh = new ArrayList<>(List.of("ssh", "-i", env.get("VM_LAB_SSH_KEY"), "-o",
+                "UserKnownHostsFile=" + env.get("VM_LAB_KNOWN_HOSTS"), "-o", "GlobalKnownHostsFile=/dev/null", "-o",
+                "StrictHostKeyChecking=yes", "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-o", "ConnectTimeout=10",
+                "-p", port, "root@127.0.0.1", "--"));
+        ssh.add(Command.of(argv).display());
+        return run(timeout, ssh);
+    }
+
+    private String script(Duration timeout, String name, String... args) {
+        List<String> argv = new ArrayList<>(List.of(LAB.resolve(name).toString()));
+        argv.addAll(List.of(args));
+        CommandResult r = run(timeout, argv);
+        if (!r.ok()) {
+            fail("lab/" + name + " exited " + r.exitCode() + "\n" + r.stdout() + r.stderr());
+        }
+        return r.stdout();
+    }
+
+    private CommandResult run(Duration timeout, List<String> argv) {
+        try {
+            return host.run(new Command(argv, Map.of(), null, timeout));
+        } catch (TransportException e) {
+            return fail(String.join(" ", argv) + ": " + e.getMessage(), e);
+        }
+    }
+}
