@@ -56,16 +56,20 @@ final class SetupCommands {
 
     // ---- services
 
+    // systemd runs a SysV script's enabling through systemd-sysv-install and waits for the unit to
+    // stop: seen taking over 30 s for isc-dhcp-server on an emulated Debian 12 guest
+    static final Duration SERVICES_TIMEOUT = Duration.ofMinutes(3);
+
     static Command disableNow(List<String> services) {
-        return Command.of("systemctl", concat(List.of("disable", "--now"), services));
+        return Command.of("systemctl", concat(List.of("disable", "--now"), services)).withTimeout(SERVICES_TIMEOUT);
     }
 
     static Command enable(List<String> services) {
-        return Command.of("systemctl", concat(List.of("enable"), services));
+        return Command.of("systemctl", concat(List.of("enable"), services)).withTimeout(SERVICES_TIMEOUT);
     }
 
     static Command disable(List<String> services) {
-        return Command.of("systemctl", concat(List.of("disable"), services));
+        return Command.of("systemctl", concat(List.of("disable"), services)).withTimeout(SERVICES_TIMEOUT);
     }
 
     static Command enabled(String service) {
@@ -73,11 +77,11 @@ final class SetupCommands {
     }
 
     static Command enableNow(List<String> services) {
-        return Command.of("systemctl", concat(List.of("enable", "--now"), services)).withTimeout(Duration.ofMinutes(3));
+        return Command.of("systemctl", concat(List.of("enable", "--now"), services)).withTimeout(SERVICES_TIMEOUT);
     }
 
     static Command stop(List<String> services) {
-        return Command.of("systemctl", concat(List.of("stop"), services)).withTimeout(Duration.ofMinutes(3));
+        return Command.of("systemctl", concat(List.of("stop"), services)).withTimeout(SERVICES_TIMEOUT);
     }
 
     /** Exit 0 when none of the services starts at boot or runs now. */
