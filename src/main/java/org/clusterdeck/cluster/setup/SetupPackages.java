@@ -15,8 +15,11 @@ final class SetupPackages {
         boolean apt = pm == NodeGeneration.PackageManager.APT;
         List<String> out = new ArrayList<>(apt
                 ? List.of("corosync", "pacemaker", "pacemaker-cli-utils", "resource-agents", "drbd-utils",
-                        "isc-dhcp-server")
-                : List.of("corosync", "pacemaker", "resource-agents", "drbd-utils", "drbd-pacemaker", "dhcp-server"));
+                        "isc-dhcp-server", "psmisc")
+                : List.of("corosync", "pacemaker", "resource-agents", "drbd-utils", "drbd-pacemaker", "dhcp-server",
+                        "psmisc"));
+        // psmisc: the Filesystem agent needs its fuser and refuses to run without ("not installed"), but
+        // Debian 12's resource-agents only recommends it
         switch (spec.fencing().kind()) {
             case "ipmi" -> out.add(apt ? "fence-agents" : "fence-agents-ipmilan");
             case "virsh" -> out.add(apt ? "fence-agents" : "fence-agents-virsh");

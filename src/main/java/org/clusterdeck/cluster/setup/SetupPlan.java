@@ -351,7 +351,11 @@ public record SetupPlan(List<SetupStep> steps, FailoverProof proof) {
                     Map.of(node1, List.of(SetupCommands.saveCib(CIB_BACKUP), SetupCommands.saveCib(CIB_COPY),
                             SetupCommands.modifyConfiguration(fragment).withEnv("CIB_file", CIB_COPY),
                             SetupCommands.verifyCib().withEnv("CIB_file", CIB_COPY), SetupCommands.predict(CIB_COPY),
-                            SetupCommands.modifyConfiguration(fragment), CrmResource.waitForIdle(SETTLE))),
+                            SetupCommands.modifyConfiguration(fragment),
+                            // a resumed run: failures an earlier attempt left (an agent that could not
+                            // run then) would keep the resources stopped; Pacemaker tries them again
+                            CrmResource.cleanup(CibResources.GROUP, null),
+                            CrmResource.cleanup(clone, null), CrmResource.waitForIdle(SETTLE))),
                     Map.of(node1, running), Map.of(node1, running), Map.of(node1, undo), List.of(), List.of(), null);
         }
 

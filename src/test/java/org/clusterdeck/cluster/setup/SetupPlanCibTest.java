@@ -89,6 +89,9 @@ class SetupPlanCibTest {
         for (Command c : commands) {
             if (c.argv().get(0).equals("crm_resource") && c.argv().get(1).equals("--wait")) {
                 settle();
+            } else if (c.argv().get(0).equals("crm_resource") && c.argv().get(1).equals("--cleanup")) {
+                // asks the controller to forget failures: a CIB file has neither (and 2.1.5's tool crashes on one)
+                continue;
             } else {
                 RealTools.ok(onFile(c));
             }

@@ -167,7 +167,8 @@ class SetupPlanTest {
     void packagesFollowThePackageManagerAndTheChoices() {
         String apt = all(plan(Specs.example(), false, "2.1.5", NodeGeneration.PackageManager.APT).step("packages"));
         assertTrue(apt.contains("apt-get install -y -q --no-install-recommends corosync pacemaker"), apt);
-        assertTrue(apt.contains("isc-dhcp-server fence-agents"), apt);
+        // psmisc for the Filesystem agent's fuser, which Debian 12's resource-agents only recommends
+        assertTrue(apt.contains("isc-dhcp-server psmisc fence-agents"), apt);
         String dnf = all(plan(Specs.sbd(), true, "3.0.4", NodeGeneration.PackageManager.DNF).step("packages"));
         assertTrue(dnf.contains("dnf install -y -q corosync pacemaker"), dnf);
         assertTrue(dnf.contains("sbd fence-agents-sbd"), dnf);
