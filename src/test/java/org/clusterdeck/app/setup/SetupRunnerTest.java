@@ -214,6 +214,34 @@ class SetupRunnerTest {
         assertEquals(1, f.exitCode());
     }
 
+    @Test
+    void aStepOfIndependentNodesRunsOnBothAtOnceAndReportsTheFirstNodesFailure() throws Exception {
+        Path mark1 = dir.resolve("node1.up");
+        Path mark2 = dir.resolve("node2.up");
+        // each node waits (up to 10 s) for the other's mark: one after the other, the first would time out
+        String wait = "touch \"$1\"; i=0; while [ ! -e \"$2\" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done;"
+                + " [ -e \"$2\" ]";
+        SetupStep both = new SetupStep("drbd-sync", "both up", Map.of(
+                "node1", List.of(Command.of("sh", "-c", wait, "sh", mark1.toString(), mark2.toString())),
+                "node2", List.of(Command.of("sh", "-c", wait, "sh", mark2.toString(), mark1.toString()))),
+                Map.of("node1", List.of(Command.of("false"))), Map.of("node1", List.of(Command.of("true"))), Map.of(),
+                List.of(), List.of(), null, true);
+        assertEquals(new SetupOutcome.Finished(1, 0), runner(true).run(new SetupPlan(List.of(both))));
+
+        // both fail: both are let finish, and the failure named is the first node's in the spec's order
+        SetupStep failing = new SetupStep("packages", "both fail", Map.of(
+                "node2", List.of(Command.of("sh", "-c", "exit 2")), "node1", List.of(Command.of("sh", "-c", "sleep 0.3; exit 3"))),
+                Map.of("node1", List.of(Command.of("false"))), Map.of("node1", List.of(Command.of("true"))), Map.of(),
+                List.of(), List.of(), null, true);
+        events.clear();
+        SetupFailure f = assertInstanceOf(SetupOutcome.Failed.class, runner(true).run(new SetupPlan(List.of(failing))))
+                .failure();
+        assertEquals("node1", f.node());
+        assertEquals(3, f.exitCode());
+        assertEquals(2, events.stream().filter(e -> e instanceof SetupEvent.CommandRan c
+                && c.phase() == SetupEvent.Phase.CHANGE).count(), "both nodes' commands ran to their end");
+    }
+
     private SetupStep writes(String name) {
         String suffix = name.equals("dhcp-config") ? "" : "." + name;
         Map<String, Path> files = new LinkedHashMap<>();
