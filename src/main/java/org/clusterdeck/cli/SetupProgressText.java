@@ -28,6 +28,11 @@ final class SetupProgressText {
         } else if (e instanceof SetupEvent.CommandRan c) {
             return String.format(Locale.ROOT, "   %s %-6s exit %d  %5d ms  %s%n", c.node(),
                     c.phase().name().toLowerCase(Locale.ROOT), c.exitCode(), c.millis(), c.command());
+        } else if (e instanceof SetupEvent.SyncProgress p) {
+            return String.format(Locale.ROOT, "   %s %s of %s: %s%s%s%n", p.node(), p.replication(), p.resource(),
+                    p.donePercent() == null ? "started" : String.format(Locale.ROOT, "%.1f %%", p.donePercent()),
+                    p.speedKiBps() == null ? "" : String.format(Locale.ROOT, ", %.1f MiB/s", p.speedKiBps() / 1024.0),
+                    p.etaSeconds() == null ? "" : ", " + p.etaSeconds() + " s left");
         } else if (e instanceof SetupEvent.Verified v) {
             return verified(v);
         } else if (e instanceof SetupEvent.StepDone) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.clusterdeck.app.setup.SetupEvent;
 import org.clusterdeck.app.setup.SetupFailure;
+import org.clusterdeck.cluster.setup.FailoverProof;
 import org.junit.jupiter.api.Test;
 
 /** What setup prints per event: the JSON line's fields are the event's own, after its kind. */
@@ -24,6 +25,25 @@ class SetupProgressTextTest {
                 SetupProgressText.json(new SetupEvent.Failed(FAILURE)));
         assertEquals("{\"event\":\"step-skipped\",\"step\":\"packages\"}\n",
                 SetupProgressText.json(new SetupEvent.StepSkipped("packages")));
+    }
+
+    @Test
+    void theInitialSyncsProgressAndTheVerifiedService() {
+        assertEquals("   node1 SyncSource of r0: 42.5 %, 10.0 MiB/s, 14 s left\n", SetupProgressText.text(
+                new SetupEvent.SyncProgress("drbd-sync", "node1", "r0", "SyncSource", 42.5, 10240L, 14L)));
+        assertEquals("   node2 SyncTarget of r0: started\n", SetupProgressText.text(
+                new SetupEvent.SyncProgress("drbd-sync", "node2", "r0", "SyncTarget", null, null, null)));
+        assertEquals("{\"event\":\"sync-progress\",\"step\":\"drbd-sync\",\"node\":\"node1\",\"resource\":\"r0\","
+                        + "\"replication\":\"SyncSource\",\"donePercent\":42.5,\"speedKiBps\":10240,\"etaSeconds\":14}\n",
+                SetupProgressText.json(new SetupEvent.SyncProgress("drbd-sync", "node1", "r0", "SyncSource", 42.5, 10240L, 14L)));
+        String verified = SetupProgressText.text(new SetupEvent.Verified("node2", "node1",
+                new FailoverProof.Lease("10.10.101.1", "10.10.101.100"), new FailoverProof.Lease("10.10.101.1", "10.10.101.100"),
+                23_600L));
+        assertEquals("""
+                   verified: the service failed over from node2 to node1
+                   lease before: 10.10.101.100 from 10.10.101.1; after: 10.10.101.100 from 10.10.101.1; client-visible downtime 23.6 s
+                   the first lease is in node1's leases file
+                """, verified);
     }
 
     @Test

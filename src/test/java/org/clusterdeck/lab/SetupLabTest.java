@@ -106,12 +106,16 @@ class SetupLabTest {
         up();
         Path data = dir.resolve("data");
         long t0 = System.nanoTime();
-        // killed once the initial sync has been seen running
-        VmLab.Run killed = lab.setupProcess(data, dir.resolve("first-run.err"), l -> l.step().equals("drbd-sync")
-                && l.event().path("phase").asText().equals("VERIFY") && l.event().path("exitCode").asInt() != 0);
+        // killed at the initial sync's first progress report
+        VmLab.Run killed = lab.setupProcess(data, dir.resolve("first-run.err"), l -> l.kind().equals("sync-progress"));
         List<JsonNode> first = killed.lines().stream().map(VmLab.Line::event).toList();
         assertEquals(null, killed.exitCode(), "the first run ended before the initial sync was seen: " + first
                 + "\n" + killed.stderr());
+        JsonNode progress = first.get(first.size() - 1);
+        assertEquals("r0", progress.get("resource").asText(), progress.toString());
+        assertTrue(progress.get("replication").asText().startsWith("Sync"), progress.toString());
+        double percent = progress.get("donePercent").asDouble(-1);
+        assertTrue(percent >= 0 && percent < 100, progress.toString());
         long killedAt = System.nanoTime();
         String syncing = guest("node2", "cat", "/proc/drbd");
         assertTrue(syncing.contains("cs:SyncTarget"), "killed during the initial sync:\n" + syncing);

@@ -29,6 +29,14 @@ public sealed interface SetupEvent {
     }
 
     /**
+     * While a step waits for DRBD's initial sync: how far it is, as the node reports it between two
+     * tries of the verification. Speed and time left are null where DRBD gives none yet.
+     */
+    record SyncProgress(String step, String node, String resource, String replication, Double donePercent,
+            Long speedKiBps, Long etaSeconds) implements SetupEvent {
+    }
+
+    /**
      * The verification's result: the service moved from {@code activeBefore} to {@code activeAfter}.
      * With a DHCP probe in the spec, {@code firstLease} came before the failover, {@code secondLease}
      * after it, {@code downtimeMillis} after the standby request; without one, those are null.

@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.clusterdeck.cluster.FormatException;
+import org.clusterdeck.cluster.drbd.DrbdConnection;
+import org.clusterdeck.cluster.drbd.DrbdNodeReader;
+import org.clusterdeck.cluster.drbd.DrbdPeerDevice;
+import org.clusterdeck.cluster.drbd.DrbdResource;
 import org.clusterdeck.cluster.setup.Destruction;
 import org.clusterdeck.cluster.setup.FailoverProof;
 import org.clusterdeck.cluster.setup.PlannedFile;
@@ -229,11 +234,42 @@ public final class SetupRunner {
             if (System.nanoTime() + interval.toNanos() > deadline) {
                 throw failed.get();
             }
+            if (step.name().equals(SetupPlan.DRBD_SYNC)) {
+                reportSync(step);
+            }
             try {
                 Thread.sleep(interval.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw failed.get();
+            }
+        }
+    }
+
+    /**
+     * The initial sync's progress from the first node that reports one. Only for the admin's eyes:
+     * a node that cannot say (DRBD's tools busy, a status it cannot read) leaves the event out, and
+     * the verification alone decides when the sync is done.
+     */
+    private void reportSync(SetupStep step) {
+        for (Map.Entry<String, CommandRunner> node : nodes.entrySet()) {
+            if (node.getKey().equals(FailoverProof.THIS_MACHINE) || !step.commands().containsKey(node.getKey())) {
+                continue;
+            }
+            try {
+                for (DrbdResource r : new DrbdNodeReader(node.getValue()).read().resources()) {
+                    for (DrbdConnection c : r.connections()) {
+                        for (DrbdPeerDevice d : c.peerDevices()) {
+                            if (d.isSyncing()) {
+                                listener.accept(new SetupEvent.SyncProgress(step.name(), node.getKey(), r.name(),
+                                        d.replicationState(), d.syncDonePercent(), d.speedKiBps(), d.etaSeconds()));
+                                return;
+                            }
+                        }
+                    }
+                }
+            } catch (TransportException | FormatException e) {
+                // no progress from this node; the next may have it
             }
         }
     }

@@ -20,6 +20,8 @@ import org.clusterdeck.transport.Command;
  */
 public record SetupPlan(List<SetupStep> steps, FailoverProof proof) {
     public static final String VERIFICATION = "verification";
+    /** The step that waits for DRBD's initial sync, whose progress the runner reports meanwhile. */
+    public static final String DRBD_SYNC = "drbd-sync";
     /** Where the live CIB is saved before the resources are staged on a copy of it, and the copy. */
     public static final String CIB_BACKUP = "/var/tmp/clusterdeck-setup-cib-before.xml";
     public static final String CIB_COPY = "/var/tmp/clusterdeck-setup-cib-staged.xml";
@@ -293,7 +295,7 @@ public record SetupPlan(List<SetupStep> steps, FailoverProof proof) {
                 check.put(n.name(), List.of(SetupCommands.drbdInSync(res, connection)));
                 undo.put(n.name(), List.of(SetupCommands.drbdadm("down", res)));
             }
-            return new SetupStep("drbd-sync", "Connects the two disks and copies the first node's to the second;"
+            return new SetupStep(DRBD_SYNC, "Connects the two disks and copies the first node's to the second;"
                     + " done when both are UpToDate.", commands, check, check, undo, List.of(), List.of(), null, true);
         }
 
