@@ -87,10 +87,25 @@ final class ServiceProof {
                 "the service group runs nowhere: " + r.stdout().strip(), Map.of()));
     }
 
-    /** One run of the probe, before the failover; its lease must come from the VIP. */
+    /**
+     * The lease before the failover, which must come from the VIP; asked again while none comes (a
+     * dhcpd just started, a client network still learning where the VIP is), as long as the patience lasts.
+     */
     private FailoverProof.Lease lease(Map<String, List<String>> back) throws SetupRunner.StepFailed {
-        CommandResult r = steps.read(FailoverProof.THIS_MACHINE, proof.probeCommand());
-        return fromVip(r, back);
+        long deadline = System.nanoTime() + patience.toNanos();
+        List<String> tries = new ArrayList<>();
+        while (true) {
+            Optional<CommandResult> r = probeOnce(tries);
+            if (r.isPresent()) {
+                return fromVip(r.get(), back);
+            }
+            if (System.nanoTime() > deadline) {
+                throw steps.failed(FailoverProof.THIS_MACHINE, proof.probeCommand().display(), "no lease within "
+                        + patience.toSeconds() + " s before the failover; the probe said: " + String.join(" / ", tries),
+                        Map.of());
+            }
+            sleep();
+        }
     }
 
     /** The lease that came from the survivor, and how long before it none came. */
