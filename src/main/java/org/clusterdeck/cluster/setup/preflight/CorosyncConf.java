@@ -1,16 +1,15 @@
 package org.clusterdeck.cluster.setup.preflight;
 
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.clusterdeck.cluster.setup.SetupSpec;
 
 /**
  * What of an existing {@code corosync.conf} tells a real cluster from the package's default.
  *
  * @param nodeAddresses every {@code ringN_addr} of its node list, in order
+ * @param text          the file as read
  */
-public record CorosyncConf(String clusterName, List<String> nodeAddresses) {
+public record CorosyncConf(String clusterName, List<String> nodeAddresses, String text) {
     public CorosyncConf {
         nodeAddresses = List.copyOf(nodeAddresses);
     }
@@ -26,19 +25,12 @@ public record CorosyncConf(String clusterName, List<String> nodeAddresses) {
     }
 
     /**
-     * Whether this is the configuration the spec's own setup writes: its cluster name and its
-     * nodes' addresses. Found on a node, it means an earlier run of the same setup got that far,
-     * so the run resumes instead of refusing the node as someone else's cluster.
+     * Whether this is, to the byte, the configuration the spec's own setup writes: an earlier run of
+     * the same setup got that far, and this run resumes. A cluster someone built with the same name
+     * and addresses is still someone else's: the setup would replace its key and restart it.
      */
     public boolean writtenFor(SetupSpec spec) {
-        Set<String> planned = new HashSet<>();
-        for (SetupSpec.Node n : spec.nodes()) {
-            planned.add(n.heartbeat());
-            if (spec.corosync() != null && spec.corosync().secondLink() && n.management() != null) {
-                planned.add(n.management());
-            }
-        }
-        return spec.cluster().equals(clusterName) && planned.equals(new HashSet<>(nodeAddresses));
+        return org.clusterdeck.cluster.setup.CorosyncConf.render(spec).equals(text);
     }
 
     private static boolean loopback(String address) {

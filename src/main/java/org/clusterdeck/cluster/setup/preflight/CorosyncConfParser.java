@@ -40,7 +40,7 @@ final class CorosyncConfParser {
         if (!text.contains("totem")) {
             throw new FormatException(source, "no totem section: not a corosync.conf");
         }
-        return new CorosyncConf(name, addresses);
+        return new CorosyncConf(name, addresses, text);
     }
 
     private static int count(String s, char c) {

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import org.clusterdeck.cluster.FormatException;
+import org.clusterdeck.cluster.setup.SetupSpec;
+import org.clusterdeck.cluster.setup.SetupSpecReader;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
 import org.junit.jupiter.api.Assumptions;
@@ -106,6 +108,18 @@ class PreflightParsersTest {
                 + "  mcastaddr: 239.255.1.1 # ring0_addr: 127.0.0.1 in a comment does not count\n }\n}\n", SOURCE);
         assertFalse(multicast.packageDefault());
         assertEquals("old", multicast.clusterName());
+    }
+
+    @Test
+    void onlyTheFileThisSpecWritesIsAnEarlierRunOfTheSameSetup() {
+        SetupSpec spec = SetupSpecReader.read(SetupSpecReader.example());
+        String written = org.clusterdeck.cluster.setup.CorosyncConf.render(spec);
+        assertTrue(CorosyncConfParser.parse(written, SOURCE).writtenFor(spec));
+        // same name, same addresses, someone's own token: a cluster someone built, never resumed over
+        CorosyncConf tuned = CorosyncConfParser.parse(written.replace("    version: 2\n", "    version: 2\n    token: 5000\n"),
+                SOURCE);
+        assertEquals(spec.cluster(), tuned.clusterName());
+        assertFalse(tuned.writtenFor(spec));
     }
 
     private static void fails(String problem, Executable parse) {
