@@ -1,4 +1,4 @@
-# Recorded processes, shared by the namespace lab (lib.sh) and the DRBD lab (drbd-lib.sh); sourced.
+# Recorded processes, shared by the namespace lab (lib.sh) and the QEMU lab (vm-lib.sh); sourced.
 
 # A process is identified by pid and start time, so a recycled pid is never mistaken for ours.
 proc_start() {

@@ -51,27 +51,27 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * ClusterDeck against real DRBD 8.4 (lab/drbd-up: two QEMU guests, r0 replicated between them):
- * {@code drbd --host --json} and the monitor, during the initial sync and a resync after
- * {@code lab/drbd-sync}, compared with each guest's own /proc/drbd and {@code drbdadm status}
- * read over plain ssh and by regex, a moment before and after ClusterDeck's read.
- * Skip with {@code -Dsurefire.excludedGroups=bench,drbd-lab}.
+ * ClusterDeck against real DRBD 8.4 under Pacemaker (lab/vm-up: the QEMU lab's reference cluster,
+ * r0 replicated between its two guests): {@code drbd --host --json} and the monitor during full
+ * resyncs started by {@code lab/vm-drbd-sync}, compared with each guest's own /proc/drbd and
+ * {@code drbdadm status} read over plain ssh and by regex, a moment before and after ClusterDeck's
+ * read. Skip with {@code -Dsurefire.excludedGroups=bench,vm-lab}.
  */
 @Tag("lab")
-@Tag("drbd-lab")
+@Tag("vm-lab")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DrbdLabTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path LAB = Path.of("lab").toAbsolutePath();
-    private static final List<String> NODES = List.of("node1", "node2");
     private static final Pattern PROC = Pattern.compile(
             " 0: cs:(\\S+) ro:(\\w+)/(\\w+) ds:(\\w+)/(\\w+) .*?oos:(\\d+)"
                     + "(?:.*?sync'ed:\\s*([\\d.]+)% \\((\\d+)/(\\d+)\\)K.*?finish: (\\d+):(\\d+):(\\d+)"
                     + " speed: ([\\d,]+) \\(([\\d,]+)\\))?", Pattern.DOTALL);
 
-    private final LocalProcessRunner host = new LocalProcessRunner("host");
-    private Map<String, String> env;
+    private final VmLab lab = new VmLab();
+    /** The guest whose data the running or last resync brings up to date. */
+    private String target;
 
     @TempDir
     Path dir;
@@ -105,39 +105,26 @@ class DrbdLabTest {
 
     @BeforeAll
     void labUp() {
-        Assumptions.assumeTrue(run(Duration.ofSeconds(10), List.of("id", "-u")).stdout().strip().equals("0"),
-                "DRBD lab test skipped: lab/drbd-up needs root");
-        script(Duration.ofSeconds(60), "drbd-down");
+        lab.assumeRoot();
         long t0 = System.nanoTime();
-        String built = script(Duration.ofMinutes(30), "drbd-build").strip();
-        long t1 = System.nanoTime();
-        script(Duration.ofMinutes(6), "drbd-up");
-        long t2 = System.nanoTime();
-        System.out.printf("DRBD lab: image %s (%d s), guests booted and r0 syncing in %d s%n", built,
-                (t1 - t0) / 1_000_000_000, (t2 - t1) / 1_000_000_000);
-        Map<String, String> m = new LinkedHashMap<>();
-        for (String line : script(Duration.ofSeconds(10), "drbd-env").split("\n")) {
-            int eq = line.indexOf('=');
-            m.put(line.substring(0, eq), line.substring(eq + 2, line.length() - 1));
-        }
-        env = m;
+        lab.upReference();
+        System.out.printf("QEMU lab: reference cluster up in %d s%n", (System.nanoTime() - t0) / 1_000_000_000);
     }
 
     @AfterAll
     void labDown() {
-        if (env != null || Files.isExecutable(LAB.resolve("drbd-down"))) {
-            script(Duration.ofSeconds(60), "drbd-down");
-        }
+        lab.down();
     }
 
     @Test
     @Order(1)
-    void drbdCommandShowsTheInitialSyncAsEachGuestsProcDrbdDoes() throws IOException {
-        for (String node : NODES) {
+    void drbdCommandShowsAResyncAsEachGuestsProcDrbdDoes() throws IOException {
+        target = resync("4M");
+        for (String node : VmLab.NODES) {
             long rate = fixedResyncRateKiBps(node);
             Proc before = proc(node);
-            assertTrue(before.syncing(), node + ": the initial sync should still run (4M on 256 MB): " + before);
-            String admStatus = guest(node, "drbdadm", "status");
+            assertTrue(before.syncing(), node + ": the resync should still run (4M on 256 MB): " + before);
+            String admStatus = lab.guest(node, "drbdadm", "status");
             JsonNode json = drbdJson(node);
             Proc after = proc(node);
 
@@ -155,7 +142,7 @@ class DrbdLabTest {
             assertEquals(before.cs(), p.path("replicationState").asText());
             assertEquals(before.peerDisk(), p.path("peerDiskState").asText());
             if (!after.syncing()) {
-                fail(node + ": the sync ended during the read; slower DRBD_LAB_RATE needed");
+                fail(node + ": the sync ended during the read; a slower --rate is needed");
             }
             between(node + " out-of-sync KiB", after.oos(), p.path("outOfSyncKiB").asLong(), before.oos());
             between(node + " done %", before.done(), p.path("syncDonePercent").asDouble(), after.done());
@@ -168,7 +155,7 @@ class DrbdLabTest {
             // seconds run, read off the earlier /proc/drbd's average. No least speed: DRBD promises
             // none, and the units are checked against /proc/drbd's own figure above.
             double most = ResyncSpeedBound.maxKiBps(rate, before.total(), before.left(), before.average());
-            System.out.printf("DRBD lab: %s at %d s into the sync: %d KiB/s (/proc/drbd %d, then %d), at most %.0f"
+            System.out.printf("QEMU lab: %s at %d s into the sync: %d KiB/s (/proc/drbd %d, then %d), at most %.0f"
                     + " at rate %d%n", node, ResyncSpeedBound.secondsRun(before.total(), before.left(), before.average()),
                     speed, before.speed(), after.speed(), most, rate);
             between(node + " KiB/s against the rate", 1, speed, most);
@@ -181,7 +168,7 @@ class DrbdLabTest {
 
     @Test
     @Order(2)
-    void monitorFollowsTheInitialSyncToUpToDateOnBothSides() {
+    void monitorFollowsTheResyncToUpToDateOnBothSides() {
         followSync(null);
     }
 
@@ -194,25 +181,21 @@ class DrbdLabTest {
     /** Runs a monitor through a sync (a new one when rate is given) and checks it against the guests. */
     private void followSync(String rate) {
         List<CommandRunner> runners = new ArrayList<>();
-        SshOptions options = new SshOptions(List.of(Path.of(env.get("DRBD_LAB_SSH_KEY"))),
-                Path.of(env.get("DRBD_LAB_KNOWN_HOSTS")), false, Duration.ofSeconds(5));
-        for (String node : NODES) {
+        SshOptions options = new SshOptions(List.of(Path.of(lab.env("VM_LAB_SSH_KEY"))),
+                Path.of(lab.env("VM_LAB_KNOWN_HOSTS")), false, Duration.ofSeconds(5));
+        for (String node : VmLab.NODES) {
             runners.add(new SshRunner(SshTarget.parse(host(node), "root"), options));
         }
         MonitorLabTest.Recorder rec = new MonitorLabTest.Recorder();
         try (ClusterMonitor m = new ClusterMonitor(runners.stream().map(NodeConnection::new).toList(),
                 MonitorSettings.DEFAULT, Clock.systemUTC(), rec)) {
             m.start();
-            String target = "node2";
             if (rate != null) {
-                Lab.await("both guests UpToDate before the resync", Duration.ofSeconds(60),
-                        () -> NODES.stream().allMatch(n -> upToDate(rec.node(host(n)))) ? true : null, rec::last);
-                // five ssh logins into the emulated guests (adjust twice, role, invalidate): the
-                // baseline run on a loaded machine took longer than 30 s
-                target = script(Duration.ofSeconds(120), "drbd-sync", "--rate", rate).strip();
-                assertEquals("node2", target, "drbd-up makes node1 Primary, so node2 is invalidated");
+                Lab.await("both guests UpToDate before the resync", Duration.ofSeconds(180),
+                        () -> VmLab.NODES.stream().allMatch(n -> upToDate(rec.node(host(n)))) ? true : null, rec::last);
+                target = resync(rate);
             }
-            for (String node : NODES) {
+            for (String node : VmLab.NODES) {
                 DrbdPeerDevice seen = Lab.await(node + " syncing with progress in the monitor", Duration.ofSeconds(30),
                         () -> syncing(rec.node(host(node))), rec::last);
                 Proc after = proc(node);
@@ -230,15 +213,15 @@ class DrbdLabTest {
                 assertTrue(seen.etaSeconds() > 0 && seen.speedKiBps() > 0, seen.toString());
                 if (node.equals(target)) {
                     // drbdadm's own reading of the target's progress, after the monitor's
-                    String adm = guest(node, "drbdadm", "status");
+                    String adm = lab.guest(node, "drbdadm", "status");
                     Matcher done = Pattern.compile("replication:SyncTarget peer-disk:UpToDate done:([\\d.]+)").matcher(adm);
                     assertTrue(done.find(), adm);
                     assertTrue(seen.syncDonePercent() <= Double.parseDouble(done.group(1)) + 0.1, seen + " vs " + adm);
                 }
             }
             Lab.await("both guests UpToDate/UpToDate after the sync", Duration.ofSeconds(180),
-                    () -> NODES.stream().allMatch(n -> upToDate(rec.node(host(n)))) ? true : null, rec::last);
-            for (String node : NODES) {
+                    () -> VmLab.NODES.stream().allMatch(n -> upToDate(rec.node(host(n)))) ? true : null, rec::last);
+            for (String node : VmLab.NODES) {
                 Proc p = proc(node);
                 assertEquals(List.of("Connected", "UpToDate", "UpToDate"), List.of(p.cs(), p.disk(), p.peerDisk()),
                         node + "'s /proc/drbd agrees with the monitor");
@@ -285,14 +268,14 @@ class DrbdLabTest {
     }
 
     private String host(String node) {
-        return env.get("DRBD_LAB_HOST_" + node);
+        return lab.env("VM_LAB_HOST_" + node);
     }
 
     private JsonNode drbdJson(String node) throws IOException {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Cli.run(dir.resolve("audit"), new PrintWriter(out, true), new PrintWriter(err, true), "drbd",
-                "--host", host(node), "-i", env.get("DRBD_LAB_SSH_KEY"), "--known-hosts", env.get("DRBD_LAB_KNOWN_HOSTS"),
+                "--host", host(node), "-i", lab.env("VM_LAB_SSH_KEY"), "--known-hosts", lab.env("VM_LAB_KNOWN_HOSTS"),
                 "--json");
         assertEquals(0, code, "drbd --host " + host(node) + ": " + err);
         return JSON.readTree(out.toString());
@@ -300,7 +283,7 @@ class DrbdLabTest {
 
     /** r0's resync-rate as the guest's DRBD has it, checked to be fixed (the dynamic controller off). */
     private long fixedResyncRateKiBps(String node) {
-        String show = guest(node, "drbdsetup", "show", "r0");
+        String show = lab.guest(node, "drbdsetup", "show", "r0");
         assertTrue(Pattern.compile("c-plan-ahead\\s+0;").matcher(show).find(), node + ": " + show);
         Matcher rate = Pattern.compile("resync-rate\\s+(\\d+)k;").matcher(show);
         assertTrue(rate.find(), node + ": " + show);
@@ -308,36 +291,18 @@ class DrbdLabTest {
     }
 
     private Proc proc(String node) {
-        return Proc.parse(guest(node, "cat", "/proc/drbd"));
+        return Proc.parse(lab.guest(node, "cat", "/proc/drbd"));
     }
 
-    /** A command on a guest over the system's ssh, not ClusterDeck's, with the lab's key and known_hosts. */
-    private String guest(String node, String... argv) {
-        String port = host(node).substring(host(node).lastIndexOf(':') + 1);
-        CommandResult r = run(Duration.ofSeconds(20), List.of("ssh", "-i", env.get("DRBD_LAB_SSH_KEY"),
-                "-o", "UserKnownHostsFile=" + env.get("DRBD_LAB_KNOWN_HOSTS"), "-o", "GlobalKnownHostsFile=/dev/null",
-                "-o", "StrictHostKeyChecking=yes", "-o", "BatchMode=yes", "-o", "IdentitiesOnly=yes", "-p", port,
-                "root@127.0.0.1", ShellQuote.join(List.of(argv))));
-        assertTrue(r.ok(), node + ": " + Command.of(argv).display() + " exited " + r.exitCode() + ": " + r.stderr());
-        return r.stdout();
-    }
-
-    private String script(Duration timeout, String name, String... args) {
-        List<String> argv = new ArrayList<>(List.of(LAB.resolve(name).toString()));
-        argv.addAll(List.of(args));
-        CommandResult r = run(timeout, argv);
-        if (!r.ok()) {
-            fail("lab/" + name + " exited " + r.exitCode() + "\nstdout:\n" + r.stdout() + "\nstderr:\n" + r.stderr());
-        }
-        return r.stdout();
-    }
-
-    private CommandResult run(Duration timeout, List<String> argv) {
-        Command c = new Command(argv, Map.of(), null, timeout);
-        try {
-            return host.run(c);
-        } catch (TransportException e) {
-            return fail(c.display() + ": " + e.getMessage(), e);
-        }
+    /**
+     * Starts a full resync at a fixed rate (lab/vm-drbd-sync: invalidates the Secondary) and
+     * returns the guest it brings up to date, which is the one the cluster has not promoted.
+     */
+    private String resync(String rate) {
+        // five ssh logins into the emulated guests (rate twice, role, invalidate): a run on a
+        // loaded machine took longer than 30 s
+        String synced = lab.script(Duration.ofSeconds(120), "vm-drbd-sync", "--rate", rate).strip();
+        assertEquals("Secondary", lab.guest(synced, "drbdadm", "role", "r0").strip().split("/")[0], synced + "'s role");
+        return synced;
     }
 }

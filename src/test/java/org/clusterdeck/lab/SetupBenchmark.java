@@ -35,13 +35,13 @@ class SetupBenchmark {
 
     @AfterAll
     void labDown() {
-        lab.script(Duration.ofSeconds(60), "vm-down");
+        lab.down();
     }
 
     @Test
     void bareGuestsToTheVerifiedCluster() throws IOException, InterruptedException {
         lab.assumeRoot();
-        lab.script(Duration.ofSeconds(60), "vm-down");
+        lab.down();
         lab.script(Duration.ofMinutes(30), "vm-build");
         long t0 = System.nanoTime();
         lab.up();

@@ -62,26 +62,26 @@ class SetupLabTest {
     @BeforeAll
     void labBuilt() {
         lab.assumeRoot();
-        script(Duration.ofSeconds(60), "vm-down");
+        lab.down();
         long t0 = System.nanoTime();
-        String built = script(BUILD, "vm-build").strip();
+        String built = lab.script(BUILD, "vm-build").strip();
         System.out.printf("QEMU lab: image %s (%d s)%n", built, (System.nanoTime() - t0) / 1_000_000_000);
     }
 
     @AfterAll
     void labDown() {
-        script(Duration.ofSeconds(60), "vm-down");
+        lab.down();
     }
 
     @Test
     @Order(1)
     void everyRefusalComesBeforeAnyChangeAndAllAtOnce() throws IOException {
-        up("--variant", "ext4-disk", "--variant", "unequal-disks", "--variant", "dhcpd-uid", "--variant", "hostname");
+        lab.up("--variant", "ext4-disk", "--variant", "unequal-disks", "--variant", "dhcpd-uid", "--variant", "hostname");
         Map<String, String> before = snapshots();
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Cli.run(dir.resolve("refusals"), new PrintWriter(out), new PrintWriter(err),
-                setupArgs(lab.env("VM_LAB_SPEC"), "--yes", "--json"));
+                lab.setupArgs(lab.env("VM_LAB_SPEC"), "--yes", "--json"));
 
         assertEquals(1, code, err + out.toString());
         JsonNode preflight = JSON.readTree(out.toString().lines().findFirst().orElseThrow());
@@ -103,7 +103,7 @@ class SetupLabTest {
     @Test
     @Order(2)
     void setupKilledDuringTheInitialSyncResumesWithoutRepeatingAStep() throws Exception {
-        up();
+        lab.up();
         Path data = dir.resolve("data");
         long t0 = System.nanoTime();
         // killed at the initial sync's first progress report
@@ -117,13 +117,13 @@ class SetupLabTest {
         double percent = progress.get("donePercent").asDouble(-1);
         assertTrue(percent >= 0 && percent < 100, progress.toString());
         long killedAt = System.nanoTime();
-        String syncing = guest("node2", "cat", "/proc/drbd");
+        String syncing = lab.guest("node2", "cat", "/proc/drbd");
         assertTrue(syncing.contains("cs:SyncTarget"), "killed during the initial sync:\n" + syncing);
 
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Cli.run(data, new PrintWriter(out), new PrintWriter(err),
-                setupArgs(lab.env("VM_LAB_SPEC"), "--yes", "--json"));
+                lab.setupArgs(lab.env("VM_LAB_SPEC"), "--yes", "--json"));
         long done = System.nanoTime();
         List<JsonNode> second = lines(out.toString());
         assertEquals(0, code, err + out.toString());
@@ -163,14 +163,14 @@ class SetupLabTest {
 
         String active = verified.get("activeAfter").asText();
         for (String node : NODES) {
-            String crmMon = guest(node, "crm_mon", "-1", "--output-as=xml");
+            String crmMon = lab.guest(node, "crm_mon", "-1", "--output-as=xml");
             assertTrue(crmMon.contains("<node name=\"node1\"") && crmMon.contains("<node name=\"node2\""), crmMon);
             assertEquals(2, crmMon.split("online=\"true\"", -1).length - 1, "both nodes online:\n" + crmMon);
             assertTrue(crmMon.matches("(?s).*<resource id=\"p_drbd_r0\"[^>]*role=\"Promoted\"[^>]*>\\s*<node name=\""
                     + active + "\".*"), "DRBD Promoted on " + active + ":\n" + crmMon);
             assertTrue(crmMon.matches("(?s).*<resource id=\"p_dhcpd\"[^>]*role=\"Started\"[^>]*>\\s*<node name=\""
                     + active + "\".*"), "dhcpd on " + active + ":\n" + crmMon);
-            String status = guest(node, "drbdadm", "status", "r0");
+            String status = lab.guest(node, "drbdadm", "status", "r0");
             assertEquals(2, status.split("UpToDate", -1).length - 1, node + ": both disks UpToDate:\n" + status);
         }
     }
@@ -179,16 +179,16 @@ class SetupLabTest {
     @Order(4)
     void poweringTheActiveGuestOffLeavesTheServiceOnTheSurvivorAndFencesIt() throws IOException {
         Assumptions.assumeTrue(runs.size() == 2, "needs the setup of the tests before");
-        String active = located();
+        String active = lab.located();
         String survivor = NODES.stream().filter(n -> !n.equals(active)).findFirst().orElseThrow();
-        script(Duration.ofSeconds(30), "vm-node", "poweroff", active);
+        lab.script(Duration.ofSeconds(30), "vm-node", "poweroff", active);
         long t0 = System.nanoTime();
-        String lease = script(Duration.ofMinutes(5), "vm-probe-dhcp", "--timeout", "240");
+        String lease = lab.script(Duration.ofMinutes(5), "vm-probe-dhcp", "--timeout", "240");
         System.out.printf("power-off of %s: lease from the survivor after %d s: %s", active,
                 (System.nanoTime() - t0) / 1_000_000_000, lease);
         assertTrue(lease.startsWith("server=10.10.101.1 address=10.10.101."), lease);
-        assertEquals(survivor, located());
-        String history = guest(survivor, "stonith_admin", "--history", active, "--output-as=xml");
+        assertEquals(survivor, lab.located());
+        String history = lab.guest(survivor, "stonith_admin", "--history", active, "--output-as=xml");
         assertTrue(history.matches("(?s).*<fence_event[^>]*target=\"" + active + "\"[^>]*status=\"success\".*")
                 || history.matches("(?s).*<fence_event[^>]*status=\"success\"[^>]*target=\"" + active + "\".*"),
                 "the survivor fenced " + active + ":\n" + history);
@@ -198,8 +198,8 @@ class SetupLabTest {
     @Order(5)
     void aNodeInAnotherClusterIsRefusedBeforeAnyChange() throws IOException {
         Assumptions.assumeTrue(runs.size() == 2, "needs the cluster the tests before built");
-        String survivor = located();
-        script(Duration.ofSeconds(30), "vm-node", "start", NODES.stream().filter(n -> !n.equals(survivor)).findFirst()
+        String survivor = lab.located();
+        lab.script(Duration.ofSeconds(30), "vm-node", "start", NODES.stream().filter(n -> !n.equals(survivor)).findFirst()
                 .orElseThrow());
         Path other = dir.resolve("other.yaml");
         Files.writeString(other, Files.readString(Path.of(lab.env("VM_LAB_SPEC"))).replace("cluster: vmlab",
@@ -208,7 +208,7 @@ class SetupLabTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Cli.run(dir.resolve("other"), new PrintWriter(out), new PrintWriter(err),
-                setupArgs(other.toString(), "--yes", "--json"));
+                lab.setupArgs(other.toString(), "--yes", "--json"));
         assertEquals(1, code, err + out.toString());
         JsonNode preflight = JSON.readTree(out.toString().lines().findFirst().orElseThrow());
         List<String> clustered = new ArrayList<>();
@@ -221,14 +221,6 @@ class SetupLabTest {
         assertEquals(before.get(survivor), snapshots().get(survivor), "nothing changed on " + survivor);
     }
 
-    private String[] setupArgs(String spec, String... more) {
-        return lab.setupArgs(spec, more);
-    }
-
-    private void up(String... variants) {
-        lab.up(variants);
-    }
-
     /** What a refused setup must not change: the data disk's signatures and size, /etc, the installed packages. */
     private Map<String, String> snapshots() {
         Map<String, String> m = new LinkedHashMap<>();
@@ -239,10 +231,6 @@ class SetupLabTest {
             m.put(n, r.stdout());
         }
         return m;
-    }
-
-    private String located() {
-        return lab.located();
     }
 
     private static List<String> steps(List<JsonNode> lines, String event) {
@@ -263,13 +251,5 @@ class SetupLabTest {
                 return fail("not a JSON line: " + l, e);
             }
         }).toList();
-    }
-
-    private String guest(String node, String... argv) {
-        return lab.guest(node, argv);
-    }
-
-    private String script(Duration timeout, String name, String... args) {
-        return lab.script(timeout, name, args);
     }
 }

@@ -40,12 +40,28 @@ final class VmLab {
                 "QEMU lab test skipped: lab/vm-up needs root");
     }
 
-    /** Fresh guests: lab/vm-down, then lab/vm-up --bare with these options; then the lab's environment. */
+    /** Fresh bare guests: lab/vm-down, then lab/vm-up --bare with these options; then the lab's environment. */
     void up(String... options) {
-        script(Duration.ofSeconds(60), "vm-down");
         List<String> args = new ArrayList<>(List.of("--bare"));
         args.addAll(List.of(options));
-        script(Duration.ofMinutes(10), "vm-up", args.toArray(String[]::new));
+        start(Duration.ofMinutes(10), args);
+    }
+
+    /**
+     * The reference cluster: lab/vm-down, then lab/vm-up, which builds it the first time with the
+     * ClusterDeck under test (this JVM's class path) and later boots the kept disks.
+     */
+    void upReference() {
+        start(Duration.ofMinutes(40), List.of());
+    }
+
+    void down() {
+        script(Duration.ofSeconds(60), "vm-down");
+    }
+
+    private void start(Duration timeout, List<String> args) {
+        down();
+        script(timeout, "vm-up", args.toArray(String[]::new));
         Map<String, String> m = new LinkedHashMap<>();
         for (String line : script(Duration.ofSeconds(10), "vm-env").split("\n")) {
             int eq = line.indexOf('=');
@@ -172,7 +188,7 @@ final class VmLab {
 
     private CommandResult run(Duration timeout, List<String> argv) {
         try {
-            return host.run(new Command(argv, Map.of(), null, timeout));
+            return host.run(new Command(argv, Map.of("VM_LAB_CLASSPATH", System.getProperty("java.class.path")), null, timeout));
         } catch (TransportException e) {
             return fail(String.join(" ", argv) + ": " + e.getMessage(), e);
         }

@@ -40,7 +40,7 @@ public final class DrbdDemoLauncher {
                     c.tabProperty().set(ClusterViewModel.Tab.DRBD);
                 }
             });
-            vm.loadProfiles(Set.of(System.getProperty("demo.cluster", "drbd-lab")));
+            vm.loadProfiles(Set.of(System.getProperty("demo.cluster", "vmlab")));
         }
     }
 }
