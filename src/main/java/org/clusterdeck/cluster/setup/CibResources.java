@@ -40,18 +40,37 @@ public final class CibResources {
     /** The leases file relative to the mountpoint: the agent builds {@code -lf} as chrooted_path/leases. */
     public static final String LEASES = "dhcp/dhcpd.leases";
 
+    /** Every resource's defaults: an active/passive service stays where it runs when the failed node comes back. */
+    static final Map<String, String> RESOURCE_DEFAULTS = Map.of("resource-stickiness", "100");
+
+    /** An operation of a primitive; role and timeout may be null. */
+    public record Op(String name, String interval, String role, String timeout) {
+    }
+
+    /** A primitive of the stack; provider is null for fence devices. Parameters keep their order. */
+    public record Primitive(String id, String standard, String provider, String type, Map<String, String> params,
+            List<Op> ops) {
+        /** {@code standard:provider:type}, as crmsh and pcs name an agent. */
+        public String agent() {
+            return standard + ":" + (provider == null ? "" : provider + ":") + type;
+        }
+    }
+
     private final SetupSpec spec;
     private final NodeGeneration generation;
-    private final Document doc;
 
     private CibResources(SetupSpec spec, NodeGeneration generation) {
         this.spec = spec;
         this.generation = generation;
-        try {
-            this.doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("the JDK's XML builder failed", e);
-        }
+    }
+
+    SetupSpec spec() {
+        return spec;
+    }
+
+    /** The stack for this spec on nodes of this generation. */
+    public static CibResources of(SetupSpec spec, NodeGeneration generation) {
+        return new CibResources(spec, generation);
     }
 
     /** The ids the plan and its checks look for. */
@@ -81,7 +100,7 @@ public final class CibResources {
 
     /** The {@code <configuration>} fragment, indented. */
     public static String fragment(SetupSpec spec, NodeGeneration generation) {
-        return new CibResources(spec, generation).build(false);
+        return of(spec, generation).xml(false);
     }
 
     /**
@@ -89,65 +108,43 @@ public final class CibResources {
      * data resource exists; the whole fragment repeats it unchanged, so pushing that later changes nothing here.
      */
     public static String fencingFragment(SetupSpec spec, NodeGeneration generation) {
-        return new CibResources(spec, generation).build(true);
+        return of(spec, generation).xml(true);
     }
 
-    private String build(boolean fencingOnly) {
-        Element configuration = doc.createElement("configuration");
-        doc.appendChild(configuration);
-        Element crmConfig = child(configuration, "crm_config");
-        Element options = child(crmConfig, "cluster_property_set");
-        options.setAttribute("id", "cib-bootstrap-options");
-        nvpair(options, "cib-bootstrap-options", generation.fencingProperty(),
-                Boolean.toString(!spec.fencing().kind().equals("none")));
-        Element resources = child(configuration, "resources");
-        fencing(resources);
-        if (!fencingOnly) {
-            drbd(resources);
-            group(resources);
-        }
-        Element constraints = child(configuration, "constraints");
-        for (NewConstraint c : fencingOnly ? fenceLocations() : constraints()) {
-            Element e = doc.createElement(c.element().getKey());
-            c.element().getValue().forEach((name, value) -> {
-                if (value != null) {
-                    e.setAttribute(name, value);
-                }
-            });
-            constraints.appendChild(e);
-        }
-        if (fencingOnly) {
-            return write();
-        }
-        // an active/passive service stays where it runs when the failed node comes back
-        Element defaults = child(child(configuration, "rsc_defaults"), "meta_attributes");
-        defaults.setAttribute("id", "rsc-options");
-        nvpair(defaults, "rsc-options", "resource-stickiness", "100");
-        return write();
+    /** The fencing property's name on these nodes and its value: whether the spec fences at all. */
+    String fencingProperty() {
+        return generation.fencingProperty();
     }
 
-    private void fencing(Element resources) {
+    String fencingEnabled() {
+        return Boolean.toString(!spec.fencing().kind().equals("none"));
+    }
+
+    /** The fence devices: one per node (each knows its node), or the one SBD device that fences both. */
+    List<Primitive> fencing() {
         String kind = spec.fencing().kind();
         String delayNode = spec.fencing().delayNode();
+        List<Op> monitor = List.of(new Op("monitor", "60s", null, null));
         switch (kind) {
-            case "none" -> {
-            }
-            case "sbd" -> {
+            case "none":
+                return List.of();
+            case "sbd": {
                 Map<String, String> params = new LinkedHashMap<>(spec.fencing().parameters().get(spec.nodes().get(0).name()));
                 // one device fences both nodes: the delay is a node map
                 params.put("pcmk_delay_base", delayNode + ":" + FENCING_DELAY);
-                primitive(resources, "st_sbd", "stonith", null, "fence_sbd", params, List.of(op("monitor", "60s", null, null)));
+                return List.of(new Primitive("st_sbd", "stonith", null, "fence_sbd", params, monitor));
             }
-            default -> {
+            default: {
+                List<Primitive> out = new ArrayList<>();
                 for (SetupSpec.Node node : spec.nodes()) {
                     Map<String, String> params = new LinkedHashMap<>(spec.fencing().parameters().get(node.name()));
                     params.put("pcmk_host_list", node.name());
                     if (node.name().equals(delayNode)) {
                         params.put("pcmk_delay_base", FENCING_DELAY);
                     }
-                    primitive(resources, "st_" + node.name(), "stonith", null, agent(kind), params,
-                            List.of(op("monitor", "60s", null, null)));
+                    out.add(new Primitive("st_" + node.name(), "stonith", null, agent(kind), params, monitor));
                 }
+                return out;
             }
         }
     }
@@ -161,41 +158,37 @@ public final class CibResources {
         };
     }
 
-    private void drbd(Element resources) {
-        String clone = drbdClone(spec);
-        Element e = child(resources, "clone");
-        e.setAttribute("id", clone);
-        Element meta = child(e, "meta_attributes");
-        meta.setAttribute("id", clone + "-meta_attributes");
+    /** DRBD's primitive, with the agent's own advised timeouts (its metadata) and a monitor per role. */
+    Primitive drbd() {
+        // monitor intervals differ per role, as Pacemaker requires
+        return new Primitive(drbdPrimitive(spec), "ocf", "linbit", "drbd", Map.of("drbd_resource", spec.drbd().resource()),
+                List.of(new Op("monitor", "29s", "Promoted", "20s"), new Op("monitor", "31s", "Unpromoted", "20s"),
+                        new Op("start", "0s", null, "240s"), new Op("promote", "0s", null, "90s"),
+                        new Op("demote", "0s", null, "90s"), new Op("notify", "0s", null, "90s"),
+                        new Op("stop", "0s", null, "100s")));
+    }
+
+    /** The promotable clone's meta attributes but {@code promotable} itself: one Promoted instance, on two nodes. */
+    static Map<String, String> drbdCloneMeta() {
         Map<String, String> metas = new LinkedHashMap<>();
-        metas.put("promotable", "true");
         metas.put("promoted-max", "1");
         metas.put("promoted-node-max", "1");
         metas.put("clone-max", "2");
         metas.put("clone-node-max", "1");
         metas.put("notify", "true");
-        metas.forEach((name, value) -> nvpair(meta, clone + "-meta_attributes", name, value));
-        // the agent's own advised timeouts (its metadata); monitor intervals differ per role, as Pacemaker requires
-        primitive(e, drbdPrimitive(spec), "ocf", "linbit", "drbd", Map.of("drbd_resource", spec.drbd().resource()),
-                List.of(op("monitor", "29s", "Promoted", "20s"), op("monitor", "31s", "Unpromoted", "20s"),
-                        op("start", "0s", null, "240s"), op("promote", "0s", null, "90s"),
-                        op("demote", "0s", null, "90s"), op("notify", "0s", null, "90s"), op("stop", "0s", null, "100s")));
+        return metas;
     }
 
-    private void group(Element resources) {
-        Element g = child(resources, "group");
-        g.setAttribute("id", GROUP);
+    /** The group's members in start order: filesystem, VIP, dhcpd. */
+    List<Primitive> group() {
         Map<String, String> fs = new LinkedHashMap<>();
         fs.put("device", spec.drbd().device());
         fs.put("directory", spec.filesystem().mountpoint());
         fs.put("fstype", spec.filesystem().type());
-        primitive(g, "p_fs", "ocf", "heartbeat", "Filesystem", fs, List.of(op("monitor", "20s", null, "40s"),
-                op("start", "0s", null, "60s"), op("stop", "0s", null, "60s")));
         Map<String, String> vip = new LinkedHashMap<>();
         vip.put("ip", spec.service().vip());
         vip.put("cidr_netmask", Integer.toString(spec.service().prefixLength()));
         vip.put("nic", spec.service().nic());
-        primitive(g, "p_vip", "ocf", "heartbeat", "IPaddr2", vip, List.of(op("monitor", "10s", null, "20s")));
         Map<String, String> dhcpd = new LinkedHashMap<>();
         dhcpd.put("config", DhcpdConf.PATH);
         dhcpd.put("chrooted", "false");
@@ -205,7 +198,10 @@ public final class CibResources {
         dhcpd.put("user", dhcpdUser(generation));
         dhcpd.put("group", dhcpdUser(generation));
         dhcpd.put("interface", spec.service().nic());
-        primitive(g, "p_dhcpd", "ocf", "heartbeat", "dhcpd", dhcpd, List.of(op("monitor", "10s", null, "20s")));
+        return List.of(new Primitive("p_fs", "ocf", "heartbeat", "Filesystem", fs, List.of(new Op("monitor", "20s", null, "40s"),
+                        new Op("start", "0s", null, "60s"), new Op("stop", "0s", null, "60s"))),
+                new Primitive("p_vip", "ocf", "heartbeat", "IPaddr2", vip, List.of(new Op("monitor", "10s", null, "20s"))),
+                new Primitive("p_dhcpd", "ocf", "heartbeat", "dhcpd", dhcpd, List.of(new Op("monitor", "10s", null, "20s"))));
     }
 
     /** The group with DRBD's Promoted instance, and only after the promotion. */
@@ -218,6 +214,11 @@ public final class CibResources {
                 "start", "Mandatory"));
         out.addAll(fenceLocations());
         return out;
+    }
+
+    /** The constraints of the data part: the group with DRBD's Promoted instance, after the promotion. */
+    List<NewConstraint> dataConstraints() {
+        return constraints().stream().filter(c -> !fenceLocations().contains(c)).toList();
     }
 
     /** A node never fences itself: each node's device runs on the other node. */
@@ -241,73 +242,119 @@ public final class CibResources {
     public static List<String> dataIds(SetupSpec spec) {
         CibResources c = new CibResources(spec, null);
         List<String> ids = new ArrayList<>();
-        c.constraints().stream().filter(x -> !c.fenceLocations().contains(x)).forEach(x -> ids.add(x.id()));
+        c.dataConstraints().forEach(x -> ids.add(x.id()));
         ids.add(GROUP);
         ids.add(drbdClone(spec));
         return ids;
     }
 
-    private record Op(String name, String interval, String role, String timeout) {
+    /** The {@code <configuration>} fragment, indented: only the fencing part, or all of it. */
+    String xml(boolean fencingOnly) {
+        Xml x = new Xml();
+        Element configuration = x.doc.createElement("configuration");
+        x.doc.appendChild(configuration);
+        Element options = x.child(x.child(configuration, "crm_config"), "cluster_property_set");
+        options.setAttribute("id", "cib-bootstrap-options");
+        x.nvpair(options, "cib-bootstrap-options", fencingProperty(), fencingEnabled());
+        Element resources = x.child(configuration, "resources");
+        fencing().forEach(p -> x.primitive(resources, p));
+        if (!fencingOnly) {
+            Element clone = x.child(resources, "clone");
+            String cloneId = drbdClone(spec);
+            clone.setAttribute("id", cloneId);
+            Element meta = x.child(clone, "meta_attributes");
+            meta.setAttribute("id", cloneId + "-meta_attributes");
+            x.nvpair(meta, cloneId + "-meta_attributes", "promotable", "true");
+            drbdCloneMeta().forEach((name, value) -> x.nvpair(meta, cloneId + "-meta_attributes", name, value));
+            x.primitive(clone, drbd());
+            Element g = x.child(resources, "group");
+            g.setAttribute("id", GROUP);
+            group().forEach(p -> x.primitive(g, p));
+        }
+        Element constraints = x.child(configuration, "constraints");
+        for (NewConstraint c : fencingOnly ? fenceLocations() : constraints()) {
+            Element e = x.doc.createElement(c.element().getKey());
+            c.element().getValue().forEach((name, value) -> {
+                if (value != null) {
+                    e.setAttribute(name, value);
+                }
+            });
+            constraints.appendChild(e);
+        }
+        if (!fencingOnly) {
+            Element defaults = x.child(x.child(configuration, "rsc_defaults"), "meta_attributes");
+            defaults.setAttribute("id", "rsc-options");
+            RESOURCE_DEFAULTS.forEach((name, value) -> x.nvpair(defaults, "rsc-options", name, value));
+        }
+        return x.write();
     }
 
-    private static Op op(String name, String interval, String role, String timeout) {
-        return new Op(name, interval, role, timeout);
-    }
+    /** One XML document being built, with the JDK's DOM, which escapes every value. */
+    private static final class Xml {
+        final Document doc;
 
-    private void primitive(Element parent, String id, String cls, String provider, String type,
-            Map<String, String> params, List<Op> ops) {
-        Element p = child(parent, "primitive");
-        p.setAttribute("id", id);
-        p.setAttribute("class", cls);
-        if (provider != null) {
-            p.setAttribute("provider", provider);
-        }
-        p.setAttribute("type", type);
-        if (!params.isEmpty()) {
-            Element ia = child(p, "instance_attributes");
-            ia.setAttribute("id", id + "-instance_attributes");
-            params.forEach((name, value) -> nvpair(ia, id + "-instance_attributes", name, value));
-        }
-        Element operations = child(p, "operations");
-        for (Op o : ops) {
-            Element e = child(operations, "op");
-            e.setAttribute("id", id + "-" + o.name() + "-interval-" + o.interval()
-                    + (o.role() == null ? "" : "-" + o.role()));
-            e.setAttribute("name", o.name());
-            e.setAttribute("interval", o.interval());
-            if (o.role() != null) {
-                e.setAttribute("role", o.role());
+        Xml() {
+            try {
+                this.doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+            } catch (ParserConfigurationException e) {
+                throw new IllegalStateException("the JDK's XML builder failed", e);
             }
-            if (o.timeout() != null) {
-                e.setAttribute("timeout", o.timeout());
+        }
+
+        void primitive(Element parent, Primitive p) {
+            Element e = child(parent, "primitive");
+            e.setAttribute("id", p.id());
+            e.setAttribute("class", p.standard());
+            if (p.provider() != null) {
+                e.setAttribute("provider", p.provider());
+            }
+            e.setAttribute("type", p.type());
+            if (!p.params().isEmpty()) {
+                Element ia = child(e, "instance_attributes");
+                ia.setAttribute("id", p.id() + "-instance_attributes");
+                p.params().forEach((name, value) -> nvpair(ia, p.id() + "-instance_attributes", name, value));
+            }
+            Element operations = child(e, "operations");
+            for (Op o : p.ops()) {
+                Element op = child(operations, "op");
+                op.setAttribute("id", p.id() + "-" + o.name() + "-interval-" + o.interval()
+                        + (o.role() == null ? "" : "-" + o.role()));
+                op.setAttribute("name", o.name());
+                op.setAttribute("interval", o.interval());
+                if (o.role() != null) {
+                    op.setAttribute("role", o.role());
+                }
+                if (o.timeout() != null) {
+                    op.setAttribute("timeout", o.timeout());
+                }
             }
         }
-    }
 
-    private void nvpair(Element parent, String setId, String name, String value) {
-        Element e = child(parent, "nvpair");
-        e.setAttribute("id", setId + "-" + name);
-        e.setAttribute("name", name);
-        e.setAttribute("value", value);
-    }
+        void nvpair(Element parent, String setId, String name, String value) {
+            Element e = child(parent, "nvpair");
+            e.setAttribute("id", setId + "-" + name);
+            e.setAttribute("name", name);
+            e.setAttribute("value", value);
+        }
 
-    private Element child(Element parent, String name) {
-        Element e = doc.createElement(name);
-        parent.appendChild(e);
-        return e;
-    }
+        Element child(Element parent, String name) {
+            Element e = doc.createElement(name);
+            parent.appendChild(e);
+            return e;
+        }
 
-    private String write() {
-        try {
-            var t = TransformerFactory.newInstance().newTransformer();
-            t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-            t.setOutputProperty(OutputKeys.INDENT, "yes");
-            t.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
-            StringWriter out = new StringWriter();
-            t.transform(new DOMSource(doc), new StreamResult(out));
-            return out.toString();
-        } catch (TransformerException e) {
-            throw new IllegalStateException("the JDK's XML writer failed", e);
+        String write() {
+            try {
+                var t = TransformerFactory.newInstance().newTransformer();
+                t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+                t.setOutputProperty(OutputKeys.INDENT, "yes");
+                t.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
+                StringWriter out = new StringWriter();
+                t.transform(new DOMSource(doc), new StreamResult(out));
+                return out.toString();
+            } catch (TransformerException e) {
+                throw new IllegalStateException("the JDK's XML writer failed", e);
+            }
         }
     }
 }

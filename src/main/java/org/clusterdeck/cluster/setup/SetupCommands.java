@@ -15,6 +15,8 @@ import org.clusterdeck.transport.ShellScript;
 final class SetupCommands {
     static final Duration PACKAGES_TIMEOUT = Duration.ofMinutes(15);
     static final Duration MKFS_TIMEOUT = Duration.ofMinutes(10);
+    /** crmsh and pcs are Python programs that take seconds to start on a slow node, and run Pacemaker's tools under them. */
+    static final Duration SHELL_TIMEOUT = Duration.ofMinutes(2);
 
     private SetupCommands() {
     }

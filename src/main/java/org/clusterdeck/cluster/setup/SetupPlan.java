@@ -75,6 +75,7 @@ public record SetupPlan(List<SetupStep> steps, FailoverProof proof) {
         private final String node1;
         private final String node2;
         private final NodeGeneration generation;
+        private final StackDialect dialect;
 
         Steps(SetupSpec spec, Map<String, NodeGeneration> facts) {
             this.spec = spec;
@@ -82,6 +83,7 @@ public record SetupPlan(List<SetupStep> steps, FailoverProof proof) {
             this.node1 = spec.nodes().get(0).name();
             this.node2 = spec.nodes().get(1).name();
             this.generation = facts.get(node1);
+            this.dialect = StackDialect.of(spec.dialect(), CibResources.of(spec, generation));
         }
 
         List<SetupStep> all() {
@@ -90,7 +92,7 @@ public record SetupPlan(List<SetupStep> steps, FailoverProof proof) {
                 steps.add(sbd());
             }
             steps.addAll(List.of(corosync(), fencing(), drbd(), drbdSync(), filesystem(), dhcpConfig(), resources(),
-                    verification()));
+                    start(), verification()));
             return steps;
         }
 
@@ -221,7 +223,6 @@ public record SetupPlan(List<SetupStep> steps, FailoverProof proof) {
 
         SetupStep fencing() {
             boolean none = spec.fencing().kind().equals("none");
-            String fragment = CibResources.fencingFragment(spec, generation);
             String property = generation.fencingProperty();
             String enabled = Boolean.toString(!none);
             List<Command> check = new ArrayList<>();
@@ -240,9 +241,11 @@ public record SetupPlan(List<SetupStep> steps, FailoverProof proof) {
                             + " both nodes may promote DRBD and serve DHCP at once (split brain)."
                     : "Puts the fence devices in place before any data resource, with a delay on " + spec.fencing().delayNode()
                             + "'s device so the two nodes never fence each other at once.";
-            return new SetupStep("fencing", why, Map.of(node1, List.of(SetupCommands.modifyConfiguration(fragment),
-                    CrmResource.waitForIdle(SETTLE))), Map.of(node1, check), Map.of(node1, verification),
-                    Map.of(node1, undo), List.of(), List.of(), null);
+            StackDialect.Spelling spelled = dialect.fencing(node1);
+            List<Command> commands = new ArrayList<>(spelled.commands());
+            commands.add(CrmResource.waitForIdle(SETTLE));
+            return new SetupStep("fencing", why, Map.of(node1, commands), Map.of(node1, check), Map.of(node1, verification),
+                    Map.of(node1, undo), spelled.files(), List.of(), null);
         }
 
         /** The resource file and DRBD's metadata: the step that overwrites the backing disks' end. */
@@ -340,25 +343,38 @@ public record SetupPlan(List<SetupStep> steps, FailoverProof proof) {
                     List.of(), null, true);
         }
 
+        /** The data resources configured at once, from a staged copy whose prediction the plan shows. */
         SetupStep resources() {
-            String fragment = CibResources.fragment(spec, generation);
             String clone = CibResources.drbdClone(spec);
-            List<Command> running = List.of(SetupCommands.running(clone, true),
-                    SetupCommands.running(CibResources.GROUP, false));
+            List<Command> configured = new ArrayList<>();
+            CibResources.dataIds(spec).forEach(id -> configured.add(SetupCommands.cibHas(id)));
             List<Command> undo = new ArrayList<>(List.of(CrmResource.targetRole(CibResources.GROUP, "Stopped"),
                     CrmResource.targetRole(clone, "Stopped"), CrmResource.waitForIdle(SETTLE)));
             CibResources.dataIds(spec).forEach(id -> undo.add(SetupCommands.cibDelete(id)));
-            return new SetupStep("resources", "Stages DRBD, filesystem, VIP and dhcpd on a copy of the CIB, shows"
-                    + " crm_simulate's prediction, then pushes them at once and waits for the cluster to settle.",
-                    Map.of(node1, List.of(SetupCommands.saveCib(CIB_BACKUP), SetupCommands.saveCib(CIB_COPY),
-                            SetupCommands.modifyConfiguration(fragment).withEnv("CIB_file", CIB_COPY),
-                            SetupCommands.verifyCib().withEnv("CIB_file", CIB_COPY), SetupCommands.predict(CIB_COPY),
-                            SetupCommands.modifyConfiguration(fragment),
-                            // a resumed run: failures an earlier attempt left (an agent that could not
-                            // run then) would keep the resources stopped; Pacemaker tries them again
-                            CrmResource.cleanup(CibResources.GROUP, null),
-                            CrmResource.cleanup(clone, null), CrmResource.waitForIdle(SETTLE))),
-                    Map.of(node1, running), Map.of(node1, running), Map.of(node1, undo), List.of(), List.of(), null);
+            StackDialect.Spelling staged = dialect.staged(node1, CIB_COPY);
+            List<Command> commands = new ArrayList<>(List.of(SetupCommands.saveCib(CIB_BACKUP), SetupCommands.saveCib(CIB_COPY)));
+            commands.addAll(staged.commands());
+            commands.addAll(List.of(SetupCommands.verifyCib().withEnv("CIB_file", CIB_COPY), SetupCommands.predict(CIB_COPY)));
+            commands.addAll(dialect.push(CIB_COPY, CIB_BACKUP));
+            return new SetupStep("resources", "Stages DRBD, filesystem, VIP and dhcpd on a copy of the CIB ("
+                    + dialect.name() + "), shows crm_simulate's prediction, then pushes them to the cluster at once.",
+                    Map.of(node1, commands), Map.of(node1, configured), Map.of(node1, configured), Map.of(node1, undo),
+                    staged.files(), List.of(), null);
+        }
+
+        /** Kept apart from {@link #resources}: a resumed run finds them configured and only has them started. */
+        SetupStep start() {
+            String clone = CibResources.drbdClone(spec);
+            List<Command> running = List.of(SetupCommands.running(clone, true),
+                    SetupCommands.running(CibResources.GROUP, false));
+            return new SetupStep("start", "Waits for the cluster to promote DRBD and start the group, after clearing"
+                    + " failures an earlier attempt left (an agent that could not run then), which would keep them stopped.",
+                    Map.of(node1, List.of(CrmResource.cleanup(CibResources.GROUP, null), CrmResource.cleanup(clone, null),
+                            CrmResource.waitForIdle(SETTLE))),
+                    Map.of(node1, running), Map.of(node1, running),
+                    Map.of(node1, List.of(CrmResource.targetRole(CibResources.GROUP, "Stopped"),
+                            CrmResource.targetRole(clone, "Stopped"), CrmResource.waitForIdle(SETTLE))),
+                    List.of(), List.of(), null);
         }
 
         SetupStep verification() {

@@ -33,7 +33,7 @@ class SetupPlanTest {
     @Test
     void theStepsOfIssue12InOrder() {
         assertEquals(List.of("pre-flight", "packages", "services", "firewall", "corosync", "fencing", "drbd",
-                "drbd-sync", "filesystem", "dhcp-config", "resources", "verification"),
+                "drbd-sync", "filesystem", "dhcp-config", "resources", "start", "verification"),
                 plan(Specs.example(), false, "2.1.5", NodeGeneration.PackageManager.APT).steps().stream()
                         .map(SetupStep::name).toList());
     }
