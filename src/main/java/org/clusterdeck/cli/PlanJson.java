@@ -14,8 +14,8 @@ import org.clusterdeck.transport.Command;
 record PlanJson(List<Step> steps) {
     @JsonInclude(JsonInclude.Include.ALWAYS)
     record Step(String name, String why, Map<String, List<String>> commands, Map<String, List<String>> check,
-            Map<String, List<String>> verification, Map<String, List<String>> undo, List<PlannedFile> files,
-            List<Destroys> destroys, String runsEveryTime) {
+            Map<String, List<String>> verification, Map<String, List<String>> agreement, Map<String, List<String>> undo,
+            List<PlannedFile> files, List<Destroys> destroys, String runsEveryTime) {
     }
 
     /** A command that overwrites a disk, with the sentence the admin confirms first. */
@@ -28,7 +28,7 @@ record PlanJson(List<Step> steps) {
 
     private static Step step(SetupStep s) {
         return new Step(s.name(), s.why(), typed(s.commands()), typed(s.check()), typed(s.verification()),
-                typed(s.undo()), s.files(), s.destroys().stream().map(d -> new Destroys(d.node(), d.disk(),
+                typed(s.agreement()), typed(s.undo()), s.files(), s.destroys().stream().map(d -> new Destroys(d.node(), d.disk(),
                         d.sizeBytes(), d.operation(), d.confirmation())).toList(), s.runsEveryTime());
     }
 

@@ -32,6 +32,7 @@ final class PlanText {
                 commands(sb, "already done when all of these succeed", step.check());
             }
             commands(sb, "verified by", step.verification());
+            commands(sb, "done only when every node answers these the same", step.agreement());
             commands(sb, "undone by", step.undo());
         }
         return sb.toString();

@@ -87,6 +87,10 @@ public final class SetupRunner {
                 } else {
                     change(step);
                     verify(step);
+                    Optional<StepFailed> disagreement = disagreement(step);
+                    if (disagreement.isPresent()) {
+                        throw disagreement.get();
+                    }
                 }
                 listener.accept(new SetupEvent.StepDone(step.name()));
                 done++;
@@ -121,12 +125,49 @@ public final class SetupRunner {
                 }
             }
         }
-        return true;
+        // nodes that disagree are not done: the step runs again and reports the difference
+        return disagreement(step).isEmpty();
+    }
+
+    /**
+     * The step's agreement commands run on every node; the first whose answers differ, as a failure
+     * naming each node's lines that the first node's answer lacks and the reverse.
+     */
+    private Optional<StepFailed> disagreement(SetupStep step) throws StepFailed {
+        List<String> agreeing = nodes.keySet().stream().filter(step.agreement()::containsKey).toList();
+        if (agreeing.isEmpty()) {
+            return Optional.empty();
+        }
+        int count = step.agreement().get(agreeing.get(0)).size();
+        for (int i = 0; i < count; i++) {
+            Map<String, String> answers = new LinkedHashMap<>();
+            for (String node : agreeing) {
+                answers.put(node, mustSucceed(step, node, SetupEvent.Phase.CHECK, step.agreement().get(node).get(i)).stdout());
+            }
+            String first = agreeing.get(0);
+            for (String node : agreeing.subList(1, agreeing.size())) {
+                if (!answers.get(node).equals(answers.get(first))) {
+                    String output = "the nodes must answer the same, and do not:\n" + only(first, answers.get(first),
+                            answers.get(node)) + only(node, answers.get(node), answers.get(first));
+                    return Optional.of(new StepFailed(new SetupFailure(step.name(), node,
+                            step.agreement().get(node).get(i).display(), 0, output, undo(step))));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The lines of one node's answer that the other's lacks, under the node's name. */
+    private static String only(String node, String answer, String other) {
+        List<String> lines = answer.lines().filter(l -> !other.lines().toList().contains(l)).toList();
+        return node + (lines.isEmpty() ? " has nothing the other lacks\n"
+                : " alone has:\n" + lines.stream().map(l -> "  " + l + "\n").collect(java.util.stream.Collectors.joining()));
     }
 
     private void requireNodes(SetupPlan plan) {
         for (SetupStep step : plan.steps()) {
-            for (Map<String, List<Command>> byNode : List.of(step.commands(), step.check(), step.verification())) {
+            for (Map<String, List<Command>> byNode : List.of(step.commands(), step.check(), step.verification(),
+                    step.agreement())) {
                 for (String node : byNode.keySet()) {
                     if (!nodes.containsKey(node)) {
                         throw new IllegalArgumentException("step " + step.name() + " runs on " + node

@@ -35,8 +35,11 @@ public final class CibResources {
      * leases directory's owner travels with the disk as a number).
      */
     public static String dhcpdUser(NodeGeneration generation) {
-        return generation.packageManager() == NodeGeneration.PackageManager.APT ? "root" : "dhcpd";
+        return generation.packageManager() == NodeGeneration.PackageManager.APT ? "root" : DHCPD_ACCOUNT;
     }
+
+    /** The account dhcpd drops to where the package makes one (Ubuntu's isc-dhcp-server, Fedora and EL's dhcp-server). */
+    public static final String DHCPD_ACCOUNT = "dhcpd";
     /** The leases file relative to the mountpoint: the agent builds {@code -lf} as chrooted_path/leases. */
     public static final String LEASES = "dhcp/dhcpd.leases";
 

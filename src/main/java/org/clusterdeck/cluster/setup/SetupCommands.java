@@ -60,6 +60,18 @@ final class SetupCommands {
 
     // systemd runs a SysV script's enabling through systemd-sysv-install and waits for the unit to
     // stop: seen taking over 30 s for isc-dhcp-server on an emulated Debian 12 guest
+    /** One line per package, name and version, for comparing the nodes. */
+    static Command versions(NodeGeneration.PackageManager pm, List<String> packages) {
+        return pm == NodeGeneration.PackageManager.APT
+                ? Command.of("dpkg-query", concat(List.of("-W", "-f", "${Package} ${Version}\\n"), packages))
+                : Command.of("rpm", concat(List.of("-q", "--qf", "%{NAME} %{VERSION}-%{RELEASE}\\n"), packages));
+    }
+
+    /** The account's uid and gid as {@code UID:GID}; nothing when there is no such account. */
+    static Command accountIds(String user) {
+        return ShellScript.fixed("getent passwd \"$1\" | cut -d: -f3,4").run("account-ids", List.of(user));
+    }
+
     static final Duration SERVICES_TIMEOUT = Duration.ofMinutes(3);
 
     static Command disableNow(List<String> services) {

@@ -109,16 +109,20 @@ public record SetupPlan(List<SetupStep> steps, FailoverProof proof) {
             Map<String, List<Command>> commands = new LinkedHashMap<>();
             Map<String, List<Command>> check = new LinkedHashMap<>();
             Map<String, List<Command>> undo = new LinkedHashMap<>();
+            Map<String, List<Command>> agreement = new LinkedHashMap<>();
             for (SetupSpec.Node n : spec.nodes()) {
                 NodeGeneration.PackageManager pm = facts.get(n.name()).packageManager();
                 List<String> packages = SetupPackages.needed(spec, pm);
                 commands.put(n.name(), List.of(SetupCommands.refreshPackageLists(pm), SetupCommands.install(pm, packages)));
                 check.put(n.name(), List.of(SetupCommands.installed(pm, packages)));
                 undo.put(n.name(), List.of(SetupCommands.remove(pm, packages)));
+                // the account a package may have made: the leases directory's owner travels with the disk as a number
+                agreement.put(n.name(), List.of(SetupCommands.versions(pm, packages),
+                        SetupCommands.accountIds(CibResources.DHCPD_ACCOUNT)));
             }
             return new SetupStep("packages", "Installs the cluster stack, DRBD's tools, dhcpd and the fence agent"
-                    + " where missing, so both nodes run the same versions.", commands, check, check, undo,
-                    List.of(), List.of(), null, true);
+                    + " where missing; done when both nodes run the same versions and have the same dhcpd account.",
+                    commands, check, check, undo, List.of(), List.of(), null, true, agreement);
         }
 
         SetupStep services() {

@@ -23,10 +23,13 @@ import org.clusterdeck.transport.Command;
  * @param runsEveryTime null for a step done once; otherwise why it runs on every (resumed) run
  * @param nodesAtOnce  whether each node's commands may run at the same time as the other's: nothing
  *                     on one node waits for the other (package installs, which take minutes)
+ * @param agreement    per node, read-only commands whose output must be the same on every node once
+ *                     the step is done (the installed versions), the n-th of each node compared with
+ *                     the n-th of the others; part of both the check and the verification
  */
 public record SetupStep(String name, String why, Map<String, List<Command>> commands,
         Map<String, List<Command>> check, Map<String, List<Command>> verification, Map<String, List<Command>> undo, List<PlannedFile> files,
-        List<Destruction> destroys, String runsEveryTime, boolean nodesAtOnce) {
+        List<Destruction> destroys, String runsEveryTime, boolean nodesAtOnce, Map<String, List<Command>> agreement) {
 
     /** A step whose nodes go one after the other. */
     public SetupStep(String name, String why, Map<String, List<Command>> commands, Map<String, List<Command>> check,
@@ -35,11 +38,22 @@ public record SetupStep(String name, String why, Map<String, List<Command>> comm
         this(name, why, commands, check, verification, undo, files, destroys, runsEveryTime, false);
     }
 
+    /** A step with nothing the nodes must agree on. */
+    public SetupStep(String name, String why, Map<String, List<Command>> commands, Map<String, List<Command>> check,
+            Map<String, List<Command>> verification, Map<String, List<Command>> undo, List<PlannedFile> files,
+            List<Destruction> destroys, String runsEveryTime, boolean nodesAtOnce) {
+        this(name, why, commands, check, verification, undo, files, destroys, runsEveryTime, nodesAtOnce, Map.of());
+    }
+
     public SetupStep {
         commands = copy(commands);
         check = copy(check);
         verification = copy(verification);
         undo = copy(undo);
+        agreement = copy(agreement);
+        if (agreement.values().stream().map(List::size).distinct().count() > 1) {
+            throw new IllegalArgumentException("step " + name + " has a different number of agreement commands per node");
+        }
         files = List.copyOf(files);
         destroys = List.copyOf(destroys);
         if (check.isEmpty() && runsEveryTime == null) {

@@ -242,6 +242,31 @@ class SetupRunnerTest {
                 && c.phase() == SetupEvent.Phase.CHANGE).count(), "both nodes' commands ran to their end");
     }
 
+    @Test
+    void nodesThatAnswerDifferentlyAreNotDoneAndTheFailureShowsWhatDiffers() throws Exception {
+        Path v1 = Files.writeString(dir.resolve("versions1"), "corosync 3.1.9\npacemaker 3.0.0\n");
+        Path v2 = Files.writeString(dir.resolve("versions2"), "corosync 3.1.9\npacemaker 2.1.5\n");
+        // its check passes: only the disagreement keeps it from being skipped
+        SetupStep packages = new SetupStep("packages", "the same versions",
+                Map.of("node1", List.of(Command.of("true")), "node2", List.of(Command.of("true"))),
+                Map.of("node1", List.of(Command.of("true")), "node2", List.of(Command.of("true"))), Map.of(), Map.of(),
+                List.of(), List.of(), null, true,
+                Map.of("node1", List.of(Command.of("cat", v1.toString())), "node2", List.of(Command.of("cat", v2.toString()))));
+
+        SetupFailure f = assertInstanceOf(SetupOutcome.Failed.class, runner(true).run(new SetupPlan(List.of(packages))))
+                .failure();
+        assertEquals("node2", f.node());
+        assertEquals("cat " + v2, f.command());
+        assertEquals("the nodes must answer the same, and do not:\nnode1 alone has:\n  pacemaker 3.0.0\n"
+                + "node2 alone has:\n  pacemaker 2.1.5\n", f.output());
+        assertTrue(events.stream().anyMatch(e -> e instanceof SetupEvent.CommandRan c && c.phase() == SetupEvent.Phase.CHANGE),
+                "not skipped, though its check passed: " + events);
+
+        Files.writeString(v2, Files.readString(v1));
+        events.clear();
+        assertEquals(new SetupOutcome.Finished(0, 1), runner(true).run(new SetupPlan(List.of(packages))));
+    }
+
     private SetupStep writes(String name) {
         String suffix = name.equals("dhcp-config") ? "" : "." + name;
         Map<String, Path> files = new LinkedHashMap<>();

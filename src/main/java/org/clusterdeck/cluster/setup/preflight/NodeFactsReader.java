@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.clusterdeck.cluster.setup.CibResources;
 import org.clusterdeck.cluster.FormatException;
 import org.clusterdeck.cluster.drbd.ProcDrbdParser;
 import org.clusterdeck.cluster.setup.DrbdConf;
@@ -30,11 +31,6 @@ public final class NodeFactsReader {
     private static final int LSBLK_NOT_FOUND = 32;
     /** The processes behind the units, for nodes without systemd (containers, the namespace lab). */
     private static final List<String> DAEMONS = List.of("corosync", "pacemakerd");
-    /**
-     * The account dhcpd drops to where the package makes one (Ubuntu's isc-dhcp-server, Fedora and
-     * EL's dhcp-server); Debian's runs dhcpd as root and has none, which is not a finding.
-     */
-    private static final String DHCPD_USER = "dhcpd";
     private static final String PROC_DRBD = "/proc/drbd";
     private static final Map<String, String> MANAGER_TOOLS = Map.of("/usr/bin/apt-get", ClusterPackages.APT,
             "/usr/bin/dnf", ClusterPackages.DNF);
@@ -212,7 +208,7 @@ public final class NodeFactsReader {
     }
 
     private Account account() throws Unreachable {
-        Command c = PreflightCommands.account(DHCPD_USER);
+        Command c = PreflightCommands.account(CibResources.DHCPD_ACCOUNT);
         CommandResult r = run(c);
         if (r.exitCode() == 2) {
             return null;
