@@ -126,7 +126,11 @@ client_net_up() {
 
 client_net_down() {
     if ns_is_ours; then ip netns del "$CLIENT_NS"; fi
-    link_is_ours vmlab-client && ip link del vmlab-client
+    # the namespace's end of the pair goes with it, and takes this end along a moment later
+    if link_is_ours vmlab-client; then
+        ip link del vmlab-client 2>/dev/null || ! ip link show dev vmlab-client >/dev/null 2>&1 ||
+            die "vmlab-client cannot be removed"
+    fi
     local g
     for g in "${GUESTS[@]}"; do link_is_ours "$(tap_name "$g")" && ip link del "$(tap_name "$g")"; done
     link_is_ours "$CLIENT_BRIDGE" && ip link del "$CLIENT_BRIDGE"

@@ -48,7 +48,7 @@ class SetupBenchmark {
         long booted = System.nanoTime();
         Path data = dir.resolve("data");
         long started = System.nanoTime();
-        VmLab.Run run = lab.setupProcess(data, dir.resolve("setup.err"), null);
+        VmLab.Run run = lab.setupProcess(lab.env("VM_LAB_SPEC"), data, dir.resolve("setup.err"), null);
         long ended = System.nanoTime();
         assertEquals(0, run.exitCode(), run.stderr() + run.lines());
 

@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.Set;
 import org.clusterdeck.cli.Cli;
 import org.clusterdeck.cluster.checks.FindingKind;
+import org.clusterdeck.cluster.setup.SetupPlan;
+import org.clusterdeck.cluster.setup.StackDialect;
 import org.clusterdeck.transport.CommandResult;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -37,10 +39,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 12 end to end on the QEMU lab's bare Debian guests (lab/vm-up --bare): the pre-flight's
- * refusals change nothing; {@code setup --yes} killed during DRBD's initial sync and run again
- * finishes without repeating a step, and proves the service (a lease from the VIP, a failover, a
- * lease from the survivor); powering the active guest off then still gives a lease, and the
- * survivor's fencing history shows the fence. Shares the DRBD lab's ports, so never beside it.
+ * refusals change nothing; {@code setup --yes} in crmsh's dialect, killed during DRBD's initial sync
+ * and run again, finishes without repeating a step, and proves the service (a lease from the VIP, a
+ * failover, a lease from the survivor); powering the active guest off then still gives a lease, and
+ * the survivor's fencing history shows the fence. The QEMU lab's other tests use the same guests'
+ * ports, so they never run beside it.
  * Skip with {@code -Dsurefire.excludedGroups=bench,vm-lab}.
  */
 @Tag("lab")
@@ -105,9 +108,14 @@ class SetupLabTest {
     void setupKilledDuringTheInitialSyncResumesWithoutRepeatingAStep() throws Exception {
         lab.up();
         Path data = dir.resolve("data");
+        // in crmsh's dialect: the reference cluster (lab/vm-up, DrbdLabTest) is built in the plain one
+        String labSpec = Files.readString(Path.of(lab.env("VM_LAB_SPEC")));
+        assertTrue(labSpec.contains("\ndialect: auto\n"), labSpec);
+        String spec = Files.writeString(dir.resolve("spec-crmsh.yaml"), labSpec.replace("\ndialect: auto\n",
+                "\ndialect: crmsh\n")).toString();
         long t0 = System.nanoTime();
         // killed at the initial sync's first progress report
-        VmLab.Run killed = lab.setupProcess(data, dir.resolve("first-run.err"), l -> l.kind().equals("sync-progress"));
+        VmLab.Run killed = lab.setupProcess(spec, data, dir.resolve("first-run.err"), l -> l.kind().equals("sync-progress"));
         List<JsonNode> first = killed.lines().stream().map(VmLab.Line::event).toList();
         assertEquals(null, killed.exitCode(), "the first run ended before the initial sync was seen: " + first
                 + "\n" + killed.stderr());
@@ -123,7 +131,7 @@ class SetupLabTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code = Cli.run(data, new PrintWriter(out), new PrintWriter(err),
-                lab.setupArgs(lab.env("VM_LAB_SPEC"), "--yes", "--json"));
+                lab.setupArgs(spec, "--yes", "--json"));
         long done = System.nanoTime();
         List<JsonNode> second = lines(out.toString());
         assertEquals(0, code, err + out.toString());
@@ -145,6 +153,11 @@ class SetupLabTest {
         assertEquals(2, changes(audit, "create-md").size(), "create-md once per node");
         assertEquals(Set.of("drbdadm create-md --force r0"), Set.copyOf(changes(audit, "create-md")));
         assertEquals(1, changes(audit, "mkfs.").size(), "mkfs once, on the first node");
+        // the CIB changed in crmsh's words: the fencing text loaded once, the stack's on the copy and then live
+        assertEquals(1, changes(audit, "crm configure load update " + StackDialect.CRM_FENCING).size(), audit.toString());
+        assertEquals(List.of("CIB_file=" + SetupPlan.CIB_COPY + " crm configure load update " + StackDialect.CRM_STACK,
+                "crm configure load update " + StackDialect.CRM_STACK), changes(audit, "crm configure load update " + StackDialect.CRM_STACK));
+        assertEquals(List.of(), changes(audit, "cibadmin --modify"), "nothing in the plain tools' spelling");
     }
 
     @Test

@@ -107,10 +107,10 @@ final class VmLab {
      * Runs {@code setup --spec SPEC --yes --json} as its own JVM with its audit log in {@code data},
      * and kills it (SIGKILL) at the first line {@code stop} accepts; null runs it to its end.
      */
-    Run setupProcess(Path data, Path stderr, Predicate<Line> stop) throws IOException, InterruptedException {
+    Run setupProcess(String spec, Path data, Path stderr, Predicate<Line> stop) throws IOException, InterruptedException {
         List<String> argv = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dclusterdeck.dataDir=" + data, "-cp", System.getProperty("java.class.path"), "org.clusterdeck.Main"));
-        argv.addAll(List.of(setupArgs(env("VM_LAB_SPEC"), "--yes", "--json")));
+        argv.addAll(List.of(setupArgs(spec, "--yes", "--json")));
         Process p = new ProcessBuilder(argv).redirectError(stderr.toFile()).start();
         java.util.concurrent.atomic.AtomicReference<Duration> cpu = new java.util.concurrent.atomic.AtomicReference<>(Duration.ZERO);
         Thread sampler = new Thread(() -> {
