@@ -283,6 +283,33 @@ final class SetupCommands {
 
     // ---- CIB
 
+    // ---- fencing
+
+    /** How long a fence test may take: the agent's power-off, and the node's power-on. */
+    static final Duration FENCE_TIMEOUT = Duration.ofMinutes(4);
+
+    /** Fences the node through the cluster's fencer, as a lost node would be. */
+    static Command fence(String node) {
+        return Command.of("stonith_admin", "--reboot", node, "--timeout", "180").withTimeout(FENCE_TIMEOUT);
+    }
+
+    /** Exit 0 when the fencer's history holds a successful reboot of the node. */
+    static Command fencedOnce(String node) {
+        return ShellScript.fixed("stonith_admin --history \"$1\" --output-as=xml | grep '<fence_event '"
+                + " | grep 'action=\"reboot\"' | grep -q 'status=\"success\"'").run("fenced-once", List.of(node));
+    }
+
+    /** Exit 0 when Pacemaker has the node online. */
+    static Command online(String node) {
+        return ShellScript.fixed("crm_mon -1 --output-as=xml | grep -Eq \"<node name=\\\"$1\\\"[^>]* online=\\\"true\\\"\"")
+                .run("node-online", List.of(node));
+    }
+
+    /** Exit 0 when the node's own Pacemaker runs: it answers again after a reboot. */
+    static Command pacemakerRuns() {
+        return Command.of("systemctl", "is-active", "--quiet", "pacemaker");
+    }
+
     /** The live CIB saved to a file, for staging changes on a copy ({@code CIB_file}). */
     static Command saveCib(String copy) {
         return Command.of("crm_simulate", "--live-check", "--save-input", copy);

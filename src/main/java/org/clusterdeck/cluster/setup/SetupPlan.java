@@ -91,8 +91,11 @@ public record SetupPlan(List<SetupStep> steps, FailoverProof proof) {
             if (spec.fencing().kind().equals("sbd")) {
                 steps.add(sbd());
             }
-            steps.addAll(List.of(corosync(), fencing(), drbd(), drbdSync(), filesystem(), dhcpConfig(), resources(),
-                    start(), verification()));
+            steps.addAll(List.of(corosync(), fencing()));
+            if (spec.fencing().test()) {
+                steps.add(fenceTest());
+            }
+            steps.addAll(List.of(drbd(), drbdSync(), filesystem(), dhcpConfig(), resources(), start(), verification()));
             return steps;
         }
 
@@ -250,6 +253,27 @@ public record SetupPlan(List<SetupStep> steps, FailoverProof proof) {
             commands.add(CrmResource.waitForIdle(SETTLE));
             return new SetupStep("fencing", why, Map.of(node1, commands), Map.of(node1, check), Map.of(node1, verification),
                     Map.of(node1, undo), spelled.files(), List.of(), null);
+        }
+
+        /**
+         * The node whose device has no delay fenced from the delayed one, which survives a split: a
+         * real power-off and power-on, while no data depends on either node yet.
+         */
+        SetupStep fenceTest() {
+            String survivor = spec.fencing().delayNode();
+            String target = spec.nodes().stream().map(SetupSpec.Node::name).filter(n -> !n.equals(survivor)).findFirst()
+                    .orElseThrow();
+            // the target answering again also gives the next steps a new connection to it
+            Map<String, List<Command>> back = new LinkedHashMap<>();
+            back.put(survivor, List.of(SetupCommands.online(target)));
+            back.put(target, List.of(SetupCommands.pacemakerRuns()));
+            Map<String, List<Command>> done = new LinkedHashMap<>();
+            done.put(survivor, List.of(SetupCommands.fencedOnce(target), SetupCommands.online(target)));
+            done.put(target, List.of(SetupCommands.pacemakerRuns()));
+            return new SetupStep("fence-test", "Fences " + target + " once, as the cluster would fence a lost node:"
+                    + " it is powered off and on and must rejoin, so fencing is known to work before it is needed.",
+                    Map.of(survivor, List.of(SetupCommands.fence(target))), done, back, Map.of(), List.of(), List.of(),
+                    null);
         }
 
         /** The resource file and DRBD's metadata: the step that overwrites the backing disks' end. */

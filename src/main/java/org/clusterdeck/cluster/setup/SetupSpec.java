@@ -68,11 +68,13 @@ public record SetupSpec(String cluster, String dialect, List<Node> nodes, Corosy
      * @param delayNode   the node whose fencing is delayed, so that in a split the other one is fenced first
      *                    (two nodes that fence each other at once would both die); null for none
      * @param acknowledgeNoFencing with {@code kind: none}: the admin read why that risks split brain and chose it
+     * @param test        fence the node that is not {@code delayNode} once, right after the devices are in place
+     *                    and before any data: it is powered off and on again, and must come back into the cluster
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"kind", "parameters", "delayNode", "acknowledgeNoFencing"})
+    @JsonPropertyOrder({"kind", "parameters", "delayNode", "acknowledgeNoFencing", "test"})
     public record Fencing(String kind, Map<String, Map<String, String>> parameters, String delayNode,
-            boolean acknowledgeNoFencing) {
+            boolean acknowledgeNoFencing, boolean test) {
         public Fencing {
             parameters = parameters == null ? Map.of() : Map.copyOf(parameters);
         }

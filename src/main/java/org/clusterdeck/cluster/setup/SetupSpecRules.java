@@ -141,8 +141,8 @@ final class SetupSpecRules {
                         + " true. Without fencing a node that stops answering is assumed dead: both nodes then"
                         + " promote DRBD, mount the filesystem and serve DHCP (split brain, diverged data)");
             }
-            if (!f.parameters().isEmpty() || f.delayNode() != null) {
-                throw new SetupSpecException("fencing", "kind none takes no parameters and no delayNode");
+            if (!f.parameters().isEmpty() || f.delayNode() != null || f.test()) {
+                throw new SetupSpecException("fencing", "kind none takes no parameters, no delayNode and no test");
             }
             return;
         }

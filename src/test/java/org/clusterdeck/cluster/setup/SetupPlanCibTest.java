@@ -99,6 +99,16 @@ class SetupPlanCibTest {
         assertEquals("<constraints/>", RealTools.ok(live, "cibadmin", "--query", "--scope", "constraints").stdout().strip());
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"node1", "node2"})
+    void theFenceTestsOnlineCheckReadsCrmMon(String node) throws Exception {
+        live = emptyCib("live.xml");
+        assertAllPass(List.of(SetupCommands.online(node)));
+        RealTools.ok(null, "crm_simulate", "-x", live.toString(), "-d", node, "-S", "-O", live.toString());
+        assertTrue(anyFails(List.of(SetupCommands.online(node))), node + " is down");
+        assertTrue(anyFails(List.of(SetupCommands.online("node"))), "a prefix of a name is not that node");
+    }
+
     /** An empty CIB that knows both nodes, online (crm_simulate's node_state). */
     private Path emptyCib(String name) throws Exception {
         Path cib = dir.resolve(name);

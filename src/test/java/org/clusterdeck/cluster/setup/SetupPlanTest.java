@@ -38,16 +38,36 @@ class SetupPlanTest {
                         .map(SetupStep::name).toList());
     }
 
+    @Test
+    void theFenceTestWhenAskedForFencesTheUndelayedNodeFromTheOtherBeforeAnyData() {
+        List<SetupStep> steps = plan(Specs.with("  test: false", "  test: true"), false, "2.1.5",
+                NodeGeneration.PackageManager.APT).steps();
+        List<String> names = steps.stream().map(SetupStep::name).toList();
+        assertEquals(names.indexOf("fencing") + 1, names.indexOf("fence-test"), names.toString());
+        assertTrue(names.indexOf("fence-test") < names.indexOf("drbd"), names.toString());
+        SetupStep test = steps.get(names.indexOf("fence-test"));
+        // node1 is the example's delayNode: it survives a split, so it fences node2
+        assertEquals(Map.of("node1", List.of(SetupCommands.fence("node2"))), test.commands());
+        assertEquals("stonith_admin --reboot node2 --timeout 180", text(test.on("node1")));
+        assertEquals(List.of(SetupCommands.online("node2")), test.verification().get("node1"));
+        assertEquals(List.of(SetupCommands.pacemakerRuns()), test.verification().get("node2"),
+                "node2 answers again, on a new connection");
+        assertEquals(List.of(SetupCommands.fencedOnce("node2"), SetupCommands.online("node2")), test.check().get("node1"));
+        assertFalse(plan(Specs.example(), false, "2.1.5", NodeGeneration.PackageManager.APT).steps().stream()
+                .anyMatch(s -> s.name().equals("fence-test")), "only when the spec asks for it");
+    }
+
     @ParameterizedTest(name = "DRBD 9 {0}, Pacemaker {1}, {2}")
     @CsvSource({"false, 2.1.5, APT", "true, 2.1.5, APT", "false, 3.0.2, APT", "true, 3.0.4, DNF"})
     void noStepWithoutCheckAndVerificationAndEveryChangeUndone(boolean drbd9, String pacemaker,
             NodeGeneration.PackageManager pm) {
-        for (SetupStep step : plan(Specs.example(), drbd9, pacemaker, pm).steps()) {
+        for (SetupStep step : plan(Specs.with("  test: false", "  test: true"), drbd9, pacemaker, pm).steps()) {
             assertFalse(step.why().isBlank(), step.name());
             if (step.runsEveryTime() == null) {
                 assertFalse(step.check().isEmpty(), step.name() + " has no check");
                 assertFalse(step.commands().isEmpty(), step.name() + " has no commands");
-                assertFalse(step.undo().isEmpty(), step.name() + " has no undo");
+                // a fenced node comes back as it was: nothing of the test stays to undo
+                assertEquals(step.name().equals("fence-test"), step.undo().isEmpty(), step.name() + "'s undo");
                 step.check().forEach((node, list) -> assertFalse(list.isEmpty(), step.name() + " on " + node));
             } else {
                 assertTrue(List.of("pre-flight", "verification").contains(step.name()), step.name());

@@ -136,6 +136,11 @@ class SetupSpecReaderTest {
         SetupSpec spec = SetupSpecReader.read(none.replace("  # acknowledgeNoFencing: false",
                 "  acknowledgeNoFencing: true"));
         assertEquals("none", spec.fencing().kind());
+        // nothing to fence with, so nothing to test
+        e = assertThrows(SetupSpecException.class, () -> SetupSpecReader.read(none.replace("  # acknowledgeNoFencing: false",
+                "  acknowledgeNoFencing: true").replace("  test: false", "  test: true")));
+        assertEquals("fencing", e.field());
+        assertTrue(e.getMessage().contains("no test"), e.getMessage());
 
         e = assertThrows(SetupSpecException.class, () -> SetupSpecReader.read(EXAMPLE.replace(
                 "  # acknowledgeNoFencing: false", "  acknowledgeNoFencing: true")));
