@@ -163,11 +163,13 @@ final class SetupCommands {
     }
 
     // the original copied to the backup once (a resumed run must not back up its own file), the new
-    // text written beside and renamed over, so a broken connection never leaves half a file
+    // text written beside and renamed over, so a broken connection never leaves half a file; then
+    // synced, since a node may be fenced (its power cut) right after: the fence test found
+    // corosync's authkey empty after one
     private static Command install(PlannedFile file, String fromStdin) {
         return ShellScript.fixed("if [ -e \"$1\" ] && [ ! -e \"$2\" ]; then cp -a \"$1\" \"$2\" || exit; fi;"
                         + " umask 077; " + fromStdin + " > \"$1.clusterdeck-new\" && chmod \"$3\" \"$1.clusterdeck-new\""
-                        + " && mv -f \"$1.clusterdeck-new\" \"$1\"")
+                        + " && mv -f \"$1.clusterdeck-new\" \"$1\" && sync")
                 .run("write-file", List.of(file.path(), file.backupPath(), file.mode()));
     }
 
