@@ -159,7 +159,8 @@ public final class SetupRunner {
 
     /** The lines of one node's answer that the other's lacks, under the node's name. */
     private static String only(String node, String answer, String other) {
-        List<String> lines = answer.lines().filter(l -> !other.lines().toList().contains(l)).toList();
+        java.util.Set<String> theirs = java.util.Set.copyOf(other.lines().toList());
+        List<String> lines = answer.lines().filter(l -> !theirs.contains(l)).toList();
         return node + (lines.isEmpty() ? " has nothing the other lacks\n"
                 : " alone has:\n" + lines.stream().map(l -> "  " + l + "\n").collect(java.util.stream.Collectors.joining()));
     }

@@ -56,10 +56,6 @@ final class SetupCommands {
                 + " done").run("packages-installed", packages);
     }
 
-    // ---- services
-
-    // systemd runs a SysV script's enabling through systemd-sysv-install and waits for the unit to
-    // stop: seen taking over 30 s for isc-dhcp-server on an emulated Debian 12 guest
     /** One line per package, name and version, for comparing the nodes. */
     static Command versions(NodeGeneration.PackageManager pm, List<String> packages) {
         return pm == NodeGeneration.PackageManager.APT
@@ -72,6 +68,10 @@ final class SetupCommands {
         return ShellScript.fixed("getent passwd \"$1\" | cut -d: -f3,4").run("account-ids", List.of(user));
     }
 
+    // ---- services
+
+    // systemd runs a SysV script's enabling through systemd-sysv-install and waits for the unit to
+    // stop: seen taking over 30 s for isc-dhcp-server on an emulated Debian 12 guest
     static final Duration SERVICES_TIMEOUT = Duration.ofMinutes(3);
 
     static Command disableNow(List<String> services) {
@@ -283,8 +283,6 @@ final class SetupCommands {
         return Command.of("dhcpd", "-t", "-q", "-cf", config);
     }
 
-    // ---- CIB
-
     // ---- fencing
 
     /** How long a fence test may take: the agent's power-off, and the node's power-on. */
@@ -311,6 +309,8 @@ final class SetupCommands {
     static Command pacemakerRuns() {
         return Command.of("systemctl", "is-active", "--quiet", "pacemaker");
     }
+
+    // ---- CIB
 
     /** The live CIB saved to a file, for staging changes on a copy ({@code CIB_file}). */
     static Command saveCib(String copy) {
