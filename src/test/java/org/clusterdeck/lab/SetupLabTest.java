@@ -108,11 +108,12 @@ class SetupLabTest {
     void setupKilledDuringTheInitialSyncResumesWithoutRepeatingAStep() throws Exception {
         lab.up();
         Path data = dir.resolve("data");
-        // in crmsh's dialect: the reference cluster (lab/vm-up, DrbdLabTest) is built in the plain one
+        // in crmsh's dialect and with the fence test: the reference cluster (lab/vm-up, DrbdLabTest) is
+        // built in the plain one, without
         String labSpec = Files.readString(Path.of(lab.env("VM_LAB_SPEC")));
-        assertTrue(labSpec.contains("\ndialect: auto\n"), labSpec);
+        assertTrue(labSpec.contains("\ndialect: auto\n") && labSpec.contains("\n  delayNode: node1\n"), labSpec);
         String spec = Files.writeString(dir.resolve("spec-crmsh.yaml"), labSpec.replace("\ndialect: auto\n",
-                "\ndialect: crmsh\n")).toString();
+                "\ndialect: crmsh\n").replace("\n  delayNode: node1\n", "\n  delayNode: node1\n  test: true\n")).toString();
         long t0 = System.nanoTime();
         // killed at the initial sync's first progress report
         VmLab.Run killed = lab.setupProcess(spec, data, dir.resolve("first-run.err"), l -> l.kind().equals("sync-progress"));
@@ -142,7 +143,7 @@ class SetupLabTest {
 
         // every step the first run finished, the second found done (the pre-flight runs every time)
         List<String> finished = steps(first, "step-done").stream().filter(s -> !s.equals("pre-flight")).toList();
-        assertTrue(finished.containsAll(List.of("packages", "corosync", "fencing", "drbd")), finished.toString());
+        assertTrue(finished.containsAll(List.of("packages", "corosync", "fencing", "fence-test", "drbd")), finished.toString());
         List<String> skipped = steps(second, "step-skipped");
         assertTrue(skipped.containsAll(finished), "skipped " + skipped + ", done before " + finished);
         for (String step : steps(second, "step-done")) {
@@ -158,6 +159,9 @@ class SetupLabTest {
         assertEquals(List.of("CIB_file=" + SetupPlan.CIB_COPY + " crm configure load update " + StackDialect.CRM_STACK,
                 "crm configure load update " + StackDialect.CRM_STACK), changes(audit, "crm configure load update " + StackDialect.CRM_STACK));
         assertEquals(List.of(), changes(audit, "cibadmin --modify"), "nothing in the plain tools' spelling");
+        // the fence test: node2 (node1 is the delayed one) fenced once, from node1, and it came back
+        assertEquals(List.of("stonith_admin --reboot node2 --timeout 180"), changes(audit, "stonith_admin --reboot"));
+        assertEquals(1, successfulFences("node1", "node2"), "the fencer's history of node2");
     }
 
     @Test
@@ -202,8 +206,9 @@ class SetupLabTest {
                 (System.nanoTime() - t0) / 1_000_000_000, lease);
         assertTrue(lease.startsWith("server=10.10.101.1 address=10.10.101."), lease);
         assertEquals(survivor, lab.located());
+        // the fence test's reboot of node2 is in the history already: a new one must have come
         assertTrue(successfulFences(survivor, active) > fencedBefore, "the survivor fenced " + active + ":\n"
-                + lab.guest(survivor, "stonith_admin", "--history", active, "--output-as=xml"));
+                + lab.guest(survivor, "stonith_admin", "--history", active, "--verbose", "--output-as=xml"));
     }
 
     @Test
@@ -235,7 +240,8 @@ class SetupLabTest {
 
     /** How many times the fencer's history, asked on {@code node}, says {@code target} was fenced. */
     private int successfulFences(String node, String target) {
-        String history = lab.guest(node, "stonith_admin", "--history", target, "--output-as=xml");
+        // every event: without --verbose the fencer shows a single success per target
+        String history = lab.guest(node, "stonith_admin", "--history", target, "--verbose", "--output-as=xml");
         return (int) java.util.regex.Pattern.compile("<fence_event [^>]*>").matcher(history).results()
                 .map(m -> m.group()).filter(e -> e.contains("target=\"" + target + "\"") && e.contains("status=\"success\""))
                 .count();

@@ -293,9 +293,12 @@ final class SetupCommands {
         return Command.of("stonith_admin", "--reboot", node, "--timeout", "180").withTimeout(FENCE_TIMEOUT);
     }
 
-    /** Exit 0 when the fencer's history holds a successful reboot of the node. */
+    /**
+     * Exit 0 when the fencer's history holds a successful reboot of the node. With {@code --verbose}:
+     * without it the history shows one success per target, not necessarily this one.
+     */
     static Command fencedOnce(String node) {
-        return ShellScript.fixed("stonith_admin --history \"$1\" --output-as=xml | grep '<fence_event '"
+        return ShellScript.fixed("stonith_admin --history \"$1\" --verbose --output-as=xml | grep '<fence_event '"
                 + " | grep 'action=\"reboot\"' | grep -q 'status=\"success\"'").run("fenced-once", List.of(node));
     }
 
