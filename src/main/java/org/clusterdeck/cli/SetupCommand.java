@@ -13,19 +13,15 @@ import org.clusterdeck.app.audit.AuditLog;
 import org.clusterdeck.app.nodes.NodeGroup;
 import org.clusterdeck.app.setup.AuditedConfirmation;
 import org.clusterdeck.app.setup.Confirmation;
+import org.clusterdeck.app.setup.SetupExamination;
 import org.clusterdeck.app.setup.SetupOutcome;
 import org.clusterdeck.app.setup.SetupRunner;
 import org.clusterdeck.cluster.checks.Finding;
-import org.clusterdeck.cluster.events.Severity;
 import org.clusterdeck.cluster.setup.Destruction;
-import org.clusterdeck.cluster.setup.FailoverProof;
 import org.clusterdeck.cluster.setup.SetupPlan;
 import org.clusterdeck.cluster.setup.SetupSpec;
 import org.clusterdeck.cluster.setup.SetupSpecReader;
-import org.clusterdeck.cluster.setup.preflight.NodeFacts;
-import org.clusterdeck.cluster.setup.preflight.Preflight;
 import org.clusterdeck.transport.CommandRunner;
-import org.clusterdeck.transport.LocalProcessRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -43,8 +39,6 @@ import picocli.CommandLine.Model.CommandSpec;
 final class SetupCommand implements Callable<Integer> {
     private static final String BLOCKED =
             "\nBlocked: the critical findings above must be dealt with first; nothing was changed.\n";
-
-    private static final Duration RETRY = Duration.ofSeconds(5);
 
     @Spec
     CommandSpec spec;
@@ -118,21 +112,20 @@ final class SetupCommand implements Callable<Integer> {
             for (int i = 0; i < setup.nodes().size(); i++) {
                 byName.put(setup.nodes().get(i).name(), nodes.nodes().get(i).runner());
             }
-            Map<String, NodeFacts> facts = Preflight.gather(setup, byName);
-            List<Finding> findings = Preflight.findings(setup, facts);
-            boolean blocked = findings.stream().anyMatch(f -> f.severity() == Severity.CRITICAL);
-            SetupPlan plan = blocked ? null : SetupPlan.of(setup, Preflight.generations(facts));
+            SetupExamination examination = SetupExamination.of(setup, byName);
             if (dryRun) {
-                preview(out, json, facts.keySet(), findings, plan);
-                return blocked ? Cli.ERROR : Cli.OK;
+                preview(out, json, examination.facts().keySet(), examination.findings(), examination.plan());
+                return examination.blocked() ? Cli.ERROR : Cli.OK;
             }
-            return apply(out, json, audit, byName, findings, plan);
+            return apply(out, json, audit, byName, examination);
         }
     }
 
     /** Runs the plan after printing the findings; a blocked pre-flight (no plan) runs nothing. */
     private int apply(PrintWriter out, boolean json, AuditLog audit, Map<String, CommandRunner> nodes,
-            List<Finding> findings, SetupPlan plan) {
+            SetupExamination examination) {
+        List<Finding> findings = examination.findings();
+        SetupPlan plan = examination.plan();
         if (json) {
             Output.text(Json.line(new PreflightLine("preflight", findings, plan == null)) + "\n", null, out);
         } else {
@@ -143,15 +136,10 @@ final class SetupCommand implements Callable<Integer> {
         }
         Confirmation confirmation = new AuditedConfirmation(yes ? (step, d) -> true : SetupCommand::askOnTerminal,
                 yes ? "--yes" : "terminal", audit);
-        Map<String, CommandRunner> runners = new LinkedHashMap<>(nodes);
-        if (plan.proof().asksForLeases()) {
-            // the spec's DHCP probe runs here, where the admin said the client network is reachable
-            runners.put(FailoverProof.THIS_MACHINE, new LocalProcessRunner(FailoverProof.THIS_MACHINE));
-        }
-        SetupOutcome outcome = new SetupRunner(runners, confirmation, e -> {
+        SetupOutcome outcome = new SetupRunner(examination.runners(nodes), confirmation, e -> {
             out.print(json ? SetupProgressText.json(e) : SetupProgressText.text(e));
             out.flush();
-        }, Duration.ofSeconds(settleSeconds), RETRY).run(plan);
+        }, Duration.ofSeconds(settleSeconds), SetupRunner.DEFAULT_INTERVAL).run(plan);
         return outcome instanceof SetupOutcome.Finished ? Cli.OK : Cli.ERROR;
     }
 

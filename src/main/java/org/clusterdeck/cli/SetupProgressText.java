@@ -40,6 +40,9 @@ final class SetupProgressText {
         } else if (e instanceof SetupEvent.Declined d) {
             return "\nDeclined: " + d.confirmation() + ".\nNothing of step " + d.step()
                     + " ran; the steps before it are done. Running setup again continues here.\n";
+        } else if (e instanceof SetupEvent.Stopped s) {
+            return "\nStopped at step " + s.step() + ": the steps before it are done. Running setup again continues"
+                    + " here.\n";
         } else if (e instanceof SetupEvent.Failed f) {
             return failure(f.failure());
         } else if (e instanceof SetupEvent.Finished f) {

@@ -6,13 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import org.clusterdeck.app.AtomicFiles;
 
 /**
  * The saved cluster profiles: {@code clusters.json} in the user's config directory. Written to a
@@ -90,18 +89,7 @@ public final class ClusterProfileStore {
 
     public void save(List<ClusterProfile> profiles) throws ProfileStoreException {
         try {
-            Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), FILE_NAME, ".tmp");
-            try {
-                Files.writeString(tmp, JSON.writeValueAsString(new Saved(profiles)), StandardCharsets.UTF_8);
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(file, JSON.writeValueAsString(new Saved(profiles)));
         } catch (IOException e) {
             throw new ProfileStoreException(file + ": cannot save (" + e.getMessage() + ")", e);
         }

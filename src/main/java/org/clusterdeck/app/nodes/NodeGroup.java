@@ -48,16 +48,9 @@ public final class NodeGroup implements AutoCloseable {
      * most its timeout; any failure of a node counts as no answer. For reading.
      */
     public <T> Answer<T> first(Query<T> query) throws NoNodeAnsweredException, InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, nodes.size()), r -> {
-            Thread t = new Thread(r, "node-query");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = pool();
         try {
-            List<Future<T>> answers = new ArrayList<>();
-            for (NodeConnection n : nodes) {
-                answers.add(pool.submit(() -> query.ask(n)));
-            }
+            List<Future<T>> answers = askAll(pool, query);
             List<String> failures = new ArrayList<>();
             for (int i = 0; i < nodes.size(); i++) {
                 try {
@@ -70,6 +63,47 @@ public final class NodeGroup implements AutoCloseable {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Asks every node at once and waits for every answer, in the nodes' order: for reads that
+     * report a node's trouble in their answer rather than by failing.
+     *
+     * @throws IllegalStateException when a node's read failed after all, naming the node
+     */
+    public <T> List<T> each(java.util.function.Function<NodeConnection, T> read) throws InterruptedException {
+        ExecutorService pool = pool();
+        try {
+            List<Future<T>> answers = askAll(pool, read::apply);
+            List<T> out = new ArrayList<>();
+            for (int i = 0; i < nodes.size(); i++) {
+                try {
+                    out.add(answers.get(i).get());
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException(nodes.get(i).host() + ": " + ErrorLine.of(e.getCause()), e.getCause());
+                }
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private <T> List<Future<T>> askAll(ExecutorService pool, Query<T> query) {
+        List<Future<T>> answers = new ArrayList<>();
+        for (NodeConnection n : nodes) {
+            answers.add(pool.submit(() -> query.ask(n)));
+        }
+        return answers;
+    }
+
+    /** A thread per node, so that no node waits for another's timeout. */
+    private ExecutorService pool() {
+        return Executors.newFixedThreadPool(Math.max(1, nodes.size()), r -> {
+            Thread t = new Thread(r, "node-query");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /**

@@ -49,6 +49,10 @@ public sealed interface SetupEvent {
     record Declined(String step, String confirmation) implements SetupEvent {
     }
 
+    /** The admin stopped the run at this step (see {@link SetupOutcome.Stopped}). */
+    record Stopped(String step) implements SetupEvent {
+    }
+
     record Failed(SetupFailure failure) implements SetupEvent {
     }
 

@@ -12,6 +12,13 @@ public sealed interface SetupOutcome {
     record Failed(SetupFailure failure) implements SetupOutcome {
     }
 
+    /**
+     * The admin stopped the run: before {@code step}, or while it waited for its verification (its
+     * commands ran; a later run checks it again). Running the same plan again goes on from there.
+     */
+    record Stopped(String step) implements SetupOutcome {
+    }
+
     /** The admin declined a destruction; nothing of that step ran. */
     record Declined(String step, Destruction destruction) implements SetupOutcome {
     }

@@ -31,11 +31,19 @@ import org.clusterdeck.transport.TransportException;
  * several threads.
  */
 public final class SetupRunner {
+    /**
+     * How long a step's verification is tried again by default: corosync's membership and DRBD's
+     * connection take seconds, a large disk's initial sync may take this long.
+     */
+    public static final Duration DEFAULT_PATIENCE = Duration.ofMinutes(30);
+    /** The pause between two tries of a verification. */
+    public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(5);
     private final Map<String, CommandRunner> nodes;
     private final Confirmation confirmation;
     private final Consumer<SetupEvent> listener;
     private final Duration patience;
     private final Duration interval;
+    private volatile boolean stopAsked;
 
     /** The same with a verification that must pass at once. */
     public SetupRunner(Map<String, CommandRunner> nodes, Confirmation confirmation, Consumer<SetupEvent> listener) {
@@ -60,7 +68,16 @@ public final class SetupRunner {
     }
 
     /**
-     * Carries out the plan's steps in order, up to the first failure or declined confirmation.
+     * Asks the run to stop at the next point where nothing is half done: before the next step, or
+     * while a step waits for its verification (DRBD's initial sync goes on on the nodes, and a later
+     * run waits for it again). A command that runs is let finish. From any thread.
+     */
+    public void stop() {
+        stopAsked = true;
+    }
+
+    /**
+     * Carries out the plan's steps in order, up to the first failure, declined confirmation or stop.
      *
      * @throws IllegalArgumentException when a step runs on a node without a runner (before anything runs)
      */
@@ -70,6 +87,9 @@ public final class SetupRunner {
         int skipped = 0;
         try {
             for (SetupStep step : plan.steps()) {
+                if (stopAsked) {
+                    return stopped(step.name());
+                }
                 listener.accept(new SetupEvent.StepStarted(step.name()));
                 if (step.runsEveryTime() == null && alreadyDone(step)) {
                     listener.accept(new SetupEvent.StepSkipped(step.name()));
@@ -98,9 +118,16 @@ public final class SetupRunner {
         } catch (StepFailed e) {
             listener.accept(new SetupEvent.Failed(e.failure));
             return new SetupOutcome.Failed(e.failure);
+        } catch (Stopped e) {
+            return stopped(e.step);
         }
         listener.accept(new SetupEvent.Finished(done, skipped));
         return new SetupOutcome.Finished(done, skipped);
+    }
+
+    private SetupOutcome stopped(String step) {
+        listener.accept(new SetupEvent.Stopped(step));
+        return new SetupOutcome.Stopped(step);
     }
 
     /**
@@ -266,12 +293,15 @@ public final class SetupRunner {
     }
 
     /** The whole verification, on every node, again until it passes or the patience is over; then its last failure. */
-    private void verify(SetupStep step) throws StepFailed {
+    private void verify(SetupStep step) throws StepFailed, Stopped {
         long deadline = System.nanoTime() + patience.toNanos();
         while (true) {
             Optional<StepFailed> failed = verifyOnce(step);
             if (failed.isEmpty()) {
                 return;
+            }
+            if (stopAsked) {
+                throw new Stopped(step.name());
             }
             if (System.nanoTime() + interval.toNanos() > deadline) {
                 throw failed.get();
@@ -374,6 +404,16 @@ public final class SetupRunner {
         Map<String, List<String>> out = new LinkedHashMap<>();
         step.undo().forEach((node, list) -> out.put(node, list.stream().map(Command::display).toList()));
         return out;
+    }
+
+    /** Carries a stop asked for during a step's wait out to {@link #run}. */
+    private static final class Stopped extends Exception {
+        private final String step;
+
+        Stopped(String step) {
+            super(step, null, false, false);
+            this.step = step;
+        }
     }
 
     /** Carries the failure out of the nested loops to {@link #run}, which reports it once. */

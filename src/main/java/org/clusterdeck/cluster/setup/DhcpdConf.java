@@ -13,7 +13,14 @@ public final class DhcpdConf {
     private DhcpdConf() {
     }
 
+    /** The file the nodes get: the admin's own text where the spec has one, else the one made from the fields. */
     public static String render(SetupSpec spec) {
+        String own = spec.service().dhcp().config();
+        return own != null ? own : generated(spec);
+    }
+
+    /** The file made from the spec's fields, the start of an admin's own edit. */
+    public static String generated(SetupSpec spec) {
         SetupSpec.Dhcp d = spec.service().dhcp();
         Ipv4.Subnet subnet = Ipv4.Subnet.parse(d.subnet());
         StringBuilder sb = new StringBuilder();

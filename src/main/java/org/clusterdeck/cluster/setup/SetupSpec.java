@@ -128,11 +128,14 @@ public record SetupSpec(String cluster, String dialect, List<Node> nodes, Corosy
      * @param dns       name servers clients get
      * @param leaseSeconds default lease time; {@link #DEFAULT_LEASE_SECONDS} when left out (a client
      *                  renews at half of it, so an hour keeps a failover's lost renewals harmless)
+     * @param config    the whole dhcpd.conf as the admin edited it, written instead of the one made
+     *                  from the fields above (which still say what the verification expects); null
+     *                  for the made one. {@code dhcpd -t} checks it on each node before it is used
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"subnet", "rangeFrom", "rangeTo", "router", "dns", "leaseSeconds"})
+    @JsonPropertyOrder({"subnet", "rangeFrom", "rangeTo", "router", "dns", "leaseSeconds", "config"})
     public record Dhcp(String subnet, String rangeFrom, String rangeTo, String router, List<String> dns,
-            Integer leaseSeconds) {
+            Integer leaseSeconds, String config) {
         public static final int DEFAULT_LEASE_SECONDS = 3600;
 
         public Dhcp {

@@ -72,6 +72,18 @@ public final class SetupSpecReader {
         }
     }
 
+    /**
+     * The spec as YAML that {@link #read(String)} reads back to an equal spec: what the wizard
+     * saves to resume an unfinished setup and offers as the file for {@code setup --spec}.
+     */
+    public static String write(SetupSpec spec) {
+        try {
+            return YAML.writeValueAsString(spec);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("a setup spec that cannot be written as YAML: " + e.getOriginalMessage(), e);
+        }
+    }
+
     /** A commented spec of the reference cluster to start from ({@code setup --example}); it reads back cleanly. */
     public static String example() {
         try (InputStream in = SetupSpecReader.class.getResourceAsStream(EXAMPLE)) {

@@ -1,6 +1,7 @@
 package org.clusterdeck.cluster.setup;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +17,11 @@ import org.clusterdeck.cluster.command.InvalidInputException;
  * the field. Names go through the project's own rules ({@link ActionInput}): a node name that
  * Pacemaker, corosync or DRBD would read differently is refused here, not halfway through a setup.
  */
-final class SetupSpecRules {
+public final class SetupSpecRules {
     /** The fencing kinds a spec may name; {@code none} only with {@code acknowledgeNoFencing}. */
-    static final List<String> FENCING_KINDS = List.of("ipmi", "virsh", "sbd", "lab", "none");
+    public static final List<String> FENCING_KINDS = List.of("ipmi", "virsh", "sbd", "lab", "none");
     /** Parameters each fencing kind needs per node, as its agent names them. */
-    static final Map<String, List<String>> FENCING_REQUIRED = Map.of(
+    public static final Map<String, List<String>> FENCING_REQUIRED = Map.of(
             "ipmi", List.of("ip", "username", "password"),
             "virsh", List.of("ip", "username", "plug"),
             "sbd", List.of("devices"),
@@ -29,6 +30,8 @@ final class SetupSpecRules {
     private static final Set<String> FENCING_RESERVED = Set.of("pcmk_host_list", "pcmk_host_map",
             "pcmk_delay_base", "pcmk_delay_max", "action");
 
+    // a dhcpd.conf for one subnet is a few hundred bytes; a megabyte is a pasted file of something else
+    private static final int MAX_DHCPD_CONF = 1 << 20;
     // drbd.conf's rate: a number of KiB/s, or with a K, M or G suffix
     private static final Pattern RATE = Pattern.compile("([1-9]\\d{0,9})([KMG]?)");
     // DRBD 8.4 and 9 cap resync-rate at 4 GiB/s (4194304 KiB/s)
@@ -42,19 +45,47 @@ final class SetupSpecRules {
     private SetupSpecRules() {
     }
 
+    /** The first problem of the spec, as an exception: what reading a spec file stops at. */
     static void check(SetupSpec spec) {
-        name("cluster", spec.cluster());
+        for (Runnable section : sections(spec)) {
+            section.run();
+        }
+    }
+
+    /**
+     * The first problem of each part of the spec, every part checked on its own, so that a form can
+     * show each of its fields' problems while other parts are still unanswered. Parts that need two
+     * nodes are left out until there are two.
+     */
+    public static List<SetupSpecException> problems(SetupSpec spec) {
+        List<SetupSpecException> found = new ArrayList<>();
+        for (Runnable section : sections(spec)) {
+            try {
+                section.run();
+            } catch (SetupSpecException e) {
+                found.add(e);
+            }
+        }
+        return List.copyOf(found);
+    }
+
+    private static List<Runnable> sections(SetupSpec spec) {
+        List<Runnable> parts = new ArrayList<>(List.of(() -> name("cluster", spec.cluster()), () -> dialect(spec),
+                () -> nodeCount(spec)));
+        if (spec.nodes().size() == 2 && spec.nodes().stream().allMatch(java.util.Objects::nonNull)) {
+            parts.addAll(List.of(() -> nodeNames(spec), () -> nodeHosts(spec), () -> nodeAddresses(spec),
+                    () -> nodeDisks(spec), () -> corosync(spec), () -> fencing(spec)));
+        }
+        parts.addAll(List.of(() -> drbd(spec.drbd()), () -> filesystem(spec.filesystem()), () -> service(spec.service()),
+                () -> verification(spec.verification())));
+        return parts;
+    }
+
+    private static void dialect(SetupSpec spec) {
         if (!CommandDialect.NAMES.contains(spec.dialect())) {
             throw new SetupSpecException("dialect", "'" + spec.dialect() + "' is not one of "
                     + String.join(", ", CommandDialect.NAMES));
         }
-        nodes(spec);
-        corosync(spec);
-        fencing(spec);
-        drbd(spec.drbd());
-        filesystem(spec.filesystem());
-        service(spec.service());
-        verification(spec.verification());
     }
 
     private static void verification(SetupSpec.Verification v) {
@@ -72,37 +103,60 @@ final class SetupSpecRules {
         }
     }
 
-    private static void nodes(SetupSpec spec) {
+    private static void nodeCount(SetupSpec spec) {
         if (spec.nodes().size() != 2) {
             throw new SetupSpecException("nodes", "exactly two nodes are needed (this wizard builds a two-node"
                     + " cluster), found " + spec.nodes().size());
         }
+        for (int i = 0; i < 2; i++) {
+            if (spec.nodes().get(i) == null) {
+                throw new SetupSpecException("nodes[" + i + "]", "empty; a node has name, host, heartbeat and disk");
+            }
+        }
+    }
+
+    private static void nodeNames(SetupSpec spec) {
         Set<String> names = new HashSet<>();
+        for (int i = 0; i < 2; i++) {
+            SetupSpec.Node node = spec.nodes().get(i);
+            String at = "nodes[" + i + "].name";
+            try {
+                ActionInput.nodeName(required(at, node.name()));
+            } catch (InvalidInputException e) {
+                throw new SetupSpecException(at, "'" + node.name() + "': " + e.reason(), e);
+            }
+            if (!names.add(node.name())) {
+                throw new SetupSpecException(at, "'" + node.name() + "' names both nodes");
+            }
+        }
+    }
+
+    private static void nodeHosts(SetupSpec spec) {
+        for (int i = 0; i < 2; i++) {
+            String host = spec.nodes().get(i).host();
+            if (!HOST.matcher(required("nodes[" + i + "].host", host)).matches()) {
+                throw new SetupSpecException("nodes[" + i + "].host", "'" + host + "' is not [user@]host[:port]");
+            }
+        }
+    }
+
+    private static void nodeAddresses(SetupSpec spec) {
         Set<String> addresses = new HashSet<>();
         for (int i = 0; i < 2; i++) {
             SetupSpec.Node node = spec.nodes().get(i);
             String at = "nodes[" + i + "]";
-            if (node == null) {
-                throw new SetupSpecException(at, "empty; a node has name, host, heartbeat and disk");
-            }
-            try {
-                ActionInput.nodeName(required(at + ".name", node.name()));
-            } catch (InvalidInputException e) {
-                throw new SetupSpecException(at + ".name", "'" + node.name() + "': " + e.reason(), e);
-            }
-            if (!names.add(node.name())) {
-                throw new SetupSpecException(at + ".name", "'" + node.name() + "' names both nodes");
-            }
-            if (!HOST.matcher(required(at + ".host", node.host())).matches()) {
-                throw new SetupSpecException(at + ".host", "'" + node.host() + "' is not [user@]host[:port]");
-            }
             if (!addresses.add(ipv4(at + ".heartbeat", node.heartbeat()).toString())) {
                 throw new SetupSpecException(at + ".heartbeat", node.heartbeat() + " is the other node's address too");
             }
             if (node.management() != null) {
                 ipv4(at + ".management", node.management());
             }
-            disk(at + ".disk", node.disk());
+        }
+    }
+
+    private static void nodeDisks(SetupSpec spec) {
+        for (int i = 0; i < 2; i++) {
+            disk("nodes[" + i + "].disk", spec.nodes().get(i).disk());
         }
     }
 
@@ -291,6 +345,10 @@ final class SetupSpecRules {
         }
         for (int i = 0; i < d.dns().size(); i++) {
             ipv4("service.dhcp.dns[" + i + "]", d.dns().get(i));
+        }
+        if (d.config() != null && (d.config().isBlank() || d.config().length() > MAX_DHCPD_CONF)) {
+            throw new SetupSpecException("service.dhcp.config", d.config().isBlank() ? "empty; leave it out for the"
+                    + " dhcpd.conf made from the fields" : "longer than " + MAX_DHCPD_CONF + " characters");
         }
         if (d.leaseSeconds() < 60) {
             throw new SetupSpecException("service.dhcp.leaseSeconds", d.leaseSeconds() + " is under 60 seconds:"

@@ -54,6 +54,28 @@ class NodeGroupTest {
                 assertThrows(NoNodeAnsweredException.class, () -> group().first(n -> ask(n, 0))).getMessage());
     }
 
+    /** Every node's answer, in order, asked at once: nodes of 2 s and 1.5 s take 2 s, not 3.5. */
+    @Test
+    void eachAsksEveryNodeAtOnceAndKeepsTheirOrder() throws Exception {
+        long t0 = System.nanoTime();
+        List<String> answers = group("slow", "fast").each(n -> {
+            try {
+                return ask(n, n.host().equals("slow") ? 2 : 1.5);
+            } catch (Exception e) {
+                return "failed: " + e.getMessage();
+            }
+        });
+        assertEquals(List.of("slow", "fast"), answers);
+        assertTrue(System.nanoTime() - t0 < 3_200_000_000L, "the nodes were asked at once");
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> group("good", "broken").each(n -> {
+            if (n.host().equals("broken")) {
+                throw new IllegalArgumentException("unreadable answer");
+            }
+            return n.host();
+        }));
+        assertTrue(e.getMessage().startsWith("broken: "), e.getMessage());
+    }
+
     /** For changes, one node after the other: only an unreachable node is passed over, and the rest are not asked. */
     @Test
     void firstReachableAsksInTurnAndStopsAtAnyOtherFailure() throws Exception {

@@ -214,6 +214,40 @@ class SetupRunnerTest {
         assertEquals(1, f.exitCode());
     }
 
+    /** A stop asked for while a step waits ends the run there; the same plan again goes on with that step. */
+    @Test
+    void aStopEndsTheRunWhileAStepWaitsAndARunAfterGoesOnThere() throws Exception {
+        Path synced = dir.resolve("synced");
+        Command waiting = Command.of("test", "-e", synced.toString());
+        SetupStep sync = new SetupStep("drbd-sync", "waits for the sync", Map.of("node1", List.of(Command.of("true"))),
+                Map.of("node1", List.of(waiting)), Map.of("node1", List.of(waiting)), Map.of(), List.of(), List.of(), null);
+        SetupStep after = writes("dhcp-config");
+        SetupPlan plan = new SetupPlan(List.of(sync, after));
+        SetupRunner[] running = new SetupRunner[1];
+        // the admin stops as soon as the step has started waiting: its first verification failed
+        running[0] = new SetupRunner(nodes, (s, d) -> true, e -> {
+            events.add(e);
+            if (e instanceof SetupEvent.CommandRan c && c.phase() == SetupEvent.Phase.VERIFY) {
+                running[0].stop();
+            }
+        }, Duration.ofMinutes(5), Duration.ofMillis(20));
+        long t0 = System.nanoTime();
+        assertEquals(new SetupOutcome.Stopped("drbd-sync"), running[0].run(plan));
+        assertTrue(System.nanoTime() - t0 < Duration.ofMinutes(1).toNanos(), "stopped, not waited out");
+        assertEquals(new SetupEvent.Stopped("drbd-sync"), events.get(events.size() - 1));
+        assertFalse(Files.exists(dir.resolve("node1.conf")), "nothing after the stopped step ran");
+
+        // stopped before a step: nothing of it runs
+        SetupRunner stoppedEarly = new SetupRunner(nodes, (s, d) -> true, events::add);
+        stoppedEarly.stop();
+        assertEquals(new SetupOutcome.Stopped("drbd-sync"), stoppedEarly.run(plan));
+
+        Files.writeString(synced, "");
+        events.clear();
+        assertEquals(new SetupOutcome.Finished(1, 1), new SetupRunner(nodes, (s, d) -> true, events::add).run(plan));
+        assertEquals(CONF, Files.readString(dir.resolve("node1.conf")));
+    }
+
     @Test
     void aStepOfIndependentNodesRunsOnBothAtOnceAndReportsTheFirstNodesFailure() throws Exception {
         Path mark1 = dir.resolve("node1.up");

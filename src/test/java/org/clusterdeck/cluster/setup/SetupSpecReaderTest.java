@@ -28,6 +28,46 @@ class SetupSpecReaderTest {
     }
 
     @Test
+    void aSpecWrittenAsYamlReadsBackEqual() {
+        for (SetupSpec spec : java.util.List.of(Specs.example(), Specs.lab(), Specs.none(), Specs.sbd())) {
+            String yaml = SetupSpecReader.write(spec);
+            assertEquals(spec, SetupSpecReader.read(yaml), yaml);
+        }
+        SetupSpec own = Specs.with("    leaseSeconds: 3600", "    config: |\n      authoritative;\n      subnet 10.10.101.0"
+                + " netmask 255.255.255.0 { range 10.10.101.10 10.10.101.20; }\n    leaseSeconds: 3600");
+        assertEquals(own, SetupSpecReader.read(SetupSpecReader.write(own)));
+        assertEquals("authoritative;\nsubnet 10.10.101.0 netmask 255.255.255.0 { range 10.10.101.10 10.10.101.20; }\n",
+                DhcpdConf.render(own), "the admin's own dhcpd.conf is the one written");
+        assertTrue(DhcpdConf.generated(own).contains("range 10.10.101.100 10.10.101.200;"), DhcpdConf.generated(own));
+        assertEquals(DhcpdConf.generated(own), DhcpdConf.render(Specs.example()));
+        SetupSpecException blank = assertThrows(SetupSpecException.class, () -> Specs.with("    leaseSeconds: 3600",
+                "    config: ' '\n    leaseSeconds: 3600"));
+        assertEquals("service.dhcp.config", blank.field(), blank.getMessage());
+    }
+
+    /** A form shows each part's problem at once: every part is checked on its own, none hides another. */
+    @Test
+    void everyPartsFirstProblemAtOnce() {
+        SetupSpec example = Specs.example();
+        assertEquals(java.util.List.of(), SetupSpecRules.problems(example));
+        SetupSpec.Node n0 = example.nodes().get(0);
+        SetupSpec.Node n1 = example.nodes().get(1);
+        // a form half filled in: no disks chosen yet, no fencing, no service
+        SetupSpec half = new SetupSpec("dhcp-cluster", "auto", java.util.List.of(
+                new SetupSpec.Node(n0.name(), n0.host(), n0.heartbeat(), null, null),
+                new SetupSpec.Node(n1.name(), n1.host(), "10.99.0.300", null, null)),
+                new SetupSpec.Corosync(false, 50), null, example.drbd(), example.filesystem(), null, null);
+        java.util.List<String> fields = SetupSpecRules.problems(half).stream().map(SetupSpecException::field).toList();
+        assertEquals(java.util.List.of("nodes[1].heartbeat", "nodes[0].disk", "corosync.tokenMs", "fencing", "service"),
+                fields);
+        // one node only: what needs two is left out, the rest still checked
+        SetupSpec one = new SetupSpec("", "auto", java.util.List.of(n0), null, example.fencing(), example.drbd(),
+                example.filesystem(), example.service(), null);
+        assertEquals(java.util.List.of("cluster", "nodes"),
+                SetupSpecRules.problems(one).stream().map(SetupSpecException::field).toList());
+    }
+
+    @Test
     void leftOutOptionalsGetTheirDefaults() {
         SetupSpec spec = SetupSpecReader.read(EXAMPLE.replace("dialect: auto\n", "")
                 .replace("  port: 7789                 # on the heartbeat link\n", "")

@@ -31,12 +31,7 @@ public record DiskFacts(String path, String missing, BlockDevice device, List<Di
         List<String> found = new ArrayList<>();
         signatures.forEach(s -> found.add(s.describe()));
         if (device != null) {
-            if (device.mountpoint() != null) {
-                found.add("mounted on " + device.mountpoint());
-            }
-            for (BlockDevice c : device.children()) {
-                found.add(c.type() + " " + c.path() + (c.mountpoint() == null ? "" : " mounted on " + c.mountpoint()));
-            }
+            found.addAll(device.holdings());
         }
         return List.copyOf(found);
     }

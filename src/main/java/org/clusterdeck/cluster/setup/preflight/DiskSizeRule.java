@@ -14,7 +14,7 @@ import org.clusterdeck.cluster.events.Severity;
  * destroys data. So: any difference is a warning that says how much is lost; more than 1 % of the
  * larger disk blocks the setup until the admin gives disks (or a spec) that match.
  */
-final class DiskSizeRule {
+public final class DiskSizeRule {
     /** The share of the larger disk that may go unused before the setup stops, in per mille. */
     static final int BLOCKING_PER_MILLE = 10;
 
@@ -22,7 +22,7 @@ final class DiskSizeRule {
     }
 
     /** Null when the sizes are equal. */
-    static Severity severity(long a, long b) {
+    public static Severity severity(long a, long b) {
         long larger = Math.max(a, b);
         long lost = Math.abs(a - b);
         if (lost == 0) {
@@ -33,7 +33,7 @@ final class DiskSizeRule {
     }
 
     /** "8.0 MiB (20.0 % of the larger disk)". */
-    static String lost(long a, long b) {
+    public static String lost(long a, long b) {
         long lost = Math.abs(a - b);
         return ByteSize.human(lost) + String.format(Locale.ROOT, " (%.1f %% of the larger disk)",
                 100.0 * lost / Math.max(a, b));

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.clusterdeck.cluster.FormatException;
 
-/** util-linux's {@code --json} output read as a tree, or an error that names the source. */
+/** The JSON output of util-linux's and iproute2's {@code --json} read as a tree, or an error that names the source. */
 final class JsonText {
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -14,9 +14,14 @@ final class JsonText {
 
     /** The member {@code field} of the top-level object; null when it is not there. */
     static JsonNode member(String text, String field, String source) {
+        JsonNode root = tree(text, source);
+        return root == null ? null : root.get(field);
+    }
+
+    /** The whole tree; null for empty text. */
+    static JsonNode tree(String text, String source) {
         try {
-            JsonNode root = JSON.readTree(text);
-            return root == null ? null : root.get(field);
+            return JSON.readTree(text);
         } catch (JsonProcessingException e) {
             throw new FormatException(source, "not JSON: " + e.getOriginalMessage(), e);
         }

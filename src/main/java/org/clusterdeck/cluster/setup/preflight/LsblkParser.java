@@ -5,18 +5,34 @@ import java.util.ArrayList;
 import java.util.List;
 import org.clusterdeck.cluster.FormatException;
 
-/** {@code lsblk --json --bytes --output NAME,PATH,SIZE,TYPE,RO,MOUNTPOINT DISK}: the disk and its children. */
+/**
+ * {@code lsblk --json --bytes --output NAME,PATH,SIZE,TYPE,RO,MOUNTPOINT[,MODEL,FSTYPE] [DISK]}:
+ * the devices with their children. The optional columns are null where not asked for.
+ */
 final class LsblkParser {
     private LsblkParser() {
     }
 
+    /** The output for one named disk. */
     static BlockDevice parse(String text, String source) {
-        JsonNode devices = JsonText.member(text, "blockdevices", source);
-        if (devices == null || !devices.isArray() || devices.size() != 1) {
-            throw new FormatException(source, "expected one device in 'blockdevices', got "
-                    + (devices == null ? "none" : devices.size()));
+        List<BlockDevice> devices = parseAll(text, source);
+        if (devices.size() != 1) {
+            throw new FormatException(source, "expected one device in 'blockdevices', got " + devices.size());
         }
-        return device(devices.get(0), source);
+        return devices.get(0);
+    }
+
+    /** The output for every device the node has. */
+    static List<BlockDevice> parseAll(String text, String source) {
+        JsonNode devices = JsonText.member(text, "blockdevices", source);
+        if (devices == null || !devices.isArray()) {
+            throw new FormatException(source, "no 'blockdevices' list");
+        }
+        List<BlockDevice> out = new ArrayList<>();
+        for (JsonNode d : devices) {
+            out.add(device(d, source));
+        }
+        return List.copyOf(out);
     }
 
     private static BlockDevice device(JsonNode d, String source) {
@@ -30,11 +46,10 @@ final class LsblkParser {
         for (JsonNode c : d.path("children")) {
             children.add(device(c, source));
         }
-        JsonNode mount = d.get("mountpoint");
         JsonNode ro = d.get("ro");
         return new BlockDevice(name, text(d, "path", source), size.asLong(), text(d, "type", source),
-                ro != null && (ro.asBoolean() || ro.asText().equals("1")),
-                mount == null || mount.isNull() ? null : mount.asText(), children);
+                ro != null && (ro.asBoolean() || ro.asText().equals("1")), optional(d, "mountpoint"),
+                optional(d, "model"), optional(d, "fstype"), children);
     }
 
     private static String text(JsonNode d, String field, String source) {
@@ -43,5 +58,11 @@ final class LsblkParser {
             throw new FormatException(source, "a device without '" + field + "': " + d);
         }
         return v.asText();
+    }
+
+    /** A column's text; null when absent, null or blank (lsblk pads some models with spaces). */
+    private static String optional(JsonNode d, String field) {
+        JsonNode v = d.get(field);
+        return v == null || v.isNull() || v.asText().isBlank() ? null : v.asText().strip();
     }
 }

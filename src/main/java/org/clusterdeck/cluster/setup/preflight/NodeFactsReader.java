@@ -45,6 +45,50 @@ public final class NodeFactsReader {
         this.node = node;
     }
 
+    /**
+     * What the node offers the setup's choices: its name, interfaces and whole disks. Use a reader
+     * for one reading: its problems are those of the reading.
+     */
+    public NodeInventory inventory() {
+        try {
+            String uname = fact(PreflightCommands.unameNode(), this::oneWord);
+            Command ip = PreflightCommands.addresses();
+            List<NetInterface> interfaces = fact(ip, text -> IpAddrParser.parse(text, source(ip)));
+            return new NodeInventory(node, null, uname, interfaces, disks(), problems);
+        } catch (Unreachable e) {
+            return new NodeInventory(node, e.getMessage(), null, null, null, null);
+        }
+    }
+
+    /**
+     * The node's whole disks, not its RAM disks (zram), DRBD's own devices or those of size 0 (an
+     * empty card reader), each with the by-id names that lead to it.
+     */
+    private List<DiskChoice> disks() throws Unreachable {
+        Command l = PreflightCommands.blockDevices();
+        List<BlockDevice> devices = fact(l, text -> LsblkParser.parseAll(text, source(l)));
+        if (devices == null) {
+            return null;
+        }
+        Command i = PreflightCommands.diskIds();
+        Map<String, List<String>> ids = fact(i, text -> DiskIdsParser.parse(text, source(i)));
+        List<DiskChoice> out = new ArrayList<>();
+        for (BlockDevice d : devices) {
+            if (!d.type().equals("disk") || d.name().startsWith("zram") || d.name().startsWith("drbd")
+                    || d.sizeBytes() == 0) {
+                continue;
+            }
+            List<String> contents = new ArrayList<>();
+            if (d.fstype() != null) {
+                contents.add(d.fstype());
+            }
+            contents.addAll(d.holdings());
+            out.add(new DiskChoice(d.path(), ids == null ? List.of() : ids.getOrDefault(d.path(), List.of()),
+                    d.sizeBytes(), d.model(), d.readOnly(), contents));
+        }
+        return out;
+    }
+
     public NodeFacts read(SetupSpec spec, String disk) {
         try {
             String uname = fact(PreflightCommands.unameNode(), this::oneWord);

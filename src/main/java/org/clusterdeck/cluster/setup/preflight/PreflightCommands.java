@@ -23,6 +23,16 @@ public final class PreflightCommands {
     private static final ShellScript SAME_PID_NAMESPACE = ShellScript.fixed(
             "exec pgrep -x --ns \"$$\" --nslist pid \"$1\"");
 
+    /** Where udev names disks by what they are rather than by the order the kernel found them. */
+    static final String BY_ID = "/dev/disk/by-id";
+
+    /**
+     * Each by-id name with the device it leads to (fixed text). Nothing when the directory is not
+     * there: a node whose disks report no serial (virtio without one) has none.
+     */
+    private static final ShellScript DISK_IDS = ShellScript.fixed("cd " + BY_ID + " 2>/dev/null || exit 0; for l in *; do"
+            + " if [ -L \"$l\" ]; then printf '%s\\t%s\\n' \"$l\" \"$(readlink -f \"$l\")\"; fi; done");
+
     private PreflightCommands() {
     }
 
@@ -83,6 +93,21 @@ public final class PreflightCommands {
     public static Command blockDevice(String disk) {
         return Command.of("lsblk", "--json", "--bytes", "--output", "NAME,PATH,SIZE,TYPE,RO,MOUNTPOINT", disk)
                 .withTimeout(DISK);
+    }
+
+    /** Every block device of the node with its model and what udev found on it, children included. */
+    public static Command blockDevices() {
+        return Command.of("lsblk", "--json", "--bytes", "--output", "NAME,PATH,SIZE,TYPE,RO,MOUNTPOINT,MODEL,FSTYPE")
+                .withTimeout(DISK);
+    }
+
+    public static Command diskIds() {
+        return DISK_IDS.run().withTimeout(QUICK);
+    }
+
+    /** Every network interface with its addresses. */
+    public static Command addresses() {
+        return Command.of("ip", "-json", "addr", "show").withTimeout(QUICK);
     }
 
     /** Every signature on the device (filesystem, partition table, RAID, LVM), without erasing any. */
