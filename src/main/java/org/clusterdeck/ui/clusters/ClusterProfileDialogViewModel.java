@@ -1,5 +1,8 @@
 package org.clusterdeck.ui.clusters;
 
+import static org.clusterdeck.ui.FormText.blankToNull;
+import static org.clusterdeck.ui.FormText.nullToEmpty;
+
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -57,14 +60,6 @@ public final class ClusterProfileDialogViewModel {
         List<String> hostList = Arrays.stream(hosts.get().split("[\\s,]+")).filter(h -> !h.isEmpty()).toList();
         return new ClusterProfile(name.get().strip(), hostList, user.get().strip(), blankToNull(identityFile.get()),
                 blankToNull(knownHosts.get()), blankToNull(jumpHost.get()));
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
     }
 
     public StringProperty nameProperty() {

@@ -1,5 +1,7 @@
 package org.clusterdeck.ui.overview;
 
+import static org.clusterdeck.ui.FormText.nullToEmpty;
+
 import java.util.ArrayList;
 import java.util.List;
 import javafx.css.PseudoClass;
@@ -143,9 +145,5 @@ public final class OverviewView {
             f.add("failure ignored");
         }
         return String.join(", ", f);
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
     }
 }

@@ -1,5 +1,7 @@
 package org.clusterdeck.ui.timeline;
 
+import static org.clusterdeck.ui.FormText.nullToEmpty;
+
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
@@ -91,9 +93,5 @@ public final class TimelineView {
         Tables.column(eventTable, "Node", e -> nullToEmpty(e.node()), 90);
         Tables.column(eventTable, "What happened", ClusterEvent::message, 200);
         Tables.colourRows(eventTable, e -> e.severity() == Severity.CRITICAL, e -> e.severity() == Severity.WARNING);
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
     }
 }
