@@ -109,21 +109,28 @@ public final class SetupProposal {
     }
 
     /**
-     * A pair of disks DRBD may take: both look empty and are of equal size, those of the same kernel
-     * name first (the same slot in two identical machines), each node's disks in their order.
-     * Empty when no such pair exists; the admin then picks, and the pre-flight says what is wrong.
+     * A pair of disks of equal size for DRBD: both empty if there is such a pair, else the first
+     * pair neither of which is mounted or holds mounted volumes (the pre-flight then names what is on
+     * it, rather than the wizard proposing nothing); of those, the same kernel name on both first
+     * (the same slot in two identical machines). Empty when no pair of equal, unmounted disks exists.
      */
     public static Optional<List<DiskChoice>> disks(NodeInventory a, NodeInventory b) {
         List<List<DiskChoice>> pairs = new ArrayList<>();
         for (DiskChoice da : a.disks()) {
             for (DiskChoice db : b.disks()) {
-                if (da.looksEmpty() && db.looksEmpty() && da.sizeBytes() == db.sizeBytes()) {
+                if (free(da) && free(db) && da.sizeBytes() == db.sizeBytes()) {
                     pairs.add(List.of(da, db));
                 }
             }
         }
-        // min keeps the first of equals: the first same-named pair, else the first pair
-        return pairs.stream().min(Comparator.comparing(p -> !p.get(0).path().equals(p.get(1).path())));
+        // min keeps the first of equals
+        return pairs.stream().min(Comparator.comparing((List<DiskChoice> p) -> !(p.get(0).looksEmpty()
+                && p.get(1).looksEmpty())).thenComparing(p -> !p.get(0).path().equals(p.get(1).path())));
+    }
+
+    /** Writable and nothing of it in use: what is on it may be old data, but no running system needs it. */
+    private static boolean free(DiskChoice d) {
+        return !d.readOnly() && d.contents().stream().noneMatch(c -> c.contains("mounted on"));
     }
 
     private static boolean up(NodeInventory n, String nic) {

@@ -95,11 +95,16 @@ public final class NodeFactsReader {
             String hostname = fact(PreflightCommands.hostname(), this::oneWord);
             List<NameLookup> lookups = new ArrayList<>();
             for (SetupSpec.Node n : spec.nodes()) {
-                lookups.add(lookup(n.name()));
+                // an unreadable lookup is in the problems already, and leaves no entry
+                NameLookup l = lookup(n.name());
+                if (l != null) {
+                    lookups.add(l);
+                }
             }
             TimeSync time = timeSync();
             ClusterPresence cluster = cluster(spec);
-            DiskFacts diskFacts = disk(disk);
+            // a wizard examines the nodes before the admin picked the disk: then there is none to read
+            DiskFacts diskFacts = disk == null ? null : disk(disk);
             DrbdModule drbd = drbd();
             String manager = packageManager();
             Map<String, String> packages = packages(manager);
