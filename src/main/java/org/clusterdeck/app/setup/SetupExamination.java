@@ -4,14 +4,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.clusterdeck.cluster.checks.Finding;
+import org.clusterdeck.cluster.command.ClusterCommandException;
 import org.clusterdeck.cluster.events.Severity;
 import org.clusterdeck.cluster.setup.FailoverProof;
 import org.clusterdeck.cluster.setup.SetupPlan;
+import org.clusterdeck.cluster.setup.SetupPrediction;
 import org.clusterdeck.cluster.setup.SetupSpec;
 import org.clusterdeck.cluster.setup.preflight.NodeFacts;
 import org.clusterdeck.cluster.setup.preflight.Preflight;
+import org.clusterdeck.cluster.simulate.Prediction;
 import org.clusterdeck.transport.CommandRunner;
 import org.clusterdeck.transport.LocalProcessRunner;
+import org.clusterdeck.transport.TransportException;
 
 /**
  * The pre-flight of a spec on its nodes and the plan it allows, the same for {@code setup} and the
@@ -49,6 +53,19 @@ public record SetupExamination(SetupSpec spec, Map<String, NodeFacts> facts, Lis
     /** A critical finding stops the setup before anything changes. */
     public boolean blocked() {
         return findings.stream().anyMatch(f -> f.severity() == Severity.CRITICAL);
+    }
+
+    /**
+     * What Pacemaker will do with the planned configuration once both nodes are online, predicted by
+     * {@code here}'s crm_simulate (bare nodes have none yet), for the first node's Pacemaker generation.
+     *
+     * @throws IllegalStateException when there is no plan (blocked, or only the pre-flight)
+     */
+    public Prediction predict(CommandRunner here) throws TransportException, ClusterCommandException {
+        if (plan == null) {
+            throw new IllegalStateException("no plan to predict");
+        }
+        return SetupPrediction.of(spec, Preflight.generations(facts).get(spec.nodes().get(0).name()), here);
     }
 
     /**

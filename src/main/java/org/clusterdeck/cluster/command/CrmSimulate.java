@@ -53,6 +53,25 @@ public final class CrmSimulate {
         return script.build().run().withStdin(cib).withTimeout(TIMEOUT);
     }
 
+    /**
+     * An empty CIB in which these nodes are members and online with quorum, as {@code crm_simulate
+     * --node-up} records them: what a new cluster's configuration is predicted on before the cluster
+     * exists. Prints the CIB.
+     */
+    public static Command emptyClusterOf(List<String> nodes) {
+        ShellScript.Builder script = ShellScript.builder()
+                .code("f=$(mktemp) || exit 70\n")
+                .code("trap 'rm -f \"$f\"' EXIT\n")
+                .code("cibadmin --empty > \"$f\" || exit\n");
+        script.code("crm_simulate --xml-file \"$f\"");
+        for (String n : nodes) {
+            script.code(" --node-up ").word(n);
+        }
+        script.code(" --quorum 1 --simulate --save-output \"$f\" > /dev/null || exit\n")
+                .code("cat \"$f\"\n");
+        return script.build().run().withTimeout(TIMEOUT);
+    }
+
     /** The transition for the CIB in {@code CIB_file}, carried out in simulation, as XML (Pacemaker 2.1 and later). */
     static List<String> simulate() {
         return List.of("crm_simulate", "--live-check", "--simulate", "--output-as=xml");
