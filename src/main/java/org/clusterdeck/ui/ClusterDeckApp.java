@@ -1,5 +1,6 @@
 package org.clusterdeck.ui;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Set;
@@ -19,10 +20,13 @@ import org.clusterdeck.app.clusters.ClusterProfileStore;
 import org.clusterdeck.app.connect.ClusterConnector;
 import org.clusterdeck.app.monitor.MonitorSettings;
 import org.clusterdeck.app.offline.CibFileReader;
+import org.clusterdeck.app.setup.SetupJournal;
 import org.clusterdeck.cluster.command.CommandDialect;
 import org.clusterdeck.ui.clusters.ClusterWatcher;
 import org.clusterdeck.ui.main.MainView;
 import org.clusterdeck.ui.main.MainViewModel;
+import org.clusterdeck.ui.setup.SetupWizardViewModel;
+import org.clusterdeck.ui.setup.SetupWizards;
 
 public final class ClusterDeckApp extends Application {
     private static final String BASE_CSS = "/css/clusterdeck.css";
@@ -48,6 +52,7 @@ public final class ClusterDeckApp extends Application {
         DialogService dialogs = new FxDialogService(stage);
         vm = show(stage, background, dialogs, new ClusterProfileStore(), new CibFileReader(),
                 sshWatcher(audit, dialogs, background.ui()));
+        vm.useSetupWizards(setupWizards(audit, dialogs, background, AuditLog.defaultDirectory()));
         vm.loadProfiles(connectAtStart());
     }
 
@@ -65,6 +70,17 @@ public final class ClusterDeckApp extends Application {
             return new ClusterWatcher.Session(watch,
                     new ClusterActions(watch.nodes(), audit, ACTION_SETTLE_TIMEOUT, CommandDialect.AUTO));
         };
+    }
+
+    /**
+     * Setup wizards over SSH, logging in as Add cluster does.
+     *
+     * @param dataDir where a started setup is kept until it finishes: beside the audit log
+     */
+    public static SetupWizards setupWizards(AuditLog audit, DialogService dialogs, Background background, Path dataDir) {
+        ClusterConnector connector = new ClusterConnector(audit, new DialogPrompter(dialogs, background.ui()));
+        return built -> new SetupWizardViewModel(p -> connector.connect(p.targets(), ClusterConnector.options(p)),
+                background, audit, new SetupJournal(dataDir), built);
     }
 
     /** Builds the window around a view model; tests pass their own dialogs, store and watcher. */

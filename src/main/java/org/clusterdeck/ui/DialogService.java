@@ -7,6 +7,7 @@ import org.clusterdeck.app.clusters.ClusterProfile;
 import org.clusterdeck.transport.ssh.UnknownHostKey;
 import org.clusterdeck.ui.action.ActionPlanViewModel;
 import org.clusterdeck.ui.action.NewConstraintViewModel;
+import org.clusterdeck.ui.setup.SetupWizardViewModel;
 
 /** Every dialog the console shows goes through here, so tests can answer them without a window. */
 public interface DialogService {
@@ -55,6 +56,13 @@ public interface DialogService {
      * @return true when accepted: {@link NewConstraintViewModel#constraint()} is then the choice
      */
     boolean chooseConstraint(NewConstraintViewModel draft);
+
+    /**
+     * Shows the setup wizard in a window of its own beside the main one and returns at once: a
+     * setup takes many minutes, and the console stays usable meanwhile. Closing it while a setup
+     * runs asks first; the setup is kept to be continued.
+     */
+    void showSetupWizard(SetupWizardViewModel wizard);
 
     /** Asks for a line of text; empty when cancelled. */
     Optional<String> askText(String title, String prompt, String initial);

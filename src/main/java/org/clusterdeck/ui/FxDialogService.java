@@ -27,6 +27,8 @@ import org.clusterdeck.ui.action.NewConstraintView;
 import org.clusterdeck.ui.action.NewConstraintViewModel;
 import org.clusterdeck.ui.clusters.ClusterProfileDialogView;
 import org.clusterdeck.ui.clusters.ClusterProfileDialogViewModel;
+import org.clusterdeck.ui.setup.SetupWizardView;
+import org.clusterdeck.ui.setup.SetupWizardViewModel;
 
 /** The real dialogs, owned by the main window so they open over it and share its theme. */
 public class FxDialogService implements DialogService {
@@ -193,6 +195,57 @@ public class FxDialogService implements DialogService {
         d.getEditor().setId("ask-text");
         d.getEditor().setPrefColumnCount(32);
         return d.showAndWait().map(String::strip).filter(t -> !t.isEmpty());
+    }
+
+    @Override
+    public void showSetupWizard(SetupWizardViewModel wizard) {
+        javafx.stage.Stage stage = new javafx.stage.Stage();
+        stage.initOwner(owner);
+        stage.setTitle("New cluster from bare nodes");
+        javafx.scene.Scene scene = new javafx.scene.Scene(ViewLoader.load(SetupWizardView.class,
+                c -> new SetupWizardView(wizard)), 1000, 700);
+        if (owner != null && owner.getScene() != null) {
+            scene.getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
+        stage.setScene(scene);
+        // offered before the first page: an unfinished setup to continue
+        try {
+            wizard.unfinished().ifPresent(entry -> {
+                if (confirm("Unfinished setup", "The setup of " + entry.profile().name() + " on "
+                        + String.join(" and ", entry.profile().hosts()) + ", started " + entry.startedAt()
+                        + ", did not finish. Continue it? Its steps already done are skipped.\n\nCancel starts a new"
+                        + " setup; what the unfinished one did on its nodes stays.")) {
+                    wizard.resume(entry);
+                }
+            });
+        } catch (java.io.IOException e) {
+            showError("Unfinished setup not readable", e.getMessage());
+        }
+        // closing while a setup runs stops it where nothing is half done, then closes
+        stage.setOnCloseRequest(e -> {
+            if (!wizard.runningProperty().get()) {
+                wizard.close();
+                return;
+            }
+            e.consume();
+            if (confirm("Stop the setup?", "The setup stops after the command that runs now; open the wizard again"
+                    + " to continue it.")) {
+                wizard.stop();
+                wizard.runningProperty().addListener((o, was, now) -> {
+                    if (!now) {
+                        wizard.close();
+                        stage.close();
+                    }
+                });
+            }
+        });
+        wizard.doneProperty().addListener((o, was, now) -> {
+            if (now) {
+                wizard.close();
+                stage.close();
+            }
+        });
+        stage.show();
     }
 
     private void prepare(Dialog<?> d, String title) {

@@ -96,6 +96,13 @@ public class ScriptedDialogs implements DialogService {
      * How the admin fills in each constraint dialog, in order; true accepts it. With none left,
      * the dialog is cancelled.
      */
+    public final List<org.clusterdeck.ui.setup.SetupWizardViewModel> wizardsShown = new ArrayList<>();
+
+    @Override
+    public void showSetupWizard(org.clusterdeck.ui.setup.SetupWizardViewModel wizard) {
+        wizardsShown.add(wizard);
+    }
+
     public final Deque<Predicate<NewConstraintViewModel>> constraintAnswers = new ArrayDeque<>();
     public final List<NewConstraintViewModel> constraintsShown = new ArrayList<>();
 

@@ -3,7 +3,6 @@ package org.clusterdeck.ui.action;
 import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
-import javafx.collections.ObservableList;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -14,6 +13,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.VBox;
+import org.clusterdeck.ui.LabelList;
 
 /** Binds the plan dialog's content to an {@link ActionPlanViewModel}; the dialog's buttons are the dialog service's. */
 public final class ActionPlanView {
@@ -70,21 +70,21 @@ public final class ActionPlanView {
                 }
             }
         });
-        lines(vm.refusals(), refusals, "refusal");
+        LabelList.bind(vm.refusals(), refusals, "refusal");
         refusalBox.visibleProperty().bind(Bindings.isNotEmpty(vm.refusals()));
         refusalBox.managedProperty().bind(refusalBox.visibleProperty());
-        lines(vm.warnings(), warnings, "warning");
+        LabelList.bind(vm.warnings(), warnings, "warning");
         warningBox.visibleProperty().bind(Bindings.isNotEmpty(vm.warnings()));
         warningBox.managedProperty().bind(warningBox.visibleProperty());
         acknowledge.visibleProperty().bind(vm.acknowledgementNeededProperty());
         acknowledge.managedProperty().bind(acknowledge.visibleProperty());
         acknowledge.selectedProperty().bindBidirectional(vm.acknowledgedProperty());
         acknowledge.disableProperty().bind(vm.phaseProperty().isNotEqualTo(ActionPlanViewModel.Phase.READY));
-        lines(vm.notes(), notes, "note");
+        LabelList.bind(vm.notes(), notes, "note");
         outcomeBox.visibleProperty().bind(vm.outcomeProperty().isNotNull());
         outcomeBox.managedProperty().bind(outcomeBox.visibleProperty());
         ran.textProperty().bind(vm.ranProperty());
-        lines(vm.differences(), differences, "difference");
+        LabelList.bind(vm.differences(), differences, "difference");
         differenceBox.visibleProperty().bind(Bindings.isNotEmpty(vm.differences()));
         differenceBox.managedProperty().bind(differenceBox.visibleProperty());
         vm.phaseProperty().addListener((o, was, now) -> colour());
@@ -101,17 +101,5 @@ public final class ActionPlanView {
                 || p == ActionPlanViewModel.Phase.REFUSED);
         headlineBox.pseudoClassStateChanged(BAD, p == ActionPlanViewModel.Phase.FAILED
                 || p == ActionPlanViewModel.Phase.ERROR);
-    }
-
-    /** A wrapped label per entry, kept in step with the list. */
-    private static void lines(ObservableList<String> items, VBox box, String styleClass) {
-        Runnable fill = () -> box.getChildren().setAll(items.stream().map(text -> {
-            Label l = new Label(text);
-            l.setWrapText(true);
-            l.getStyleClass().add(styleClass);
-            return l;
-        }).toList());
-        items.addListener((ListChangeListener<String>) c -> fill.run());
-        fill.run();
     }
 }

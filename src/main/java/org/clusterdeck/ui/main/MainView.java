@@ -147,6 +147,11 @@ public final class MainView {
     }
 
     @FXML
+    private void newClusterFromBareNodes() {
+        vm.newClusterFromBareNodes();
+    }
+
+    @FXML
     private void editCluster() {
         vm.editSelected();
     }

@@ -28,6 +28,7 @@ import org.clusterdeck.ui.DialogService;
 import org.clusterdeck.ui.Theme;
 import org.clusterdeck.ui.clusters.ClusterViewModel;
 import org.clusterdeck.ui.clusters.ClusterWatcher;
+import org.clusterdeck.ui.setup.SetupWizards;
 
 /**
  * The window's state: the clusters (saved profiles and opened CIB files), which one is shown, the
@@ -44,6 +45,7 @@ public final class MainViewModel {
     private final ClusterProfileStore store;
     private final CibFileReader cibReader;
     private final ClusterWatcher watcher;
+    private SetupWizards wizards;
 
     private final AtomicReference<List<ClusterProfile>> toSave = new AtomicReference<>(List.of());
     private final ObservableList<ClusterViewModel> clusters = FXCollections.observableArrayList();
@@ -123,6 +125,37 @@ public final class MainViewModel {
             selected.set(c);
             save();
         });
+    }
+
+    /** Lets {@link #newClusterFromBareNodes} open the setup wizard; without it the window offers none. */
+    public void useSetupWizards(SetupWizards wizards) {
+        this.wizards = wizards;
+    }
+
+    /**
+     * Opens the setup wizard beside the window (a setup takes many minutes; the console stays
+     * usable). The cluster it builds comes back here: saved, connected, its graph shown.
+     */
+    public void newClusterFromBareNodes() {
+        if (wizards == null) {
+            return;
+        }
+        dialogs.showSetupWizard(wizards.open(this::built));
+    }
+
+    /** The cluster the wizard built: in the list (replacing a saved one of its name), saved, connected, its graph shown. */
+    void built(ClusterProfile profile) {
+        clusters.stream().filter(c -> !c.isFile() && c.nameProperty().get().equalsIgnoreCase(profile.name())).findFirst()
+                .ifPresent(old -> {
+                    old.disconnect();
+                    clusters.remove(old);
+                });
+        ClusterViewModel c = ClusterViewModel.forProfile(profile, background, dialogs, watcher);
+        clusters.add(c);
+        selected.set(c);
+        save();
+        c.tabProperty().set(ClusterViewModel.Tab.GRAPH);
+        c.connect();
     }
 
     public void editSelected() {

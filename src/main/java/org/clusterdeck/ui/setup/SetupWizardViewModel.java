@@ -40,6 +40,7 @@ import org.clusterdeck.app.setup.SetupFailure;
 import org.clusterdeck.app.setup.SetupJournal;
 import org.clusterdeck.app.setup.SetupOutcome;
 import org.clusterdeck.app.setup.SetupRunner;
+import org.clusterdeck.cluster.command.ClusterCommandException;
 import org.clusterdeck.cluster.events.Severity;
 import org.clusterdeck.cluster.setup.DhcpdConf;
 import org.clusterdeck.cluster.setup.SetupProposal;
@@ -50,6 +51,8 @@ import org.clusterdeck.cluster.setup.preflight.DiskChoice;
 import org.clusterdeck.cluster.setup.preflight.DiskSizeRule;
 import org.clusterdeck.cluster.setup.preflight.NodeInventory;
 import org.clusterdeck.transport.CommandRunner;
+import org.clusterdeck.transport.LocalProcessRunner;
+import org.clusterdeck.transport.TransportException;
 import org.clusterdeck.ui.Background;
 
 /**
@@ -65,6 +68,8 @@ public final class SetupWizardViewModel implements AutoCloseable {
     static final Duration EXAMINATION_TIMEOUT = Duration.ofMinutes(3);
     static final String DEFAULT_CLUSTER = "dhcp-cluster";
     static final String DEFAULT_RATE = "40M";
+    /** Where the review's prediction runs: bare nodes have no Pacemaker before the setup installs it. */
+    private static final CommandRunner HERE = new LocalProcessRunner("this machine");
 
     private final Function<ClusterProfile, NodeGroup> connector;
     private final Background background;
@@ -136,6 +141,7 @@ public final class SetupWizardViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<SetupExamination> examination = new ReadOnlyObjectWrapper<>();
     private final ObservableList<DiskConfirmation> confirmations = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper canBuild = new ReadOnlyBooleanWrapper();
+    private final ObservableList<String> prediction = FXCollections.observableArrayList();
 
     // run and verify
     private final ObservableList<RunStep> steps = FXCollections.observableArrayList();
@@ -145,7 +151,10 @@ public final class SetupWizardViewModel implements AutoCloseable {
     private final ReadOnlyObjectWrapper<SetupOutcome> outcome = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<SetupEvent.Verified> verified = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper done = new ReadOnlyBooleanWrapper();
     private volatile SetupRunner runner;
+    private long runStarted;
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
 
     /**
      * @param connector opens the two nodes' connections for a profile, as Add cluster's does
@@ -441,9 +450,12 @@ public final class SetupWizardViewModel implements AutoCloseable {
         examination.set(null);
         confirmations.clear();
         status.set("Examining both nodes and writing the plan…");
-        background.run("the plan", EXAMINATION_TIMEOUT, () -> SetupExamination.of(spec, runners), e -> {
+        prediction.clear();
+        background.run("the plan", EXAMINATION_TIMEOUT, () -> reviewed(SetupExamination.of(spec, runners)), r -> {
+            SetupExamination e = r.examination();
             busy.set(false);
             examination.set(e);
+            prediction.setAll(r.prediction());
             if (e.blocked()) {
                 status.set("Blocked: " + e.findings().stream().filter(f -> f.severity() == Severity.CRITICAL)
                         .map(f -> f.message()).reduce((a, b) -> a + " " + b).orElse(""));
@@ -457,6 +469,29 @@ public final class SetupWizardViewModel implements AutoCloseable {
             busy.set(false);
             status.set("The plan could not be made: " + e.getMessage());
         });
+    }
+
+    /** The examination and, with a plan, Pacemaker's prediction of it in words (or why there is none). */
+    private record Reviewed(SetupExamination examination, List<String> prediction) {
+    }
+
+    private static Reviewed reviewed(SetupExamination e) {
+        if (e.blocked()) {
+            return new Reviewed(e, List.of());
+        }
+        try {
+            List<org.clusterdeck.cluster.simulate.Transition> transitions = e.predict(HERE).transitions();
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < transitions.size(); i++) {
+                lines.add(i == 0 ? "Once the configuration is in place:" : "Once DRBD's agent reports "
+                        + e.spec().nodes().get(0).name() + "'s disk UpToDate (the initial sync's source):");
+                transitions.get(i).actions().forEach(a -> lines.add("    " + a.describe()));
+            }
+            return new Reviewed(e, lines);
+        } catch (TransportException | ClusterCommandException x) {
+            // the plan stands without it; the admin sees why there is none
+            return new Reviewed(e, List.of("No prediction: " + x.getMessage()));
+        }
     }
 
     // ---- run
@@ -492,6 +527,7 @@ public final class SetupWizardViewModel implements AutoCloseable {
         SetupRunner r = new SetupRunner(e.runners(runners(spec)), asked, ev -> background.ui().execute(() -> show(ev)),
                 SetupRunner.DEFAULT_PATIENCE, SetupRunner.DEFAULT_INTERVAL);
         runner = r;
+        runStarted = System.nanoTime();
         running.set(true);
         page.set(WizardPage.RUN);
         status.set("Building " + spec.cluster() + "…");
@@ -553,7 +589,10 @@ public final class SetupWizardViewModel implements AutoCloseable {
         running.set(false);
         outcome.set(o);
         sync.set(null);
-        if (o instanceof SetupOutcome.Finished) {
+        if (o instanceof SetupOutcome.Finished f) {
+            long seconds = (System.nanoTime() - runStarted) / 1_000_000_000;
+            summary.set(String.format(java.util.Locale.ROOT, "Built in %d min %02d s: %d steps done now, %d found done"
+                    + " before.", seconds / 60, seconds % 60, f.done(), f.skipped()));
             status.set("Built and verified.");
             try {
                 journal.clear();
@@ -586,6 +625,7 @@ public final class SetupWizardViewModel implements AutoCloseable {
             return;
         }
         onBuilt.accept(profile());
+        done.set(true);
     }
 
     // ---- the spec
@@ -672,8 +712,11 @@ public final class SetupWizardViewModel implements AutoCloseable {
             case PREFLIGHT -> blocking(preflight.get(), "The pre-flight has not finished.", found);
             case REVIEW -> {
                 blocking(examination.get(), "The plan is not written yet.", found);
-                confirmations.stream().filter(c -> !c.confirmed().get()).forEach(c -> found.add("Confirm: "
-                        + c.destruction().confirmation() + "."));
+                long open = confirmations.stream().filter(c -> !c.confirmed().get()).count();
+                if (open > 0) {
+                    found.add("Tick " + (open == 1 ? "the command" : "each of the " + open + " commands")
+                            + " above that overwrites a disk, to allow it.");
+                }
             }
             default -> {
             }
@@ -693,7 +736,12 @@ public final class SetupWizardViewModel implements AutoCloseable {
         if (e == null) {
             found.add(notYet);
         } else {
-            e.findings().stream().filter(f -> f.severity() == Severity.CRITICAL).forEach(f -> found.add(f.message()));
+            long critical = e.findings().stream().filter(f -> f.severity() == Severity.CRITICAL).count();
+            if (critical > 0) {
+                // the page lists them with what to do; here only why Next is off
+                found.add(critical == 1 ? "The finding under Blocking must be dealt with on the nodes first."
+                        : "The " + critical + " findings under Blocking must be dealt with on the nodes first.");
+            }
         }
     }
 
@@ -971,6 +1019,11 @@ public final class SetupWizardViewModel implements AutoCloseable {
         return examination.getReadOnlyProperty();
     }
 
+    /** What Pacemaker will do once both nodes are online with the plan's configuration, one action a line. */
+    public ObservableList<String> prediction() {
+        return prediction;
+    }
+
     public ObservableList<DiskConfirmation> confirmations() {
         return confirmations;
     }
@@ -1005,5 +1058,15 @@ public final class SetupWizardViewModel implements AutoCloseable {
 
     public ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
+    }
+
+    /** How the finished run went, in a sentence: its time and its steps. */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** The built cluster was opened in the console: the wizard has nothing left to show. */
+    public ReadOnlyBooleanProperty doneProperty() {
+        return done.getReadOnlyProperty();
     }
 }

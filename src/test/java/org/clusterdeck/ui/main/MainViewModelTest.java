@@ -70,6 +70,40 @@ class MainViewModelTest {
         assertEquals(Health.UNKNOWN, again.selectedProperty().get().healthProperty().get());
     }
 
+    /** The wizard opens beside the window; the cluster it built replaces a saved one of its name and is watched. */
+    @Test
+    void theClusterTheWizardBuiltIsSavedSelectedWatchedAndShownAsAGraph() throws Exception {
+        start();
+        vm.newClusterFromBareNodes();
+        assertTrue(dialogs.wizardsShown.isEmpty(), "no wizard without its seam");
+        List<java.util.function.Consumer<ClusterProfile>> opened = new java.util.ArrayList<>();
+        vm.useSetupWizards(built -> {
+            opened.add(built);
+            return null;
+        });
+        vm.newClusterFromBareNodes();
+        assertEquals(1, dialogs.wizardsShown.size());
+
+        dialogs.profiles.add(Optional.of(new ClusterProfile("vmlab", List.of("10.0.0.1"), "root", null, null, null)));
+        vm.addCluster();
+        ui.runUntil(() -> vm.statusLineProperty().get().startsWith("Saved"), WAIT);
+        ClusterProfile built = new ClusterProfile("vmlab", List.of("root@127.0.0.1:22611", "root@127.0.0.1:22612"), "root",
+                "/lab/key", "/lab/known_hosts", null);
+        opened.get(0).accept(built);
+        assertEquals(1, vm.clusters().size(), "the built cluster replaces the saved one of its name");
+        ClusterViewModel c = vm.selectedProperty().get();
+        assertEquals(built, c.profileProperty().get());
+        assertEquals(ClusterViewModel.Tab.GRAPH, c.tabProperty().get());
+        ui.runUntil(() -> watcher.watches.stream().anyMatch(w -> w.profile.equals(built)), WAIT);
+        ui.runUntil(() -> {
+            try {
+                return store.load().equals(List.of(built));
+            } catch (ClusterProfileStore.ProfileStoreException e) {
+                return false;
+            }
+        }, WAIT);
+    }
+
     @Test
     void cancellingTheDialogAddsNothing() {
         start();

@@ -3,13 +3,13 @@ package org.clusterdeck.cluster.setup.preflight;
 import java.util.Locale;
 
 /** Sizes as an admin reads them: binary units, one decimal, the exact bytes beside where they matter. */
-final class ByteSize {
+public final class ByteSize {
     private static final String[] UNITS = {"KiB", "MiB", "GiB", "TiB", "PiB"};
 
     private ByteSize() {
     }
 
-    static String human(long bytes) {
+    public static String human(long bytes) {
         if (bytes < 1024) {
             return bytes + " B";
         }
