@@ -191,6 +191,11 @@ class SetupWizardLabTest {
         robot.clickOn("#wizard-fencing-kind");
         robot.clickOn("lab");
         WaitForAsyncUtils.waitForFxEvents();
+        // each device asked for its node's power, from the other node (the guests' image has fence_lab)
+        robot.clickOn("#wizard-check-fencing");
+        waitIdle(robot);
+        assertEquals(List.of("node1's device, asked from node2: the device answers: node1 is powered on",
+                "node2's device, asked from node1: the device answers: node2 is powered on"), w.fenceChecks());
         robot.clickOn("#wizard-next");
 
         // storage: the proposed disks by id; the initial sync at 10M for the lab's small disks

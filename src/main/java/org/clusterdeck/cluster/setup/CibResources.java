@@ -145,19 +145,21 @@ public final class CibResources {
                     if (node.name().equals(delayNode)) {
                         params.put("pcmk_delay_base", FENCING_DELAY);
                     }
-                    out.add(new Primitive("st_" + node.name(), "stonith", null, agent(kind), params, monitor));
+                    out.add(new Primitive("st_" + node.name(), "stonith", null, fenceAgent(kind), params, monitor));
                 }
                 return out;
             }
         }
     }
 
-    private static String agent(String kind) {
+    /** The fence agent of a fencing kind; {@code sbd}'s is {@code fence_sbd}. */
+    public static String fenceAgent(String kind) {
         return switch (kind) {
             case "ipmi" -> "fence_ipmilan";
             case "virsh" -> "fence_virsh";
             case "lab" -> "fence_lab";
-            default -> throw new IllegalArgumentException("no per-node fence agent for kind " + kind);
+            case "sbd" -> "fence_sbd";
+            default -> throw new IllegalArgumentException("no fence agent for kind " + kind);
         };
     }
 

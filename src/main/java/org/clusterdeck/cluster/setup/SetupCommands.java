@@ -285,12 +285,33 @@ final class SetupCommands {
 
     // ---- fencing
 
+    /** A fence device's status answer: a BMC that does not answer takes its agent's own retries (about 20 s). */
+    static final Duration FENCE_STATUS_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration QUICK_CHECK = Duration.ofSeconds(10);
+
     /** How long a fence test may take: the agent's power-off, and the node's power-on. */
     static final Duration FENCE_TIMEOUT = Duration.ofMinutes(4);
 
     /** Fences the node through the cluster's fencer, as a lost node would be. */
     static Command fence(String node) {
         return Command.of("stonith_admin", "--reboot", node, "--timeout", "180").withTimeout(FENCE_TIMEOUT);
+    }
+
+    /** Exit 0 when the tool is on the node's PATH. */
+    static Command hasTool(String tool) {
+        return ShellScript.fixed("command -v \"$1\" >/dev/null").run("has-tool", List.of(tool)).withTimeout(QUICK_CHECK);
+    }
+
+    /**
+     * The fence agent's {@code status} action: it asks the device whether the node's power is on,
+     * and changes nothing. The parameters go on standard input, as Pacemaker's fencer passes them,
+     * so a password is neither in the process list nor in the audit log. Exit 0: on; 2: off.
+     */
+    static Command fenceStatus(String agent, java.util.Map<String, String> parameters) {
+        StringBuilder in = new StringBuilder();
+        parameters.forEach((k, v) -> in.append(k).append('=').append(v).append('\n'));
+        in.append("action=status\n");
+        return Command.of(agent).withStdin(in.toString()).withTimeout(FENCE_STATUS_TIMEOUT);
     }
 
     /**

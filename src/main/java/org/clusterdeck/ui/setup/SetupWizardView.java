@@ -100,6 +100,8 @@ public final class SetupWizardView {
     @FXML private ComboBox<String> delayNode;
     @FXML private CheckBox fenceTest;
     @FXML private Node noFencingBox;
+    @FXML private Button checkFencing;
+    @FXML private VBox fenceChecks;
     @FXML private CheckBox acknowledgeNoFencing;
     @FXML private Label disks1Title;
     @FXML private TableView<DiskChoice> disks1;
@@ -340,6 +342,10 @@ public final class SetupWizardView {
         fenceOptions.managedProperty().bind(fenceOptions.visibleProperty());
         vm.fenceFields().addListener((ListChangeListener<FenceField>) c -> fenceFields());
         fenceFields();
+        // a device can be asked once the page's answers hold, for the kinds with a device per node
+        checkFencing.disableProperty().bind(vm.canGoNextProperty().not().or(vm.busyProperty())
+                .or(vm.fencingKindProperty().isEqualTo("none")).or(vm.fencingKindProperty().isEqualTo("sbd")));
+        LabelList.bind(vm.fenceChecks(), fenceChecks, "fence-check");
     }
 
     /** A row per node and parameter: "node1 ip [       ]". */
@@ -574,6 +580,11 @@ public final class SetupWizardView {
     @FXML
     private void checkAgain() {
         vm.checkAgain();
+    }
+
+    @FXML
+    private void checkFencing() {
+        vm.checkFencing();
     }
 
     @FXML

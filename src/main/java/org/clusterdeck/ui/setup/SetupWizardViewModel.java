@@ -33,6 +33,7 @@ import org.clusterdeck.app.clusters.ClusterProfile;
 import org.clusterdeck.app.nodes.NodeGroup;
 import org.clusterdeck.app.setup.AuditedConfirmation;
 import org.clusterdeck.app.setup.Confirmation;
+import org.clusterdeck.app.setup.FenceCheck;
 import org.clusterdeck.app.setup.SetupDraft;
 import org.clusterdeck.app.setup.SetupEvent;
 import org.clusterdeck.app.setup.SetupExamination;
@@ -112,6 +113,7 @@ public final class SetupWizardViewModel implements AutoCloseable {
     private final StringProperty delayNode = new SimpleStringProperty();
     private final BooleanProperty fenceTest = new SimpleBooleanProperty(true);
     private final BooleanProperty acknowledgeNoFencing = new SimpleBooleanProperty();
+    private final ObservableList<String> fenceChecks = FXCollections.observableArrayList();
 
     // storage
     private final ObservableList<DiskChoice> disks1 = FXCollections.observableArrayList();
@@ -180,10 +182,16 @@ public final class SetupWizardViewModel implements AutoCloseable {
                 .forEach(d -> d.confirmed().addListener(x -> check())));
         // a field of a fence parameter changes without the list changing
         fenceFields.addListener((javafx.collections.ListChangeListener<FenceField>) c -> fenceFields
-                .forEach(f -> f.value().addListener(x -> check())));
+                .forEach(f -> f.value().addListener(x -> {
+                    fenceChecks.clear();
+                    check();
+                })));
         // answers about the nodes are void once the nodes are others
         List.of(host1, host2, user, identityFile, knownHosts, jumpHost).forEach(p -> p.addListener(x -> forgetNodes()));
-        fencingKind.addListener((o, was, now) -> fenceFieldsFor(now));
+        fencingKind.addListener((o, was, now) -> {
+            fenceChecks.clear();
+            fenceFieldsFor(now);
+        });
         List.of(vip, subnet, rangeFrom, rangeTo, router, dns, leaseSeconds, clusterName).forEach(p -> p.addListener(
                 x -> regenerateDhcpdConf()));
         check();
@@ -418,6 +426,30 @@ public final class SetupWizardViewModel implements AutoCloseable {
             }
         }
         fenceFields.setAll(fields);
+    }
+
+    /**
+     * Asks each node's fence device whether it sees the node's power (the agent's {@code status}),
+     * from the other node or, where that has no agent yet, from this machine. Powers nothing off.
+     */
+    public void checkFencing() {
+        if (group == null || busy.get()) {
+            return;
+        }
+        SetupSpec spec = spec();
+        Map<String, CommandRunner> runners = runners(spec);
+        busy.set(true);
+        fenceChecks.clear();
+        status.set("Asking the fence devices…");
+        background.run("the fence devices", EXAMINATION_TIMEOUT, () -> FenceCheck.run(spec, runners, HERE), checks -> {
+            busy.set(false);
+            fenceChecks.setAll(checks.stream().map(c -> c.target() + "'s device" + (c.from() == null ? ""
+                    : ", asked from " + c.from()) + ": " + c.answer()).toList());
+            status.set(checks.stream().allMatch(FenceCheck::ok) ? "Every device answered." : "Not every device answered.");
+        }, e -> {
+            busy.set(false);
+            status.set("The fence devices could not be asked: " + e.getMessage());
+        });
     }
 
     // ---- service
@@ -925,6 +957,11 @@ public final class SetupWizardViewModel implements AutoCloseable {
 
     public ObservableList<FenceField> fenceFields() {
         return fenceFields;
+    }
+
+    /** What each fence device answered when asked, one node a line; empty until asked, and after a change. */
+    public ObservableList<String> fenceChecks() {
+        return fenceChecks;
     }
 
     public StringProperty delayNodeProperty() {
