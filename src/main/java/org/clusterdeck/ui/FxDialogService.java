@@ -213,9 +213,11 @@ public class FxDialogService implements DialogService {
             wizard.unfinished().ifPresent(entry -> {
                 if (confirm("Unfinished setup", "The setup of " + entry.profile().name() + " on "
                         + String.join(" and ", entry.profile().hosts()) + ", started " + entry.startedAt()
-                        + ", did not finish. Continue it? Its steps already done are skipped.\n\nCancel starts a new"
-                        + " setup; what the unfinished one did on its nodes stays.")) {
+                        + ", did not finish. Continue it? Its steps already done are skipped.\n\nCancel forgets it and"
+                        + " starts a new setup; what it did on its nodes stays.")) {
                     wizard.resume(entry);
+                } else {
+                    forget(wizard);
                 }
             });
         } catch (java.io.IOException e) {
@@ -246,6 +248,15 @@ public class FxDialogService implements DialogService {
             }
         });
         stage.show();
+    }
+
+    /** The admin chose a new setup over the unfinished one: it is not offered again. */
+    private void forget(SetupWizardViewModel wizard) {
+        try {
+            wizard.discardUnfinished();
+        } catch (java.io.IOException e) {
+            showError("Unfinished setup not forgotten", e.getMessage());
+        }
     }
 
     private void prepare(Dialog<?> d, String title) {
