@@ -12,7 +12,7 @@ import org.clusterdeck.Corpus;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bound DrbdLabTest holds the current resync speed to, against every /proc/drbd of a resync in
+ * The bound DrbdResyncChecks holds the current resync speed to, against every /proc/drbd of a resync in
  * the DRBD 8.4 corpus (rate fixed at 2048 KiB/s, read from drbdsetup show): all within it, while a
  * fixed margin of 10 % over the rate, the lab test's former bound, is not what DRBD keeps to early
  * in a resync.

@@ -41,9 +41,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 12 end to end on the QEMU lab's bare Debian guests (lab/vm-up --bare): the pre-flight's
  * refusals change nothing; {@code setup --yes} in crmsh's dialect, killed during DRBD's initial sync
  * and run again, finishes without repeating a step, and proves the service (a lease from the VIP, a
- * failover, a lease from the survivor); powering the active guest off then still gives a lease, and
- * the survivor's fencing history shows the fence. The QEMU lab's other tests use the same guests'
- * ports, so they never run beside it.
+ * failover, a lease from the survivor); on the cluster it built, ClusterDeck's DRBD reads and monitor
+ * follow resyncs as the guests' own /proc/drbd does (DrbdResyncChecks); powering the active guest off
+ * then still gives a lease, and the survivor's fencing history shows the fence. The QEMU lab's other
+ * tests use the same guests' ports, so they never run beside it.
  * Skip with {@code -Dsurefire.excludedGroups=bench,vm-lab}.
  */
 @Tag("lab")
@@ -108,8 +109,8 @@ class SetupLabTest {
     void setupKilledDuringTheInitialSyncResumesWithoutRepeatingAStep() throws Exception {
         lab.up();
         Path data = dir.resolve("data");
-        // in crmsh's dialect and with the fence test: the reference cluster (lab/vm-up, DrbdLabTest) is
-        // built in the plain one, without
+        // in crmsh's dialect and with the fence test: the reference cluster (lab/vm-up, the setup
+        // benchmark) is built in the plain one, without
         String labSpec = Files.readString(Path.of(lab.env("VM_LAB_SPEC")));
         assertTrue(labSpec.contains("\ndialect: auto\n") && labSpec.contains("\n  delayNode: node1\n"), labSpec);
         String spec = Files.writeString(dir.resolve("spec-crmsh.yaml"), labSpec.replace("\ndialect: auto\n",
@@ -194,6 +195,20 @@ class SetupLabTest {
 
     @Test
     @Order(4)
+    void drbdCommandShowsAResyncAsEachGuestsProcDrbdDoes() throws IOException {
+        Assumptions.assumeTrue(runs.size() == 2, "needs the cluster the tests before built");
+        new DrbdResyncChecks(lab, dir).drbdCommandShowsAResyncAsEachGuestsProcDrbdDoes();
+    }
+
+    @Test
+    @Order(5)
+    void monitorFollowsAResyncFromItsStartToUpToDate() {
+        Assumptions.assumeTrue(runs.size() == 2, "needs the cluster the tests before built");
+        new DrbdResyncChecks(lab, dir).monitorFollowsAResyncFromItsStartToUpToDate();
+    }
+
+    @Test
+    @Order(6)
     void poweringTheActiveGuestOffLeavesTheServiceOnTheSurvivorAndFencesIt() throws IOException {
         Assumptions.assumeTrue(runs.size() == 2, "needs the setup of the tests before");
         String active = lab.located();
@@ -212,7 +227,7 @@ class SetupLabTest {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void aNodeInAnotherClusterIsRefusedBeforeAnyChange() throws IOException {
         Assumptions.assumeTrue(runs.size() == 2, "needs the cluster the tests before built");
         String survivor = lab.located();
