@@ -28,7 +28,9 @@ public final class UiLoop implements Executor {
                 throw new AssertionError("condition not reached within " + timeout);
             }
             try {
-                Runnable r = queue.poll(left, TimeUnit.NANOSECONDS);
+                // a short wait: the condition may come true off this thread (a background thread
+                // ending) with nothing queued, and must be seen then, not at the timeout
+                Runnable r = queue.poll(Math.min(left, TimeUnit.MILLISECONDS.toNanos(20)), TimeUnit.NANOSECONDS);
                 if (r != null) {
                     r.run();
                 }
