@@ -4,8 +4,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.clusterdeck.cluster.checks.Finding;
+import org.clusterdeck.cluster.checks.FindingKind;
 import org.clusterdeck.cluster.setup.FenceProbe;
 import org.clusterdeck.cluster.setup.SetupSpec;
+import org.clusterdeck.cluster.setup.preflight.FactsSummary;
+import org.clusterdeck.cluster.setup.preflight.NodeFacts;
+import org.clusterdeck.cluster.setup.preflight.NodeFactsReader;
+import org.clusterdeck.cluster.setup.preflight.Preflight;
 import org.clusterdeck.transport.CommandResult;
 import org.clusterdeck.transport.CommandRunner;
 import org.clusterdeck.transport.TransportException;
@@ -31,6 +37,9 @@ public record FenceCheck(String target, String from, boolean ok, String answer) 
      * @param here  this machine
      */
     public static List<FenceCheck> run(SetupSpec spec, Map<String, CommandRunner> nodes, CommandRunner here) {
+        if (spec.fencing() != null && spec.fencing().kind().equals("sbd")) {
+            return sbd(spec, nodes);
+        }
         List<FenceCheck> out = new ArrayList<>();
         for (FenceProbe probe : FenceProbe.of(spec)) {
             Map<String, CommandRunner> places = new LinkedHashMap<>();
@@ -43,6 +52,41 @@ public record FenceCheck(String target, String from, boolean ok, String answer) 
             out.add(ask(probe, places));
         }
         return out;
+    }
+
+    /**
+     * SBD has no device to ask before sbd runs: each node is examined as the pre-flight does it
+     * (the shared disk as it sees it, its watchdog) and judged by the pre-flight's own SBD rules.
+     */
+    private static List<FenceCheck> sbd(SetupSpec spec, Map<String, CommandRunner> nodes) {
+        Map<String, NodeFacts> facts = new LinkedHashMap<>();
+        nodes.forEach((name, runner) -> facts.put(name, new NodeFactsReader(runner, name).read(spec, null)));
+        List<Finding> sbd = Preflight.findings(spec, facts).stream().filter(f -> f.kind() == FindingKind.SETUP_SBD_DEVICE
+                || f.kind() == FindingKind.SETUP_NO_WATCHDOG).toList();
+        List<FenceCheck> out = new ArrayList<>();
+        facts.forEach((name, f) -> {
+            if (!f.reachable()) {
+                out.add(new FenceCheck(name, null, false, "not checked: " + f.unreachable()));
+                return;
+            }
+            // a pair finding names both nodes: "node1, node2"
+            List<String> wrong = sbd.stream().filter(x -> List.of(x.subject().split(", ")).contains(name))
+                    .map(x -> x.message() + x.commands().stream().map(c -> " Run: " + c.command()).reduce("", String::concat))
+                    .toList();
+            String fine = FactsSummary.of(f).stream().filter(l -> l.startsWith(name + ": the SBD disk ")
+                    || l.startsWith(name + ": watchdog ")).map(l -> l.substring(name.length() + 2))
+                    .reduce((a, b) -> a + "; " + b).orElse("");
+            out.add(new FenceCheck(name, name, wrong.isEmpty(), wrong.isEmpty() ? fine : String.join(" ", wrong)));
+        });
+        return out;
+    }
+
+    /** One line for the admin: which device, asked from where, and what it said. */
+    public String line() {
+        if (from == null) {
+            return target + "'s device: " + answer;
+        }
+        return from.equals(target) ? target + ": " + answer : target + "'s device, asked from " + from + ": " + answer;
     }
 
     private static FenceCheck ask(FenceProbe probe, Map<String, CommandRunner> places) {

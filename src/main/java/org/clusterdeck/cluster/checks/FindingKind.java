@@ -70,7 +70,11 @@ public enum FindingKind {
     /** Setup pre-flight: the dhcpd account exists on both nodes with different uids or gids. */
     SETUP_DHCPD_UID_DIFFERS("setup-dhcpd-uid-differs"),
     /** Setup pre-flight: a port corosync, DRBD or pcsd needs is taken. */
-    SETUP_PORT_IN_USE("setup-port-in-use");
+    SETUP_PORT_IN_USE("setup-port-in-use"),
+    /** Setup pre-flight: SBD's shared disk is missing, read-only, holds data, or is not the same disk on both nodes. */
+    SETUP_SBD_DEVICE("setup-sbd-device"),
+    /** Setup pre-flight: fencing with SBD, and the node has no watchdog device for sbd to open. */
+    SETUP_NO_WATCHDOG("setup-no-watchdog");
 
     private final String word;
 

@@ -8,6 +8,9 @@ package org.clusterdeck.cluster.setup;
  * kernel's softdog module where there is none (as in the lab).
  */
 public final class SbdConf {
+    /** The watchdog sbd is told to open. */
+    public static final String WATCHDOG_DEVICE = "/dev/watchdog";
+
     private SbdConf() {
     }
 
@@ -25,7 +28,7 @@ public final class SbdConf {
                 + "SBD_DEVICE=\"" + device(spec) + "\"\n"
                 + "SBD_PACEMAKER=yes\n"
                 + "SBD_STARTMODE=always\n"
-                + "SBD_WATCHDOG_DEV=/dev/watchdog\n"
+                + "SBD_WATCHDOG_DEV=" + WATCHDOG_DEVICE + "\n"
                 + "SBD_WATCHDOG_TIMEOUT=5\n";
     }
 }

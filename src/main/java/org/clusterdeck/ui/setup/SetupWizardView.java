@@ -54,8 +54,8 @@ public final class SetupWizardView {
                     + " password per node.",
             "virsh", "Virtual machines on a libvirt host: fence_virsh logs in to the host over SSH (address, user, and"
                     + " the domain's name as plug; password or identity_file among the more parameters).",
-            "sbd", "A small shared disk both nodes see, with the softdog or a hardware watchdog: fence_sbd's devices,"
-                    + " the same path on both nodes.",
+            "sbd", "A small shared disk both nodes see, with the softdog or a hardware watchdog (/dev/watchdog):"
+                    + " fence_sbd's devices, the same path on both nodes. Check examines the disk and watchdog on each node.",
             "lab", "The ClusterDeck lab's power switch on the host (fence_lab): plug is the guest's name.",
             "none", "No fencing: only for a test bed.");
 
@@ -291,8 +291,7 @@ public final class SetupWizardView {
         show(criticalBox, !critical.getChildren().isEmpty());
         show(warnedBox, !warned.getChildren().isEmpty());
         if (ok != null) {
-            ok.getChildren().setAll(e == null ? List.of() : e.facts().values().stream()
-                    .flatMap(f -> FactsSummary.of(f).stream()).map(t -> {
+            ok.getChildren().setAll(e == null ? List.of() : FactsSummary.of(e.facts()).stream().map(t -> {
                         Label l = new Label(t);
                         l.setWrapText(true);
                         return l;
@@ -342,9 +341,9 @@ public final class SetupWizardView {
         fenceOptions.managedProperty().bind(fenceOptions.visibleProperty());
         vm.fenceFields().addListener((ListChangeListener<FenceField>) c -> fenceFields());
         fenceFields();
-        // a device can be asked once the page's answers hold, for the kinds with a device per node
+        // the devices (SBD's disk and watchdogs) can be checked once the page's answers hold
         checkFencing.disableProperty().bind(vm.canGoNextProperty().not().or(vm.busyProperty())
-                .or(vm.fencingKindProperty().isEqualTo("none")).or(vm.fencingKindProperty().isEqualTo("sbd")));
+                .or(vm.fencingKindProperty().isEqualTo("none")));
         LabelList.bind(vm.fenceChecks(), fenceChecks, "fence-check");
     }
 

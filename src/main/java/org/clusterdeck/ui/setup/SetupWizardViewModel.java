@@ -430,7 +430,8 @@ public final class SetupWizardViewModel implements AutoCloseable {
 
     /**
      * Asks each node's fence device whether it sees the node's power (the agent's {@code status}),
-     * from the other node or, where that has no agent yet, from this machine. Powers nothing off.
+     * from the other node or, where that has no agent yet, from this machine; with SBD, examines the
+     * shared disk and the watchdog on each node. Powers nothing off.
      */
     public void checkFencing() {
         if (group == null || busy.get()) {
@@ -443,8 +444,7 @@ public final class SetupWizardViewModel implements AutoCloseable {
         status.set("Asking the fence devices…");
         background.run("the fence devices", EXAMINATION_TIMEOUT, () -> FenceCheck.run(spec, runners, HERE), checks -> {
             busy.set(false);
-            fenceChecks.setAll(checks.stream().map(c -> c.target() + "'s device" + (c.from() == null ? ""
-                    : ", asked from " + c.from()) + ": " + c.answer()).toList());
+            fenceChecks.setAll(checks.stream().map(FenceCheck::line).toList());
             status.set(checks.stream().allMatch(FenceCheck::ok) ? "Every device answered." : "Not every device answered.");
         }, e -> {
             busy.set(false);
@@ -799,8 +799,14 @@ public final class SetupWizardViewModel implements AutoCloseable {
                 found.add("The disks differ by " + DiskSizeRule.lost(disk1.get().sizeBytes(), disk2.get().sizeBytes())
                         + ": pick two disks of the same size.");
             }
-            for (DiskChoice d : Arrays.asList(disk1.get(), disk2.get())) {
-                if (d != null && !d.looksEmpty()) {
+            List<DiskChoice> chosen = Arrays.asList(disk1.get(), disk2.get());
+            for (int i = 0; i < chosen.size(); i++) {
+                DiskChoice d = chosen.get(i);
+                // the disk an unfinished run of this setup took holds its DRBD by now: the pre-flight,
+                // which knows that DRBD as this setup's own, judges it on the Review page
+                boolean resumedOwn = d != null && resumed != null && (d.path().equals(resumed.nodes().get(i).disk())
+                        || d.byId().contains(resumed.nodes().get(i).disk()));
+                if (d != null && !d.looksEmpty() && !resumedOwn) {
                     found.add(d.path() + " is not empty (" + String.join(", ", d.contents()) + "): DRBD would overwrite it.");
                 }
             }

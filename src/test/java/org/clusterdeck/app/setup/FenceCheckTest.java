@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -82,5 +84,26 @@ class FenceCheckTest {
         assertFalse(c.ok());
         assertTrue(c.answer().startsWith("not checked: fence_virsh is not installed on node2; fence_virsh is not"
                 + " installed on this machine."), c.answer());
+    }
+
+    @Test
+    void withSbdEachNodesSharedDiskAndWatchdogAreJudgedAsThePreflightDoes() throws Exception {
+        // no such disk, on "nodes" that are this machine
+        String notADisk = "/dev/nonexistent-sbd";
+        SetupSpec sbd = spec("  kind: sbd\n  parameters:\n    node1: {devices: " + notADisk + "}\n    node2: {devices: "
+                + notADisk + "}\n");
+        Map<String, CommandRunner> nodes = new LinkedHashMap<>();
+        nodes.put("node1", new LocalProcessRunner("node1"));
+        nodes.put("node2", new LocalProcessRunner("node2"));
+        List<FenceCheck> checks = FenceCheck.run(sbd, nodes, new LocalProcessRunner("here"));
+        assertEquals(List.of("node1", "node2"), checks.stream().map(FenceCheck::target).toList());
+        FenceCheck c = checks.get(0);
+        assertEquals("node1", c.from(), "examined on the node itself");
+        assertFalse(c.ok());
+        assertTrue(c.line().startsWith("node1: node1: the SBD disk " + notADisk + " is not a block device there ("),
+                c.line());
+        // this machine's watchdog, as the pre-flight's rule sees it
+        boolean watchdog = Files.exists(Path.of("/dev/watchdog"));
+        assertEquals(!watchdog, c.answer().contains("node1 has no /dev/watchdog"), c.answer());
     }
 }

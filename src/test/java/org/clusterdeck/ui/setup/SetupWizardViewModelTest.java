@@ -295,6 +295,29 @@ class SetupWizardViewModelTest {
         again.close();
     }
 
+    @Test
+    void theDiskAnUnfinishedSetupTookIsLeftToThePreflightWhichKnowsItsDrbd() throws IOException {
+        connect();
+        vm.clusterNameProperty().set("vmlab");
+        vm.fencingKindProperty().set("lab");
+        service();
+        // the disk the first run took holds something by now, as /dev/vdc holds its filesystem here
+        vm.disk1Property().set(vm.disks1().get(2));
+        new SetupJournal(dir.resolve("data")).save(SetupJournal.Entry.of("2026-12-06T20:00:00Z", vm.profile(), vm.spec()));
+
+        SetupWizardViewModel again = wizard(p -> guests("node1", "node2"));
+        again.resume(again.unfinished().orElseThrow());
+        again.testConnection();
+        ui.runUntil(() -> !again.busyProperty().get(), WAIT);
+        again.pageProperty().set(WizardPage.STORAGE);
+        assertEquals("/dev/vdc", again.disk1Property().get().path());
+        assertTrue(again.problems().stream().noneMatch(m -> m.contains("is not empty")), again.problems().toString());
+        // another disk with something on it is still refused on the page
+        again.disk2Property().set(again.disks2().get(0));
+        assertTrue(again.problems().stream().anyMatch(m -> m.startsWith("/dev/vda is not empty")), again.problems().toString());
+        again.close();
+    }
+
     /** The client network of the lab: what an admin types on the service page. */
     private void service() {
         vm.vipProperty().set("10.10.101.1");

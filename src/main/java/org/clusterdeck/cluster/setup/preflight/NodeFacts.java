@@ -17,11 +17,13 @@ import java.util.Map;
  *                       installed yet (what the plan's property names follow); null otherwise or unknown
  * @param dhcpd          the dhcpd account; null where it does not exist (yet)
  * @param listening      ports held on the node
+ * @param sbdDevice      the spec's shared SBD disk as this node sees it; null when the spec does not fence with SBD
+ * @param watchdog       the node's watchdogs; null when the spec does not fence with SBD
  */
 public record NodeFacts(String node, String unreachable, String unameNode, String hostname, List<NameLookup> lookups,
         TimeSync timeSync, ClusterPresence cluster, DiskFacts disk, DrbdModule drbd, String packageManager,
         Map<String, String> packages, String pacemakerCandidate, Account dhcpd, List<ListeningPort> listening,
-        List<String> problems) {
+        DiskFacts sbdDevice, Watchdog watchdog, List<String> problems) {
 
     public NodeFacts {
         lookups = lookups == null ? List.of() : List.copyOf(lookups);
@@ -31,7 +33,8 @@ public record NodeFacts(String node, String unreachable, String unameNode, Strin
     }
 
     public static NodeFacts unreachable(String node, String why) {
-        return new NodeFacts(node, why, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new NodeFacts(node, why, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+                null);
     }
 
     public boolean reachable() {

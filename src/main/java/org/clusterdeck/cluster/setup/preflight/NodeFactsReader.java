@@ -9,6 +9,7 @@ import org.clusterdeck.cluster.setup.CibResources;
 import org.clusterdeck.cluster.FormatException;
 import org.clusterdeck.cluster.drbd.ProcDrbdParser;
 import org.clusterdeck.cluster.setup.DrbdConf;
+import org.clusterdeck.cluster.setup.SbdConf;
 import org.clusterdeck.cluster.setup.SetupSpec;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
@@ -109,8 +110,11 @@ public final class NodeFactsReader {
             String manager = packageManager();
             Map<String, String> packages = packages(manager);
             String candidate = packages != null && !packages.containsKey("pacemaker") ? pacemakerCandidate(manager) : null;
+            boolean sbd = spec.fencing() != null && spec.fencing().kind().equals("sbd");
+            DiskFacts sbdDevice = sbd ? disk(SbdConf.device(spec)) : null;
+            Watchdog watchdog = sbd ? fact(PreflightCommands.watchdogs(), Watchdog::parse) : null;
             return new NodeFacts(node, null, uname, hostname, lookups, time, cluster, diskFacts, drbd, manager, packages,
-                    candidate, account(), listening(), problems);
+                    candidate, account(), listening(), sbdDevice, watchdog, problems);
         } catch (Unreachable e) {
             return NodeFacts.unreachable(node, e.getMessage());
         }

@@ -5,6 +5,7 @@ import org.clusterdeck.cluster.checks.FindingKind;
 import org.clusterdeck.cluster.checks.SuggestedCommand;
 import org.clusterdeck.cluster.drbd.DrbdGeneration;
 import org.clusterdeck.cluster.setup.DrbdConf;
+import org.clusterdeck.cluster.setup.SbdConf;
 import org.clusterdeck.cluster.setup.SetupSpec;
 import org.clusterdeck.transport.Command;
 
@@ -45,6 +46,7 @@ final class NodeRules {
                     + "install the cluster packages there.");
         }
         packageSource(n, f, out);
+        sbd(n, f, out);
         ports(n, drbdPort(spec), f.listening(), ownCorosync(spec, f), ownDrbd(spec, f), out);
     }
 
@@ -178,6 +180,45 @@ final class NodeRules {
                     + ". DRBD's metadata would overwrite it, so the setup does not take it. Only if this is the "
                     + "right disk and what is on it may go, erase the signatures yourself (this destroys it).",
                     new SuggestedCommand(n, Command.of("wipefs", "--all", d.path()).display()));
+        }
+    }
+
+    /**
+     * SBD's shared disk and the watchdog sbd opens. The disk gets sbd's header, which overwrites its
+     * start: anything on it that udev recognises blocks, as for DRBD's disk (sbd's own header is
+     * recognised by nothing, so a resumed run finds it fine). Without a watchdog sbd does not
+     * start, and corosync, which requires it, neither.
+     */
+    private static void sbd(String n, NodeFacts f, Findings out) {
+        DiskFacts d = f.sbdDevice();
+        if (d != null) {
+            if (!d.exists()) {
+                out.critical(FindingKind.SETUP_SBD_DEVICE, n, n + ": the SBD disk " + d.path()
+                        + " is not a block device there (" + d.missing() + "); both nodes must see the same shared disk.");
+            } else if (d.device().readOnly()) {
+                out.critical(FindingKind.SETUP_SBD_DEVICE, n, n + ": the SBD disk " + d.path()
+                        + " is read-only there; sbd writes its slots on it.");
+            } else if (!d.contents().isEmpty()) {
+                out.critical(FindingKind.SETUP_SBD_DEVICE, n, n + ": the SBD disk " + d.path() + " ("
+                        + ByteSize.human(d.device().sizeBytes()) + ") holds " + String.join(", ", d.contents())
+                        + ". sbd's header would overwrite it, so the setup does not take it. Only if this is the "
+                        + "right disk and what is on it may go, erase the signatures yourself (this destroys it).",
+                        new SuggestedCommand(n, Command.of("wipefs", "--all", d.path()).display()));
+            }
+        }
+        Watchdog w = f.watchdog();
+        if (w != null && !w.ready()) {
+            String device = SbdConf.WATCHDOG_DEVICE;
+            if (w.softdogModule()) {
+                out.critical(FindingKind.SETUP_NO_WATCHDOG, n, n + " has no " + device + ", which sbd opens; without"
+                        + " it sbd does not start, nor corosync after it. Load the kernel's software watchdog, now and at"
+                        + " every boot (or enable the board's hardware watchdog).",
+                        new SuggestedCommand(n, "modprobe softdog && echo softdog > /etc/modules-load.d/softdog.conf"));
+            } else {
+                out.critical(FindingKind.SETUP_NO_WATCHDOG, n, n + " has no " + device + " and its kernel no softdog"
+                        + " module" + (w.devices().isEmpty() ? "" : " (it has " + String.join(", ", w.devices()) + ")")
+                        + "; sbd needs a watchdog. Enable the board's hardware watchdog, or fence another way.");
+            }
         }
     }
 

@@ -28,6 +28,23 @@ final class PairRules {
                     + "8.4 and 9; bring both nodes to the same DRBD generation.");
         }
         versions(a, b, both, out);
+        sbdDisk(a, b, both, out);
+    }
+
+    /** One shared disk is the same size from both nodes; two sizes are two disks, and sbd would fence nobody. */
+    private static void sbdDisk(NodeFacts a, NodeFacts b, String both, Findings out) {
+        DiskFacts da = a.sbdDevice();
+        DiskFacts db = b.sbdDevice();
+        if (da == null || db == null || !da.exists() || !db.exists()) {
+            return;
+        }
+        long sa = da.device().sizeBytes();
+        long sb = db.device().sizeBytes();
+        if (sa != sb) {
+            out.critical(FindingKind.SETUP_SBD_DEVICE, both, "The SBD disk is not one shared disk: " + da.path() + " has "
+                    + ByteSize.human(sa) + " (" + sa + " bytes) on " + a.node() + ", " + ByteSize.human(sb) + " (" + sb
+                    + " bytes) on " + b.node() + ". Both nodes must see the same disk (the same by-id path on both).");
+        }
     }
 
     private static void diskSizes(NodeFacts a, NodeFacts b, String both, Findings out) {

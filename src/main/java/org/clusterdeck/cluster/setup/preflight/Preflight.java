@@ -73,10 +73,11 @@ public final class Preflight {
                 ? NodeGeneration.PackageManager.APT
                 : ClusterPackages.DNF.equals(f.packageManager()) ? NodeGeneration.PackageManager.DNF : null;
         long disk = f.disk() == null || f.disk().device() == null ? 0 : f.disk().device().sizeBytes();
+        // the shared SBD disk's size, which the confirmation of sbd's header names
+        long sbd = f.sbdDevice() == null || f.sbdDevice().device() == null ? 0 : f.sbdDevice().device().sizeBytes();
         try {
-            // SBD's shared device is not examined yet: its confirmation names no size
             return new NodeGeneration(f.drbd() != null && f.drbd().generation() == DrbdGeneration.V9, pacemaker, manager,
-                    disk, 0);
+                    disk, sbd);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(f.node() + ": " + e.getMessage(), e);
         }

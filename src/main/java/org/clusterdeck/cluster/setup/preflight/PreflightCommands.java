@@ -33,7 +33,20 @@ public final class PreflightCommands {
     private static final ShellScript DISK_IDS = ShellScript.fixed("cd " + BY_ID + " 2>/dev/null || exit 0; for l in *; do"
             + " if [ -L \"$l\" ]; then printf '%s\\t%s\\n' \"$l\" \"$(readlink -f \"$l\")\"; fi; done");
 
+    /**
+     * The watchdog character devices, one a line, then {@code softdog} when that module is there
+     * to load (fixed text).
+     */
+    private static final ShellScript WATCHDOGS = ShellScript.fixed("for w in /dev/watchdog*; do"
+            + " if [ -c \"$w\" ]; then printf '%s\\n' \"$w\"; fi; done;"
+            + " if modinfo -n softdog >/dev/null 2>&1; then echo softdog; fi; true");
+
     private PreflightCommands() {
+    }
+
+    /** What {@link Watchdog#parse} reads. */
+    public static Command watchdogs() {
+        return WATCHDOGS.run().withTimeout(QUICK);
     }
 
     /** The kernel's node name, the name corosync and DRBD's {@code on} section must use. */

@@ -10,6 +10,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,8 +75,12 @@ class PreflightTest extends LoopDiskTest {
     @Test
     void equalEmptyDisksGiveNoDiskFinding() {
         SetupSpec spec = ThisMachine.spec(disks.empty(32 * LoopDisks.MIB), disks.empty(32 * LoopDisks.MIB), 7789);
-        List<Finding> findings = Preflight.findings(spec, facts(spec));
+        Map<String, NodeFacts> facts = facts(spec);
+        List<Finding> findings = Preflight.findings(spec, facts);
         assertEquals(List.of(), findings.stream().filter(f -> f.kind().word().startsWith("setup-disk")).toList());
+        // what the pair rule found in order is said among what is fine
+        assertTrue(FactsSummary.of(facts).contains(ThisMachine.name() + ", " + ThisMachine.PEER
+                + ": the backing disks are the same size (32.0 MiB)"), FactsSummary.of(facts).toString());
     }
 
     @Test
@@ -156,8 +161,10 @@ class PreflightTest extends LoopDiskTest {
         facts.put(n1, FactsVaried.dhcpd(facts.get(n1), a));
         facts.put(n2, FactsVaried.dhcpd(facts.get(n2), a));
         assertEquals(List.of(), of(Preflight.findings(spec, facts), FindingKind.SETUP_DHCPD_UID_DIFFERS));
+        assertTrue(FactsSummary.of(facts).contains(n1 + ", " + n2 + ": the dhcpd accounts have the same uid and gid"));
 
         facts.put(n2, FactsVaried.dhcpd(facts.get(n2), b));
+        assertTrue(FactsSummary.of(facts).stream().noneMatch(l -> l.contains("the same uid")));
         Finding differs = only(Preflight.findings(spec, facts), FindingKind.SETUP_DHCPD_UID_DIFFERS);
         assertEquals(Severity.CRITICAL, differs.severity());
         assertTrue(differs.message().contains("uid/gid " + a.uid() + "/" + a.gid() + " on " + n1 + ", "
@@ -267,6 +274,63 @@ class PreflightTest extends LoopDiskTest {
             assertFalse(facts.get(ThisMachine.name()).problems().iterator().hasNext(), "this machine was read in full");
             assertEquals(List.of(ThisMachine.name()), List.copyOf(Preflight.generations(facts).keySet()));
         }
+    }
+
+    @Test
+    void sbdNeedsItsSharedDiskEmptyTheSameOnBothNodesAndAWatchdog() throws Exception {
+        String data = disks.empty(32 * LoopDisks.MIB);
+        String sbd = disks.ext4(8 * LoopDisks.MIB, "old");
+        SetupSpec spec = ThisMachine.sbd(ThisMachine.spec(data, data, 7789), sbd);
+        Map<String, NodeFacts> facts = facts(spec);
+        NodeFacts here = facts.get(ThisMachine.name());
+        assertEquals(8 * LoopDisks.MIB, here.sbdDevice().device().sizeBytes());
+        List<Finding> findings = Preflight.findings(spec, facts);
+
+        Finding holds = of(on(ThisMachine.name(), findings), FindingKind.SETUP_SBD_DEVICE).get(0);
+        assertEquals(Severity.CRITICAL, holds.severity());
+        assertTrue(holds.message().startsWith(ThisMachine.name() + ": the SBD disk " + sbd + " (8.0 MiB) holds ext4 \"old\""),
+                holds.message());
+        assertEquals(List.of(new SuggestedCommand(ThisMachine.name(), "wipefs --all " + sbd)), holds.commands());
+        // this machine's watchdogs, looked at without the pre-flight's command
+        List<String> devices = new ArrayList<>();
+        try (var list = Files.newDirectoryStream(Path.of("/dev"), "watchdog*")) {
+            list.forEach(d -> devices.add(d.toString()));
+        }
+        assertEquals(devices.stream().sorted().toList(), here.watchdog().devices().stream().sorted().toList());
+        assertEquals(devices.contains("/dev/watchdog"), of(on(ThisMachine.name(), findings), FindingKind.SETUP_NO_WATCHDOG)
+                .isEmpty(), findings.toString());
+        // the size sbd's confirmation names
+        assertEquals(8 * LoopDisks.MIB, Preflight.generations(facts).get(ThisMachine.name()).sbdDeviceBytes());
+
+        // two disks of different sizes under one name are not one shared disk
+        NodeFacts other = ThisMachine.facts(ThisMachine.sbd(spec, disks.empty(9 * LoopDisks.MIB)), 1);
+        Map<String, NodeFacts> two = new LinkedHashMap<>(facts);
+        two.put(ThisMachine.PEER, other);
+        Finding pair = only(on(ThisMachine.name() + ", " + ThisMachine.PEER, Preflight.findings(spec, two)),
+                FindingKind.SETUP_SBD_DEVICE);
+        assertTrue(pair.message().startsWith("The SBD disk is not one shared disk: " + sbd + " has 8.0 MiB (8388608 bytes) on "
+                + ThisMachine.name() + ", 9.0 MiB (9437184 bytes) on " + ThisMachine.PEER), pair.message());
+    }
+
+    @Test
+    void aMissingSbdDiskAndAWatchdogOnlyAModuleAwayAreRefusedSayingWhatToDo() {
+        String data = disks.empty(32 * LoopDisks.MIB);
+        SetupSpec spec = ThisMachine.sbd(ThisMachine.spec(data, data, 7789), "/dev/nonexistent-sbd");
+        NodeFacts f = ThisMachine.facts(spec, 0);
+        assertFalse(f.sbdDevice().exists());
+        // a node whose kernel has softdog but no watchdog device loaded, as the QEMU lab's guests
+        NodeFacts softdogOnly = FactsVaried.watchdog(f, Watchdog.parse("softdog\n"));
+        List<Finding> findings = Preflight.findings(spec, Map.of(ThisMachine.name(), softdogOnly, ThisMachine.PEER,
+                FactsVaried.watchdog(ThisMachine.facts(spec, 1), Watchdog.parse("/dev/watchdog\n/dev/watchdog0\n"))));
+        Finding missing = only(on(ThisMachine.name(), findings), FindingKind.SETUP_SBD_DEVICE);
+        assertTrue(missing.message().startsWith(ThisMachine.name() + ": the SBD disk /dev/nonexistent-sbd is not a block"
+                + " device there"), missing.message());
+        Finding watchdog = only(findings, FindingKind.SETUP_NO_WATCHDOG);
+        assertEquals(ThisMachine.name(), watchdog.subject());
+        assertEquals(List.of(new SuggestedCommand(ThisMachine.name(),
+                "modprobe softdog && echo softdog > /etc/modules-load.d/softdog.conf")), watchdog.commands());
+        assertTrue(FactsSummary.of(FactsVaried.watchdog(f, Watchdog.parse("/dev/watchdog\n")))
+                .contains(ThisMachine.name() + ": watchdog /dev/watchdog"));
     }
 
     private static DrbdModule procDrbd(String corpusFile) {

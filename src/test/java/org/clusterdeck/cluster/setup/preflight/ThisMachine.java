@@ -25,6 +25,15 @@ final class ThisMachine {
                 new SetupSpec.Drbd("r0", "/dev/drbd0", drbdPort, null), null, null, null);
     }
 
+    /** {@link #spec} fencing with SBD on {@code sbdDisk}, the same path for both nodes. */
+    static SetupSpec sbd(SetupSpec spec, String sbdDisk) {
+        java.util.Map<String, java.util.Map<String, String>> params = new java.util.LinkedHashMap<>();
+        spec.nodes().forEach(n -> params.put(n.name(), java.util.Map.of("devices", sbdDisk)));
+        return new SetupSpec(spec.cluster(), spec.dialect(), spec.nodes(), spec.corosync(),
+                new SetupSpec.Fencing("sbd", params, spec.nodes().get(0).name(), false, false), spec.drbd(),
+                spec.filesystem(), spec.service(), spec.verification());
+    }
+
     /** This machine's facts as the named spec node, with that node's disk. */
     static NodeFacts facts(SetupSpec spec, int node) {
         SetupSpec.Node n = spec.nodes().get(node);
