@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.clusterdeck.cluster.agents.AgentName;
 import org.clusterdeck.transport.Command;
 
 /**
@@ -21,6 +22,9 @@ public final class CrmResource {
             this.option = option;
         }
     }
+
+    /** Listing agents and asking one for its metadata runs scripts on the node: seconds, not more. */
+    private static final Duration AGENT_QUERY = Duration.ofSeconds(30);
 
     private CrmResource() {
     }
@@ -63,6 +67,27 @@ public final class CrmResource {
     private static Command meta(String resource, String name, String value) {
         return Command.of("crm_resource", "--resource", ActionInput.id("resource id", resource), "--meta",
                 "--set-parameter", name, "--parameter-value", value);
+    }
+
+    /** The agent standards the node's executor supports (ocf, lsb, service, systemd, stonith ...), one a line. */
+    public static Command listStandards() {
+        return Command.of("crm_resource", "--list-standards").withTimeout(AGENT_QUERY);
+    }
+
+    /** The OCF providers installed on the node (heartbeat, pacemaker, linbit ...), one a line. */
+    public static Command listOcfProviders() {
+        return Command.of("crm_resource", "--list-ocf-providers").withTimeout(AGENT_QUERY);
+    }
+
+    /** The agents of a standard, or of an OCF provider ({@code ocf:heartbeat}), one a line. */
+    public static Command listAgents(String standard, String provider) {
+        return Command.of("crm_resource", "--list-agents", AgentName.listing(standard, provider))
+                .withTimeout(AGENT_QUERY);
+    }
+
+    /** The agent's metadata (it runs the agent's meta-data action on the node). */
+    public static Command showMetadata(AgentName agent) {
+        return Command.of("crm_resource", "--show-metadata", agent.toString()).withTimeout(AGENT_QUERY);
     }
 
     /**

@@ -12,7 +12,10 @@ import javax.xml.transform.TransformerException;
 import javax.xml.transform.TransformerFactory;
 import javax.xml.transform.dom.DOMSource;
 import javax.xml.transform.stream.StreamResult;
+import org.clusterdeck.cluster.agents.AgentName;
 import org.clusterdeck.cluster.command.NewConstraint;
+import org.clusterdeck.cluster.command.NewPrimitive;
+import org.clusterdeck.cluster.command.NewPrimitive.Op;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -45,19 +48,6 @@ public final class CibResources {
 
     /** Every resource's defaults: an active/passive service stays where it runs when the failed node comes back. */
     static final Map<String, String> RESOURCE_DEFAULTS = Map.of("resource-stickiness", "100");
-
-    /** An operation of a primitive; role and timeout may be null. */
-    public record Op(String name, String interval, String role, String timeout) {
-    }
-
-    /** A primitive of the stack; provider is null for fence devices. Parameters keep their order. */
-    public record Primitive(String id, String standard, String provider, String type, Map<String, String> params,
-            List<Op> ops) {
-        /** {@code standard:provider:type}, as crmsh and pcs name an agent. */
-        public String agent() {
-            return standard + ":" + (provider == null ? "" : provider + ":") + type;
-        }
-    }
 
     private final SetupSpec spec;
     private final NodeGeneration generation;
@@ -124,7 +114,7 @@ public final class CibResources {
     }
 
     /** The fence devices: one per node (each knows its node), or the one SBD device that fences both. */
-    List<Primitive> fencing() {
+    List<NewPrimitive> fencing() {
         String kind = spec.fencing().kind();
         String delayNode = spec.fencing().delayNode();
         List<Op> monitor = List.of(new Op("monitor", "60s", null, null));
@@ -135,17 +125,18 @@ public final class CibResources {
                 Map<String, String> params = new LinkedHashMap<>(spec.fencing().parameters().get(spec.nodes().get(0).name()));
                 // one device fences both nodes: the delay is a node map
                 params.put("pcmk_delay_base", delayNode + ":" + FENCING_DELAY);
-                return List.of(new Primitive("st_sbd", "stonith", null, "fence_sbd", params, monitor));
+                return List.of(new NewPrimitive("st_sbd", new AgentName("stonith", null, "fence_sbd"), params, monitor));
             }
             default: {
-                List<Primitive> out = new ArrayList<>();
+                List<NewPrimitive> out = new ArrayList<>();
                 for (SetupSpec.Node node : spec.nodes()) {
                     Map<String, String> params = new LinkedHashMap<>(spec.fencing().parameters().get(node.name()));
                     params.put("pcmk_host_list", node.name());
                     if (node.name().equals(delayNode)) {
                         params.put("pcmk_delay_base", FENCING_DELAY);
                     }
-                    out.add(new Primitive("st_" + node.name(), "stonith", null, fenceAgent(kind), params, monitor));
+                    out.add(new NewPrimitive("st_" + node.name(), new AgentName("stonith", null, fenceAgent(kind)), params,
+                            monitor));
                 }
                 return out;
             }
@@ -164,9 +155,10 @@ public final class CibResources {
     }
 
     /** DRBD's primitive, with the agent's own advised timeouts (its metadata) and a monitor per role. */
-    Primitive drbd() {
+    NewPrimitive drbd() {
         // monitor intervals differ per role, as Pacemaker requires
-        return new Primitive(drbdPrimitive(spec), "ocf", "linbit", "drbd", Map.of("drbd_resource", spec.drbd().resource()),
+        return new NewPrimitive(drbdPrimitive(spec), new AgentName("ocf", "linbit", "drbd"),
+                Map.of("drbd_resource", spec.drbd().resource()),
                 List.of(new Op("monitor", "29s", "Promoted", "20s"), new Op("monitor", "31s", "Unpromoted", "20s"),
                         new Op("start", "0s", null, "240s"), new Op("promote", "0s", null, "90s"),
                         new Op("demote", "0s", null, "90s"), new Op("notify", "0s", null, "90s"),
@@ -185,7 +177,7 @@ public final class CibResources {
     }
 
     /** The group's members in start order: filesystem, VIP, dhcpd. */
-    List<Primitive> group() {
+    List<NewPrimitive> group() {
         Map<String, String> fs = new LinkedHashMap<>();
         fs.put("device", spec.drbd().device());
         fs.put("directory", spec.filesystem().mountpoint());
@@ -203,10 +195,10 @@ public final class CibResources {
         dhcpd.put("user", dhcpdUser(generation));
         dhcpd.put("group", dhcpdUser(generation));
         dhcpd.put("interface", spec.service().nic());
-        return List.of(new Primitive("p_fs", "ocf", "heartbeat", "Filesystem", fs, List.of(new Op("monitor", "20s", null, "40s"),
+        return List.of(new NewPrimitive("p_fs", new AgentName("ocf", "heartbeat", "Filesystem"), fs, List.of(new Op("monitor", "20s", null, "40s"),
                         new Op("start", "0s", null, "60s"), new Op("stop", "0s", null, "60s"))),
-                new Primitive("p_vip", "ocf", "heartbeat", "IPaddr2", vip, List.of(new Op("monitor", "10s", null, "20s"))),
-                new Primitive("p_dhcpd", "ocf", "heartbeat", "dhcpd", dhcpd, List.of(new Op("monitor", "10s", null, "20s"))));
+                new NewPrimitive("p_vip", new AgentName("ocf", "heartbeat", "IPaddr2"), vip, List.of(new Op("monitor", "10s", null, "20s"))),
+                new NewPrimitive("p_dhcpd", new AgentName("ocf", "heartbeat", "dhcpd"), dhcpd, List.of(new Op("monitor", "10s", null, "20s"))));
     }
 
     /** The group with DRBD's Promoted instance, and only after the promotion. */
@@ -262,7 +254,7 @@ public final class CibResources {
         options.setAttribute("id", "cib-bootstrap-options");
         x.nvpair(options, "cib-bootstrap-options", fencingProperty(), fencingEnabled());
         Element resources = x.child(configuration, "resources");
-        fencing().forEach(p -> x.primitive(resources, p));
+        fencing().forEach(p -> p.appendTo(resources));
         if (!fencingOnly) {
             Element clone = x.child(resources, "clone");
             String cloneId = drbdClone(spec);
@@ -271,10 +263,10 @@ public final class CibResources {
             meta.setAttribute("id", cloneId + "-meta_attributes");
             x.nvpair(meta, cloneId + "-meta_attributes", "promotable", "true");
             drbdCloneMeta().forEach((name, value) -> x.nvpair(meta, cloneId + "-meta_attributes", name, value));
-            x.primitive(clone, drbd());
+            drbd().appendTo(clone);
             Element g = x.child(resources, "group");
             g.setAttribute("id", GROUP);
-            group().forEach(p -> x.primitive(g, p));
+            group().forEach(p -> p.appendTo(g));
         }
         Element constraints = x.child(configuration, "constraints");
         for (NewConstraint c : fencingOnly ? fenceLocations() : constraints()) {
@@ -303,35 +295,6 @@ public final class CibResources {
                 this.doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
             } catch (ParserConfigurationException e) {
                 throw new IllegalStateException("the JDK's XML builder failed", e);
-            }
-        }
-
-        void primitive(Element parent, Primitive p) {
-            Element e = child(parent, "primitive");
-            e.setAttribute("id", p.id());
-            e.setAttribute("class", p.standard());
-            if (p.provider() != null) {
-                e.setAttribute("provider", p.provider());
-            }
-            e.setAttribute("type", p.type());
-            if (!p.params().isEmpty()) {
-                Element ia = child(e, "instance_attributes");
-                ia.setAttribute("id", p.id() + "-instance_attributes");
-                p.params().forEach((name, value) -> nvpair(ia, p.id() + "-instance_attributes", name, value));
-            }
-            Element operations = child(e, "operations");
-            for (Op o : p.ops()) {
-                Element op = child(operations, "op");
-                op.setAttribute("id", p.id() + "-" + o.name() + "-interval-" + o.interval()
-                        + (o.role() == null ? "" : "-" + o.role()));
-                op.setAttribute("name", o.name());
-                op.setAttribute("interval", o.interval());
-                if (o.role() != null) {
-                    op.setAttribute("role", o.role());
-                }
-                if (o.timeout() != null) {
-                    op.setAttribute("timeout", o.timeout());
-                }
             }
         }
 

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.clusterdeck.cluster.command.NewConstraint;
+import org.clusterdeck.cluster.command.NewPrimitive;
 import org.clusterdeck.transport.Command;
-import org.clusterdeck.transport.ShellQuote;
 
 /**
  * How the setup spells its CIB changes, in the spec's dialect, as the admin who runs the cluster
@@ -87,7 +87,7 @@ public sealed interface StackDialect permits StackDialect.Plain, StackDialect.Cr
         @Override
         public Spelling fencing(String node) {
             StringBuilder text = new StringBuilder();
-            stack.fencing().forEach(p -> text.append(primitive(p)));
+            stack.fencing().forEach(p -> text.append(p.crm()).append('\n'));
             stack.fenceLocations().forEach(c -> text.append(constraint(c)));
             text.append("property ").append(stack.fencingProperty()).append('=').append(stack.fencingEnabled()).append('\n');
             return load(node, CRM_FENCING, text.toString(), null);
@@ -104,16 +104,16 @@ public sealed interface StackDialect permits StackDialect.Plain, StackDialect.Cr
         }
 
         private String data() {
-            StringBuilder text = new StringBuilder(primitive(stack.drbd()));
+            StringBuilder text = new StringBuilder(stack.drbd().crm()).append('\n');
             text.append("clone ").append(CibResources.drbdClone(stack.spec())).append(' ').append(stack.drbd().id())
-                    .append(" meta promotable=true").append(pairs(CibResources.drbdCloneMeta())).append('\n');
-            List<CibResources.Primitive> members = stack.group();
-            members.forEach(p -> text.append(primitive(p)));
+                    .append(" meta promotable=true").append(NewPrimitive.crmPairs(CibResources.drbdCloneMeta())).append('\n');
+            List<NewPrimitive> members = stack.group();
+            members.forEach(p -> text.append(p.crm()).append('\n'));
             text.append("group ").append(CibResources.GROUP);
             members.forEach(p -> text.append(' ').append(p.id()));
             text.append('\n');
             stack.dataConstraints().forEach(c -> text.append(constraint(c)));
-            text.append("rsc_defaults").append(pairs(CibResources.RESOURCE_DEFAULTS)).append('\n');
+            text.append("rsc_defaults").append(NewPrimitive.crmPairs(CibResources.RESOURCE_DEFAULTS)).append('\n');
             return text.toString();
         }
 
@@ -125,17 +125,6 @@ public sealed interface StackDialect permits StackDialect.Plain, StackDialect.Cr
 
         private static Command load(String path) {
             return Command.of("crm", "configure", "load", "update", path).withTimeout(SetupCommands.SHELL_TIMEOUT);
-        }
-
-        private static String primitive(CibResources.Primitive p) {
-            StringBuilder s = new StringBuilder("primitive ").append(p.id()).append(' ').append(p.agent());
-            if (!p.params().isEmpty()) {
-                s.append(" params").append(pairs(p.params()));
-            }
-            for (CibResources.Op o : p.ops()) {
-                s.append(" op ").append(o.name()).append(pairs(op(o)));
-            }
-            return s.append('\n').toString();
         }
 
         private static String constraint(NewConstraint c) {
@@ -162,12 +151,6 @@ public sealed interface StackDialect permits StackDialect.Plain, StackDialect.Cr
         private static String role(String resource, String role) {
             return role == null ? resource : resource + ":" + role;
         }
-
-        private static String pairs(Map<String, String> pairs) {
-            StringBuilder s = new StringBuilder();
-            pairs.forEach((name, value) -> s.append(' ').append(name).append('=').append(ShellQuote.quote(value)));
-            return s.toString();
-        }
     }
 
     /** pcs commands, each a word list: no quoting needed. */
@@ -180,8 +163,8 @@ public sealed interface StackDialect permits StackDialect.Plain, StackDialect.Cr
         @Override
         public Spelling fencing(String node) {
             List<Command> out = new ArrayList<>();
-            for (CibResources.Primitive p : stack.fencing()) {
-                out.add(pcs(null, create(List.of("stonith", "create"), p, false)));
+            for (NewPrimitive p : stack.fencing()) {
+                out.add(pcs(null, create(List.of("stonith", "create"), p)));
             }
             stack.fenceLocations().forEach(c -> out.add(pcs(null, constraint(c))));
             out.add(pcs(null, List.of("property", "set", stack.fencingProperty() + "=" + stack.fencingEnabled())));
@@ -191,15 +174,15 @@ public sealed interface StackDialect permits StackDialect.Plain, StackDialect.Cr
         @Override
         public Spelling staged(String node, String copy) {
             List<Command> out = new ArrayList<>();
-            CibResources.Primitive drbd = stack.drbd();
-            out.add(pcs(copy, create(List.of("resource", "create"), drbd, true)));
+            NewPrimitive drbd = stack.drbd();
+            out.add(pcs(copy, create(List.of("resource", "create"), drbd)));
             List<String> promotable = new ArrayList<>(List.of("resource", "promotable", drbd.id(),
                     CibResources.drbdClone(stack.spec()), "meta"));
             CibResources.drbdCloneMeta().forEach((name, value) -> promotable.add(name + "=" + value));
             out.add(pcs(copy, promotable));
             List<String> group = new ArrayList<>(List.of("resource", "group", "add", CibResources.GROUP));
-            for (CibResources.Primitive p : stack.group()) {
-                out.add(pcs(copy, create(List.of("resource", "create"), p, true)));
+            for (NewPrimitive p : stack.group()) {
+                out.add(pcs(copy, create(List.of("resource", "create"), p)));
                 group.add(p.id());
             }
             out.add(pcs(copy, group));
@@ -224,22 +207,9 @@ public sealed interface StackDialect permits StackDialect.Plain, StackDialect.Cr
             return new Command(argv, Map.of(), null, SetupCommands.SHELL_TIMEOUT);
         }
 
-        // --no-default-ops: the operations are exactly the stack's, as in the other dialects
-        private static List<String> create(List<String> verb, CibResources.Primitive p, boolean resource) {
+        private static List<String> create(List<String> verb, NewPrimitive p) {
             List<String> args = new ArrayList<>(verb);
-            args.add(p.id());
-            args.add(resource ? p.agent() : p.type());
-            p.params().forEach((name, value) -> args.add(name + "=" + value));
-            if (!p.ops().isEmpty()) {
-                args.add("op");
-                for (CibResources.Op o : p.ops()) {
-                    args.add(o.name());
-                    op(o).forEach((name, value) -> args.add(name + "=" + value));
-                }
-            }
-            if (resource) {
-                args.add("--no-default-ops");
-            }
+            args.addAll(p.pcsWords());
             return args;
         }
 
@@ -265,18 +235,5 @@ public sealed interface StackDialect permits StackDialect.Plain, StackDialect.Cr
             return List.of("constraint", "order", o.firstAction(), o.first(), "then", o.thenAction(), o.then(),
                     "kind=" + o.kind(), "id=" + o.id());
         }
-    }
-
-    /** An operation's settings, in the order the tools print them. */
-    private static Map<String, String> op(CibResources.Op o) {
-        Map<String, String> m = new java.util.LinkedHashMap<>();
-        m.put("interval", o.interval());
-        if (o.role() != null) {
-            m.put("role", o.role());
-        }
-        if (o.timeout() != null) {
-            m.put("timeout", o.timeout());
-        }
-        return m;
     }
 }

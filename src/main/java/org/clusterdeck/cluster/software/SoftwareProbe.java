@@ -35,7 +35,7 @@ public final class SoftwareProbe {
             throw new ClusterCommandException(node.node(), Probe.localNodeName().display(), name.exitCode(),
                     java.util.List.of("printed no node name"));
         }
-        String pacemaker = match(PACEMAKER, node.run(Probe.pacemakerVersion()));
+        String pacemaker = pacemakerVersion();
         String corosync = match(COROSYNC, node.run(Probe.corosyncVersion()));
         String tools = node.run(Probe.optionalTools()).stdout();
         boolean hasDrbdadm = hasTool(tools, "drbdadm");
@@ -53,6 +53,11 @@ public final class SoftwareProbe {
         }
         return new NodeSoftware(name.stdout().strip(), pacemaker, corosync, hasTool(tools, "crm"),
                 hasTool(tools, "pcs"), drbdUtils, drbdKernel);
+    }
+
+    /** Pacemaker's version alone, e.g. 2.1.5; null where pacemakerd does not say. Works where no cluster runs. */
+    public String pacemakerVersion() throws TransportException {
+        return match(PACEMAKER, node.run(Probe.pacemakerVersion()));
     }
 
     /**

@@ -2,6 +2,7 @@ package org.clusterdeck.cluster.xml;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -45,6 +46,21 @@ public final class SafeXml {
             throw new IllegalStateException("XML parser cannot be configured securely", e);
         }
     }
+
+    /**
+     * Like {@link #parse}, for resource agents' metadata, which by the OCF convention names its DTD
+     * ({@code <!DOCTYPE resource-agent SYSTEM "ra-api-1.dtd">}): a declaration that only names an
+     * external DTD is dropped unread; one with an internal subset ({@code [...]}), where entities
+     * are declared, is still refused.
+     */
+    public static Document parseNamingDtd(String text, String source) {
+        return parse(text == null ? null : EXTERNAL_DOCTYPE.matcher(text).replaceFirst("$1"), source);
+    }
+
+    // <!DOCTYPE name SYSTEM "uri"> or PUBLIC "id" "uri", before the root element, nothing in brackets
+    private static final Pattern EXTERNAL_DOCTYPE = Pattern.compile(
+            "\\A(\\s*(?:<\\?xml[^>]*\\?>)?\\s*)<!DOCTYPE\\s+[\\w.:-]+\\s+(?:SYSTEM|PUBLIC\\s+\"[^\"<>\\[]*\")"
+                    + "\\s+\"[^\"<>\\[]*\"\\s*>");
 
     private static DocumentBuilderFactory newFactory() throws ParserConfigurationException {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();

@@ -10,6 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.clusterdeck.Corpus;
 import org.clusterdeck.cluster.FormatException;
+import org.clusterdeck.transport.Command;
+import org.clusterdeck.transport.CommandResult;
+import org.clusterdeck.transport.LocalProcessRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,6 +67,23 @@ public class SafeXmlTest {
         String text = "Error: connection refused\n";
         e = assertThrows(FormatException.class, () -> SafeXml.parse(text, "node2"));
         assertEquals("node2: not XML: output starts with \"Error: connection refused\"", e.getMessage());
+    }
+
+    @Test
+    void agentMetadataNamingItsDtdIsReadWithoutItButAnInternalSubsetIsStillRefused() throws Exception {
+        // what crm_resource --show-metadata prints for the agents installed here
+        CommandResult r = new LocalProcessRunner().run(Command.of("crm_resource", "--show-metadata",
+                "ocf:heartbeat:IPaddr2").withTimeout(Duration.ofSeconds(30)));
+        assertTrue(r.stdout().contains("<!DOCTYPE resource-agent SYSTEM \"ra-api-1.dtd\">"), r.stdout());
+        assertEquals("resource-agent", SafeXml.parseNamingDtd(r.stdout(), "IPaddr2").getDocumentElement().getTagName());
+        assertThrows(FormatException.class, () -> SafeXml.parse(r.stdout(), "IPaddr2"));
+
+        String bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE resource-agent SYSTEM \"ra-api-1.dtd\" [<!ENTITY a \"aaaa\">]>"
+                + "<resource-agent>&a;</resource-agent>";
+        FormatException e = assertThrows(FormatException.class, () -> SafeXml.parseNamingDtd(bomb, "node1: agent"));
+        assertTrue(e.getMessage().contains("DTD"), e.getMessage());
+        String external = "<!DOCTYPE resource-agent SYSTEM \"file:///etc/passwd\"><resource-agent>&x;</resource-agent>";
+        assertThrows(FormatException.class, () -> SafeXml.parseNamingDtd(external, "node1: agent"));
     }
 
     @Test

@@ -1,0 +1,172 @@
+package org.clusterdeck.cluster.agents;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.clusterdeck.cluster.command.NewPrimitive;
+
+/**
+ * What a new primitive of one agent asks for, from the agent's metadata: its parameters sorted
+ * into what must be given, what may be, what is for experts and what is deprecated; each value
+ * checked against its type; defaults left to the agent (written only when changed); the
+ * operations the agent advises; and Pacemaker's meta attributes with their types.
+ */
+public final class PrimitiveForm {
+    /** Where a parameter goes on the form: required first, deprecated folded away with advanced. */
+    public enum Section { REQUIRED, OPTIONAL, ADVANCED, DEPRECATED }
+
+    /** Actions no operation is configured for: the cluster never schedules them. */
+    private static final Set<String> NOT_SCHEDULED = Set.of("meta-data", "validate-all", "status", "reload",
+            "reload-agent", "methods", "usage");
+
+    /**
+     * The meta attributes an admin sets on a primitive (Pacemaker Explained, "Resource Meta-Attributes"),
+     * typed as parameters so that the same form checks them.
+     */
+    public static final List<AgentParameter> META = List.of(
+            meta("target-role", "select", List.of("Started", "Stopped", "Promoted", "Unpromoted"), "Started",
+                    "The role the cluster keeps the resource in"),
+            meta("is-managed", "boolean", List.of(), "true",
+                    "Whether the cluster starts, stops and recovers it (false: left alone, monitored only)"),
+            meta("resource-stickiness", "score", List.of(), null,
+                    "How much it prefers to stay where it runs (the cluster's default when unset)"),
+            meta("migration-threshold", "score", List.of(), "INFINITY",
+                    "Failures on a node after which it moves away from that node"),
+            meta("failure-timeout", "time", List.of(), "0",
+                    "How long a failure counts (0: until cleaned up)"),
+            meta("priority", "integer", List.of(), "0",
+                    "Which resources stay running when not all can"),
+            meta("requires", "select", List.of("nothing", "quorum", "fencing", "unfencing"), null,
+                    "What must hold before it may start"),
+            meta("multiple-active", "select", List.of("block", "stop_only", "stop_start", "stop_unexpected"),
+                    "stop_start", "What the cluster does when it finds it active on more than one node"),
+            meta("allow-migrate", "boolean", List.of(), "false",
+                    "Whether it may live-migrate instead of stopping and starting (agents with migrate_to/from)"),
+            meta("critical", "boolean", List.of(), "true",
+                    "Whether a colocation with it may stop its dependents when it cannot run"));
+
+    private final AgentMetadata metadata;
+
+    private PrimitiveForm(AgentMetadata metadata) {
+        this.metadata = metadata;
+    }
+
+    public static PrimitiveForm of(AgentMetadata metadata) {
+        return new PrimitiveForm(metadata);
+    }
+
+    public AgentMetadata metadata() {
+        return metadata;
+    }
+
+    public static Section section(AgentParameter p) {
+        if (p.deprecated()) {
+            return Section.DEPRECATED;
+        }
+        if (p.required()) {
+            return Section.REQUIRED;
+        }
+        return p.advanced() ? Section.ADVANCED : Section.OPTIONAL;
+    }
+
+    /** The parameters of one section, in the agent's order. */
+    public List<AgentParameter> parameters(Section section) {
+        return metadata.parameters().stream().filter(p -> section(p) == section).toList();
+    }
+
+    /**
+     * What is wrong with these values, by parameter name: a required one not given, a value its type
+     * refuses, a name the agent does not have. A blank value is one not given.
+     */
+    public Map<String, String> problems(Map<String, String> values) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (AgentParameter p : metadata.parameters()) {
+            String v = values.get(p.name());
+            boolean given = v != null && !v.isBlank();
+            if (!given && section(p) == Section.REQUIRED) {
+                out.put(p.name(), "required: " + describe(p));
+            } else if (given && p.problem(v) != null) {
+                out.put(p.name(), p.problem(v));
+            }
+        }
+        values.forEach((name, v) -> {
+            if (metadata.parameter(name).isEmpty() && v != null && !v.isBlank()) {
+                out.put(name, metadata.agent() + " has no parameter " + name);
+            }
+        });
+        return out;
+    }
+
+    /** Problems of meta attribute values, by name, as for parameters. */
+    public static Map<String, String> metaProblems(Map<String, String> values) {
+        Map<String, String> out = new LinkedHashMap<>();
+        values.forEach((name, v) -> {
+            if (v == null || v.isBlank()) {
+                return;
+            }
+            AgentParameter m = META.stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+            if (m == null) {
+                out.put(name, "not a meta attribute ClusterDeck knows: " + String.join(", ",
+                        META.stream().map(AgentParameter::name).toList()));
+            } else if (m.problem(v) != null) {
+                out.put(name, m.problem(v));
+            }
+        });
+        return out;
+    }
+
+    /** The values to write: given, and not the agent's own default (which stays the agent's to change). */
+    public Map<String, String> changed(Map<String, String> values) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (AgentParameter p : metadata.parameters()) {
+            String v = values.get(p.name());
+            if (v != null && !v.isBlank() && !v.equals(p.defaultValue())) {
+                out.put(p.name(), v);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The operations the agent advises, as the cluster should run them: each monitor with its
+     * interval (per role for a promotable agent) and the timeouts of the actions the cluster
+     * schedules. Older role names (Master, Slave) become Pacemaker 2.1's where the node speaks them.
+     */
+    public List<NewPrimitive.Op> advisedOperations(boolean promotedRoleNames) {
+        List<NewPrimitive.Op> out = new ArrayList<>();
+        for (AgentAction a : metadata.actions()) {
+            if (NOT_SCHEDULED.contains(a.name())) {
+                continue;
+            }
+            boolean monitor = a.name().equals("monitor");
+            if (monitor && a.interval() == null) {
+                continue;
+            }
+            String interval = monitor ? a.interval() : "0s";
+            out.add(new NewPrimitive.Op(a.name(), interval, role(a.role(), promotedRoleNames), a.timeout()));
+        }
+        return out;
+    }
+
+    private static String role(String role, boolean promotedNames) {
+        if (role == null || !promotedNames) {
+            return role;
+        }
+        return switch (role) {
+            case "Master" -> "Promoted";
+            case "Slave" -> "Unpromoted";
+            default -> role;
+        };
+    }
+
+    /** The short description, else the name, for messages. */
+    static String describe(AgentParameter p) {
+        return p.shortDescription() != null && !p.shortDescription().isBlank() ? p.shortDescription().strip() : p.name();
+    }
+
+    private static AgentParameter meta(String name, String type, List<String> options, String dflt, String what) {
+        return new AgentParameter(name, type, options, false, false, null, false, dflt, what, null, false, null, false);
+    }
+}

@@ -1,0 +1,203 @@
+package org.clusterdeck.cluster.command;
+
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import javax.xml.transform.OutputKeys;
+import javax.xml.transform.TransformerException;
+import javax.xml.transform.TransformerFactory;
+import javax.xml.transform.dom.DOMSource;
+import javax.xml.transform.stream.StreamResult;
+import org.clusterdeck.cluster.agents.AgentName;
+import org.clusterdeck.cluster.agents.ParameterType;
+import org.clusterdeck.transport.ShellQuote;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * A primitive resource to add to the CIB, and how each toolset spells it: the CIB's XML (for
+ * cibadmin), crm configuration text and pcs's create arguments. All three give the same ids, as
+ * pcs and crmsh name them: {@code ID-instance_attributes-NAME}, {@code ID-meta_attributes-NAME},
+ * {@code ID-OP-interval-I}. Every name and value is checked when the record is made.
+ *
+ * @param params instance attributes, in the order given
+ * @param meta   meta attributes (target-role, resource-stickiness ...), in the order given
+ */
+public record NewPrimitive(String id, AgentName agent, Map<String, String> params, List<Op> ops,
+        Map<String, String> meta) {
+    /** The roles an operation may be for: Pacemaker 2.1's names and the older ones. */
+    private static final List<String> ROLES = List.of("Started", "Stopped", "Promoted", "Unpromoted", "Master", "Slave");
+
+    /** An operation; role and timeout may be null. */
+    public record Op(String name, String interval, String role, String timeout) {
+        public Op {
+            ActionInput.id("operation name", name);
+            time("interval of " + name, interval);
+            if (timeout != null) {
+                time("timeout of " + name, timeout);
+            }
+            if (role != null && !ROLES.contains(role)) {
+                throw new InvalidInputException("role of " + name, role, "expected one of " + String.join(", ", ROLES));
+            }
+        }
+
+        private static void time(String what, String value) {
+            String problem = ParameterType.TIME.problem(value, List.of());
+            if (problem != null) {
+                throw new InvalidInputException(what, value == null ? "" : value, problem);
+            }
+        }
+
+        /** Its settings, in the order the tools print them. */
+        Map<String, String> settings() {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put("interval", interval);
+            if (role != null) {
+                m.put("role", role);
+            }
+            if (timeout != null) {
+                m.put("timeout", timeout);
+            }
+            return m;
+        }
+    }
+
+    public NewPrimitive {
+        ActionInput.id("resource id", id);
+        if (agent == null) {
+            throw new InvalidInputException("agent of " + id, "", "it is empty");
+        }
+        params = checked("parameter", params);
+        ops = List.copyOf(ops);
+        meta = checked("meta attribute", meta);
+    }
+
+    /** Without meta attributes. */
+    public NewPrimitive(String id, AgentName agent, Map<String, String> params, List<Op> ops) {
+        this(id, agent, params, ops, Map.of());
+    }
+
+    private static Map<String, String> checked(String what, Map<String, String> pairs) {
+        Map<String, String> out = new LinkedHashMap<>();
+        pairs.forEach((name, value) -> out.put(ActionInput.id(what + " name", name),
+                ActionInput.value(what + " " + name, value)));
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** The {@code <primitive>} element under {@code parent}, with the JDK's DOM, which escapes every value. */
+    public Element appendTo(Element parent) {
+        Document doc = parent.getOwnerDocument();
+        Element e = child(parent, "primitive");
+        e.setAttribute("id", id);
+        e.setAttribute("class", agent.standard());
+        if (agent.provider() != null) {
+            e.setAttribute("provider", agent.provider());
+        }
+        e.setAttribute("type", agent.type());
+        attributes(e, "instance_attributes", params);
+        attributes(e, "meta_attributes", meta);
+        Element operations = child(e, "operations");
+        for (Op o : ops) {
+            Element op = child(operations, "op");
+            op.setAttribute("id", id + "-" + o.name() + "-interval-" + o.interval() + (o.role() == null ? "" : "-" + o.role()));
+            op.setAttribute("name", o.name());
+            o.settings().forEach(op::setAttribute);
+        }
+        return e;
+    }
+
+    private void attributes(Element primitive, String set, Map<String, String> pairs) {
+        if (pairs.isEmpty()) {
+            return;
+        }
+        Element s = child(primitive, set);
+        String setId = id + "-" + set;
+        s.setAttribute("id", setId);
+        pairs.forEach((name, value) -> {
+            Element nv = child(s, "nvpair");
+            nv.setAttribute("id", setId + "-" + name);
+            nv.setAttribute("name", name);
+            nv.setAttribute("value", value);
+        });
+    }
+
+    private static Element child(Element parent, String name) {
+        Element e = parent.getOwnerDocument().createElement(name);
+        parent.appendChild(e);
+        return e;
+    }
+
+    /** The {@code <primitive>} alone, as {@code cibadmin --xml-text} takes it. */
+    public String xml() {
+        try {
+            Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+            Element holder = doc.createElement("resources");
+            doc.appendChild(holder);
+            Element p = appendTo(holder);
+            var t = TransformerFactory.newInstance().newTransformer();
+            t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
+            StringWriter out = new StringWriter();
+            t.transform(new DOMSource(p), new StreamResult(out));
+            return out.toString();
+        } catch (ParserConfigurationException | TransformerException e) {
+            throw new IllegalStateException("the JDK's XML writer failed", e);
+        }
+    }
+
+    /**
+     * crm configuration text, one line: {@code primitive ID AGENT params … op … meta …}. crm's
+     * parser splits words as a POSIX shell does, so each value is quoted as for one.
+     */
+    public String crm() {
+        StringBuilder s = new StringBuilder("primitive ").append(id).append(' ').append(agent);
+        if (!params.isEmpty()) {
+            s.append(" params").append(crmPairs(params));
+        }
+        if (!meta.isEmpty()) {
+            s.append(" meta").append(crmPairs(meta));
+        }
+        for (Op o : ops) {
+            s.append(" op ").append(o.name()).append(crmPairs(o.settings()));
+        }
+        return s.toString();
+    }
+
+    /** {@code  NAME=VALUE} words for crm configuration text, each value quoted as for a POSIX shell. */
+    public static String crmPairs(Map<String, String> pairs) {
+        StringBuilder s = new StringBuilder();
+        pairs.forEach((name, value) -> s.append(' ').append(name).append('=').append(ShellQuote.quote(value)));
+        return s.toString();
+    }
+
+    /**
+     * pcs's words after {@code pcs resource create} or {@code pcs stonith create}: the id, the agent
+     * (a fence device names its agent without {@code stonith:}), {@code NAME=VALUE} parameters, the
+     * operations and meta attributes, and {@code --no-default-ops}, so the operations are exactly
+     * these, as in the other spellings. pcs reads each word whole: nothing to quote.
+     */
+    public List<String> pcsWords() {
+        List<String> args = new ArrayList<>();
+        args.add(id);
+        args.add(agent.isFencing() ? agent.type() : agent.toString());
+        params.forEach((name, value) -> args.add(name + "=" + value));
+        if (!ops.isEmpty()) {
+            args.add("op");
+            for (Op o : ops) {
+                args.add(o.name());
+                o.settings().forEach((name, value) -> args.add(name + "=" + value));
+            }
+        }
+        if (!meta.isEmpty()) {
+            args.add("meta");
+            meta.forEach((name, value) -> args.add(name + "=" + value));
+        }
+        if (!agent.isFencing()) {
+            args.add("--no-default-ops");
+        }
+        return args;
+    }
+}

@@ -1,0 +1,72 @@
+package org.clusterdeck.cluster.agents;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.clusterdeck.cluster.command.NewPrimitive;
+import org.clusterdeck.transport.LocalProcessRunner;
+import org.junit.jupiter.api.Test;
+
+/** Forms for new primitives of the agents installed here, as their metadata describes them. */
+class PrimitiveFormTest {
+    private static PrimitiveForm form(String agent) throws Exception {
+        return PrimitiveForm.of(new AgentReader(new LocalProcessRunner()).metadata(AgentName.parse(agent)));
+    }
+
+    @Test
+    void aVirtualIpAsksForItsAddressChecksTypesAndWritesOnlyWhatDiffersFromTheDefault() throws Exception {
+        PrimitiveForm ip = form("ocf:heartbeat:IPaddr2");
+        assertEquals(List.of("ip"), ip.parameters(PrimitiveForm.Section.REQUIRED).stream().map(AgentParameter::name).toList());
+        assertEquals(Map.of("ip", "required: IPv4 or IPv6 address"), ip.problems(Map.of()));
+
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("ip", "10.99.0.101");
+        values.put("cidr_netmask", "24");
+        values.put("lvs_support", "maybe");
+        values.put("arp_count", "5");
+        values.put("nic", "");
+        values.put("no_such", "1");
+        assertEquals(Map.of("lvs_support", "expected true or false (also yes/no, on/off, 1/0)",
+                "no_such", "ocf:heartbeat:IPaddr2 has no parameter no_such"), ip.problems(values));
+        values.put("lvs_support", "false");
+        values.remove("no_such");
+        // 5 and false are the agent's defaults, the blank nic is not given
+        assertEquals(Map.of("ip", "10.99.0.101", "cidr_netmask", "24"), ip.changed(values));
+
+        assertEquals(List.of(new NewPrimitive.Op("start", "0s", null, "20s"), new NewPrimitive.Op("stop", "0s", null, "20s"),
+                new NewPrimitive.Op("monitor", "10s", null, "20s")), ip.advisedOperations(true));
+    }
+
+    @Test
+    void drbdsMonitorsPerRoleInTheNodesRoleNames() throws Exception {
+        PrimitiveForm drbd = form("ocf:linbit:drbd");
+        List<NewPrimitive.Op> monitors = drbd.advisedOperations(true).stream().filter(o -> o.name().equals("monitor")).toList();
+        assertEquals(List.of("Unpromoted", "Promoted"), monitors.stream().map(NewPrimitive.Op::role).toList());
+        assertEquals(List.of("Slave", "Master"), drbd.advisedOperations(false).stream()
+                .filter(o -> o.name().equals("monitor")).map(NewPrimitive.Op::role).toList());
+        assertTrue(drbd.advisedOperations(true).stream().anyMatch(o -> o.name().equals("promote") && o.timeout().equals("90")));
+    }
+
+    @Test
+    void aFenceAgentsOldParameterNamesAreFoldedAwayAndNotRequired() throws Exception {
+        PrimitiveForm virsh = form("stonith:fence_virsh");
+        List<String> deprecated = virsh.parameters(PrimitiveForm.Section.DEPRECATED).stream().map(AgentParameter::name).toList();
+        assertTrue(deprecated.containsAll(List.of("ipaddr", "login")), deprecated.toString());
+        List<String> required = virsh.parameters(PrimitiveForm.Section.REQUIRED).stream().map(AgentParameter::name).toList();
+        assertTrue(required.containsAll(List.of("ip", "username")) && !required.contains("ipaddr"), required.toString());
+    }
+
+    @Test
+    void metaAttributesAreCheckedAsTheirTypesSay() {
+        assertEquals(Map.of(), PrimitiveForm.metaProblems(Map.of("target-role", "Stopped", "resource-stickiness", "INFINITY",
+                "failure-timeout", "10min", "migration-threshold", "3")));
+        Map<String, String> bad = PrimitiveForm.metaProblems(Map.of("target-role", "Running", "failure-timeout", "soon",
+                "colour", "red"));
+        assertEquals("expected one of Started, Stopped, Promoted, Unpromoted", bad.get("target-role"));
+        assertEquals("expected a time such as 30s, 90, 5min, 2h or 500ms (a number alone is seconds)", bad.get("failure-timeout"));
+        assertTrue(bad.get("colour").startsWith("not a meta attribute ClusterDeck knows: target-role, is-managed"), bad.get("colour"));
+    }
+}
