@@ -1,8 +1,14 @@
 package org.clusterdeck.cli;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.clusterdeck.cluster.agents.AgentName;
 import org.clusterdeck.cluster.command.ClusterAction;
 import org.clusterdeck.cluster.command.InvalidInputException;
 import org.clusterdeck.cluster.command.NewConstraint;
+import org.clusterdeck.cluster.command.NewPrimitive;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -250,6 +256,89 @@ final class ActionCommands {
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a colocation, order or location constraint.",
             subcommands = {Colocation.class, Order.class, Location.class})
     static final class ConstraintAdd extends Group {
+    }
+
+    @Command(name = "resource", mixinStandardHelpOptions = true, description = "Add resources to the configuration, or delete them.",
+            subcommands = {ResourceCreate.class, ResourceDelete.class})
+    static final class Resource extends Group {
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = "Delete a primitive and the constraints that name it; the cluster stops it first.")
+    static final class ResourceDelete extends OnResource {
+        @Override
+        ClusterAction action() {
+            return new ClusterAction.DeleteResource(resource);
+        }
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "A new primitive from an agent (see agents show AGENT), on its own or into an existing group;"
+                    + " checked against the agent's metadata on the node, with the operations it advises where no --op"
+                    + " is given.")
+    static final class ResourceCreate extends ActionCommand {
+        @Parameters(index = "0", paramLabel = "ID")
+        String id;
+
+        @Parameters(index = "1", paramLabel = "AGENT", description = "e.g. ocf:heartbeat:IPaddr2 or stonith:fence_ipmilan")
+        String agent;
+
+        @Parameters(index = "2..*", paramLabel = "NAME=VALUE", description = "The agent's parameters.")
+        List<String> params = new ArrayList<>();
+
+        @Option(names = "--group", paramLabel = "GROUP", description = "Into this existing group, at its end.")
+        String group;
+
+        @Option(names = "--before", paramLabel = "MEMBER", description = "Into the group before this member.")
+        String before;
+
+        @Option(names = "--after", paramLabel = "MEMBER", description = "Into the group after this member.")
+        String after;
+
+        @Option(names = "--op", paramLabel = "NAME:interval=I[,timeout=T][,role=R]",
+                description = "An operation (repeatable), e.g. monitor:interval=30s,timeout=20s.")
+        List<String> ops = new ArrayList<>();
+
+        @Option(names = "--meta", paramLabel = "NAME=VALUE", description = "A meta attribute (repeatable), e.g."
+                + " target-role=Stopped.")
+        List<String> meta = new ArrayList<>();
+
+        @Override
+        ClusterAction action() {
+            List<NewPrimitive.Op> operations = new ArrayList<>();
+            for (String op : ops) {
+                operations.add(operation(op));
+            }
+            return new ClusterAction.CreateResource(new NewPrimitive(id, AgentName.parse(agent), pairs("parameter", params),
+                    operations, pairs("meta attribute", meta)), group, before, after);
+        }
+
+        private static Map<String, String> pairs(String what, List<String> words) {
+            Map<String, String> out = new LinkedHashMap<>();
+            for (String w : words) {
+                int eq = w.indexOf('=');
+                if (eq <= 0) {
+                    throw new InvalidInputException(what, w, "expected NAME=VALUE");
+                }
+                out.put(w.substring(0, eq), w.substring(eq + 1));
+            }
+            return out;
+        }
+
+        private static NewPrimitive.Op operation(String text) {
+            int colon = text.indexOf(':');
+            if (colon <= 0) {
+                throw new InvalidInputException("operation", text, "expected NAME:interval=I[,timeout=T][,role=R]");
+            }
+            Map<String, String> settings = pairs("operation setting", List.of(text.substring(colon + 1).split(",")));
+            for (String name : settings.keySet()) {
+                if (!List.of("interval", "timeout", "role").contains(name)) {
+                    throw new InvalidInputException("operation setting", name, "expected interval, timeout or role");
+                }
+            }
+            return new NewPrimitive.Op(text.substring(0, colon), settings.getOrDefault("interval", "0s"),
+                    settings.get("role"), settings.get("timeout"));
+        }
     }
 
     /** Every new constraint has an id first. */

@@ -38,7 +38,10 @@ public final class ShellQuote {
         return sb.toString();
     }
 
-    /** {@code NAME=value ... argv}, with the environment sorted so the same command always reads the same. */
+    /**
+     * {@code NAME=value ... argv}, with the environment sorted so the same command always reads the
+     * same, and a shown standard input as a here-document after it.
+     */
     public static String commandLine(Command command) {
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<String, String> e : new TreeMap<>(command.env()).entrySet()) {
@@ -47,6 +50,27 @@ public final class ShellQuote {
             }
             sb.append(e.getKey()).append('=').append(quote(e.getValue())).append(' ');
         }
-        return sb.append(join(command.argv())).toString();
+        sb.append(join(command.argv()));
+        if (command.stdinShown()) {
+            hereDocument(sb, command.stdin());
+        }
+        return sb.toString();
+    }
+
+    /**
+     * {@code <<'END'}, the lines, {@code END}: quoted, so the shell takes every line as it is; the
+     * delimiter is one no line of the text is.
+     */
+    private static void hereDocument(StringBuilder sb, String text) {
+        List<String> lines = text.lines().toList();
+        String end = "END";
+        for (int i = 2; lines.contains(end); i++) {
+            end = "END" + i;
+        }
+        sb.append(" <<'").append(end).append("'\n").append(text);
+        if (!text.endsWith("\n")) {
+            sb.append('\n');
+        }
+        sb.append(end);
     }
 }

@@ -63,6 +63,23 @@ class ActionCommandTest {
     }
 
     @Test
+    void aNewResourcesNamesValuesAndOperationsAreCheckedBeforeAnyConnection() {
+        Run agent = cli("resource", "create", "p_x", "ocf:heartbeat:$(id)", "--host", "192.0.2.1");
+        assertEquals(Cli.USAGE, agent.code(), agent.err());
+        assertTrue(agent.err().startsWith("clusterdeck: agent type '$(id)' is not allowed"), agent.err());
+        Run pair = cli("resource", "create", "p_x", "ocf:pacemaker:Dummy", "fake", "--host", "192.0.2.1");
+        assertEquals(Cli.USAGE, pair.code(), pair.err());
+        assertTrue(pair.err().startsWith("clusterdeck: parameter 'fake' is not allowed: expected NAME=VALUE"), pair.err());
+        Run op = cli("resource", "create", "p_x", "ocf:pacemaker:Dummy", "--op", "monitor:interval=often", "--host",
+                "192.0.2.1");
+        assertEquals(Cli.USAGE, op.code(), op.err());
+        assertTrue(op.err().startsWith("clusterdeck: interval of monitor 'often' is not allowed"), op.err());
+        Run place = cli("resource", "create", "p_x", "ocf:pacemaker:Dummy", "--before", "p_vip", "--host", "192.0.2.1");
+        assertEquals(Cli.USAGE, place.code(), place.err());
+        assertTrue(place.err().contains("a position is one in a group: give the group"), place.err());
+    }
+
+    @Test
     void constraintValuesAreCheckedBeforeAnyConnection() {
         Run score = cli("constraint", "add", "location", "l1", "g_dhcp", "node1", "--score", "$(id)",
                 "--host", "192.0.2.1");

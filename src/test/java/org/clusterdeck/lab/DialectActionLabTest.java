@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.xml.xpath.XPathFactory;
 import org.clusterdeck.cluster.command.CibAdmin;
 import org.clusterdeck.cluster.command.NewConstraint;
 import org.clusterdeck.cluster.xml.SafeXml;
@@ -66,6 +67,7 @@ class DialectActionLabTest extends ActionLabTestBase {
             property(dialect);
             unmanageAndManage(dialect);
             constraintAddAndRemove(dialect);
+            resourceCreateAndDelete(dialect);
         } finally {
             HIDDEN.get(dialect).forEach(this::unhide);
             restore();
@@ -280,6 +282,74 @@ class DialectActionLabTest extends ActionLabTestBase {
         assertEquals(to, view().serviceNode(), "stickiness keeps the stack where the constraint put it");
     }
 
+    /**
+     * A Dummy into the DHCP group, with a hostile value, and the operations its metadata on the node
+     * advises: where the dialect can, after the VIP (the plain tools append only); it starts with the
+     * group, where predicted, and crm_verify finds the configuration clean.
+     */
+    private void resourceCreateAndDelete(String dialect) throws Exception {
+        String id = "p_new_" + dialect;
+        String resourcesBefore = section("resources");
+        String constraintsBefore = section("constraints");
+        String value = "it's $(id) `id`; & <x>";
+        List<String> args = new ArrayList<>(List.of("resource", "create", id, "ocf:pacemaker:Dummy", "fake=" + value,
+                "--group", "g_dhcp"));
+        if (!dialect.equals("pacemaker")) {
+            args.addAll(List.of("--after", "p_vip"));
+        }
+        args.add("--yes");
+        Run r = cli(args.toArray(String[]::new));
+        assertEquals(0, r.code(), dialect + ": " + r.err() + r.out());
+        JsonNode plan = r.json().get("plan");
+        assertEquals(dialect, plan.get("dialect").asText());
+        String shown = plan.get("commands").get(0).asText();
+        assertTrue(shown.startsWith(new Spelling("pcs resource create " + id + " ocf:pacemaker:Dummy",
+                "crm configure <<'END'\nprimitive " + id + " ocf:pacemaker:Dummy",
+                "cibadmin --modify --scope resources --xml-text '<group id=\"g_dhcp\"><primitive").in(dialect)), shown);
+        assertTrue(r.json().get("asPredicted").asBoolean(), r.out());
+        assertPredictedEqualsActual(plan, view());
+        String where = view().serviceNode();
+        assertTrue(view().resources().stream().anyMatch(p -> p.id().equals(id) && p.active() && p.nodes().contains(where)),
+                view().toString());
+
+        Document resources = SafeXml.parse(lab.ssh("node1", Duration.ofSeconds(15), "cibadmin", "--query", "--scope",
+                "resources").stdout(), "resources");
+        String at = "/resources/group[@id='g_dhcp']/primitive";
+        assertEquals(dialect.equals("pacemaker") ? "p_dhcpd" : "p_vip",
+                XPathFactory.newInstance().newXPath().evaluate(at + "[@id='" + id + "']/preceding-sibling::primitive[1]/@id",
+                        resources));
+        assertEquals(value, XPathFactory.newInstance().newXPath().evaluate(at + "[@id='" + id
+                + "']/instance_attributes/nvpair[@name='fake']/@value", resources));
+        // Dummy's own advice: a monitor every 10 s, 20 s to answer
+        assertEquals(1, count(resources, at + "[@id='" + id + "']/operations/op[@name='monitor' and @interval='10s'"
+                + " and @timeout='20s']"));
+        CommandResult verify = lab.ssh("node1", Duration.ofSeconds(30), "crm_verify", "--live-check");
+        assertEquals(0, verify.exitCode(), verify.stderr() + verify.stdout());
+
+        // a constraint that names it goes with it; the configuration is then what it was
+        Run located = cli("constraint", "add", "location", "l_" + id, id, where, "--score", "10", "--yes");
+        assertEquals(0, located.code(), located.err() + located.out());
+        Run deleted = cli("resource", "delete", id, "--yes");
+        assertEquals(0, deleted.code(), dialect + ": " + deleted.err() + deleted.out());
+        JsonNode deletion = deleted.json().get("plan");
+        assertEquals(List.of("l_" + id), List.of(deletion.get("action").get("constraints").get(0).asText()));
+        assertEquals(new Spelling("pcs resource delete " + id, "crm resource stop " + id,
+                "cibadmin --delete --xpath '/cib/configuration/constraints/*[@id='\\''l_" + id + "'\\'']'").in(dialect),
+                deletion.get("commands").get(0).asText());
+        assertTrue(deleted.json().get("asPredicted").asBoolean(), deleted.out());
+        assertEquals(resourcesBefore, section("resources"), "the resources as before the create");
+        assertEquals(constraintsBefore, section("constraints"), "the constraints as before");
+        CommandResult clean = lab.ssh("node1", Duration.ofSeconds(30), "crm_verify", "--live-check");
+        assertEquals(0, clean.exitCode(), clean.stderr() + clean.stdout());
+    }
+
+    /** One section of the live CIB's configuration, as cibadmin prints it. */
+    private String section(String scope) {
+        CommandResult r = lab.ssh("node1", Duration.ofSeconds(15), "cibadmin", "--query", "--scope", scope);
+        assertEquals(0, r.exitCode(), r.stderr());
+        return r.stdout();
+    }
+
     /** {@link #run}, then the cluster read back by XPath equals the prediction. */
     private JsonNode apply(String dialect, Spelling expected, String... args) throws Exception {
         Run r = run(dialect, expected, args);
@@ -343,6 +413,10 @@ class DialectActionLabTest extends ActionLabTestBase {
                 "for a in target-role is-managed; do crm_resource --resource p_dhcpd --meta --delete-parameter $a; done",
                 "for id in l_pcs l_crmsh l_pacemaker; do",
                 "  cibadmin --delete --xpath \"/cib/configuration/constraints/*[@id='$id']\"",
+                "done",
+                // the cluster stops a primitive whose configuration is gone
+                "for id in p_new_pcs p_new_crmsh p_new_pacemaker; do",
+                "  cibadmin --delete --xpath \"/cib/configuration/resources//primitive[@id='$id']\"",
                 "done",
                 "crm_resource --cleanup",
                 "crm_resource --wait --timeout=60s");

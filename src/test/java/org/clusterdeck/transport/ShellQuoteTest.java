@@ -52,6 +52,22 @@ class ShellQuoteTest {
                 () -> ShellQuote.commandLine(Command.of("x").withEnv("A;B", "v")));
     }
 
+    @org.junit.jupiter.api.Test
+    void aShownStandardInputIsAHereDocumentTheShellFeedsAsItIsAndASecretOneIsNotShown() throws Exception {
+        String script = "primitive p ocf:pacemaker:Dummy params fake='$(touch MARK)'\nEND\ncommit\n";
+        Command shown = Command.of("cat").withShownStdin(script);
+        String line = ShellQuote.commandLine(shown);
+        // END is a line of the text: the delimiter is another
+        assertEquals("cat <<'END2'\n" + script + "END2", line);
+        CommandResult r = new LocalProcessRunner().run(Command.of("/bin/sh", "-c", "cd " + ShellQuote.quote(dir.toString())
+                + " && " + line));
+        assertEquals(script, r.stdout());
+        assertFalse(Files.exists(dir.resolve("MARK")));
+        assertEquals("fence_virsh", Command.of("fence_virsh").withStdin("password=s3cret\n").display());
+        assertEquals(shown.display(), shown.withTimeout(java.time.Duration.ofSeconds(5)).withEnv("CIB_file", "/f").display()
+                .replace("CIB_file=/f ", ""));
+    }
+
     static List<String> split(String nulSeparated) {
         List<String> parts = new ArrayList<>(List.of(nulSeparated.split("\0", -1)));
         parts.remove(parts.size() - 1);

@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.clusterdeck.app.audit.AuditLog;
 import org.clusterdeck.app.nodes.NodeConnection;
+import org.clusterdeck.cluster.agents.AgentReader;
+import org.clusterdeck.cluster.agents.PrimitiveForm;
 import org.clusterdeck.cluster.FormatException;
 import org.clusterdeck.cluster.checks.ClusterProperty;
 import org.clusterdeck.cluster.checks.LeftoverConstraint;
@@ -22,6 +24,8 @@ import org.clusterdeck.cluster.command.ClusterNotSettledException;
 import org.clusterdeck.cluster.command.CommandDialect;
 import org.clusterdeck.cluster.command.CrmResource;
 import org.clusterdeck.cluster.command.InvalidInputException;
+import org.clusterdeck.cluster.command.NewPrimitive;
+import org.clusterdeck.cluster.command.PlainTools;
 import org.clusterdeck.cluster.corosync.QuorumReader;
 import org.clusterdeck.cluster.drbd.DrbdNodeReader;
 import org.clusterdeck.cluster.drbd.DrbdStatus;
@@ -92,6 +96,15 @@ public final class ActionService {
         ClusterStatus status = connection.status();
         ClusterAction action = ActionTargets.resolve(requested, status);
         ActionTargets.requireKnown(action, cib, status);
+        if (action instanceof ClusterAction.CreateResource c) {
+            // checked against the agent as this node has it, the operations it advises where none are given
+            NewPrimitive p = PrimitiveForm.of(new AgentReader(node).metadata(c.primitive().agent()))
+                    .complete(c.primitive(), PlainTools.forNode(sw).promotedRoleNames());
+            action = new ClusterAction.CreateResource(p, c.group(), c.before(), c.after());
+        }
+        if (action instanceof ClusterAction.DeleteResource d) {
+            action = ActionTargets.deletion(d, cib);
+        }
 
         List<Command> change = dialect.commands(action);
         Optional<Command> after = dialect.afterLanding(action);

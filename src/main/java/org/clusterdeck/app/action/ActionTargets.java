@@ -2,7 +2,12 @@ package org.clusterdeck.app.action;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.clusterdeck.cluster.cib.Cib;
+import org.clusterdeck.cluster.cib.CibResource;
+import org.clusterdeck.cluster.cib.Constraint;
+import org.clusterdeck.cluster.cib.Group;
+import org.clusterdeck.cluster.cib.Primitive;
 import org.clusterdeck.cluster.command.ClusterAction;
 import org.clusterdeck.cluster.command.InvalidInputException;
 import org.clusterdeck.cluster.command.NewConstraint;
@@ -35,6 +40,31 @@ final class ActionTargets {
         return new ClusterAction.Demote(d.resource(), promoted.get(0), d.keepConstraint());
     }
 
+    /**
+     * What a delete takes along, from the CIB: the constraints that name the primitive. Only a
+     * primitive is deleted this way, and not the last member of a group (which would leave an
+     * empty group the schema refuses) nor one inside a clone or bundle.
+     */
+    static ClusterAction.DeleteResource deletion(ClusterAction.DeleteResource d, Cib cib) {
+        CibResource r = cib.resource(d.resource()).orElseThrow(() -> new InvalidInputException("resource", d.resource(),
+                "the cluster has no resource with this id"));
+        if (!(r instanceof Primitive p)) {
+            throw new InvalidInputException("resource", d.resource(), "it is a " + r.kind()
+                    + "; ClusterDeck deletes primitives (delete its members one by one; a group goes with its last)");
+        }
+        Optional<CibResource> parent = cib.parent(d.resource());
+        if (parent.isPresent() && !(parent.get() instanceof Group)) {
+            throw new InvalidInputException("resource", d.resource(), "it is inside the " + parent.get().kind() + " "
+                    + parent.get().id() + "; ClusterDeck deletes primitives on their own or in groups");
+        }
+        if (parent.isPresent() && parent.get().children().size() == 1) {
+            throw new InvalidInputException("resource", d.resource(), "it is the only member of the group "
+                    + parent.get().id() + ", which cannot be left empty");
+        }
+        List<String> naming = cib.constraints().stream().filter(c -> c.names(d.resource())).map(Constraint::id).toList();
+        return new ClusterAction.DeleteResource(d.resource(), naming, "stonith".equals(p.resourceClass()));
+    }
+
     static void requireKnown(ClusterAction action, Cib cib, ClusterStatus status) {
         List<String> resources = new ArrayList<>();
         if (action instanceof ClusterAction.OnResource r) {
@@ -47,6 +77,24 @@ final class ActionTargets {
             }
             if (a.constraint() instanceof NewConstraint.Location l) {
                 requireNode(l.node(), status);
+            }
+        }
+        if (action instanceof ClusterAction.CreateResource c) {
+            String id = c.primitive().id();
+            if (cib.resource(id).isPresent() || cib.constraint(id).isPresent()) {
+                throw new InvalidInputException("resource id", id, "the CIB already has this id");
+            }
+            if (c.group() != null) {
+                CibResource group = cib.resource(c.group()).orElseThrow(() -> new InvalidInputException("group",
+                        c.group(), "the cluster has no resource with this id"));
+                if (!(group instanceof Group)) {
+                    throw new InvalidInputException("group", c.group(), "it is a " + group.kind() + ", not a group");
+                }
+                String member = c.before() != null ? c.before() : c.after();
+                if (member != null && group.children().stream().noneMatch(m -> m.id().equals(member))) {
+                    throw new InvalidInputException("group member", member, c.group() + "'s members are "
+                            + String.join(", ", group.children().stream().map(CibResource::id).toList()));
+                }
             }
         }
         if (action instanceof ClusterAction.RemoveConstraint r && cib.constraint(r.id()).isEmpty()) {

@@ -86,7 +86,9 @@ public record AuditRecord(String time, String node, List<String> argv, Map<Strin
     static Command masked(Command command) {
         Map<String, String> env = new TreeMap<>(command.env());
         env.replaceAll((name, value) -> SECRET_NAME.matcher(name).matches() ? MASK : value);
-        return new Command(command.argv(), env, null, command.timeout());
+        // a shown standard input is a script the admin read in the plan: the log keeps it too
+        return new Command(command.argv(), env, command.stdinShown() ? command.stdin() : null, command.timeout(),
+                command.stdinShown());
     }
 
     // A command no shell could carry (NUL byte, bad variable name) is still recorded by its argv.

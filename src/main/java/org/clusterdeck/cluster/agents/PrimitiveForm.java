@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.clusterdeck.cluster.command.InvalidInputException;
 import org.clusterdeck.cluster.command.NewPrimitive;
 
 /**
@@ -135,6 +136,11 @@ public final class PrimitiveForm {
      * schedules. Older role names (Master, Slave) become Pacemaker 2.1's where the node speaks them.
      */
     public List<NewPrimitive.Op> advisedOperations(boolean promotedRoleNames) {
+        if (metadata.agent() != null && metadata.agent().isFencing()) {
+            // the fencer runs on, off and reboot itself; the cluster only monitors a device, every
+            // 60 s as pcs sets it up
+            return List.of(new NewPrimitive.Op("monitor", "60s", null, null));
+        }
         List<NewPrimitive.Op> out = new ArrayList<>();
         for (AgentAction a : metadata.actions()) {
             if (NOT_SCHEDULED.contains(a.name())) {
@@ -148,6 +154,24 @@ public final class PrimitiveForm {
             out.add(new NewPrimitive.Op(a.name(), interval, role(a.role(), promotedRoleNames), a.timeout()));
         }
         return out;
+    }
+
+    /**
+     * The primitive checked against this agent's metadata, with the advised operations where it has
+     * none.
+     *
+     * @throws InvalidInputException naming every parameter or meta attribute that is wrong
+     */
+    public NewPrimitive complete(NewPrimitive p, boolean promotedRoleNames) {
+        Map<String, String> wrong = new LinkedHashMap<>(problems(p.params()));
+        metaProblems(p.meta()).forEach((name, why) -> wrong.put("meta " + name, why));
+        if (!wrong.isEmpty()) {
+            List<String> each = new ArrayList<>();
+            wrong.forEach((name, why) -> each.add(name + ": " + why));
+            throw new InvalidInputException("resource " + p.id(), metadata.agent().toString(), String.join("; ", each));
+        }
+        return p.ops().isEmpty() ? new NewPrimitive(p.id(), p.agent(), p.params(), advisedOperations(promotedRoleNames),
+                p.meta()) : p;
     }
 
     private static String role(String role, boolean promotedNames) {

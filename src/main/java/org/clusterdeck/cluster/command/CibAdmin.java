@@ -23,6 +23,23 @@ public final class CibAdmin {
         return Command.of("cibadmin", "--create", "--scope", "constraints", "--xml-text", constraint.xml());
     }
 
+    /**
+     * Adds a primitive on its own, or at the end of an existing group (cibadmin's modify merges the
+     * group element given with the one there, adding what is new at its end); the XML comes from
+     * {@link NewPrimitive}, whose values are checked and escaped.
+     */
+    public static Command createPrimitive(NewPrimitive primitive, String group) {
+        return group == null
+                ? Command.of("cibadmin", "--create", "--scope", "resources", "--xml-text", primitive.xml())
+                : Command.of("cibadmin", "--modify", "--scope", "resources", "--xml-text", primitive.xmlInGroup(group));
+    }
+
+    /** Removes the primitive with this id wherever it is (on its own, in a group); the cluster stops it. */
+    public static Command deletePrimitive(String id) {
+        return Command.of("cibadmin", "--delete", "--xpath",
+                "/cib/configuration/resources//primitive[@id='" + ActionInput.id("resource id", id) + "']");
+    }
+
     /** Removes the constraint with this id, whatever its type; an id (NCName) cannot leave the quotes. */
     public static Command deleteConstraint(String id) {
         return Command.of("cibadmin", "--delete", "--xpath",

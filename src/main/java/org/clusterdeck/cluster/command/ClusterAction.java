@@ -3,6 +3,7 @@ package org.clusterdeck.cluster.command;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -228,6 +229,94 @@ public sealed interface ClusterAction {
         @Override
         public String describe() {
             return "add " + constraint.describe();
+        }
+    }
+
+    /**
+     * A new primitive, on its own or into an existing group: at its end, or before or after one of
+     * its members.
+     *
+     * @param group  null: on its own
+     * @param before a member of the group to put it before; null for none
+     * @param after  a member of the group to put it after; null for none
+     */
+    /** Parameter names that hold secrets (passwords, keys, tokens): never put on a command line. */
+    java.util.regex.Pattern SECRET = java.util.regex.Pattern.compile("(?i).*(pass|secret|token|key).*");
+
+    @JsonPropertyOrder({"kind", "primitive", "group", "before", "after"})
+    record CreateResource(NewPrimitive primitive, String group, String before, String after) implements ClusterAction {
+        public CreateResource {
+            if (primitive == null) {
+                throw new IllegalArgumentException("no primitive");
+            }
+            if (group != null) {
+                ActionInput.id("group id", group);
+                if (primitive.agent().isFencing()) {
+                    throw new InvalidInputException("group", group, "a fence device cannot be in a group");
+                }
+            }
+            for (String name : primitive.params().keySet()) {
+                if (SECRET.matcher(name).matches()) {
+                    // every spelling carries the value in the command line: the node's process list, the audit log
+                    throw new InvalidInputException("parameter", name, "a secret would show in the command line, the"
+                            + " node's process list and the audit log; ClusterDeck does not set secrets yet");
+                }
+            }
+            if (before != null && after != null) {
+                throw new InvalidInputException("position", before + "/" + after, "give --before or --after, not both");
+            }
+            for (String member : java.util.Arrays.asList(before, after)) {
+                if (member != null) {
+                    ActionInput.id("group member", member);
+                    if (group == null) {
+                        throw new InvalidInputException("position", member, "a position is one in a group: give the group");
+                    }
+                }
+            }
+        }
+
+        @Override
+        public String kind() {
+            return "resource-create";
+        }
+
+        @Override
+        public String describe() {
+            return "create " + primitive.id() + " (" + primitive.agent() + ")" + (group == null ? ""
+                    : " in group " + group + (before != null ? " before " + before : after != null ? " after " + after : ""));
+        }
+    }
+
+    /**
+     * Deletes a primitive (on its own or a member of a group with other members) and the
+     * constraints that name it, which would otherwise name nothing; the cluster stops it first.
+     *
+     * @param constraints the ids of the constraints that name it, found in the CIB when the plan is made
+     * @param fenceDevice it is a fence device (pcs deletes those with its stonith command), found there too
+     */
+    @JsonPropertyOrder({"kind", "resource", "constraints", "fenceDevice"})
+    record DeleteResource(String resource, List<String> constraints, boolean fenceDevice)
+            implements ClusterAction, OnResource {
+        public DeleteResource {
+            ActionInput.id("resource id", resource);
+            constraints = List.copyOf(constraints);
+            constraints.forEach(c -> ActionInput.id("constraint id", c));
+        }
+
+        /** As the admin asks it, before the plan looks into the CIB. */
+        public DeleteResource(String resource) {
+            this(resource, List.of(), false);
+        }
+
+        @Override
+        public String kind() {
+            return "resource-delete";
+        }
+
+        @Override
+        public String describe() {
+            return "delete " + resource + (constraints.isEmpty() ? "" : " and the constraints naming it ("
+                    + String.join(", ", constraints) + ")");
         }
     }
 

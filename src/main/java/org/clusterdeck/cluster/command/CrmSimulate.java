@@ -41,8 +41,12 @@ public final class CrmSimulate {
         for (List<Command> stage : stages) {
             for (Command shown : stage) {
                 Command c = onCopy.apply(shown);
-                if (!c.env().isEmpty() || c.stdin() != null) {
+                if (!c.env().isEmpty()) {
                     throw new IllegalArgumentException("a staged command takes its CIB from CIB_file only: " + c.display());
+                }
+                if (c.stdin() != null) {
+                    // the script's own input is the CIB: the command's (crm configure's commands) comes as a quoted word
+                    script.code("printf '%s' ").word(c.stdin()).code(" | ");
                 }
                 script.command(c.argv()).code(" >&2 || { rc=$?; printf '%s\\n' ")
                         .word(STAGE_FAILED + shown.display()).code(" >&2; exit $rc; }\n");

@@ -39,6 +39,11 @@ public final class Crmsh implements CommandDialect {
             return List.of(crm(List.of("node", s.on() ? "standby" : "online", s.node())));
         } else if (action instanceof ClusterAction.Manage m) {
             return List.of(crm(List.of("resource", m.managed() ? "manage" : "unmanage", m.resource())));
+        } else if (action instanceof ClusterAction.CreateResource c) {
+            return List.of(configure(create(c)));
+        } else if (action instanceof ClusterAction.DeleteResource d) {
+            // crm deletes only what does not run: stopped first, deleted once it has stopped (afterLanding)
+            return List.of(crm(List.of("resource", "stop", d.resource())));
         }
         // crmsh has no equal spelling (promoted-role moves, a clear for one node) or it is not safer
         // (constraints and properties in crmsh's own language, which re-parses what it is given)
@@ -51,11 +56,15 @@ public final class Crmsh implements CommandDialect {
             return plain.commands(action);
         }
         // what plain tools cannot stage (a cleanup), crmsh, which calls them, cannot either
-        return plain.staged(action).isEmpty() ? List.of() : commands(action);
+        return PlainTools.stageable(action) ? commands(action) : List.of();
     }
 
     @Override
     public Optional<Command> afterLanding(ClusterAction action) {
+        if (action instanceof ClusterAction.DeleteResource d) {
+            // crm's delete takes the constraints that name it along
+            return Optional.of(crm(List.of("configure", "delete", d.resource())));
+        }
         return CommandDialect.clearsAfterLanding(action).map(resource -> crm(List.of("resource", "clear", resource)));
     }
 
@@ -65,6 +74,33 @@ public final class Crmsh implements CommandDialect {
             out.add(ActionInput.lifetime(lifetime));
         }
         return out;
+    }
+
+    /**
+     * crm's configure commands for a new primitive, into its group at its place, committed at once:
+     * the primitive never exists outside the group, where the cluster could start it on its own.
+     */
+    private static String create(ClusterAction.CreateResource c) {
+        StringBuilder s = new StringBuilder(c.primitive().crm()).append('\n');
+        if (c.group() != null) {
+            s.append("modgroup ").append(c.group()).append(" add ").append(c.primitive().id());
+            if (c.before() != null) {
+                s.append(" before ").append(c.before());
+            } else if (c.after() != null) {
+                s.append(" after ").append(c.after());
+            }
+            s.append('\n');
+        }
+        return s.append("commit\n").toString();
+    }
+
+    /**
+     * {@code crm configure} reading its commands from standard input, shown in the plan as the
+     * here-document an admin would type: one session, one commit. crm's parser splits words as a
+     * POSIX shell does; {@link NewPrimitive#crm} quotes every value for it.
+     */
+    private static Command configure(String commands) {
+        return Command.of("crm", "configure").withShownStdin(commands);
     }
 
     // ids and node names reach here only through ClusterAction, whose records checked them

@@ -133,15 +133,30 @@ public record NewPrimitive(String id, AgentName agent, Map<String, String> param
 
     /** The {@code <primitive>} alone, as {@code cibadmin --xml-text} takes it. */
     public String xml() {
+        return write(null);
+    }
+
+    /**
+     * The primitive inside {@code <group id="GROUP">}: what {@code cibadmin --modify} merges into
+     * that existing group, adding the primitive at its end.
+     */
+    public String xmlInGroup(String group) {
+        return write(ActionInput.id("group id", group));
+    }
+
+    private String write(String group) {
         try {
             Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
-            Element holder = doc.createElement("resources");
+            Element holder = doc.createElement(group == null ? "resources" : "group");
             doc.appendChild(holder);
             Element p = appendTo(holder);
+            if (group != null) {
+                holder.setAttribute("id", group);
+            }
             var t = TransformerFactory.newInstance().newTransformer();
             t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
             StringWriter out = new StringWriter();
-            t.transform(new DOMSource(p), new StreamResult(out));
+            t.transform(new DOMSource(group == null ? p : holder), new StreamResult(out));
             return out.toString();
         } catch (ParserConfigurationException | TransformerException e) {
             throw new IllegalStateException("the JDK's XML writer failed", e);

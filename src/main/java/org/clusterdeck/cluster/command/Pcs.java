@@ -67,6 +67,21 @@ public final class Pcs implements CommandDialect {
             return List.of(pcs(List.of("property", "set", p.name() + "=" + p.value())));
         } else if (action instanceof ClusterAction.Manage m) {
             return List.of(pcs(List.of("resource", m.managed() ? "manage" : "unmanage", m.resource())));
+        } else if (action instanceof ClusterAction.CreateResource c) {
+            List<String> args = new ArrayList<>(List.of(c.primitive().agent().isFencing() ? "stonith" : "resource", "create"));
+            args.addAll(c.primitive().pcsWords());
+            if (c.group() != null) {
+                args.addAll(List.of("--group", c.group()));
+                if (c.before() != null) {
+                    args.addAll(List.of("--before", c.before()));
+                } else if (c.after() != null) {
+                    args.addAll(List.of("--after", c.after()));
+                }
+            }
+            return List.of(pcs(args));
+        } else if (action instanceof ClusterAction.DeleteResource d) {
+            // pcs stops it and waits, then deletes it with the constraints that name it
+            return List.of(pcs(List.of(d.fenceDevice() ? "stonith" : "resource", "delete", d.resource())));
         }
         return plain.commands(action);
     }
@@ -74,7 +89,7 @@ public final class Pcs implements CommandDialect {
     @Override
     public List<Command> staged(ClusterAction action) {
         // what plain tools cannot stage (a cleanup), pcs, which calls them, cannot either
-        return plain.staged(action).isEmpty() ? List.of() : commands(action);
+        return PlainTools.stageable(action) ? commands(action) : List.of();
     }
 
     @Override

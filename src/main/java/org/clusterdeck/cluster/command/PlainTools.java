@@ -30,6 +30,11 @@ public final class PlainTools implements CommandDialect {
         return "pacemaker";
     }
 
+    /** Whether the node's Pacemaker names roles Promoted and Unpromoted (2.1 on), not Master and Slave. */
+    public boolean promotedRoleNames() {
+        return promotedFlag == CrmResource.PromotedFlag.PROMOTED;
+    }
+
     @Override
     public List<Command> commands(ClusterAction action) {
         // Java 17: no pattern switch yet; the sealed interface keeps this list complete by review
@@ -60,6 +65,19 @@ public final class PlainTools implements CommandDialect {
             return List.of(CibAdmin.createConstraint(a.constraint()));
         } else if (action instanceof ClusterAction.RemoveConstraint r) {
             return List.of(CibAdmin.deleteConstraint(r.id()));
+        } else if (action instanceof ClusterAction.CreateResource c) {
+            if (c.before() != null || c.after() != null) {
+                // cibadmin merges into a group at its end only; a position would mean rewriting the group
+                throw new InvalidInputException("position", c.before() != null ? "before " + c.before() : "after " + c.after(),
+                        "Pacemaker's own tools add to a group's end only; for a position use the crmsh or pcs dialect");
+            }
+            return List.of(CibAdmin.createPrimitive(c.primitive(), c.group()));
+        } else if (action instanceof ClusterAction.DeleteResource d) {
+            // the constraints first: none of them names a resource that is gone in between
+            List<Command> out = new java.util.ArrayList<>();
+            d.constraints().forEach(c -> out.add(CibAdmin.deleteConstraint(c)));
+            out.add(CibAdmin.deletePrimitive(d.resource()));
+            return out;
         }
         throw new IllegalArgumentException("no plain-tools spelling for " + action.kind());
     }
@@ -67,7 +85,12 @@ public final class PlainTools implements CommandDialect {
     /** crm_resource --cleanup only pretends with CIB_file (and 2.1.5 then crashes), so a cleanup is not staged. */
     @Override
     public List<Command> staged(ClusterAction action) {
-        return action instanceof ClusterAction.Cleanup ? List.of() : commands(action);
+        return stageable(action) ? commands(action) : List.of();
+    }
+
+    /** Whether the change can be made on a CIB copy: not a cleanup, nor in the shells, which call crm_resource for it. */
+    static boolean stageable(ClusterAction action) {
+        return !(action instanceof ClusterAction.Cleanup);
     }
 
     @Override

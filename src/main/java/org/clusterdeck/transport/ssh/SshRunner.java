@@ -261,7 +261,9 @@ public final class SshRunner implements CommandRunner {
 
     /** The command as the remote shell receives it. */
     String shellLine(Command command) {
-        return ShellQuote.commandLine(asRun(command));
+        Command run = asRun(command);
+        // the standard input goes over the channel: a shown one is not repeated as a here-document
+        return ShellQuote.commandLine(new Command(run.argv(), run.env(), run.stdin(), run.timeout()));
     }
 
     /** Non-root users run the tools through {@code sudo -n}, which never waits for a password. */
@@ -279,7 +281,7 @@ public final class SshRunner implements CommandRunner {
             }
         }
         argv.addAll(command.argv());
-        return new Command(argv, Map.of(), command.stdin(), command.timeout());
+        return new Command(argv, Map.of(), command.stdin(), command.timeout(), command.stdinShown());
     }
 
     private boolean needsSudo() {

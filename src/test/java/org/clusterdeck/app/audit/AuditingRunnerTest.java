@@ -137,11 +137,16 @@ class AuditingRunnerTest {
         };
         try (AuditingRunner runner = new AuditingRunner(viaSudo, log)) {
             runner.run(Command.of("true").withEnv("CIB_PASSWORD", "s3cret").withEnv("LANG", "C"));
+            // a fence agent's parameters on its input; crm configure's commands, which the plan showed
+            runner.run(Command.of("true").withStdin("password=s3cret\n"));
+            runner.runChanging(Command.of("cat").withShownStdin("primitive p ocf:pacemaker:Dummy\ncommit\n"));
         }
         JsonNode r = records(log.file()).get(0);
         assertEquals(List.of("true"), strings(r.get("argv")), "argv stays the tool's own");
         assertEquals("sudo -n -- env 'CIB_PASSWORD=***' LANG=C true", r.get("display").asText());
-        assertFalse(r.toString().contains("s3cret"), r.toString());
+        assertFalse(records(log.file()).toString().contains("s3cret"), records(log.file()).toString());
+        assertEquals("sudo -n -- cat <<'END'\nprimitive p ocf:pacemaker:Dummy\ncommit\nEND",
+                records(log.file()).get(2).get("display").asText());
     }
 
     @Test
