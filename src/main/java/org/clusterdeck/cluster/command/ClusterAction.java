@@ -240,11 +240,12 @@ public sealed interface ClusterAction {
      * @param before a member of the group to put it before; null for none
      * @param after  a member of the group to put it after; null for none
      */
-    /** Parameter names that hold secrets (passwords, keys, tokens): never put on a command line. */
-    java.util.regex.Pattern SECRET = java.util.regex.Pattern.compile("(?i).*(pass|secret|token|key).*");
-
     @JsonPropertyOrder({"kind", "primitive", "group", "before", "after"})
     record CreateResource(NewPrimitive primitive, String group, String before, String after) implements ClusterAction {
+        /** Parameter names that hold secrets (passwords, keys, tokens): never put on a command line. */
+        private static final java.util.regex.Pattern SECRET = java.util.regex.Pattern.compile(
+                "(?i).*(pass|secret|token|key).*");
+
         public CreateResource {
             if (primitive == null) {
                 throw new IllegalArgumentException("no primitive");
