@@ -335,6 +335,41 @@ class ActionLabTest extends ActionLabTestBase {
     }
 
     @Test
+    @Order(16)
+    void theAgentsOverSshAreTheNodesOwn() throws Exception {
+        // the node's own listing, over plain ssh
+        CommandResult listed = lab.ssh("node1", Duration.ofSeconds(30), "crm_resource", "--list-agents", "ocf:heartbeat");
+        assertEquals(0, listed.exitCode(), listed.stderr());
+        List<String> own = listed.stdout().lines().map(String::strip).filter(l -> !l.isEmpty())
+                .map(t -> "ocf:heartbeat:" + t).toList();
+        Run list = cli("agents", "list", "--provider", "heartbeat");
+        assertEquals(0, list.code(), list.err());
+        List<String> shown = new ArrayList<>();
+        list.json().get("agents").forEach(a -> shown.add(a.asText()));
+        assertEquals(own, shown);
+
+        // IPaddr2's parameters, counted in the node's own metadata by XPath
+        CommandResult meta = lab.ssh("node1", Duration.ofSeconds(30), "crm_resource", "--show-metadata",
+                "ocf:heartbeat:IPaddr2");
+        int params = Integer.parseInt(javax.xml.xpath.XPathFactory.newInstance().newXPath().evaluate(
+                "count(/resource-agent/parameters/parameter)",
+                org.clusterdeck.cluster.xml.SafeXml.parseNamingDtd(meta.stdout(), "IPaddr2")));
+        Run ip = cli("agents", "show", "ocf:heartbeat:IPaddr2");
+        assertEquals(0, ip.code(), ip.err());
+        assertEquals(params, ip.json().get("parameters").size());
+
+        // the lab's own fence agent as the fencer describes it: plug not required (the fencer gives the
+        // target itself, as it does action), its old name port deprecated for it, the fencer's attributes after
+        Run fence = cliText("agents", "show", "stonith:fence_lab");
+        assertEquals(0, fence.code(), fence.err());
+        assertTrue(fence.out().contains("\n  action (string) [reboot]: Fencing action\n  plug (string): Lab node to act on"
+                + " (node1, node2)\n"), fence.out());
+        assertTrue(fence.out().contains("\n  port (string): Lab node to act on (old name of plug) (deprecated: use plug)\n"),
+                fence.out());
+        assertTrue(fence.out().contains("\n  pcmk_host_list (string): "), fence.out());
+    }
+
+    @Test
     @Order(15)
     void fencingOffIsExplainedWarnedAndNeedsIUnderstand() throws Exception {
         Run dry = cliText("property", "stonith-enabled=false", "--dry-run");
