@@ -209,6 +209,31 @@ class SetupLabTest {
 
     @Test
     @Order(6)
+    void theAgentsOfTheGuestsPacemaker3AreReadAsTheGuestPrintsThem() throws Exception {
+        Assumptions.assumeTrue(runs.size() == 2, "needs the cluster the tests before built");
+        String host = lab.env("VM_LAB_HOST_node1");
+        for (String agent : List.of("ocf:heartbeat:IPaddr2", "ocf:linbit:drbd", "ocf:heartbeat:dhcpd", "stonith:fence_lab")) {
+            String own = agent.startsWith("stonith:")
+                    ? lab.guest("node1", "stonith_admin", "--metadata", "--agent", agent.substring("stonith:".length()))
+                    : lab.guest("node1", "crm_resource", "--show-metadata", agent);
+            int params = Integer.parseInt(javax.xml.xpath.XPathFactory.newInstance().newXPath().evaluate(
+                    "count(/resource-agent/parameters/parameter)", org.clusterdeck.cluster.xml.SafeXml.parseNamingDtd(own,
+                            agent)));
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            int code = Cli.run(dir.resolve("agents"), new PrintWriter(out), new PrintWriter(err), "agents", "show", agent,
+                    "--host", host, "-i", lab.env("VM_LAB_SSH_KEY"), "--known-hosts", lab.env("VM_LAB_KNOWN_HOSTS"),
+                    "--json");
+            assertEquals(0, code, agent + ": " + err);
+            JsonNode shown = JSON.readTree(out.toString());
+            // a fence agent's own parameters, then the fencer's it does not have
+            assertTrue(agent.startsWith("stonith:") ? shown.get("parameters").size() > params
+                    : shown.get("parameters").size() == params, agent + ": " + shown.get("parameters").size() + " vs " + params);
+        }
+    }
+
+    @Test
+    @Order(7)
     void poweringTheActiveGuestOffLeavesTheServiceOnTheSurvivorAndFencesIt() throws IOException {
         Assumptions.assumeTrue(runs.size() == 2, "needs the setup of the tests before");
         String active = lab.located();
@@ -227,7 +252,7 @@ class SetupLabTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aNodeInAnotherClusterIsRefusedBeforeAnyChange() throws IOException {
         Assumptions.assumeTrue(runs.size() == 2, "needs the cluster the tests before built");
         String survivor = lab.located();
