@@ -10,7 +10,6 @@ import org.clusterdeck.cluster.setup.FenceProbe;
 import org.clusterdeck.cluster.setup.SetupSpec;
 import org.clusterdeck.cluster.setup.preflight.FactsSummary;
 import org.clusterdeck.cluster.setup.preflight.NodeFacts;
-import org.clusterdeck.cluster.setup.preflight.NodeFactsReader;
 import org.clusterdeck.cluster.setup.preflight.Preflight;
 import org.clusterdeck.transport.CommandResult;
 import org.clusterdeck.transport.CommandRunner;
@@ -59,8 +58,7 @@ public record FenceCheck(String target, String from, boolean ok, String answer) 
      * (the shared disk as it sees it, its watchdog) and judged by the pre-flight's own SBD rules.
      */
     private static List<FenceCheck> sbd(SetupSpec spec, Map<String, CommandRunner> nodes) {
-        Map<String, NodeFacts> facts = new LinkedHashMap<>();
-        nodes.forEach((name, runner) -> facts.put(name, new NodeFactsReader(runner, name).read(spec, null)));
+        Map<String, NodeFacts> facts = Preflight.gather(spec, nodes);
         List<Finding> sbd = Preflight.findings(spec, facts).stream().filter(f -> f.kind() == FindingKind.SETUP_SBD_DEVICE
                 || f.kind() == FindingKind.SETUP_NO_WATCHDOG).toList();
         List<FenceCheck> out = new ArrayList<>();
@@ -73,9 +71,7 @@ public record FenceCheck(String target, String from, boolean ok, String answer) 
             List<String> wrong = sbd.stream().filter(x -> List.of(x.subject().split(", ")).contains(name))
                     .map(x -> x.message() + x.commands().stream().map(c -> " Run: " + c.command()).reduce("", String::concat))
                     .toList();
-            String fine = FactsSummary.of(f).stream().filter(l -> l.startsWith(name + ": the SBD disk ")
-                    || l.startsWith(name + ": watchdog ")).map(l -> l.substring(name.length() + 2))
-                    .reduce((a, b) -> a + "; " + b).orElse("");
+            String fine = String.join("; ", FactsSummary.sbd(f));
             out.add(new FenceCheck(name, name, wrong.isEmpty(), wrong.isEmpty() ? fine : String.join(" ", wrong)));
         });
         return out;

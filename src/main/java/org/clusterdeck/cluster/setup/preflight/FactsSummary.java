@@ -42,6 +42,19 @@ public final class FactsSummary {
         return fine;
     }
 
+    /** What is in order for SBD on the node (its view of the shared disk, its watchdog), without the node's name. */
+    public static List<String> sbd(NodeFacts f) {
+        List<String> fine = new ArrayList<>();
+        if (f.sbdDevice() != null && f.sbdDevice().exists() && f.sbdDevice().contents().isEmpty()) {
+            fine.add("the SBD disk " + f.sbdDevice().path() + " holds nothing udev knows ("
+                    + ByteSize.human(f.sbdDevice().device().sizeBytes()) + ")");
+        }
+        if (f.watchdog() != null && f.watchdog().ready()) {
+            fine.add("watchdog " + String.join(", ", f.watchdog().devices()));
+        }
+        return fine;
+    }
+
     /** One sentence per fact that holds; nothing for an unreachable node. */
     public static List<String> of(NodeFacts f) {
         List<String> fine = new ArrayList<>();
@@ -70,13 +83,7 @@ public final class FactsSummary {
         } else if (f.pacemakerCandidate() != null) {
             fine.add(n + ": Pacemaker " + f.pacemakerCandidate() + " offered by " + f.packageManager());
         }
-        if (f.sbdDevice() != null && f.sbdDevice().exists() && f.sbdDevice().contents().isEmpty()) {
-            fine.add(n + ": the SBD disk " + f.sbdDevice().path() + " holds nothing udev knows ("
-                    + ByteSize.human(f.sbdDevice().device().sizeBytes()) + ")");
-        }
-        if (f.watchdog() != null && f.watchdog().ready()) {
-            fine.add(n + ": watchdog " + String.join(", ", f.watchdog().devices()));
-        }
+        sbd(f).forEach(line -> fine.add(n + ": " + line));
         if (f.dhcpd() != null) {
             fine.add(n + ": the dhcpd account has uid " + f.dhcpd().uid() + ", gid " + f.dhcpd().gid());
         }
