@@ -4,19 +4,12 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
+import org.clusterdeck.cluster.xml.XmlWriter;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -51,23 +44,15 @@ public sealed interface NewConstraint {
 
     /** The constraint as one XML element, for {@code cibadmin --create --scope constraints}. */
     default String xml() {
-        try {
-            Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
-            Element e = doc.createElement(element().getKey());
-            element().getValue().forEach((name, value) -> {
-                if (value != null) {
-                    e.setAttribute(name, value);
-                }
-            });
-            doc.appendChild(e);
-            var t = TransformerFactory.newInstance().newTransformer();
-            t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-            StringWriter out = new StringWriter();
-            t.transform(new DOMSource(doc), new StreamResult(out));
-            return out.toString();
-        } catch (ParserConfigurationException | TransformerException e) {
-            throw new IllegalStateException("the JDK's XML writer failed", e);
-        }
+        Document doc = XmlWriter.newDocument();
+        Element e = doc.createElement(element().getKey());
+        element().getValue().forEach((name, value) -> {
+            if (value != null) {
+                e.setAttribute(name, value);
+            }
+        });
+        doc.appendChild(e);
+        return XmlWriter.compact(doc);
     }
 
     private static Map<String, String> attributes(String... namesAndValues) {

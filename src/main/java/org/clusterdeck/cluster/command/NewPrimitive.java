@@ -1,20 +1,13 @@
 package org.clusterdeck.cluster.command;
 
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import org.clusterdeck.cluster.agents.AgentName;
 import org.clusterdeck.cluster.agents.ParameterType;
 import org.clusterdeck.transport.ShellQuote;
+import org.clusterdeck.cluster.xml.XmlWriter;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -145,22 +138,14 @@ public record NewPrimitive(String id, AgentName agent, Map<String, String> param
     }
 
     private String write(String group) {
-        try {
-            Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
-            Element holder = doc.createElement(group == null ? "resources" : "group");
-            doc.appendChild(holder);
-            Element p = appendTo(holder);
-            if (group != null) {
-                holder.setAttribute("id", group);
-            }
-            var t = TransformerFactory.newInstance().newTransformer();
-            t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-            StringWriter out = new StringWriter();
-            t.transform(new DOMSource(group == null ? p : holder), new StreamResult(out));
-            return out.toString();
-        } catch (ParserConfigurationException | TransformerException e) {
-            throw new IllegalStateException("the JDK's XML writer failed", e);
+        Document doc = XmlWriter.newDocument();
+        Element holder = doc.createElement(group == null ? "resources" : "group");
+        doc.appendChild(holder);
+        Element p = appendTo(holder);
+        if (group != null) {
+            holder.setAttribute("id", group);
         }
+        return XmlWriter.compact(group == null ? p : holder);
     }
 
     /**

@@ -1,21 +1,14 @@
 package org.clusterdeck.cluster.setup;
 
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-import javax.xml.transform.OutputKeys;
-import javax.xml.transform.TransformerException;
-import javax.xml.transform.TransformerFactory;
-import javax.xml.transform.dom.DOMSource;
-import javax.xml.transform.stream.StreamResult;
 import org.clusterdeck.cluster.agents.AgentName;
 import org.clusterdeck.cluster.command.NewConstraint;
 import org.clusterdeck.cluster.command.NewPrimitive;
 import org.clusterdeck.cluster.command.NewPrimitive.Op;
+import org.clusterdeck.cluster.xml.XmlWriter;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -288,15 +281,7 @@ public final class CibResources {
 
     /** One XML document being built, with the JDK's DOM, which escapes every value. */
     private static final class Xml {
-        final Document doc;
-
-        Xml() {
-            try {
-                this.doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
-            } catch (ParserConfigurationException e) {
-                throw new IllegalStateException("the JDK's XML builder failed", e);
-            }
-        }
+        final Document doc = XmlWriter.newDocument();
 
         void nvpair(Element parent, String setId, String name, String value) {
             Element e = child(parent, "nvpair");
@@ -312,17 +297,7 @@ public final class CibResources {
         }
 
         String write() {
-            try {
-                var t = TransformerFactory.newInstance().newTransformer();
-                t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
-                t.setOutputProperty(OutputKeys.INDENT, "yes");
-                t.setOutputProperty("{http://xml.apache.org/xslt}indent-amount", "2");
-                StringWriter out = new StringWriter();
-                t.transform(new DOMSource(doc), new StreamResult(out));
-                return out.toString();
-            } catch (TransformerException e) {
-                throw new IllegalStateException("the JDK's XML writer failed", e);
-            }
+            return XmlWriter.indented(doc);
         }
     }
 }
