@@ -9,6 +9,7 @@ import org.clusterdeck.cluster.command.ClusterAction;
 import org.clusterdeck.cluster.command.InvalidInputException;
 import org.clusterdeck.cluster.command.NewConstraint;
 import org.clusterdeck.cluster.command.NewPrimitive;
+import org.clusterdeck.cluster.command.PrimitiveEdit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -258,8 +259,8 @@ final class ActionCommands {
     static final class ConstraintAdd extends Group {
     }
 
-    @Command(name = "resource", mixinStandardHelpOptions = true, description = "Add resources to the configuration, or delete them.",
-            subcommands = {ResourceCreate.class, ResourceDelete.class})
+    @Command(name = "resource", mixinStandardHelpOptions = true, description = "Add, change or delete resources.",
+            subcommands = {ResourceCreate.class, ResourceUpdate.class, ResourceDelete.class, ResourceGroup.class})
     static final class Resource extends Group {
     }
 
@@ -305,40 +306,103 @@ final class ActionCommands {
 
         @Override
         ClusterAction action() {
-            List<NewPrimitive.Op> operations = new ArrayList<>();
-            for (String op : ops) {
-                operations.add(operation(op));
-            }
             return new ClusterAction.CreateResource(new NewPrimitive(id, AgentName.parse(agent), pairs("parameter", params),
-                    operations, pairs("meta attribute", meta)), group, before, after);
+                    ops.stream().map(ActionCommands::operation).toList(), pairs("meta attribute", meta)), group, before,
+                    after);
         }
+    }
 
-        private static Map<String, String> pairs(String what, List<String> words) {
-            Map<String, String> out = new LinkedHashMap<>();
-            for (String w : words) {
-                int eq = w.indexOf('=');
-                if (eq <= 0) {
-                    throw new InvalidInputException(what, w, "expected NAME=VALUE");
-                }
-                out.put(w.substring(0, eq), w.substring(eq + 1));
-            }
-            return out;
-        }
+    @Command(name = "update", mixinStandardHelpOptions = true,
+            description = "Change a primitive's parameters, meta attributes and operations (NAME= removes one); the"
+                    + " plan shows its XML before and after. Checked against the agent's metadata on the node.")
+    static final class ResourceUpdate extends OnResource {
+        @Parameters(index = "1..*", paramLabel = "NAME=VALUE", description = "Parameters to set; NAME= removes one.")
+        List<String> params = new ArrayList<>();
 
-        private static NewPrimitive.Op operation(String text) {
-            int colon = text.indexOf(':');
-            if (colon <= 0) {
-                throw new InvalidInputException("operation", text, "expected NAME:interval=I[,timeout=T][,role=R]");
-            }
-            Map<String, String> settings = pairs("operation setting", List.of(text.substring(colon + 1).split(",")));
-            for (String name : settings.keySet()) {
-                if (!List.of("interval", "timeout", "role").contains(name)) {
-                    throw new InvalidInputException("operation setting", name, "expected interval, timeout or role");
-                }
-            }
-            return new NewPrimitive.Op(text.substring(0, colon), settings.getOrDefault("interval", "0s"),
-                    settings.get("role"), settings.get("timeout"));
+        @Option(names = "--op", paramLabel = "NAME:interval=I[,timeout=T][,role=R]",
+                description = "Replaces the operation of that name and role whole, or adds it (repeatable).")
+        List<String> ops = new ArrayList<>();
+
+        @Option(names = "--meta", paramLabel = "NAME=VALUE", description = "A meta attribute to set (repeatable);"
+                + " NAME= removes one.")
+        List<String> meta = new ArrayList<>();
+
+        @Override
+        ClusterAction action() {
+            return new ClusterAction.UpdateResource(resource, new PrimitiveEdit(pairs("parameter", params),
+                    pairs("meta attribute", meta), ops.stream().map(ActionCommands::operation).toList()));
         }
+    }
+
+    @Command(name = "group", mixinStandardHelpOptions = true, description = "Put primitives into a group, reorder"
+            + " its members or take them out.", subcommands = {GroupAdd.class, GroupRemove.class})
+    static final class ResourceGroup extends Group {
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Put primitives into GROUP (made when there"
+            + " is none), from the top level or another group, at its end or next to a member; members already in it"
+            + " are moved. The cluster moves them to where the group runs.")
+    static final class GroupAdd extends ActionCommand {
+        @Parameters(index = "0", paramLabel = "GROUP")
+        String group;
+
+        @Parameters(index = "1..*", arity = "1..*", paramLabel = "RESOURCE", description = "In the order they take.")
+        List<String> resources = new ArrayList<>();
+
+        @Option(names = "--before", paramLabel = "MEMBER", description = "Before this member.")
+        String before;
+
+        @Option(names = "--after", paramLabel = "MEMBER", description = "After this member.")
+        String after;
+
+        @Override
+        ClusterAction action() {
+            return new ClusterAction.GroupAdd(group, resources, before, after);
+        }
+    }
+
+    @Command(name = "remove", mixinStandardHelpOptions = true, description = "Take members out of GROUP to the top"
+            + " level; with its last members the group goes (not while constraints name it).")
+    static final class GroupRemove extends ActionCommand {
+        @Parameters(index = "0", paramLabel = "GROUP")
+        String group;
+
+        @Parameters(index = "1..*", arity = "1..*", paramLabel = "RESOURCE")
+        List<String> resources = new ArrayList<>();
+
+        @Override
+        ClusterAction action() {
+            return new ClusterAction.GroupRemove(group, resources);
+        }
+    }
+
+    /** {@code NAME=VALUE} words, in order; an empty value stays empty (for an update, it removes). */
+    static Map<String, String> pairs(String what, List<String> words) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String w : words) {
+            int eq = w.indexOf('=');
+            if (eq <= 0) {
+                throw new InvalidInputException(what, w, "expected NAME=VALUE");
+            }
+            out.put(w.substring(0, eq), w.substring(eq + 1));
+        }
+        return out;
+    }
+
+    /** {@code NAME:interval=I[,timeout=T][,role=R]}; no interval is 0s (start, stop ...). */
+    static NewPrimitive.Op operation(String text) {
+        int colon = text.indexOf(':');
+        if (colon <= 0) {
+            throw new InvalidInputException("operation", text, "expected NAME:interval=I[,timeout=T][,role=R]");
+        }
+        Map<String, String> settings = pairs("operation setting", List.of(text.substring(colon + 1).split(",")));
+        for (String name : settings.keySet()) {
+            if (!List.of("interval", "timeout", "role").contains(name)) {
+                throw new InvalidInputException("operation setting", name, "expected interval, timeout or role");
+            }
+        }
+        return new NewPrimitive.Op(text.substring(0, colon), settings.getOrDefault("interval", "0s"),
+                settings.get("role"), settings.get("timeout"));
     }
 
     /** Every new constraint has an id first. */

@@ -4,6 +4,7 @@ import java.util.List;
 import org.clusterdeck.app.action.ActionOutcome;
 import org.clusterdeck.app.action.ActionPlan;
 import org.clusterdeck.app.action.CommandRun;
+import org.clusterdeck.cluster.command.ClusterAction;
 import org.clusterdeck.cluster.simulate.PlacementDifference;
 import org.clusterdeck.cluster.simulate.PredictedAction;
 import org.clusterdeck.cluster.simulate.Transition;
@@ -19,6 +20,10 @@ final class ActionText {
                 .append(p.cibVersion()).append(")\n")
                 .append("Commands:\n");
         p.commands().forEach(c -> sb.append("  ").append(c).append('\n'));
+        if (p.action() instanceof ClusterAction.UpdateResource u) {
+            sb.append(u.resource()).append(" in the CIB (- before, + after):\n");
+            u.diff().forEach(line -> sb.append("  ").append(line).append('\n'));
+        }
         if (p.afterLanding() != null) {
             sb.append("Once it has landed:\n  ").append(p.afterLanding()).append('\n');
         }

@@ -80,6 +80,19 @@ class ActionCommandTest {
     }
 
     @Test
+    void anEditIsCheckedBeforeAnyConnection() {
+        Run nothing = cli("resource", "update", "p_vip", "--host", "192.0.2.1");
+        assertEquals(Cli.USAGE, nothing.code(), nothing.err());
+        assertTrue(nothing.err().startsWith("clusterdeck: change '' is not allowed: nothing to change"), nothing.err());
+        Run secret = cli("resource", "update", "st", "passwd=hunter2", "--host", "192.0.2.1");
+        assertEquals(Cli.USAGE, secret.code(), secret.err());
+        assertTrue(secret.err().contains("a secret would show in the command line"), secret.err());
+        Run newline = cli("resource", "update", "p_vip", "--meta", "target-role=Stopped\nx", "--host", "192.0.2.1");
+        assertEquals(Cli.USAGE, newline.code(), newline.err());
+        assertTrue(newline.err().contains("control character"), newline.err());
+    }
+
+    @Test
     void constraintValuesAreCheckedBeforeAnyConnection() {
         Run score = cli("constraint", "add", "location", "l1", "g_dhcp", "node1", "--score", "$(id)",
                 "--host", "192.0.2.1");

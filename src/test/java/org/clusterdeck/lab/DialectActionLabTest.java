@@ -68,6 +68,7 @@ class DialectActionLabTest extends ActionLabTestBase {
             unmanageAndManage(dialect);
             constraintAddAndRemove(dialect);
             resourceCreateAndDelete(dialect);
+            secondVipAddedEditedDeleted(dialect);
         } finally {
             HIDDEN.get(dialect).forEach(this::unhide);
             restore();
@@ -341,6 +342,64 @@ class DialectActionLabTest extends ActionLabTestBase {
         assertEquals(constraintsBefore, section("constraints"), "the constraints as before");
         CommandResult clean = lab.ssh("node1", Duration.ofSeconds(30), "crm_verify", "--live-check");
         assertEquals(0, clean.exitCode(), clean.stderr() + clean.stdout());
+    }
+
+    /**
+     * The acceptance walk on the command line: a second VIP (IPaddr2) into the DHCP group, started
+     * where the group runs; its netmask changed (the plan shows the XML before and after); deleted.
+     * The address is really on the node, then with the new mask; the CIB ends as it began.
+     */
+    private void secondVipAddedEditedDeleted(String dialect) throws Exception {
+        String id = "p_vip2_" + dialect;
+        String ip = "10.99.0." + Map.of("pcs", 101, "crmsh", 102, "pacemaker", 103).get(dialect);
+        String resourcesBefore = section("resources");
+        List<String> args = new ArrayList<>(List.of("resource", "create", id, "ocf:heartbeat:IPaddr2", "ip=" + ip,
+                "cidr_netmask=24", "--group", "g_dhcp"));
+        if (!dialect.equals("pacemaker")) {
+            args.addAll(List.of("--after", "p_vip"));
+        }
+        args.add("--yes");
+        Run created = cli(args.toArray(String[]::new));
+        assertEquals(0, created.code(), dialect + ": " + created.err() + created.out());
+        assertTrue(created.json().get("asPredicted").asBoolean(), created.out());
+        String where = view().serviceNode();
+        assertTrue(address(where).contains(ip + "/24"), address(where));
+
+        Run edited = cli("resource", "update", id, "cidr_netmask=25", "--yes");
+        assertEquals(0, edited.code(), dialect + ": " + edited.err() + edited.out());
+        JsonNode plan = edited.json().get("plan");
+        assertEquals(dialect, plan.get("dialect").asText());
+        assertTrue(plan.get("commands").get(0).asText().startsWith(new Spelling("pcs resource update " + id
+                + " cidr_netmask=25", "crm configure load xml update - <<'END'\n<cib><configuration><resources><primitive",
+                "cibadmin --replace --scope resources --xml-text '<primitive").in(dialect)), plan.toString());
+        List<String> diff = new ArrayList<>();
+        plan.get("action").get("diff").forEach(l -> diff.add(l.asText()));
+        assertEquals(1, diff.stream().filter(l -> l.startsWith("- ") && l.contains("name=\"cidr_netmask\" value=\"24\""))
+                .count(), diff.toString());
+        assertEquals(1, diff.stream().filter(l -> l.startsWith("+ ") && l.contains("name=\"cidr_netmask\" value=\"25\""))
+                .count(), diff.toString());
+        assertEquals(2, diff.stream().filter(l -> !l.startsWith("  ")).count(), "only the netmask changes: " + diff);
+        assertTrue(edited.json().get("asPredicted").asBoolean(), edited.out());
+        assertPredictedEqualsActual(plan, view());
+        Document resources = SafeXml.parse(section("resources"), "resources");
+        assertEquals("25", XPathFactory.newInstance().newXPath().evaluate("//primitive[@id='" + id
+                + "']/instance_attributes/nvpair[@name='cidr_netmask']/@value", resources));
+        assertTrue(address(view().serviceNode()).contains(ip + "/25"), address(view().serviceNode()));
+        CommandResult verify = lab.ssh("node1", Duration.ofSeconds(30), "crm_verify", "--live-check");
+        assertEquals(0, verify.exitCode(), verify.stderr() + verify.stdout());
+
+        Run deleted = cli("resource", "delete", id, "--yes");
+        assertEquals(0, deleted.code(), dialect + ": " + deleted.err() + deleted.out());
+        assertTrue(deleted.json().get("asPredicted").asBoolean(), deleted.out());
+        assertEquals(resourcesBefore, section("resources"), "the resources as before the second VIP");
+        assertFalse(address(view().serviceNode()).contains(ip + "/"), address(view().serviceNode()));
+    }
+
+    /** The node's IPv4 addresses as {@code ip -o -4 addr show} prints them. */
+    private String address(String node) {
+        CommandResult r = lab.ssh(node, Duration.ofSeconds(15), "ip", "-o", "-4", "addr", "show");
+        assertEquals(0, r.exitCode(), r.stderr());
+        return r.stdout();
     }
 
     /** One section of the live CIB's configuration, as cibadmin prints it. */

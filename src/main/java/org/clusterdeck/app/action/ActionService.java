@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.clusterdeck.app.audit.AuditLog;
 import org.clusterdeck.app.nodes.NodeConnection;
+import org.clusterdeck.cluster.agents.AgentName;
 import org.clusterdeck.cluster.agents.AgentReader;
 import org.clusterdeck.cluster.agents.PrimitiveForm;
 import org.clusterdeck.cluster.FormatException;
@@ -18,6 +19,7 @@ import org.clusterdeck.cluster.cib.Cib;
 import org.clusterdeck.cluster.cib.CibParser;
 import org.clusterdeck.cluster.cib.CibReader;
 import org.clusterdeck.cluster.cib.CibVersion;
+import org.clusterdeck.cluster.cib.Primitive;
 import org.clusterdeck.cluster.command.ClusterAction;
 import org.clusterdeck.cluster.command.ClusterCommandException;
 import org.clusterdeck.cluster.command.ClusterNotSettledException;
@@ -105,6 +107,11 @@ public final class ActionService {
         if (action instanceof ClusterAction.DeleteResource d) {
             action = ActionTargets.deletion(d, cib);
         }
+        action = ActionTargets.grouping(action, cib, cibText, node.node() + ": cibadmin --query");
+        if (action instanceof ClusterAction.UpdateResource u) {
+            action = ActionTargets.update(u, cib, cibText, node.node() + ": cibadmin --query");
+            checkAgainstAgent((ClusterAction.UpdateResource) action, cib);
+        }
 
         List<Command> change = dialect.commands(action);
         Optional<Command> after = dialect.afterLanding(action);
@@ -134,6 +141,36 @@ public final class ActionService {
                 prediction, notes, warnings, refusals, ranOnCopy, actionId);
         audit.append(ActionAuditRecord.planned(actionId, plan));
         return plan;
+    }
+
+    /**
+     * An edit's values checked against the agent as this node has it: the parameters changed, by
+     * type, a required one not removed; the meta attributes set.
+     */
+    private void checkAgainstAgent(ClusterAction.UpdateResource u, Cib cib) throws TransportException,
+            ClusterCommandException {
+        Primitive p = (Primitive) cib.resource(u.resource()).orElseThrow();
+        if (p.resourceClass() == null) {
+            return; // its agent is its template's, whose parameters the template sets
+        }
+        PrimitiveForm form = PrimitiveForm.of(new AgentReader(node).metadata(
+                new AgentName(p.resourceClass(), p.provider(), p.type())));
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        p.instanceAttributes().stream().filter(s -> s.rules().isEmpty()).findFirst()
+                .ifPresent(s -> s.pairs().forEach(nv -> values.put(nv.name(), nv.value())));
+        values.putAll(u.edit().params());
+        Map<String, String> wrong = new java.util.LinkedHashMap<>();
+        form.problems(values).forEach((name, why) -> {
+            if (u.edit().params().containsKey(name)) {
+                wrong.put(name, why);
+            }
+        });
+        PrimitiveForm.metaProblems(u.edit().meta()).forEach((name, why) -> wrong.put("meta " + name, why));
+        if (!wrong.isEmpty()) {
+            throw new InvalidInputException("resource " + u.resource(), p.resourceClass() + ":" + (p.provider() == null
+                    ? "" : p.provider() + ":") + p.type(), String.join("; ", wrong.entrySet().stream()
+                    .map(e -> e.getKey() + ": " + e.getValue()).toList()));
+        }
     }
 
     /**

@@ -9,8 +9,10 @@ import org.clusterdeck.cluster.cib.Constraint;
 import org.clusterdeck.cluster.cib.Group;
 import org.clusterdeck.cluster.cib.Primitive;
 import org.clusterdeck.cluster.command.ClusterAction;
+import org.clusterdeck.cluster.command.GroupEdit;
 import org.clusterdeck.cluster.command.InvalidInputException;
 import org.clusterdeck.cluster.command.NewConstraint;
+import org.clusterdeck.cluster.command.PrimitiveEdit;
 import org.clusterdeck.cluster.status.ClusterNode;
 import org.clusterdeck.cluster.status.ClusterStatus;
 
@@ -63,6 +65,38 @@ final class ActionTargets {
         }
         List<String> naming = cib.constraints().stream().filter(c -> c.names(d.resource())).map(Constraint::id).toList();
         return new ClusterAction.DeleteResource(d.resource(), naming, "stonith".equals(p.resourceClass()));
+    }
+
+    /** An edit made on the primitive as the CIB has it now: its XML before and after, whether it fences. */
+    static ClusterAction.UpdateResource update(ClusterAction.UpdateResource u, Cib cib, String cibText, String source) {
+        CibResource r = cib.resource(u.resource()).orElseThrow(() -> new InvalidInputException("resource", u.resource(),
+                "the cluster has no resource with this id"));
+        if (!(r instanceof Primitive)) {
+            throw new InvalidInputException("resource", u.resource(), "it is a " + r.kind()
+                    + "; ClusterDeck edits the parameters, meta attributes and operations of primitives");
+        }
+        PrimitiveEdit.Result edited = u.edit().applyTo(cibText, u.resource(), source);
+        return new ClusterAction.UpdateResource(u.resource(), u.edit(), edited.before(), edited.after(),
+                edited.fenceDevice());
+    }
+
+    /** A group's change made on the resources section as the CIB has it now. */
+    static ClusterAction grouping(ClusterAction action, Cib cib, String cibText, String source) {
+        if (action instanceof ClusterAction.GroupAdd g) {
+            return new ClusterAction.GroupAdd(g.group(), g.resources(), g.before(), g.after(), GroupEdit.add(cibText,
+                    source, g.group(), g.resources(), g.before() != null ? g.before() : g.after(), g.before() != null));
+        }
+        if (action instanceof ClusterAction.GroupRemove g) {
+            GroupEdit edit = GroupEdit.remove(cibText, source, g.group(), g.resources());
+            List<String> naming = cib.constraints().stream().filter(c -> c.names(g.group())).map(Constraint::id).toList();
+            if (edit.groupGone() && !naming.isEmpty()) {
+                // the tools differ here (pcs deletes them, crmsh points them at the first member): the admin decides
+                throw new InvalidInputException("group", g.group(), "taking out its last members removes it, and the"
+                        + " constraints " + String.join(", ", naming) + " name it: remove or change them first");
+            }
+            return new ClusterAction.GroupRemove(g.group(), g.resources(), edit);
+        }
+        return action;
     }
 
     static void requireKnown(ClusterAction action, Cib cib, ClusterStatus status) {

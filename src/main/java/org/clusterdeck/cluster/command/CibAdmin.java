@@ -34,6 +34,25 @@ public final class CibAdmin {
                 : Command.of("cibadmin", "--modify", "--scope", "resources", "--xml-text", primitive.xmlInGroup(group));
     }
 
+    /**
+     * Puts this primitive XML in place of the primitive with its id, wherever it is (on its own, in
+     * a group or clone): one change, so the cluster sees every edit of it at once. cibadmin finds it
+     * by element and id within the scope and replaces it where it is; with {@code --xpath} instead,
+     * it would move a group member to the group's end, changing the start order.
+     */
+    public static Command replacePrimitive(String xml) {
+        return Command.of("cibadmin", "--replace", "--scope", "resources", "--xml-text", xml);
+    }
+
+    /**
+     * The whole resources section replaced by this one, read from standard input (a section can be
+     * longer than one argument may be): a primitive moved into or out of a group in one change,
+     * never deleted in between, where the cluster would stop it.
+     */
+    public static Command replaceResources(String resourcesXml) {
+        return Command.of("cibadmin", "--replace", "--scope", "resources", "--xml-pipe").withShownStdin(resourcesXml + "\n");
+    }
+
     /** Removes the primitive with this id wherever it is (on its own, in a group); the cluster stops it. */
     public static Command deletePrimitive(String id) {
         return Command.of("cibadmin", "--delete", "--xpath",

@@ -46,6 +46,19 @@ public sealed interface ClusterAction {
                 + (lifetime == null ? "" : " for " + lifetime);
     }
 
+    /**
+     * Parameter names that hold secrets (passwords, keys, tokens) are refused: every spelling
+     * carries the value in the command line, so the node's process list and the audit log.
+     */
+    private static void refuseSecrets(java.util.Collection<String> names) {
+        for (String name : names) {
+            if (name.matches("(?i).*(pass|secret|token|key).*")) {
+                throw new InvalidInputException("parameter", name, "a secret would show in the command line, the"
+                        + " node's process list and the audit log; ClusterDeck does not set secrets yet");
+            }
+        }
+    }
+
     private static void resourceOnOptionalNode(String resource, String node) {
         ActionInput.id("resource id", resource);
         if (node != null) {
@@ -242,10 +255,6 @@ public sealed interface ClusterAction {
      */
     @JsonPropertyOrder({"kind", "primitive", "group", "before", "after"})
     record CreateResource(NewPrimitive primitive, String group, String before, String after) implements ClusterAction {
-        /** Parameter names that hold secrets (passwords, keys, tokens): never put on a command line. */
-        private static final java.util.regex.Pattern SECRET = java.util.regex.Pattern.compile(
-                "(?i).*(pass|secret|token|key).*");
-
         public CreateResource {
             if (primitive == null) {
                 throw new IllegalArgumentException("no primitive");
@@ -256,13 +265,7 @@ public sealed interface ClusterAction {
                     throw new InvalidInputException("group", group, "a fence device cannot be in a group");
                 }
             }
-            for (String name : primitive.params().keySet()) {
-                if (SECRET.matcher(name).matches()) {
-                    // every spelling carries the value in the command line: the node's process list, the audit log
-                    throw new InvalidInputException("parameter", name, "a secret would show in the command line, the"
-                            + " node's process list and the audit log; ClusterDeck does not set secrets yet");
-                }
-            }
+            refuseSecrets(primitive.params().keySet());
             if (before != null && after != null) {
                 throw new InvalidInputException("position", before + "/" + after, "give --before or --after, not both");
             }
@@ -318,6 +321,141 @@ public sealed interface ClusterAction {
         public String describe() {
             return "delete " + resource + (constraints.isEmpty() ? "" : " and the constraints naming it ("
                     + String.join(", ", constraints) + ")");
+        }
+    }
+
+    /**
+     * Changes an existing primitive's parameters, meta attributes and operations ({@link
+     * PrimitiveEdit}); the plan shows its XML before and after.
+     *
+     * @param before      the primitive's XML in the CIB when the plan is made; null as the admin asks it
+     * @param after       the same with the edit made, what the plain and crmsh spellings load
+     * @param fenceDevice it is a fence device (pcs edits those with its stonith command)
+     */
+    @JsonPropertyOrder({"kind", "resource", "edit", "fenceDevice", "before", "after", "diff"})
+    record UpdateResource(String resource, PrimitiveEdit edit, String before, String after, boolean fenceDevice)
+            implements ClusterAction, OnResource {
+        public UpdateResource {
+            ActionInput.id("resource id", resource);
+            if (edit == null) {
+                throw new IllegalArgumentException("no edit");
+            }
+            refuseSecrets(edit.params().keySet());
+        }
+
+        /** As the admin asks it, before the plan reads the primitive from the CIB. */
+        public UpdateResource(String resource, PrimitiveEdit edit) {
+            this(resource, edit, null, null, false);
+        }
+
+        /** The primitive's XML, indented, line by line with {@code "- "}, {@code "+ "} or two spaces in front. */
+        @JsonProperty("diff")
+        public List<String> diff() {
+            return before == null ? List.of() : org.clusterdeck.cluster.xml.LineDiff.ofXml(before, after);
+        }
+
+        /** How many operations of this name the primitive has in the CIB, whatever their roles. */
+        public int operationsNamed(String name) {
+            return before == null ? 0 : PrimitiveEdit.operationsNamed(before, name);
+        }
+
+        @Override
+        public String kind() {
+            return "resource-update";
+        }
+
+        @Override
+        public String describe() {
+            List<String> parts = new java.util.ArrayList<>();
+            edit.params().forEach((n, v) -> parts.add(v.isEmpty() ? "remove " + n : n + "=" + v));
+            edit.meta().forEach((n, v) -> parts.add(v.isEmpty() ? "remove meta " + n : "meta " + n + "=" + v));
+            edit.ops().forEach(o -> parts.add("op " + o.name() + " " + String.join(" ", o.settings().entrySet().stream()
+                    .map(e -> e.getKey() + "=" + e.getValue()).toList())));
+            return "change " + resource + ": " + String.join(", ", parts);
+        }
+    }
+
+    /**
+     * Puts primitives into a group, made when none has the id: from the top level or another
+     * group, at its end or before or after a member; naming members already in it reorders them.
+     *
+     * @param before a member to put them before; null for none
+     * @param after  a member to put them after; null for none
+     * @param edit   the resources section before and after, found in the CIB when the plan is made; null before
+     */
+    @JsonPropertyOrder({"kind", "group", "resources", "before", "after", "edit", "diff"})
+    record GroupAdd(String group, List<String> resources, String before, String after, GroupEdit edit)
+            implements ClusterAction {
+        public GroupAdd {
+            ActionInput.id("group id", group);
+            resources = List.copyOf(resources);
+            resources.forEach(r -> ActionInput.id("resource id", r));
+            if (before != null && after != null) {
+                throw new InvalidInputException("position", before + "/" + after, "give --before or --after, not both");
+            }
+            if (before != null) {
+                ActionInput.id("group member", before);
+            }
+            if (after != null) {
+                ActionInput.id("group member", after);
+            }
+        }
+
+        /** As the admin asks it, before the plan reads the CIB. */
+        public GroupAdd(String group, List<String> resources, String before, String after) {
+            this(group, resources, before, after, null);
+        }
+
+        @JsonProperty("diff")
+        public List<String> diff() {
+            return edit == null ? List.of() : edit.diff();
+        }
+
+        @Override
+        public String kind() {
+            return "group-add";
+        }
+
+        @Override
+        public String describe() {
+            return "put " + String.join(", ", resources) + " into " + (edit != null && edit.newGroup() ? "the new group "
+                    : "group ") + group + (before != null ? " before " + before : after != null ? " after " + after : "");
+        }
+    }
+
+    /**
+     * Takes members out of a group, to the top level where the group is; with its last members the
+     * group goes (refused while constraints name it).
+     *
+     * @param edit the resources section before and after, found in the CIB when the plan is made; null before
+     */
+    @JsonPropertyOrder({"kind", "group", "resources", "edit", "diff"})
+    record GroupRemove(String group, List<String> resources, GroupEdit edit) implements ClusterAction {
+        public GroupRemove {
+            ActionInput.id("group id", group);
+            resources = List.copyOf(resources);
+            resources.forEach(r -> ActionInput.id("resource id", r));
+        }
+
+        /** As the admin asks it, before the plan reads the CIB. */
+        public GroupRemove(String group, List<String> resources) {
+            this(group, resources, null);
+        }
+
+        @JsonProperty("diff")
+        public List<String> diff() {
+            return edit == null ? List.of() : edit.diff();
+        }
+
+        @Override
+        public String kind() {
+            return "group-remove";
+        }
+
+        @Override
+        public String describe() {
+            return "take " + String.join(", ", resources) + " out of group " + group
+                    + (edit != null && edit.groupGone() ? " (the group goes with its last members)" : "");
         }
     }
 

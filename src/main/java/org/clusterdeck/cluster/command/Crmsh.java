@@ -41,6 +41,14 @@ public final class Crmsh implements CommandDialect {
             return List.of(crm(List.of("resource", m.managed() ? "manage" : "unmanage", m.resource())));
         } else if (action instanceof ClusterAction.CreateResource c) {
             return List.of(configure(create(c)));
+        } else if (action instanceof ClusterAction.UpdateResource u) {
+            // crm's own load of CIB XML: the primitive replaced whole in one commit, the group or clone it is in kept
+            return List.of(Command.of("crm", "configure", "load", "xml", "update", "-").withShownStdin(
+                    "<cib><configuration><resources>" + PlainTools.edited(u) + "</resources></configuration></cib>\n"));
+        } else if (action instanceof ClusterAction.GroupAdd g) {
+            return List.of(configure(groupAdd(g)));
+        } else if (action instanceof ClusterAction.GroupRemove g) {
+            return List.of(configure(groupRemove(g)));
         } else if (action instanceof ClusterAction.DeleteResource d) {
             // crm deletes only what does not run: stopped first, deleted once it has stopped (afterLanding)
             return List.of(crm(List.of("resource", "stop", d.resource())));
@@ -90,6 +98,45 @@ public final class Crmsh implements CommandDialect {
                 s.append(" after ").append(c.after());
             }
             s.append('\n');
+        }
+        return s.append("commit\n").toString();
+    }
+
+    /**
+     * crm's commands for members into a group, one commit: each leaves its old group (or its place
+     * in this one, to be placed again), then a new group is made of them, or each is added at its
+     * place, the next after the one before.
+     */
+    private static String groupAdd(ClusterAction.GroupAdd g) {
+        GroupEdit edit = PlainTools.planned(g.edit(), g.group());
+        StringBuilder s = new StringBuilder();
+        edit.leaving().forEach((member, old) -> s.append("modgroup ").append(old).append(" remove ").append(member).append('\n'));
+        edit.reordered().forEach(member -> s.append("modgroup ").append(g.group()).append(" remove ").append(member).append('\n'));
+        if (edit.newGroup()) {
+            s.append("group ").append(g.group()).append(' ').append(String.join(" ", g.resources())).append('\n');
+        } else {
+            String previous = g.after();
+            for (String member : g.resources()) {
+                s.append("modgroup ").append(g.group()).append(" add ").append(member);
+                if (g.before() != null) {
+                    s.append(" before ").append(g.before());
+                } else if (previous != null) {
+                    s.append(" after ").append(previous);
+                    previous = member;
+                }
+                s.append('\n');
+            }
+        }
+        return s.append("commit\n").toString();
+    }
+
+    /** Members out of a group; with the last ones, crm's delete of the group, which keeps its members. */
+    private static String groupRemove(ClusterAction.GroupRemove g) {
+        StringBuilder s = new StringBuilder();
+        if (PlainTools.planned(g.edit(), g.group()).groupGone()) {
+            s.append("delete ").append(g.group()).append('\n');
+        } else {
+            g.resources().forEach(m -> s.append("modgroup ").append(g.group()).append(" remove ").append(m).append('\n'));
         }
         return s.append("commit\n").toString();
     }

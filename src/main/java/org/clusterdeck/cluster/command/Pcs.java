@@ -79,6 +79,21 @@ public final class Pcs implements CommandDialect {
                 }
             }
             return List.of(pcs(args));
+        } else if (action instanceof ClusterAction.UpdateResource u) {
+            return List.of(pcs(update(u)));
+        } else if (action instanceof ClusterAction.GroupAdd g) {
+            List<String> args = new ArrayList<>(List.of("resource", "group", "add", g.group()));
+            args.addAll(g.resources());
+            if (g.before() != null) {
+                args.addAll(List.of("--before", g.before()));
+            } else if (g.after() != null) {
+                args.addAll(List.of("--after", g.after()));
+            }
+            return List.of(pcs(args));
+        } else if (action instanceof ClusterAction.GroupRemove g) {
+            List<String> args = new ArrayList<>(List.of("resource", "group", "remove", g.group()));
+            args.addAll(g.resources());
+            return List.of(pcs(args));
         } else if (action instanceof ClusterAction.DeleteResource d) {
             // pcs stops it and waits, then deletes it with the constraints that name it
             return List.of(pcs(List.of(d.fenceDevice() ? "stonith" : "resource", "delete", d.resource())));
@@ -105,6 +120,34 @@ public final class Pcs implements CommandDialect {
         }
         // $0 is pcs, so that the shell's own messages name the tool it stands in for
         return ON_COPY.run("pcs", c.argv().subList(1, c.argv().size())).withTimeout(c.timeout());
+    }
+
+    /**
+     * {@code pcs resource|stonith update ID NAME=VALUE … op NAME SETTING=… meta NAME=VALUE …}; an
+     * empty value removes, as in the edit. pcs replaces the first operation of that name whatever
+     * its role, so an edit that means another one is refused.
+     */
+    private static List<String> update(ClusterAction.UpdateResource u) {
+        List<String> args = new ArrayList<>(List.of(u.fenceDevice() ? "stonith" : "resource", "update", u.resource()));
+        u.edit().params().forEach((name, value) -> args.add(name + "=" + value));
+        if (!u.edit().ops().isEmpty()) {
+            args.add("op");
+            for (NewPrimitive.Op o : u.edit().ops()) {
+                int named = u.operationsNamed(o.name());
+                if (named > 1) {
+                    throw new InvalidInputException("operation", o.name(), u.resource() + " has " + named + " "
+                            + o.name() + " operations and pcs replaces the first of them, whatever its role; use the"
+                            + " pacemaker or crmsh dialect");
+                }
+                args.add(o.name());
+                o.settings().forEach((name, value) -> args.add(name + "=" + value));
+            }
+        }
+        if (!u.edit().meta().isEmpty()) {
+            args.add("meta");
+            u.edit().meta().forEach((name, value) -> args.add(name + "=" + value));
+        }
+        return args;
     }
 
     private static List<String> placement(String op, String resource, String node, String lifetime, boolean promoted) {

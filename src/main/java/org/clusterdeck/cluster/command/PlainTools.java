@@ -72,6 +72,12 @@ public final class PlainTools implements CommandDialect {
                         "Pacemaker's own tools add to a group's end only; for a position use the crmsh or pcs dialect");
             }
             return List.of(CibAdmin.createPrimitive(c.primitive(), c.group()));
+        } else if (action instanceof ClusterAction.UpdateResource u) {
+            return List.of(CibAdmin.replacePrimitive(edited(u)));
+        } else if (action instanceof ClusterAction.GroupAdd g) {
+            return List.of(CibAdmin.replaceResources(planned(g.edit(), g.group()).after()));
+        } else if (action instanceof ClusterAction.GroupRemove g) {
+            return List.of(CibAdmin.replaceResources(planned(g.edit(), g.group()).after()));
         } else if (action instanceof ClusterAction.DeleteResource d) {
             // the constraints first: none of them names a resource that is gone in between
             List<Command> out = new java.util.ArrayList<>();
@@ -96,6 +102,22 @@ public final class PlainTools implements CommandDialect {
     @Override
     public Optional<Command> afterLanding(ClusterAction action) {
         return CommandDialect.clearsAfterLanding(action).map(resource -> CrmResource.clear(resource, null));
+    }
+
+    /** The edited primitive's XML, which the plan reads from the CIB before any spelling is asked. */
+    static String edited(ClusterAction.UpdateResource u) {
+        if (u.after() == null) {
+            throw new IllegalStateException("the edit of " + u.resource() + " is spelled only once planned on the CIB");
+        }
+        return u.after();
+    }
+
+    /** A group edit, which the plan makes on the CIB before any spelling is asked. */
+    static GroupEdit planned(GroupEdit edit, String group) {
+        if (edit == null) {
+            throw new IllegalStateException("the change of group " + group + " is spelled only once planned on the CIB");
+        }
+        return edit;
     }
 
     private CrmResource.PromotedFlag flag(boolean promoted) {
