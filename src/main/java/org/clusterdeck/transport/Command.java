@@ -8,10 +8,11 @@ import java.util.Map;
  * One invocation of a tool: an argument list (never a shell string), extra environment (e.g.
  * {@code CIB_file}), optional standard input and a timeout that every runner enforces.
  *
- * @param stdinShown the standard input is part of what the admin reads (a script the tool runs, shown
- *                   as a here-document); otherwise it is data or a secret and {@link #display} leaves it out
+ * @param shownStdin what the admin reads of the standard input (a script the tool runs, shown as a
+ *                   here-document): the input itself, or the same with its secrets masked; null when the
+ *                   input is data or a secret, which {@link #display} leaves out
  */
-public record Command(List<String> argv, Map<String, String> env, String stdin, Duration timeout, boolean stdinShown) {
+public record Command(List<String> argv, Map<String, String> env, String stdin, Duration timeout, String shownStdin) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
     public Command {
@@ -23,14 +24,14 @@ public record Command(List<String> argv, Map<String, String> env, String stdin, 
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {
             throw new IllegalArgumentException("every command needs a positive timeout");
         }
-        if (stdinShown && stdin == null) {
+        if (shownStdin != null && stdin == null) {
             throw new IllegalArgumentException("no standard input to show");
         }
     }
 
     /** With its standard input, if any, left out of {@link #display}. */
     public Command(List<String> argv, Map<String, String> env, String stdin, Duration timeout) {
-        this(argv, env, stdin, timeout, false);
+        this(argv, env, stdin, timeout, null);
     }
 
     public static Command of(String... argv) {
@@ -48,11 +49,11 @@ public record Command(List<String> argv, Map<String, String> env, String stdin, 
     public Command withEnv(String name, String value) {
         var e = new java.util.HashMap<>(env);
         e.put(name, value);
-        return new Command(argv, e, stdin, timeout, stdinShown);
+        return new Command(argv, e, stdin, timeout, shownStdin);
     }
 
     public Command withTimeout(Duration t) {
-        return new Command(argv, env, stdin, t, stdinShown);
+        return new Command(argv, env, stdin, t, shownStdin);
     }
 
     public Command withStdin(String text) {
@@ -61,7 +62,20 @@ public record Command(List<String> argv, Map<String, String> env, String stdin, 
 
     /** With a script on standard input that the admin reads as part of the command (crm configure's commands). */
     public Command withShownStdin(String script) {
-        return new Command(argv, env, script, timeout, true);
+        return new Command(argv, env, script, timeout, script);
+    }
+
+    /**
+     * With a script on standard input that holds secrets: the admin reads it, and the audit log
+     * keeps it, as {@code shown}, the same with the secrets masked; only the tool reads {@code script}.
+     */
+    public Command withShownStdin(String script, String shown) {
+        return new Command(argv, env, script, timeout, shown);
+    }
+
+    /** Whether the standard input is shown as part of the command. */
+    public boolean stdinShown() {
+        return shownStdin != null;
     }
 
     /** How a person would type it, for previews, logs and error messages. */

@@ -52,7 +52,7 @@ public final class ShellQuote {
         }
         sb.append(join(command.argv()));
         if (command.stdinShown()) {
-            hereDocument(sb, command.stdin());
+            hereDocument(sb, command.shownStdin());
         }
         return sb.toString();
     }

@@ -14,7 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
+import org.clusterdeck.cluster.command.Secrets;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
 
@@ -32,9 +32,6 @@ public record AuditRecord(String time, String node, List<String> argv, Map<Strin
 
     /** Per stream; a changing command that prints a whole CIB still fits, a runaway one does not fill the disk. */
     public static final int MAX_OUTPUT_BYTES = 64 * 1024;
-    public static final String MASK = "***";
-
-    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASS|SECRET|TOKEN|KEY).*");
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -85,10 +82,9 @@ public record AuditRecord(String time, String node, List<String> argv, Map<Strin
     /** Passwords reach tools through the environment; the log must never hold them. */
     static Command masked(Command command) {
         Map<String, String> env = new TreeMap<>(command.env());
-        env.replaceAll((name, value) -> SECRET_NAME.matcher(name).matches() ? MASK : value);
+        env.replaceAll((name, value) -> Secrets.isSecret(name) ? Secrets.MASK : value);
         // a shown standard input is a script the admin read in the plan: the log keeps it too
-        return new Command(command.argv(), env, command.stdinShown() ? command.stdin() : null, command.timeout(),
-                command.stdinShown());
+        return new Command(command.argv(), env, command.shownStdin(), command.timeout(), command.shownStdin());
     }
 
     // A command no shell could carry (NUL byte, bad variable name) is still recorded by its argv.

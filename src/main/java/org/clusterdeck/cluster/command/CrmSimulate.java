@@ -45,8 +45,9 @@ public final class CrmSimulate {
                     throw new IllegalArgumentException("a staged command takes its CIB from CIB_file only: " + c.display());
                 }
                 if (c.stdin() != null) {
-                    // the script's own input is the CIB: the command's (crm configure's commands) comes as a quoted word
-                    script.code("printf '%s' ").word(c.stdin()).code(" | ");
+                    // the script's own input is the CIB: the command's (crm configure's commands) comes as a quoted word,
+                    // as shown: this script is on the node's process list, and a masked secret predicts the same
+                    script.code("printf '%s' ").word(c.stdinShown() ? c.shownStdin() : c.stdin()).code(" | ");
                 }
                 script.command(c.argv()).code(" >&2 || { rc=$?; printf '%s\\n' ")
                         .word(STAGE_FAILED + shown.display()).code(" >&2; exit $rc; }\n");

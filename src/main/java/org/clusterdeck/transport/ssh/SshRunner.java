@@ -281,7 +281,7 @@ public final class SshRunner implements CommandRunner {
             }
         }
         argv.addAll(command.argv());
-        return new Command(argv, Map.of(), command.stdin(), command.timeout(), command.stdinShown());
+        return new Command(argv, Map.of(), command.stdin(), command.timeout(), command.shownStdin());
     }
 
     private boolean needsSudo() {
