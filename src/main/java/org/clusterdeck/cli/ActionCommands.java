@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.clusterdeck.cluster.agents.AgentName;
+import org.clusterdeck.cluster.command.ActionInput;
 import org.clusterdeck.cluster.command.ClusterAction;
 import org.clusterdeck.cluster.command.InvalidInputException;
 import org.clusterdeck.cluster.command.NewConstraint;
@@ -260,16 +261,75 @@ final class ActionCommands {
     }
 
     @Command(name = "resource", mixinStandardHelpOptions = true, description = "Add, change or delete resources.",
-            subcommands = {ResourceCreate.class, ResourceUpdate.class, ResourceDelete.class, ResourceGroup.class})
+            subcommands = {ResourceCreate.class, ResourceUpdate.class, ResourceDelete.class, ResourceGroup.class,
+                    ResourceClone.class, ResourceUnclone.class})
     static final class Resource extends Group {
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true,
             description = "Delete a primitive and the constraints that name it; the cluster stops it first.")
-    static final class ResourceDelete extends OnResource {
+    static class ResourceDelete extends OnResource {
         @Override
         ClusterAction action() {
             return new ClusterAction.DeleteResource(resource);
+        }
+    }
+
+    /** The parameters, operations and meta attributes of a primitive, new or changed, as the command line gives them. */
+    abstract static class PrimitiveSettings extends ActionCommand {
+        @Option(names = "--op", paramLabel = "NAME:interval=I[,timeout=T][,role=R]",
+                description = "An operation (repeatable), e.g. monitor:interval=30s,timeout=20s; in an update it replaces"
+                        + " the operation of that name and role whole, or is added.")
+        List<String> ops = new ArrayList<>();
+
+        @Option(names = "--meta", paramLabel = "NAME=VALUE", description = "A meta attribute (repeatable), e.g."
+                + " target-role=Stopped; in an update, NAME= removes one.")
+        List<String> meta = new ArrayList<>();
+
+        @Option(names = "--secret", paramLabel = "NAME", description = "The parameter NAME (a password) takes its value"
+                + " from standard input, so it is on no command line, here or on the node.")
+        String secret;
+
+        abstract List<String> paramWords();
+
+        /** The parameters given, the secret's read from standard input (one line, its newline dropped). */
+        Map<String, String> params() {
+            Map<String, String> params = pairs("parameter", paramWords());
+            if (secret != null) {
+                ActionInput.id("parameter name", secret);
+                if (params.containsKey(secret)) {
+                    throw new InvalidInputException("parameter", secret, "give it with --secret or as NAME=VALUE, not both");
+                }
+                params.put(secret, InputText.read("-").replaceFirst("\\r?\\n\\z", ""));
+            }
+            return params;
+        }
+
+        List<NewPrimitive.Op> operations() {
+            return ops.stream().map(ActionCommands::operation).toList();
+        }
+    }
+
+    /** A new primitive: its id, its agent and the agent's parameters, then the settings every primitive has. */
+    abstract static class NewPrimitiveCommand extends PrimitiveSettings {
+        @Parameters(index = "0", paramLabel = "ID")
+        String id;
+
+        @Parameters(index = "1", paramLabel = "AGENT", description = "e.g. ocf:heartbeat:IPaddr2; a fencing device's"
+                + " fence_ipmilan or stonith:fence_ipmilan")
+        String agent;
+
+        @Parameters(index = "2..*", paramLabel = "NAME=VALUE", description = "The agent's parameters (a fencing"
+                + " device's also the fencer's: pcmk_host_list=NODE…, pcmk_host_map=NODE:PORT;…, pcmk_delay_base=…).")
+        List<String> params = new ArrayList<>();
+
+        @Override
+        List<String> paramWords() {
+            return params;
+        }
+
+        NewPrimitive primitive(AgentName name) {
+            return new NewPrimitive(id, name, params(), operations(), pairs("meta attribute", meta));
         }
     }
 
@@ -277,16 +337,7 @@ final class ActionCommands {
             description = "A new primitive from an agent (see agents show AGENT), on its own or into an existing group;"
                     + " checked against the agent's metadata on the node, with the operations it advises where no --op"
                     + " is given.")
-    static final class ResourceCreate extends ActionCommand {
-        @Parameters(index = "0", paramLabel = "ID")
-        String id;
-
-        @Parameters(index = "1", paramLabel = "AGENT", description = "e.g. ocf:heartbeat:IPaddr2 or stonith:fence_ipmilan")
-        String agent;
-
-        @Parameters(index = "2..*", paramLabel = "NAME=VALUE", description = "The agent's parameters.")
-        List<String> params = new ArrayList<>();
-
+    static final class ResourceCreate extends NewPrimitiveCommand {
         @Option(names = "--group", paramLabel = "GROUP", description = "Into this existing group, at its end.")
         String group;
 
@@ -296,41 +347,76 @@ final class ActionCommands {
         @Option(names = "--after", paramLabel = "MEMBER", description = "Into the group after this member.")
         String after;
 
-        @Option(names = "--op", paramLabel = "NAME:interval=I[,timeout=T][,role=R]",
-                description = "An operation (repeatable), e.g. monitor:interval=30s,timeout=20s.")
-        List<String> ops = new ArrayList<>();
-
-        @Option(names = "--meta", paramLabel = "NAME=VALUE", description = "A meta attribute (repeatable), e.g."
-                + " target-role=Stopped.")
-        List<String> meta = new ArrayList<>();
-
         @Override
         ClusterAction action() {
-            return new ClusterAction.CreateResource(new NewPrimitive(id, AgentName.parse(agent), pairs("parameter", params),
-                    ops.stream().map(ActionCommands::operation).toList(), pairs("meta attribute", meta)), group, before,
-                    after);
+            return new ClusterAction.CreateResource(primitive(AgentName.parse(agent)), group, before, after);
         }
     }
 
     @Command(name = "update", mixinStandardHelpOptions = true,
             description = "Change a primitive's parameters, meta attributes and operations (NAME= removes one); the"
                     + " plan shows its XML before and after. Checked against the agent's metadata on the node.")
-    static final class ResourceUpdate extends OnResource {
+    static class ResourceUpdate extends PrimitiveSettings {
+        @Parameters(index = "0", paramLabel = "RESOURCE")
+        String resource;
+
         @Parameters(index = "1..*", paramLabel = "NAME=VALUE", description = "Parameters to set; NAME= removes one.")
         List<String> params = new ArrayList<>();
 
-        @Option(names = "--op", paramLabel = "NAME:interval=I[,timeout=T][,role=R]",
-                description = "Replaces the operation of that name and role whole, or adds it (repeatable).")
-        List<String> ops = new ArrayList<>();
-
-        @Option(names = "--meta", paramLabel = "NAME=VALUE", description = "A meta attribute to set (repeatable);"
-                + " NAME= removes one.")
-        List<String> meta = new ArrayList<>();
+        @Override
+        List<String> paramWords() {
+            return params;
+        }
 
         @Override
         ClusterAction action() {
-            return new ClusterAction.UpdateResource(resource, new PrimitiveEdit(pairs("parameter", params),
-                    pairs("meta attribute", meta), ops.stream().map(ActionCommands::operation).toList()));
+            return new ClusterAction.UpdateResource(resource, new PrimitiveEdit(params(), pairs("meta attribute", meta),
+                    operations()));
+        }
+    }
+
+    @Command(name = "stonith", mixinStandardHelpOptions = true, description = "Add, change or delete fencing devices.",
+            subcommands = {StonithCreate.class, StonithUpdate.class, StonithDelete.class, StonithFence.class})
+    static final class Stonith extends Group {
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true, description = "A new fencing device from a fence agent"
+            + " (see agents list --standard stonith), e.g. stonith create st_node1 fence_ipmilan ip=10.0.0.21"
+            + " username=admin lanplus=1 pcmk_host_list=node1 --secret password.")
+    static final class StonithCreate extends NewPrimitiveCommand {
+        @Override
+        ClusterAction action() {
+            AgentName name = AgentName.parse(agent.contains(":") ? agent : "stonith:" + agent);
+            if (!name.isFencing()) {
+                throw new InvalidInputException("agent", agent, "a fencing device's agent is a stonith one, e.g. fence_ipmilan");
+            }
+            return new ClusterAction.CreateResource(primitive(name), null, null, null);
+        }
+    }
+
+    @Command(name = "update", mixinStandardHelpOptions = true, description = "Change a fencing device's parameters"
+            + " (NAME= removes one), e.g. pcmk_host_list, or its password with --secret password.")
+    static final class StonithUpdate extends ResourceUpdate {
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete a fencing device and the"
+            + " constraints that name it; the last one while fencing is on only with --i-understand.")
+    static final class StonithDelete extends ResourceDelete {
+    }
+
+    @Command(name = "fence", mixinStandardHelpOptions = true, description = "Fence NODE now, as if it had failed (a"
+            + " fence test): it is rebooted, or with --off powered off and left off; what runs there is killed and"
+            + " recovered elsewhere. Needs --i-understand besides the confirmation.")
+    static final class StonithFence extends ActionCommand {
+        @Parameters(index = "0", paramLabel = "NODE")
+        String node;
+
+        @Option(names = "--off", description = "Power it off and leave it off, instead of a reboot.")
+        boolean off;
+
+        @Override
+        ClusterAction action() {
+            return new ClusterAction.Fence(node, off);
         }
     }
 
@@ -373,6 +459,34 @@ final class ActionCommands {
         @Override
         ClusterAction action() {
             return new ClusterAction.GroupRemove(group, resources);
+        }
+    }
+
+    @Command(name = "clone", mixinStandardHelpOptions = true, description = "Make a primitive or group a clone,"
+            + " RESOURCE-clone: a copy on every node, or with --promotable one promoted copy (agents that can promote).")
+    static final class ResourceClone extends OnResource {
+        @Option(names = "--promotable", description = "One copy promoted, the others unpromoted (e.g. DRBD).")
+        boolean promotable;
+
+        @Option(names = "--meta", paramLabel = "NAME=VALUE", description = "A clone meta attribute (repeatable), e.g."
+                + " notify=true, clone-max=2, interleave=true.")
+        List<String> meta = new ArrayList<>();
+
+        @Override
+        ClusterAction action() {
+            return new ClusterAction.Clone(resource, promotable, pairs("meta attribute", meta));
+        }
+    }
+
+    @Command(name = "unclone", mixinStandardHelpOptions = true, description = "Take a clone away (name the clone or"
+            + " its resource): the resource stays, on its own, where the clone was.")
+    static final class ResourceUnclone extends ActionCommand {
+        @Parameters(index = "0", paramLabel = "CLONE")
+        String clone;
+
+        @Override
+        ClusterAction action() {
+            return new ClusterAction.Unclone(clone);
         }
     }
 

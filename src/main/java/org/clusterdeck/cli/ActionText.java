@@ -4,7 +4,6 @@ import java.util.List;
 import org.clusterdeck.app.action.ActionOutcome;
 import org.clusterdeck.app.action.ActionPlan;
 import org.clusterdeck.app.action.CommandRun;
-import org.clusterdeck.cluster.command.ClusterAction;
 import org.clusterdeck.cluster.simulate.PlacementDifference;
 import org.clusterdeck.cluster.simulate.PredictedAction;
 import org.clusterdeck.cluster.simulate.Transition;
@@ -20,9 +19,9 @@ final class ActionText {
                 .append(p.cibVersion()).append(")\n")
                 .append("Commands:\n");
         p.commands().forEach(c -> sb.append("  ").append(c).append('\n'));
-        if (p.action() instanceof ClusterAction.UpdateResource u) {
-            sb.append(u.resource()).append(" in the CIB (- before, + after):\n");
-            u.diff().forEach(line -> sb.append("  ").append(line).append('\n'));
+        if (!p.configurationDiff().isEmpty()) {
+            sb.append("Configuration (- before, + after):\n");
+            p.configurationDiff().forEach(line -> sb.append("  ").append(line).append('\n'));
         }
         if (p.afterLanding() != null) {
             sb.append("Once it has landed:\n  ").append(p.afterLanding()).append('\n');

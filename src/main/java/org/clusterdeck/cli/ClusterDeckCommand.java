@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
                 ActionCommands.Property.class, ActionCommands.Manage.class, ActionCommands.Unmanage.class,
                 ActionCommands.Promote.class, ActionCommands.Demote.class, ActionCommands.Constraint.class,
                 ActionCommands.Resource.class,
+                ActionCommands.Stonith.class,
                 SetupCommand.class, AgentsCommand.class})
 public final class ClusterDeckCommand {
     /** Where the subcommands that reach nodes keep their audit log. */

@@ -84,12 +84,20 @@ class ActionCommandTest {
         Run nothing = cli("resource", "update", "p_vip", "--host", "192.0.2.1");
         assertEquals(Cli.USAGE, nothing.code(), nothing.err());
         assertTrue(nothing.err().startsWith("clusterdeck: change '' is not allowed: nothing to change"), nothing.err());
-        Run secret = cli("resource", "update", "st", "passwd=hunter2", "--host", "192.0.2.1");
-        assertEquals(Cli.USAGE, secret.code(), secret.err());
-        assertTrue(secret.err().contains("a secret would show in the command line"), secret.err());
         Run newline = cli("resource", "update", "p_vip", "--meta", "target-role=Stopped\nx", "--host", "192.0.2.1");
         assertEquals(Cli.USAGE, newline.code(), newline.err());
         assertTrue(newline.err().contains("control character"), newline.err());
+    }
+
+    @Test
+    void aFencingDeviceIsMadeOfAFenceAgentAndItsSecretComesOnStandardInputOnly() {
+        Run agent = cli("stonith", "create", "st_x", "ocf:heartbeat:IPaddr2", "--host", "192.0.2.1");
+        assertEquals(Cli.USAGE, agent.code(), agent.err());
+        assertTrue(agent.err().contains("a fencing device's agent is a stonith one"), agent.err());
+        Run twice = cli("stonith", "create", "st_x", "fence_ipmilan", "password=x", "--secret", "password", "--host",
+                "192.0.2.1");
+        assertEquals(Cli.USAGE, twice.code(), twice.err());
+        assertTrue(twice.err().contains("give it with --secret or as NAME=VALUE, not both"), twice.err());
     }
 
     @Test

@@ -12,11 +12,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.clusterdeck.app.action.ActionOutcome;
 import org.clusterdeck.app.action.ActionPlan;
 import org.clusterdeck.app.action.ActionService;
 import org.clusterdeck.app.audit.AuditLog;
 import org.clusterdeck.cluster.command.ClusterAction;
+import org.clusterdeck.cluster.xml.SafeXml;
 import org.clusterdeck.transport.CommandResult;
 import org.clusterdeck.transport.ssh.SshOptions;
 import org.clusterdeck.transport.ssh.SshRunner;
@@ -263,6 +265,14 @@ class ActionLabTest extends ActionLabTestBase {
                     stop2.err());
         }
         assertTrue(view().resources().stream().anyMatch(p -> p.id().equals("st_node2") && p.active()));
+        // deleting the last running device is the admin's to decide knowingly, not refused
+        Run delete2 = cli("stonith", "delete", "st_node2", "--yes");
+        assertEquals(1, delete2.code(), delete2.out());
+        assertTrue(delete2.err().contains("not applied: deleting st_node2 leaves no fencing device while fencing is on")
+                && delete2.err().contains("Pass --i-understand"), delete2.err());
+        assertTrue(delete2.json().get("refusals").isEmpty(), delete2.out());
+        assertEquals(1, count(SafeXml.parse(lab.ssh("node1", Duration.ofSeconds(15), "cibadmin", "--query", "--scope",
+                "resources").stdout(), "resources"), "//primitive[@id='st_node2']"), "st_node2 is still there");
 
         Run start1 = cli("start", "st_node1", "--yes");
         assertEquals(0, start1.code(), start1.err() + start1.out());
@@ -420,6 +430,41 @@ class ActionLabTest extends ActionLabTestBase {
 
         Run typo = cliText("property", "stonith-enabeld=false", "--dry-run");
         assertTrue(typo.out().contains("does not list this among its cluster options"), typo.out());
+    }
+
+    /**
+     * The fence test: refused without --i-understand; with it, the node running the stack is
+     * rebooted through the fencer from the other node (planned and applied there, even when named
+     * first), the stack recovered on the survivor as predicted, the fence in the survivor's history,
+     * and the node back online after its reboot.
+     */
+    @Test
+    @Order(16)
+    void aFenceTestRebootsTheNodeFromTheOtherAsPredictedAndItComesBack() throws Exception {
+        String active = view().serviceNode();
+        String survivor = lab.other(active);
+        Run unacknowledged = cli("stonith", "fence", active, "--yes");
+        assertEquals(1, unacknowledged.code(), unacknowledged.out());
+        assertTrue(unacknowledged.err().contains(active + " will be rebooted at once, as if it had failed"),
+                unacknowledged.err());
+        assertEquals(active, view().serviceNode(), "nothing was fenced");
+
+        Set<String> before = lab.successfulReboots(survivor, active);
+        Run fenced = cli("stonith", "fence", active, "--yes", "--i-understand");
+        assertEquals(0, fenced.code(), fenced.err() + fenced.out());
+        JsonNode plan = fenced.json().get("plan");
+        assertEquals(host(survivor), plan.get("node").asText(), "asked from the node that stays");
+        assertEquals("stonith_admin --reboot " + active + " --timeout 180", plan.get("commands").get(0).asText());
+        assertTrue(fenced.json().get("asPredicted").asBoolean(), fenced.out());
+        Set<String> after = lab.successfulReboots(survivor, active);
+        after.removeAll(before);
+        assertEquals(1, after.size(), "one more reboot of " + active + " in " + survivor + "'s history");
+        ClusterView back = Lab.await(active + " online again, the stack on " + survivor, Duration.ofSeconds(90), () -> {
+            ClusterView c = lab.clusterSeenFrom(survivor);
+            return c != null && c.online().equals(Set.copyOf(lab.nodes())) && c.everythingActive()
+                    && survivor.equals(c.serviceNode()) ? c : null;
+        }, () -> lab.clusterSeenFrom(survivor));
+        assertEquals(survivor, back.serviceNode());
     }
 
     /**

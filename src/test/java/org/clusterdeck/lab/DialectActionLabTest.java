@@ -10,15 +10,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
 import org.clusterdeck.cluster.command.CibAdmin;
 import org.clusterdeck.cluster.command.NewConstraint;
 import org.clusterdeck.cluster.xml.SafeXml;
+import org.clusterdeck.cluster.xml.XmlWriter;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Document;
+import org.w3c.dom.NodeList;
 
 /**
  * Every kind of action (but the window's and the hostile-input ones, see {@link ActionLabTest}) in
@@ -69,6 +72,7 @@ class DialectActionLabTest extends ActionLabTestBase {
             constraintAddAndRemove(dialect);
             resourceCreateAndDelete(dialect);
             secondVipAddedEditedDeleted(dialect);
+            groupAndCloneMadeAndUndone(dialect);
         } finally {
             HIDDEN.get(dialect).forEach(this::unhide);
             restore();
@@ -306,7 +310,7 @@ class DialectActionLabTest extends ActionLabTestBase {
         String shown = plan.get("commands").get(0).asText();
         assertTrue(shown.startsWith(new Spelling("pcs resource create " + id + " ocf:pacemaker:Dummy",
                 "crm configure <<'END'\nprimitive " + id + " ocf:pacemaker:Dummy",
-                "cibadmin --modify --scope resources --xml-text '<group id=\"g_dhcp\"><primitive").in(dialect)), shown);
+                "cibadmin --modify --scope resources --xml-pipe <<'END'\n<group id=\"g_dhcp\"><primitive").in(dialect)), shown);
         assertTrue(r.json().get("asPredicted").asBoolean(), r.out());
         assertPredictedEqualsActual(plan, view());
         String where = view().serviceNode();
@@ -371,7 +375,7 @@ class DialectActionLabTest extends ActionLabTestBase {
         assertEquals(dialect, plan.get("dialect").asText());
         assertTrue(plan.get("commands").get(0).asText().startsWith(new Spelling("pcs resource update " + id
                 + " cidr_netmask=25", "crm configure load xml update - <<'END'\n<cib><configuration><resources><primitive",
-                "cibadmin --replace --scope resources --xml-text '<primitive").in(dialect)), plan.toString());
+                "cibadmin --replace --scope resources --xml-pipe <<'END'\n<primitive").in(dialect)), plan.toString());
         List<String> diff = new ArrayList<>();
         plan.get("action").get("diff").forEach(l -> diff.add(l.asText()));
         assertEquals(1, diff.stream().filter(l -> l.startsWith("- ") && l.contains("name=\"cidr_netmask\" value=\"24\""))
@@ -395,6 +399,77 @@ class DialectActionLabTest extends ActionLabTestBase {
         assertFalse(address(view().serviceNode()).contains(ip + "/"), address(view().serviceNode()));
     }
 
+    /**
+     * Two Dummies on their own made a new group, reordered, cloned (a copy on each node), the clone
+     * taken away and the group undone: each change as predicted, the group refused to go while a
+     * constraint names it, and the resources and constraints as before at the end.
+     */
+    private void groupAndCloneMadeAndUndone(String dialect) throws Exception {
+        String a = "p_a_" + dialect;
+        String b = "p_b_" + dialect;
+        String g = "g_" + dialect;
+        String resourcesBefore = canonical("resources");
+        String constraintsBefore = canonical("constraints");
+        for (String id : List.of(a, b)) {
+            CommandResult made = lab.ssh("node1", Duration.ofSeconds(15), "cibadmin", "--create", "--scope", "resources",
+                    "--xml-text", "<primitive id=\"" + id + "\" class=\"ocf\" provider=\"pacemaker\" type=\"Dummy\"/>");
+            assertEquals(0, made.exitCode(), made.stderr());
+        }
+        changed(dialect, "resource", "group", "add", g, a, b);
+        assertEquals(List.of(a, b), members(g));
+        changed(dialect, "resource", "group", "add", g, b, "--before", a);
+        assertEquals(List.of(b, a), members(g));
+
+        Run located = cli("constraint", "add", "location", "l_" + g, g, "node1", "--score", "5", "--yes");
+        assertEquals(0, located.code(), located.err() + located.out());
+        Run refused = cli("resource", "group", "remove", g, a, b, "--yes");
+        assertFalse(refused.code() == 0, refused.out());
+        assertTrue(refused.err().contains("the constraints l_" + g + " name it"), refused.err());
+        Run unlocated = cli("constraint", "remove", "l_" + g, "--yes");
+        assertEquals(0, unlocated.code(), unlocated.err() + unlocated.out());
+
+        changed(dialect, "resource", "clone", g, "--meta", "interleave=true");
+        assertEquals(2, view().resources().stream().filter(p -> p.id().startsWith(a) && p.active()).count(),
+                "a copy on each node: " + view());
+        changed(dialect, "resource", "unclone", g + "-clone");
+        changed(dialect, "resource", "group", "remove", g, a, b);
+        assertEquals(0, count(SafeXml.parse(section("resources"), "resources"), "//group[@id='" + g + "']"));
+
+        for (String id : List.of(a, b)) {
+            Run deleted = cli("resource", "delete", id, "--yes");
+            assertEquals(0, deleted.code(), dialect + ": " + deleted.err() + deleted.out());
+        }
+        assertEquals(resourcesBefore, canonical("resources"), "the resources as before the group");
+        assertEquals(constraintsBefore, canonical("constraints"), "the constraints as before");
+        CommandResult verify = lab.ssh("node1", Duration.ofSeconds(30), "crm_verify", "--live-check");
+        assertEquals(0, verify.exitCode(), verify.stderr() + verify.stdout());
+    }
+
+    /** A configuration change applied in the node's dialect, with its diff in the plan, done as predicted. */
+    private void changed(String dialect, String... args) throws Exception {
+        List<String> argv = new ArrayList<>(List.of(args));
+        argv.add("--yes");
+        Run r = cli(argv.toArray(String[]::new));
+        assertEquals(0, r.code(), dialect + ": " + shown(args) + "\n" + r.err() + r.out());
+        JsonNode plan = r.json().get("plan");
+        assertEquals(dialect, plan.get("dialect").asText());
+        assertTrue(plan.get("action").get("diff").size() > 0, plan.toString());
+        assertTrue(r.json().get("asPredicted").asBoolean(), shown(args) + "\n" + r.out());
+        assertPredictedEqualsActual(plan, view());
+    }
+
+    /** A group's members in the live CIB, in order. */
+    private List<String> members(String group) throws Exception {
+        Document resources = SafeXml.parse(section("resources"), "resources");
+        NodeList ids = (NodeList) XPathFactory.newInstance().newXPath().evaluate("//group[@id='" + group
+                + "']/primitive/@id", resources, XPathConstants.NODESET);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < ids.getLength(); i++) {
+            out.add(ids.item(i).getNodeValue());
+        }
+        return out;
+    }
+
     /** The node's IPv4 addresses as {@code ip -o -4 addr show} prints them. */
     private String address(String node) {
         CommandResult r = lab.ssh(node, Duration.ofSeconds(15), "ip", "-o", "-4", "addr", "show");
@@ -407,6 +482,14 @@ class DialectActionLabTest extends ActionLabTestBase {
         CommandResult r = lab.ssh("node1", Duration.ofSeconds(15), "cibadmin", "--query", "--scope", scope);
         assertEquals(0, r.exitCode(), r.stderr());
         return r.stdout();
+    }
+
+    /**
+     * The section canonicalised: one line, attributes in one order. A change that rewrites the
+     * resources section (cibadmin --replace) writes them in another, which means the same.
+     */
+    private String canonical(String scope) {
+        return XmlWriter.compact(SafeXml.parse(section(scope), scope).getDocumentElement()).replaceAll(">\\s+<", "><");
     }
 
     /** {@link #run}, then the cluster read back by XPath equals the prediction. */

@@ -6,11 +6,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
+import javax.xml.xpath.XPathConstants;
+import javax.xml.xpath.XPathExpressionException;
+import javax.xml.xpath.XPathFactory;
 import org.clusterdeck.cluster.xml.SafeXml;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
@@ -18,6 +23,7 @@ import org.clusterdeck.transport.LocalProcessRunner;
 import org.clusterdeck.transport.ShellQuote;
 import org.clusterdeck.transport.TransportException;
 import org.junit.jupiter.api.Assumptions;
+import org.w3c.dom.NodeList;
 
 /**
  * The project's lab (lab/ beside pom.xml) as the tests use it: its scripts run as local processes,
@@ -132,6 +138,29 @@ final class Lab {
             return runner.run(new Command(argv, Map.of(), null, timeout));
         } catch (TransportException ex) {
             return fail("ssh to " + node + ": " + ex.getMessage(), ex);
+        }
+    }
+
+    /** Completion times of successful reboots of TARGET in the fencing history that NODE reports. */
+    Set<String> successfulReboots(String node, String target) {
+        // Without --verbose stonith_admin prints only one successful event of the whole history.
+        CommandResult r = ssh(node, Duration.ofSeconds(15), "stonith_admin", "--history", "*", "--verbose",
+                "--output-as=xml");
+        if (!r.ok()) {
+            return fail("stonith_admin --history on " + node + " exited " + r.exitCode() + ": " + r.stderr());
+        }
+        var doc = SafeXml.parse(r.stdout(), "stonith_admin --history on " + node);
+        try {
+            NodeList l = (NodeList) XPathFactory.newInstance().newXPath().evaluate(
+                    "//fence_event[@action='reboot' and @status='success' and @target='" + target + "']/@completed",
+                    doc, XPathConstants.NODESET);
+            Set<String> s = new HashSet<>();
+            for (int i = 0; i < l.getLength(); i++) {
+                s.add(l.item(i).getNodeValue());
+            }
+            return s;
+        } catch (XPathExpressionException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,11 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import javax.xml.xpath.XPathConstants;
-import javax.xml.xpath.XPathExpressionException;
-import javax.xml.xpath.XPathFactory;
 
-import org.clusterdeck.cluster.xml.SafeXml;
 import org.clusterdeck.lab.Lab.NodeSample;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
@@ -35,7 +30,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.w3c.dom.NodeList;
 
 /**
  * The lab as a real cluster: one lab (token 1000 ms) goes through up, power-off failover,
@@ -129,7 +123,7 @@ class LabClusterTest extends LabTestBase {
         awaitFullCluster();
         String crashed = lab.activeNode();
         String survivor = lab.other(crashed);
-        Set<String> fencedBefore = successfulReboots(survivor, crashed);
+        Set<String> fencedBefore = lab.successfulReboots(survivor, crashed);
 
         List<Map<String, NodeSample>> samples = new CopyOnWriteArrayList<>();
         ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
@@ -138,10 +132,10 @@ class LabClusterTest extends LabTestBase {
             Thread.sleep(600);
             lab.ok(SCRIPT, "node", "crash", crashed);
             Lab.await(survivor + " fenced " + crashed + " (stonith_admin --history)", Duration.ofSeconds(60), () -> {
-                Set<String> now = successfulReboots(survivor, crashed);
+                Set<String> now = lab.successfulReboots(survivor, crashed);
                 now.removeAll(fencedBefore);
                 return now.isEmpty() ? null : now;
-            }, () -> successfulReboots(survivor, crashed));
+            }, () -> lab.successfulReboots(survivor, crashed));
             Lab.await(crashed + " back online and the survivor running the stack", Duration.ofSeconds(90), () -> {
                 ClusterView c = lab.clusterSeenFrom(survivor);
                 return c != null && c.online().equals(Set.copyOf(lab.nodes())) && c.everythingActive()
@@ -248,29 +242,6 @@ class LabClusterTest extends LabTestBase {
             ClusterView c = lab.clusterSeenFrom(node);
             return c != null && c.online().equals(Set.copyOf(lab.nodes())) && c.everythingActive() ? c : null;
         }, () -> lab.clusterSeenFrom(node));
-    }
-
-    /** Completion times of successful reboots of TARGET in the fencing history that NODE reports. */
-    private Set<String> successfulReboots(String node, String target) {
-        // Without --verbose stonith_admin prints only one successful event of the whole history.
-        CommandResult r = lab.ssh(node, Duration.ofSeconds(15), "stonith_admin", "--history", "*", "--verbose",
-                "--output-as=xml");
-        if (!r.ok()) {
-            return fail("stonith_admin --history on " + node + " exited " + r.exitCode() + ": " + r.stderr());
-        }
-        var doc = SafeXml.parse(r.stdout(), "stonith_admin --history on " + node);
-        try {
-            NodeList l = (NodeList) XPathFactory.newInstance().newXPath().evaluate(
-                    "//fence_event[@action='reboot' and @status='success' and @target='" + target + "']/@completed",
-                    doc, XPathConstants.NODESET);
-            Set<String> s = new HashSet<>();
-            for (int i = 0; i < l.getLength(); i++) {
-                s.add(l.item(i).getNodeValue());
-            }
-            return s;
-        } catch (XPathExpressionException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private Lease leaseFromVip(Duration within) {

@@ -71,6 +71,17 @@ public record ActionPlan(
         return warnings.stream().anyMatch(RiskCheck.Warning::acknowledge);
     }
 
+    /**
+     * What the change does to the configuration's XML, line by line with {@code "- "}, {@code "+ "}
+     * or two spaces in front, secrets masked: an edited primitive whole, a resources section around
+     * its changes; empty for actions that do not rewrite the configuration this way. (The action's
+     * JSON carries it too.)
+     */
+    @JsonIgnore
+    public List<String> configurationDiff() {
+        return action instanceof ClusterAction.RewritesConfiguration r ? r.diff() : List.of();
+    }
+
     @JsonIgnore
     public boolean refused() {
         return !refusals.isEmpty();

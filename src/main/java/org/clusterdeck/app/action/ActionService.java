@@ -108,6 +108,13 @@ public final class ActionService {
             action = ActionTargets.deletion(d, cib);
         }
         action = ActionTargets.grouping(action, cib, cibText, node.node() + ": cibadmin --query");
+        if (action instanceof ClusterAction.Fence f && f.node().equals(sw.nodeName())) {
+            throw new InvalidInputException("node", f.node(), "it is the node ClusterDeck reaches the cluster through,"
+                    + " and the fence would cut that connection: fence it from another node (give its --host)");
+        }
+        if (action instanceof ClusterAction.Clone c) {
+            checkClone(c, cib);
+        }
         if (action instanceof ClusterAction.UpdateResource u) {
             action = ActionTargets.update(u, cib, cibText, node.node() + ": cibadmin --query");
             checkAgainstAgent((ClusterAction.UpdateResource) action, cib);
@@ -134,13 +141,40 @@ public final class ActionService {
         if (action instanceof ClusterAction.Property p) {
             notes.add(explain(p.name()));
         }
+        if (action instanceof ClusterAction.Fence f && !f.off()) {
+            notes.add("after its reboot " + f.node() + " joins the cluster again and takes up its share (clone copies):"
+                    + " the prediction is the cluster without it, and the outcome is compared without it");
+        }
         List<RiskCheck.Warning> warnings = RiskCheck.warnings(action, action instanceof ClusterAction.Property
                 ? new PropertyRisk.Shape(ClusterProperty.memberNodes(cib, status), twoNode()) : PropertyRisk.Shape.UNKNOWN);
         List<String> refusals = SafetyCheck.refusals(action, status, cib, prediction, drbd(sw));
+        warnings = new ArrayList<>(warnings);
+        warnings.addAll(SafetyCheck.warnings(action, status, cib, prediction));
         ActionPlan plan = ActionPlan.of(action, node.node(), dialect.name(), change, after.orElse(null), cib.version(),
                 prediction, notes, warnings, refusals, ranOnCopy, actionId);
         audit.append(ActionAuditRecord.planned(actionId, plan));
         return plan;
+    }
+
+    /** A clone's meta attributes by type; a promotable one only of a primitive whose agent can promote. */
+    private void checkClone(ClusterAction.Clone c, Cib cib) throws TransportException, ClusterCommandException {
+        Map<String, String> wrong = PrimitiveForm.cloneMetaProblems(c.meta());
+        if (!wrong.isEmpty()) {
+            throw new InvalidInputException("clone of " + c.resource(), String.join(", ", wrong.keySet()), String.join("; ",
+                    wrong.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()));
+        }
+        if (!c.promotable()) {
+            return;
+        }
+        if (!(cib.resource(c.resource()).orElseThrow() instanceof Primitive p) || p.resourceClass() == null) {
+            throw new InvalidInputException("resource", c.resource(), "a promotable clone is made of a primitive whose"
+                    + " agent can promote");
+        }
+        AgentName agent = new AgentName(p.resourceClass(), p.provider(), p.type());
+        if (new AgentReader(node).metadata(agent).actions().stream().noneMatch(a -> a.name().equals("promote"))) {
+            throw new InvalidInputException("resource", c.resource(), agent + " has no promote action: its copies"
+                    + " cannot be promoted");
+        }
     }
 
     /**
@@ -234,6 +268,9 @@ public final class ActionService {
         String failure = null;
         List<Transition> stages = plan.prediction().transitions();
         try {
+            if (plan.action() instanceof ClusterAction.Fence f) {
+                awaitSeenLost(f.node(), runs);
+            }
             settle(stages.get(0), runs);
             if (plan.afterLandingCommand() != null) {
                 change(plan.afterLandingCommand(), runs);
@@ -247,7 +284,7 @@ public final class ActionService {
         long cluster = clusterMillis(runs);
         ClusterStatus actual = connection.status();
         List<PlacementDifference> differences = PlacementCheck.compare(plan.prediction().finalResources(),
-                actual.resources());
+                actual.resources(), plan.action() instanceof ClusterAction.Fence f && !f.off() ? f.node() : null);
         List<String> leftovers = leftovers(plan.action());
         if (failure != null) {
             return new ActionOutcome(ActionOutcome.Result.FAILED, failure, plan, null, runs, differences, leftovers,
@@ -288,6 +325,37 @@ public final class ActionService {
         if (!waited.ok()) {
             throw ClusterNotSettledException.of(node.node(), settleTimeout, waited);
         }
+    }
+
+    /** How long the cluster may take to record a fenced node as down. */
+    static final Duration SEEN_LOST = Duration.ofSeconds(30);
+    static final String SEEN_LOST_LOOK = "crm_mon, until it shows the fenced node down";
+
+    /**
+     * Waits until the cluster records the fenced node as down. The fencer answers as soon as the
+     * device has done its work, a moment before the controller writes the node's state; a wait for
+     * the cluster to settle in that moment finds nothing to do and returns before the recovery.
+     * A node back from its reboot within the look is taken as seen (it was down, and came back).
+     */
+    private void awaitSeenLost(String fenced, List<CommandRun> runs) throws TransportException, ClusterCommandException {
+        long t0 = System.nanoTime();
+        long deadline = t0 + SEEN_LOST.toNanos();
+        while (System.nanoTime() < deadline) {
+            boolean down = connection.status().nodes().stream().anyMatch(n -> n.name().equals(fenced) && !n.online());
+            if (down) {
+                runs.add(new CommandRun(SEEN_LOST_LOOK, false, 0, millisSince(t0), fenced + " down", ""));
+                return;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new TransportException(node.node(), TransportException.Kind.CANCELLED,
+                        "interrupted while waiting for " + fenced + " to be seen down", e);
+            }
+        }
+        runs.add(new CommandRun(SEEN_LOST_LOOK, false, 0, millisSince(t0), fenced + " never seen down (back already?)",
+                ""));
     }
 
     /** Waiting is the cluster's time; the changes and the idle look are ClusterDeck's own work. */

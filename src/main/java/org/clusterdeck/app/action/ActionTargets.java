@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Optional;
 import org.clusterdeck.cluster.cib.Cib;
 import org.clusterdeck.cluster.cib.CibResource;
+import org.clusterdeck.cluster.cib.Clone;
 import org.clusterdeck.cluster.cib.Constraint;
 import org.clusterdeck.cluster.cib.Group;
 import org.clusterdeck.cluster.cib.Primitive;
+import org.clusterdeck.cluster.command.CloneEdit;
 import org.clusterdeck.cluster.command.ClusterAction;
 import org.clusterdeck.cluster.command.GroupEdit;
 import org.clusterdeck.cluster.command.InvalidInputException;
@@ -80,7 +82,7 @@ final class ActionTargets {
                 edited.fenceDevice());
     }
 
-    /** A group's change made on the resources section as the CIB has it now. */
+    /** A group's or clone's change made on the resources section as the CIB has it now. */
     static ClusterAction grouping(ClusterAction action, Cib cib, String cibText, String source) {
         if (action instanceof ClusterAction.GroupAdd g) {
             return new ClusterAction.GroupAdd(g.group(), g.resources(), g.before(), g.after(), GroupEdit.add(cibText,
@@ -88,15 +90,33 @@ final class ActionTargets {
         }
         if (action instanceof ClusterAction.GroupRemove g) {
             GroupEdit edit = GroupEdit.remove(cibText, source, g.group(), g.resources());
-            List<String> naming = cib.constraints().stream().filter(c -> c.names(g.group())).map(Constraint::id).toList();
-            if (edit.groupGone() && !naming.isEmpty()) {
+            if (edit.groupGone()) {
                 // the tools differ here (pcs deletes them, crmsh points them at the first member): the admin decides
-                throw new InvalidInputException("group", g.group(), "taking out its last members removes it, and the"
-                        + " constraints " + String.join(", ", naming) + " name it: remove or change them first");
+                refuseNamed(cib, g.group(), "taking out its last members removes the group: remove or change them first");
             }
             return new ClusterAction.GroupRemove(g.group(), g.resources(), edit);
         }
+        if (action instanceof ClusterAction.Clone c) {
+            CloneEdit edit = CloneEdit.wrap(cibText, source, c.resource(), c.promotable(), c.meta());
+            refuseNamed(cib, c.resource(), "its copies would be placed by the clone's constraints: change them to name "
+                    + edit.cloneId() + " after, or remove them first");
+            return new ClusterAction.Clone(c.resource(), c.promotable(), c.meta(), edit);
+        }
+        if (action instanceof ClusterAction.Unclone u) {
+            // the admin may name the clone or the resource in it
+            String clone = cib.parent(u.resource()).filter(p -> p instanceof Clone).map(CibResource::id).orElse(u.resource());
+            refuseNamed(cib, clone, "without it they would name nothing: remove or change them first");
+            return new ClusterAction.Unclone(clone, CloneEdit.unwrap(cibText, source, clone));
+        }
         return action;
+    }
+
+    private static void refuseNamed(Cib cib, String resource, String why) {
+        List<String> naming = cib.constraints().stream().filter(c -> c.names(resource)).map(Constraint::id).toList();
+        if (!naming.isEmpty()) {
+            throw new InvalidInputException("resource", resource, "the constraints " + String.join(", ", naming)
+                    + " name it; " + why);
+        }
     }
 
     static void requireKnown(ClusterAction action, Cib cib, ClusterStatus status) {

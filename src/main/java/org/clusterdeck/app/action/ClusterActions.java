@@ -8,7 +8,8 @@ import org.clusterdeck.cluster.command.ClusterAction;
 
 /**
  * Actions on a cluster, the same for the window and the command line: the first node in order
- * that can be reached plans (previews) the action, and the same node applies it.
+ * that can be reached plans (previews) the action, and the same node applies it; a fence, the
+ * first other than the node to fence.
  */
 public final class ClusterActions {
     private final NodeGroup nodes;
@@ -40,6 +41,11 @@ public final class ClusterActions {
      */
     public Planned plan(ClusterAction action) throws Exception {
         NodeGroup.Answer<Planned> a = nodes.firstReachable(node -> {
+            if (action instanceof ClusterAction.Fence f && nodes.nodes().size() > 1
+                    && node.software().nodeName().equals(f.node())) {
+                // it would cut the connection the fence and the wait for the cluster go over
+                throw new NodeGroup.NotThisNode(f.node() + " is the node to fence: asked from another");
+            }
             ActionService s = new ActionService(node, audit, settleTimeout, dialect);
             return new Planned(s, s.plan(action), List.of());
         });

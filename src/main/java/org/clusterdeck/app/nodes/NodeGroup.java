@@ -117,11 +117,18 @@ public final class NodeGroup implements AutoCloseable {
         for (NodeConnection n : nodes) {
             try {
                 return new Answer<>(n, query.ask(n), passedOver);
-            } catch (TransportException | ClusterNotConnectedException e) {
+            } catch (TransportException | ClusterNotConnectedException | NotThisNode e) {
                 passedOver.add(ErrorLine.of(e));
             }
         }
         throw new NoNodeAnsweredException(passedOver);
+    }
+
+    /** A query's way to say a node must not serve it (the node an action fences): the next one is asked. */
+    public static final class NotThisNode extends RuntimeException {
+        public NotThisNode(String why) {
+            super(why);
+        }
     }
 
     @Override

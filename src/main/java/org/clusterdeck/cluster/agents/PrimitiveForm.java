@@ -48,6 +48,23 @@ public final class PrimitiveForm {
             meta("critical", "boolean", List.of(), "true",
                     "Whether a colocation with it may stop its dependents when it cannot run"));
 
+    /** The meta attributes of a clone (Pacemaker Explained, "Clone Options"), typed as {@link #META}. */
+    public static final List<AgentParameter> CLONE_META = List.of(
+            meta("clone-max", "integer", List.of(), null, "How many copies run (default: one per node)"),
+            meta("clone-node-max", "integer", List.of(), "1", "How many copies may run on one node"),
+            meta("clone-min", "integer", List.of(), "0", "How many copies must run before what is ordered after"
+                    + " the clone may start"),
+            meta("notify", "boolean", List.of(), "false", "Whether every copy is told before and after another starts"
+                    + " or stops (DRBD needs it)"),
+            meta("globally-unique", "boolean", List.of(), "false", "Whether each copy is different from the others"),
+            meta("ordered", "boolean", List.of(), "false", "Whether the copies start one after another"),
+            meta("interleave", "boolean", List.of(), "false", "Whether a copy ordered after another clone waits only"
+                    + " for that clone's copy on its own node"),
+            meta("promoted-max", "integer", List.of(), "1", "How many copies may be promoted (promotable clones)"),
+            meta("promoted-node-max", "integer", List.of(), "1", "How many promoted copies one node may have"),
+            meta("target-role", "select", List.of("Started", "Stopped", "Promoted", "Unpromoted"), "Started",
+                    "The role the cluster keeps the clone in"));
+
     private final AgentMetadata metadata;
 
     private PrimitiveForm(AgentMetadata metadata) {
@@ -102,15 +119,24 @@ public final class PrimitiveForm {
 
     /** Problems of meta attribute values, by name, as for parameters. */
     public static Map<String, String> metaProblems(Map<String, String> values) {
+        return problems(META, values);
+    }
+
+    /** Problems of a clone's meta attribute values, by name. */
+    public static Map<String, String> cloneMetaProblems(Map<String, String> values) {
+        return problems(CLONE_META, values);
+    }
+
+    private static Map<String, String> problems(List<AgentParameter> known, Map<String, String> values) {
         Map<String, String> out = new LinkedHashMap<>();
         values.forEach((name, v) -> {
             if (v == null || v.isBlank()) {
                 return;
             }
-            AgentParameter m = META.stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
+            AgentParameter m = known.stream().filter(x -> x.name().equals(name)).findFirst().orElse(null);
             if (m == null) {
                 out.put(name, "not a meta attribute ClusterDeck knows: " + String.join(", ",
-                        META.stream().map(AgentParameter::name).toList()));
+                        known.stream().map(AgentParameter::name).toList()));
             } else if (m.problem(v) != null) {
                 out.put(name, m.problem(v));
             }

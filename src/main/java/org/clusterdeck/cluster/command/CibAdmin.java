@@ -30,8 +30,9 @@ public final class CibAdmin {
      */
     public static Command createPrimitive(NewPrimitive primitive, String group) {
         return group == null
-                ? Command.of("cibadmin", "--create", "--scope", "resources", "--xml-text", primitive.xml())
-                : Command.of("cibadmin", "--modify", "--scope", "resources", "--xml-text", primitive.xmlInGroup(group));
+                ? withXml(Command.of("cibadmin", "--create", "--scope", "resources", "--xml-pipe"), primitive.xml())
+                : withXml(Command.of("cibadmin", "--modify", "--scope", "resources", "--xml-pipe"),
+                        primitive.xmlInGroup(group));
     }
 
     /**
@@ -41,16 +42,24 @@ public final class CibAdmin {
      * it would move a group member to the group's end, changing the start order.
      */
     public static Command replacePrimitive(String xml) {
-        return Command.of("cibadmin", "--replace", "--scope", "resources", "--xml-text", xml);
+        return withXml(Command.of("cibadmin", "--replace", "--scope", "resources", "--xml-pipe"), xml);
     }
 
     /**
-     * The whole resources section replaced by this one, read from standard input (a section can be
-     * longer than one argument may be): a primitive moved into or out of a group in one change,
-     * never deleted in between, where the cluster would stop it.
+     * The whole resources section replaced by this one: a primitive moved into or out of a group in
+     * one change, never deleted in between, where the cluster would stop it.
      */
     public static Command replaceResources(String resourcesXml) {
-        return Command.of("cibadmin", "--replace", "--scope", "resources", "--xml-pipe").withShownStdin(resourcesXml + "\n");
+        return withXml(Command.of("cibadmin", "--replace", "--scope", "resources", "--xml-pipe"), resourcesXml);
+    }
+
+    /**
+     * Resource XML on standard input, shown in the plan as a here-document with any secret masked:
+     * a fence device's password never reaches the command line (the node's process list), the plan
+     * or the audit log; and a section can be longer than one argument may be.
+     */
+    private static Command withXml(Command pipe, String xml) {
+        return pipe.withShownStdin(xml + "\n", Secrets.maskedXml(xml) + "\n");
     }
 
     /** Removes the primitive with this id wherever it is (on its own, in a group); the cluster stops it. */

@@ -1,5 +1,6 @@
 package org.clusterdeck.cluster.command;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -28,6 +29,25 @@ public sealed interface ClusterAction {
         String resource();
     }
 
+    /**
+     * An action that rewrites part of the configuration's XML: the plan shows it before and after,
+     * line by line with {@code "- "}, {@code "+ "} or two spaces in front, secrets masked.
+     */
+    interface RewritesConfiguration {
+        @JsonProperty("diff")
+        List<String> diff();
+    }
+
+    /** A rewrite of the resources section, made on the CIB when the plan is made (null before). */
+    interface EditsResources extends RewritesConfiguration {
+        ResourcesEdit edit();
+
+        @Override
+        default List<String> diff() {
+            return edit() == null ? List.of() : edit().diff();
+        }
+    }
+
     /** An action that names a node (null for "every node"); the name must be a node of the cluster. */
     interface OnNode {
         String node();
@@ -44,19 +64,6 @@ public sealed interface ClusterAction {
     private static String placementText(String verb, boolean promoted, String resource, String where, String lifetime) {
         return verb + " " + (promoted ? "the promoted role of " : "") + resource + where
                 + (lifetime == null ? "" : " for " + lifetime);
-    }
-
-    /**
-     * Parameter names that hold secrets (passwords, keys, tokens) are refused: every spelling
-     * carries the value in the command line, so the node's process list and the audit log.
-     */
-    private static void refuseSecrets(java.util.Collection<String> names) {
-        for (String name : names) {
-            if (name.matches("(?i).*(pass|secret|token|key).*")) {
-                throw new InvalidInputException("parameter", name, "a secret would show in the command line, the"
-                        + " node's process list and the audit log; ClusterDeck does not set secrets yet");
-            }
-        }
     }
 
     private static void resourceOnOptionalNode(String resource, String node) {
@@ -265,7 +272,6 @@ public sealed interface ClusterAction {
                     throw new InvalidInputException("group", group, "a fence device cannot be in a group");
                 }
             }
-            refuseSecrets(primitive.params().keySet());
             if (before != null && after != null) {
                 throw new InvalidInputException("position", before + "/" + after, "give --before or --after, not both");
             }
@@ -332,15 +338,15 @@ public sealed interface ClusterAction {
      * @param after       the same with the edit made, what the plain and crmsh spellings load
      * @param fenceDevice it is a fence device (pcs edits those with its stonith command)
      */
-    @JsonPropertyOrder({"kind", "resource", "edit", "fenceDevice", "before", "after", "diff"})
-    record UpdateResource(String resource, PrimitiveEdit edit, String before, String after, boolean fenceDevice)
-            implements ClusterAction, OnResource {
+    @JsonPropertyOrder({"kind", "resource", "edit", "fenceDevice", "diff"})
+    record UpdateResource(String resource, PrimitiveEdit edit, @JsonIgnore String before, @JsonIgnore String after,
+            boolean fenceDevice)
+            implements ClusterAction, OnResource, RewritesConfiguration {
         public UpdateResource {
             ActionInput.id("resource id", resource);
             if (edit == null) {
                 throw new IllegalArgumentException("no edit");
             }
-            refuseSecrets(edit.params().keySet());
         }
 
         /** As the admin asks it, before the plan reads the primitive from the CIB. */
@@ -348,10 +354,11 @@ public sealed interface ClusterAction {
             this(resource, edit, null, null, false);
         }
 
-        /** The primitive's XML, indented, line by line with {@code "- "}, {@code "+ "} or two spaces in front. */
-        @JsonProperty("diff")
+        /** The primitive's XML whole, before and after. */
+        @Override
         public List<String> diff() {
-            return before == null ? List.of() : org.clusterdeck.cluster.xml.LineDiff.ofXml(before, after);
+            return before == null ? List.of()
+                    : org.clusterdeck.cluster.xml.LineDiff.ofXml(Secrets.maskedXml(before), Secrets.maskedXml(after));
         }
 
         /** How many operations of this name the primitive has in the CIB, whatever their roles. */
@@ -367,7 +374,7 @@ public sealed interface ClusterAction {
         @Override
         public String describe() {
             List<String> parts = new java.util.ArrayList<>();
-            edit.params().forEach((n, v) -> parts.add(v.isEmpty() ? "remove " + n : n + "=" + v));
+            edit.shownParams().forEach((n, v) -> parts.add(v.isEmpty() ? "remove " + n : n + "=" + v));
             edit.meta().forEach((n, v) -> parts.add(v.isEmpty() ? "remove meta " + n : "meta " + n + "=" + v));
             edit.ops().forEach(o -> parts.add("op " + o.name() + " " + String.join(" ", o.settings().entrySet().stream()
                     .map(e -> e.getKey() + "=" + e.getValue()).toList())));
@@ -385,7 +392,7 @@ public sealed interface ClusterAction {
      */
     @JsonPropertyOrder({"kind", "group", "resources", "before", "after", "edit", "diff"})
     record GroupAdd(String group, List<String> resources, String before, String after, GroupEdit edit)
-            implements ClusterAction {
+            implements ClusterAction, EditsResources {
         public GroupAdd {
             ActionInput.id("group id", group);
             resources = List.copyOf(resources);
@@ -404,11 +411,6 @@ public sealed interface ClusterAction {
         /** As the admin asks it, before the plan reads the CIB. */
         public GroupAdd(String group, List<String> resources, String before, String after) {
             this(group, resources, before, after, null);
-        }
-
-        @JsonProperty("diff")
-        public List<String> diff() {
-            return edit == null ? List.of() : edit.diff();
         }
 
         @Override
@@ -430,7 +432,7 @@ public sealed interface ClusterAction {
      * @param edit the resources section before and after, found in the CIB when the plan is made; null before
      */
     @JsonPropertyOrder({"kind", "group", "resources", "edit", "diff"})
-    record GroupRemove(String group, List<String> resources, GroupEdit edit) implements ClusterAction {
+    record GroupRemove(String group, List<String> resources, GroupEdit edit) implements ClusterAction, EditsResources {
         public GroupRemove {
             ActionInput.id("group id", group);
             resources = List.copyOf(resources);
@@ -442,11 +444,6 @@ public sealed interface ClusterAction {
             this(group, resources, null);
         }
 
-        @JsonProperty("diff")
-        public List<String> diff() {
-            return edit == null ? List.of() : edit.diff();
-        }
-
         @Override
         public String kind() {
             return "group-remove";
@@ -456,6 +453,93 @@ public sealed interface ClusterAction {
         public String describe() {
             return "take " + String.join(", ", resources) + " out of group " + group
                     + (edit != null && edit.groupGone() ? " (the group goes with its last members)" : "");
+        }
+    }
+
+    /**
+     * Makes a primitive or group standing on its own a clone, {@code RESOURCE-clone}: a copy on
+     * every node, or promotable (one copy promoted) for an agent that can promote.
+     *
+     * @param meta the clone's meta attributes (notify, clone-max, interleave ...), in the order given
+     * @param edit the resources section before and after, found in the CIB when the plan is made; null before
+     */
+    @JsonPropertyOrder({"kind", "resource", "promotable", "meta", "edit", "diff"})
+    record Clone(String resource, boolean promotable, java.util.Map<String, String> meta, CloneEdit edit)
+            implements ClusterAction, OnResource, EditsResources {
+        public Clone {
+            ActionInput.id("resource id", resource);
+            java.util.Map<String, String> checked = new java.util.LinkedHashMap<>();
+            meta.forEach((name, value) -> checked.put(ActionInput.id("meta attribute name", name),
+                    ActionInput.value("meta attribute " + name, value)));
+            if (checked.containsKey("promotable")) {
+                throw new InvalidInputException("meta attribute", "promotable", "ask for a promotable clone instead");
+            }
+            meta = java.util.Collections.unmodifiableMap(checked);
+        }
+
+        /** As the admin asks it, before the plan reads the CIB. */
+        public Clone(String resource, boolean promotable, java.util.Map<String, String> meta) {
+            this(resource, promotable, meta, null);
+        }
+
+        @Override
+        public String kind() {
+            return "clone";
+        }
+
+        @Override
+        public String describe() {
+            return "make " + resource + " " + (promotable ? "a promotable clone " : "a clone ") + CloneEdit.idFor(resource)
+                    + (meta.isEmpty() ? "" : " (" + String.join(", ", meta.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue()).toList()) + ")");
+        }
+    }
+
+    /**
+     * Takes a clone away, its resource left standing on its own where the clone was (refused while
+     * constraints name the clone).
+     *
+     * @param resource the clone, or the resource in it, as the admin names it; the clone once planned
+     * @param edit     the resources section before and after, found in the CIB when the plan is made; null before
+     */
+    @JsonPropertyOrder({"kind", "resource", "edit", "diff"})
+    record Unclone(String resource, CloneEdit edit) implements ClusterAction, OnResource, EditsResources {
+        public Unclone {
+            ActionInput.id("clone id", resource);
+        }
+
+        /** As the admin asks it, before the plan reads the CIB. */
+        public Unclone(String resource) {
+            this(resource, null);
+        }
+
+        @Override
+        public String kind() {
+            return "unclone";
+        }
+
+        @Override
+        public String describe() {
+            return "take the clone " + resource + " away" + (edit == null ? "" : ", leaving " + edit.inside() + " on its own");
+        }
+    }
+
+    /**
+     * Fences a node through the cluster's fencer, as if it were lost: a fence test, and destructive:
+     * the node is rebooted (or powered off) at once, what runs there is killed and fails over.
+     *
+     * @param off power it off and leave it off, instead of a reboot
+     */
+    @JsonPropertyOrder({"kind", "node", "off"})
+    record Fence(String node, boolean off) implements ClusterAction, OnNode {
+        public Fence {
+            ActionInput.nodeName(node);
+        }
+
+        @Override
+        public String describe() {
+            return "fence " + node + " (" + (off ? "power it off" : "reboot it") + ": a real fence, what runs there is"
+                    + " killed and fails over)";
         }
     }
 

@@ -26,6 +26,15 @@ public final class CrmAttribute {
                 "--update=" + ActionInput.value("value of " + name, value));
     }
 
+    /**
+     * The node's {@code terminate} attribute, until it reboots: the scheduler then fences it (crm
+     * node fence sets it so). On a CIB copy, it lets crm_simulate predict a fence of the node.
+     */
+    public static Command terminate(String node) {
+        return Command.of("crm_attribute", "--node", ActionInput.nodeName(node), "--name", "terminate",
+                "--update", "true", "--lifetime", "reboot");
+    }
+
     /** Cluster-wide maintenance: nothing is started, stopped or monitored while it is on. */
     public static Command clusterMaintenance(boolean on) {
         return property("maintenance-mode", on ? "true" : "false");

@@ -1,7 +1,9 @@
 package org.clusterdeck.cluster.command;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.clusterdeck.transport.Command;
 
@@ -40,20 +42,32 @@ public final class Crmsh implements CommandDialect {
         } else if (action instanceof ClusterAction.Manage m) {
             return List.of(crm(List.of("resource", m.managed() ? "manage" : "unmanage", m.resource())));
         } else if (action instanceof ClusterAction.CreateResource c) {
-            return List.of(configure(create(c)));
+            return List.of(Command.of("crm", "configure").withShownStdin(create(c, c.primitive()),
+                    create(c, c.primitive().masked())));
         } else if (action instanceof ClusterAction.UpdateResource u) {
             // crm's own load of CIB XML: the primitive replaced whole in one commit, the group or clone it is in kept
+            String xml = PlainTools.planned(u.after(), u.resource());
             return List.of(Command.of("crm", "configure", "load", "xml", "update", "-").withShownStdin(
-                    "<cib><configuration><resources>" + PlainTools.edited(u) + "</resources></configuration></cib>\n"));
+                    inCib(xml), inCib(Secrets.maskedXml(xml))));
         } else if (action instanceof ClusterAction.GroupAdd g) {
             return List.of(configure(groupAdd(g)));
         } else if (action instanceof ClusterAction.GroupRemove g) {
             return List.of(configure(groupRemove(g)));
+        } else if (action instanceof ClusterAction.Clone c) {
+            Map<String, String> meta = new LinkedHashMap<>();
+            if (c.promotable()) {
+                meta.put("promotable", "true");
+            }
+            meta.putAll(c.meta());
+            return List.of(configure("clone " + CloneEdit.idFor(c.resource()) + " " + c.resource()
+                    + (meta.isEmpty() ? "" : " meta" + NewPrimitive.crmPairs(meta)) + "\ncommit\n"));
         } else if (action instanceof ClusterAction.DeleteResource d) {
             // crm deletes only what does not run: stopped first, deleted once it has stopped (afterLanding)
             return List.of(crm(List.of("resource", "stop", d.resource())));
         }
-        // crmsh has no equal spelling (promoted-role moves, a clear for one node) or it is not safer
+        // crmsh has no equal spelling (promoted-role moves, a clear for one node; an unclone: crm deletes no
+        // running clone, where the plain tools leave its resource running on its own; a fence: crm node fence
+        // asks on a terminal and only sets the terminate attribute) or it is not safer
         // (constraints and properties in crmsh's own language, which re-parses what it is given)
         return plain.commands(action);
     }
@@ -62,6 +76,9 @@ public final class Crmsh implements CommandDialect {
     public List<Command> staged(ClusterAction action) {
         if (action instanceof ClusterAction.Standby) {
             return plain.commands(action);
+        }
+        if (action instanceof ClusterAction.Fence) {
+            return plain.staged(action);
         }
         // what plain tools cannot stage (a cleanup), crmsh, which calls them, cannot either
         return PlainTools.stageable(action) ? commands(action) : List.of();
@@ -87,9 +104,10 @@ public final class Crmsh implements CommandDialect {
     /**
      * crm's configure commands for a new primitive, into its group at its place, committed at once:
      * the primitive never exists outside the group, where the cluster could start it on its own.
+     * Given the primitive masked, what the plan shows of them.
      */
-    private static String create(ClusterAction.CreateResource c) {
-        StringBuilder s = new StringBuilder(c.primitive().crm()).append('\n');
+    private static String create(ClusterAction.CreateResource c, NewPrimitive primitive) {
+        StringBuilder s = new StringBuilder(primitive.crm()).append('\n');
         if (c.group() != null) {
             s.append("modgroup ").append(c.group()).append(" add ").append(c.primitive().id());
             if (c.before() != null) {
@@ -100,6 +118,11 @@ public final class Crmsh implements CommandDialect {
             s.append('\n');
         }
         return s.append("commit\n").toString();
+    }
+
+    /** A resource's XML as crm's load of CIB XML takes it, whole: in a CIB's resources section. */
+    private static String inCib(String resourceXml) {
+        return "<cib><configuration><resources>" + resourceXml + "</resources></configuration></cib>\n";
     }
 
     /**

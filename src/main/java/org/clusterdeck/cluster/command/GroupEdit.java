@@ -1,12 +1,12 @@
 package org.clusterdeck.cluster.command;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.clusterdeck.cluster.xml.Elements;
-import org.clusterdeck.cluster.xml.LineDiff;
 import org.clusterdeck.cluster.xml.XmlWriter;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -24,8 +24,8 @@ import org.w3c.dom.Node;
  * @param leaving     for an addition, each member coming from another group, with that group
  * @param reordered   for an addition, the members already in the group, moved within it
  */
-public record GroupEdit(String before, String after, boolean newGroup, boolean groupGone, Map<String, String> leaving,
-        List<String> reordered) {
+public record GroupEdit(@JsonIgnore String before, @JsonIgnore String after, boolean newGroup, boolean groupGone, Map<String, String> leaving,
+        List<String> reordered) implements ResourcesEdit {
 
     public GroupEdit {
         leaving = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(leaving));
@@ -159,10 +159,5 @@ public record GroupEdit(String before, String after, boolean newGroup, boolean g
             throw new InvalidInputException("resources", String.join(" ", members), "a resource is named twice");
         }
         return members;
-    }
-
-    /** The resources section before and after, indented, with three lines of context around each change. */
-    public List<String> diff() {
-        return LineDiff.around(LineDiff.ofXml(before, after), 3);
     }
 }

@@ -1,5 +1,7 @@
 package org.clusterdeck.cluster.command;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +22,7 @@ import org.w3c.dom.Element;
  * @param params instance attributes, in the order given
  * @param meta   meta attributes (target-role, resource-stickiness ...), in the order given
  */
-public record NewPrimitive(String id, AgentName agent, Map<String, String> params, List<Op> ops,
+public record NewPrimitive(String id, AgentName agent, @JsonIgnore Map<String, String> params, List<Op> ops,
         Map<String, String> meta) {
     /** The roles an operation may be for: Pacemaker 2.1's names and the older ones. */
     private static final List<String> ROLES = List.of("Started", "Stopped", "Promoted", "Unpromoted", "Master", "Slave");
@@ -67,6 +69,17 @@ public record NewPrimitive(String id, AgentName agent, Map<String, String> param
         params = checked("parameter", params);
         ops = List.copyOf(ops);
         meta = checked("meta attribute", meta);
+    }
+
+    /** The parameters as people and the audit log read them: secrets masked. */
+    @JsonProperty("params")
+    public Map<String, String> shownParams() {
+        return Secrets.masked(params);
+    }
+
+    /** The same with its secrets masked: what the plan shows of it. */
+    public NewPrimitive masked() {
+        return new NewPrimitive(id, agent, Secrets.masked(params), ops, meta);
     }
 
     /** Without meta attributes. */
@@ -177,7 +190,8 @@ public record NewPrimitive(String id, AgentName agent, Map<String, String> param
      * pcs's words after {@code pcs resource create} or {@code pcs stonith create}: the id, the agent
      * (a fence device names its agent without {@code stonith:}), {@code NAME=VALUE} parameters, the
      * operations and meta attributes, and {@code --no-default-ops}, so the operations are exactly
-     * these, as in the other spellings. pcs reads each word whole: nothing to quote.
+     * these, as in the other spellings. pcs reads each word whole: nothing to quote. Secrets are
+     * words too, so on the node's process list: the pcs dialect leaves those to the plain tools.
      */
     public List<String> pcsWords() {
         List<String> args = new ArrayList<>();

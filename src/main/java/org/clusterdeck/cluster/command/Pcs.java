@@ -11,7 +11,8 @@ import org.clusterdeck.transport.ShellScript;
  * call Pacemaker's tools on this node): {@code pcs resource}, {@code pcs node}, {@code pcs
  * property set}. A move is {@code move-with-constraint}, the crm_resource move, because pcs 0.11's
  * {@code move} clears its constraint on its own and would hide that step from the plan.
- * Constraints stay with cibadmin: pcs's constraint syntax is its own language.
+ * Constraints stay with cibadmin: pcs's constraint syntax is its own language; so do parameters
+ * that hold secrets, which pcs takes only as words on its command line (the node's process list).
  *
  * <p>pcs ignores the {@code CIB_file} variable and takes the copy with {@code -f FILE} instead. The
  * plan shows the pcs command as typed; only on the copy does it run through a fixed shell wrapper
@@ -67,7 +68,7 @@ public final class Pcs implements CommandDialect {
             return List.of(pcs(List.of("property", "set", p.name() + "=" + p.value())));
         } else if (action instanceof ClusterAction.Manage m) {
             return List.of(pcs(List.of("resource", m.managed() ? "manage" : "unmanage", m.resource())));
-        } else if (action instanceof ClusterAction.CreateResource c) {
+        } else if (action instanceof ClusterAction.CreateResource c && !Secrets.anySecret(c.primitive().params())) {
             List<String> args = new ArrayList<>(List.of(c.primitive().agent().isFencing() ? "stonith" : "resource", "create"));
             args.addAll(c.primitive().pcsWords());
             if (c.group() != null) {
@@ -79,7 +80,7 @@ public final class Pcs implements CommandDialect {
                 }
             }
             return List.of(pcs(args));
-        } else if (action instanceof ClusterAction.UpdateResource u) {
+        } else if (action instanceof ClusterAction.UpdateResource u && !Secrets.anySecret(u.edit().params())) {
             return List.of(pcs(update(u)));
         } else if (action instanceof ClusterAction.GroupAdd g) {
             List<String> args = new ArrayList<>(List.of("resource", "group", "add", g.group()));
@@ -94,6 +95,21 @@ public final class Pcs implements CommandDialect {
             List<String> args = new ArrayList<>(List.of("resource", "group", "remove", g.group()));
             args.addAll(g.resources());
             return List.of(pcs(args));
+        } else if (action instanceof ClusterAction.Clone c) {
+            List<String> args = new ArrayList<>(List.of("resource", c.promotable() ? "promotable" : "clone", c.resource()));
+            if (!c.meta().isEmpty()) {
+                args.add("meta");
+                c.meta().forEach((name, value) -> args.add(name + "=" + value));
+            }
+            return List.of(pcs(args));
+        } else if (action instanceof ClusterAction.Unclone u) {
+            return List.of(pcs(List.of("resource", "unclone", u.resource())));
+        } else if (action instanceof ClusterAction.Fence f) {
+            List<String> args = new ArrayList<>(List.of("stonith", "fence", f.node()));
+            if (f.off()) {
+                args.add("--off");
+            }
+            return List.of(pcs(args).withTimeout(StonithAdmin.fence(f.node(), f.off()).timeout()));
         } else if (action instanceof ClusterAction.DeleteResource d) {
             // pcs stops it and waits, then deletes it with the constraints that name it
             return List.of(pcs(List.of(d.fenceDevice() ? "stonith" : "resource", "delete", d.resource())));
@@ -103,6 +119,9 @@ public final class Pcs implements CommandDialect {
 
     @Override
     public List<Command> staged(ClusterAction action) {
+        if (action instanceof ClusterAction.Fence f) {
+            return PlainTools.fenceStaged(f);
+        }
         // what plain tools cannot stage (a cleanup), pcs, which calls them, cannot either
         return PlainTools.stageable(action) ? commands(action) : List.of();
     }

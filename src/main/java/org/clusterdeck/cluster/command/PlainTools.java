@@ -73,11 +73,17 @@ public final class PlainTools implements CommandDialect {
             }
             return List.of(CibAdmin.createPrimitive(c.primitive(), c.group()));
         } else if (action instanceof ClusterAction.UpdateResource u) {
-            return List.of(CibAdmin.replacePrimitive(edited(u)));
+            return List.of(CibAdmin.replacePrimitive(planned(u.after(), u.resource())));
         } else if (action instanceof ClusterAction.GroupAdd g) {
             return List.of(CibAdmin.replaceResources(planned(g.edit(), g.group()).after()));
         } else if (action instanceof ClusterAction.GroupRemove g) {
             return List.of(CibAdmin.replaceResources(planned(g.edit(), g.group()).after()));
+        } else if (action instanceof ClusterAction.Clone c) {
+            return List.of(CibAdmin.replaceResources(planned(c.edit(), c.resource()).after()));
+        } else if (action instanceof ClusterAction.Unclone u) {
+            return List.of(CibAdmin.replaceResources(planned(u.edit(), u.resource()).after()));
+        } else if (action instanceof ClusterAction.Fence f) {
+            return List.of(StonithAdmin.fence(f.node(), f.off()));
         } else if (action instanceof ClusterAction.DeleteResource d) {
             // the constraints first: none of them names a resource that is gone in between
             List<Command> out = new java.util.ArrayList<>();
@@ -88,10 +94,18 @@ public final class PlainTools implements CommandDialect {
         throw new IllegalArgumentException("no plain-tools spelling for " + action.kind());
     }
 
-    /** crm_resource --cleanup only pretends with CIB_file (and 2.1.5 then crashes), so a cleanup is not staged. */
+    /**
+     * crm_resource --cleanup only pretends with CIB_file (and 2.1.5 then crashes), so a cleanup is not
+     * staged; a fence, which only the fencer carries out, is staged as its terminate attribute.
+     */
     @Override
     public List<Command> staged(ClusterAction action) {
-        return stageable(action) ? commands(action) : List.of();
+        return action instanceof ClusterAction.Fence f ? fenceStaged(f) : stageable(action) ? commands(action) : List.of();
+    }
+
+    /** What predicts a fence on a CIB copy: the node's terminate attribute, which the scheduler answers with a fence. */
+    static List<Command> fenceStaged(ClusterAction.Fence f) {
+        return List.of(CrmAttribute.terminate(f.node()));
     }
 
     /** Whether the change can be made on a CIB copy: not a cleanup, nor in the shells, which call crm_resource for it. */
@@ -104,18 +118,10 @@ public final class PlainTools implements CommandDialect {
         return CommandDialect.clearsAfterLanding(action).map(resource -> CrmResource.clear(resource, null));
     }
 
-    /** The edited primitive's XML, which the plan reads from the CIB before any spelling is asked. */
-    static String edited(ClusterAction.UpdateResource u) {
-        if (u.after() == null) {
-            throw new IllegalStateException("the edit of " + u.resource() + " is spelled only once planned on the CIB");
-        }
-        return u.after();
-    }
-
-    /** A group edit, which the plan makes on the CIB before any spelling is asked. */
-    static GroupEdit planned(GroupEdit edit, String group) {
+    /** An edit (a primitive's, a group's or clone's), which the plan makes on the CIB before any spelling is asked. */
+    static <T> T planned(T edit, String resource) {
         if (edit == null) {
-            throw new IllegalStateException("the change of group " + group + " is spelled only once planned on the CIB");
+            throw new IllegalStateException("the change of " + resource + " is spelled only once planned on the CIB");
         }
         return edit;
     }

@@ -1,5 +1,7 @@
 package org.clusterdeck.cluster.command;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -20,7 +22,7 @@ import org.w3c.dom.Element;
  * @param params instance attributes to set, in the order given; "" removes
  * @param meta   meta attributes to set; "" removes
  */
-public record PrimitiveEdit(Map<String, String> params, Map<String, String> meta, List<NewPrimitive.Op> ops) {
+public record PrimitiveEdit(@JsonIgnore Map<String, String> params, Map<String, String> meta, List<NewPrimitive.Op> ops) {
 
     public PrimitiveEdit {
         params = checked("parameter", params);
@@ -36,6 +38,12 @@ public record PrimitiveEdit(Map<String, String> params, Map<String, String> meta
         pairs.forEach((name, value) -> out.put(ActionInput.id(what + " name", name),
                 value == null || value.isEmpty() ? "" : ActionInput.value(what + " " + name, value)));
         return Collections.unmodifiableMap(out);
+    }
+
+    /** The parameters as people and the audit log read them: secrets masked. */
+    @JsonProperty("params")
+    public Map<String, String> shownParams() {
+        return Secrets.masked(params);
     }
 
     /** The primitive's XML before and after the edit, each on one line as cibadmin takes it. */

@@ -19,4 +19,14 @@ public final class StonithAdmin {
         }
         return Command.of("stonith_admin", "--metadata", "--agent", agent.type()).withTimeout(Duration.ofSeconds(30));
     }
+
+    /**
+     * Fences the node through the cluster's fencer, as a lost node would be: a reboot, or off (it
+     * stays off until someone powers it on). The fencer's own timeout is shorter than ours, so its
+     * answer, not ours, ends a device that hangs.
+     */
+    public static Command fence(String node, boolean off) {
+        return Command.of("stonith_admin", off ? "--fence" : "--reboot", ActionInput.nodeName(node), "--timeout", "180")
+                .withTimeout(Duration.ofMinutes(4));
+    }
 }

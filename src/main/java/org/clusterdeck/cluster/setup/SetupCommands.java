@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.clusterdeck.cluster.command.ActionInput;
+import org.clusterdeck.cluster.command.StonithAdmin;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.ShellScript;
 
@@ -289,12 +290,9 @@ final class SetupCommands {
     static final Duration FENCE_STATUS_TIMEOUT = Duration.ofSeconds(60);
     static final Duration QUICK_CHECK = Duration.ofSeconds(10);
 
-    /** How long a fence test may take: the agent's power-off, and the node's power-on. */
-    static final Duration FENCE_TIMEOUT = Duration.ofMinutes(4);
-
     /** Fences the node through the cluster's fencer, as a lost node would be. */
     static Command fence(String node) {
-        return Command.of("stonith_admin", "--reboot", node, "--timeout", "180").withTimeout(FENCE_TIMEOUT);
+        return StonithAdmin.fence(node, false);
     }
 
     /** Exit 0 when the tool is on the node's PATH. */

@@ -17,8 +17,22 @@ public final class PlacementCheck {
 
     /** Every resource whose placement differs, in the prediction's order, then resources only the cluster has. */
     public static List<PlacementDifference> compare(List<Resource> predicted, List<Resource> actual) {
+        return compare(predicted, actual, null);
+    }
+
+    /**
+     * The same, but what runs on {@code rejoined} now is left out: a node rebooted by a fence joins
+     * again and takes up its share (clone copies), which the prediction, the cluster without it,
+     * does not show.
+     *
+     * @param rejoined null for none
+     */
+    public static List<PlacementDifference> compare(List<Resource> predicted, List<Resource> actual, String rejoined) {
         Map<String, List<String>> want = placements(predicted);
         Map<String, List<String>> got = placements(actual);
+        if (rejoined != null) {
+            got.values().forEach(l -> l.removeIf(p -> p.endsWith(" on " + rejoined)));
+        }
         List<PlacementDifference> out = new ArrayList<>();
         want.forEach((id, p) -> {
             List<String> a = got.getOrDefault(id, List.of());

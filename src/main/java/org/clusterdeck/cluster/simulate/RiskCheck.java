@@ -31,6 +31,10 @@ public final class RiskCheck {
             out.add(new Warning((m.node() == null ? "the whole cluster" : m.node()) + " will be in maintenance:"
                     + " resources keep running but are not monitored, started, stopped or recovered until"
                     + " maintenance is switched off again; do not leave it on", false));
+        } else if (action instanceof ClusterAction.Fence f) {
+            out.add(new Warning(f.node() + " will be " + (f.off() ? "powered off and left off" : "rebooted")
+                    + " at once, as if it had failed: whatever runs there is killed, not stopped, and recovered"
+                    + " elsewhere; unsaved work on it is lost", true));
         } else if (action instanceof ClusterAction.Manage m && !m.managed()) {
             out.add(new Warning(m.resource() + " will be unmanaged: the cluster neither starts, stops nor recovers"
                     + " it (nor what depends on it) until it is managed again", false));

@@ -18,8 +18,8 @@ import org.clusterdeck.cluster.status.ClusterStatus;
 import org.clusterdeck.cluster.status.Resource;
 
 /**
- * Actions ClusterDeck refuses because they would hurt, each with the reason: standby of the last
- * online node, a change that stops the last running fencing device, and a promotion of DRBD onto
+ * Actions ClusterDeck refuses because they would hurt, each with the reason: standby or a fence of
+ * the last online node, a change that stops the last running fencing device, and a promotion of DRBD onto
  * a node whose disk is not UpToDate (it would serve stale or partial data).
  */
 public final class SafetyCheck {
@@ -36,19 +36,44 @@ public final class SafetyCheck {
             Map<String, DrbdStatus> drbd) {
         List<String> out = new ArrayList<>();
         lastOnlineNode(action, current).ifPresent(out::add);
-        lastFencingDevice(current, cib, prediction).ifPresent(out::add);
+        if (!deletesFencing(action)) {
+            lastFencingDevice(current, cib, prediction).ifPresent(out::add);
+        }
         out.addAll(drbdPromotions(prediction, cib, drbd));
         return out;
     }
 
+    /**
+     * What an admin may do knowingly: deleting the last fencing device while fencing is on (taking a
+     * cluster's fencing apart on purpose, or replacing a device) is applied only once acknowledged;
+     * merely stopping it stays refused.
+     */
+    public static List<RiskCheck.Warning> warnings(ClusterAction action, ClusterStatus current, Cib cib,
+            Prediction prediction) {
+        if (!deletesFencing(action)) {
+            return List.of();
+        }
+        return lastFencingDevice(current, cib, prediction).map(why -> List.of(new RiskCheck.Warning("deleting "
+                + ((ClusterAction.DeleteResource) action).resource() + " leaves no fencing device while fencing is on: "
+                + why.substring(why.indexOf(": ") + 2) + "; add the new device first, or switch fencing off knowingly",
+                true))).orElse(List.of());
+    }
+
+    private static boolean deletesFencing(ClusterAction action) {
+        return action instanceof ClusterAction.DeleteResource d && d.fenceDevice();
+    }
+
     static Optional<String> lastOnlineNode(ClusterAction action, ClusterStatus current) {
-        if (!(action instanceof ClusterAction.Standby s) || !s.on()) {
+        String node = action instanceof ClusterAction.Standby s && s.on() ? s.node()
+                : action instanceof ClusterAction.Fence f ? f.node() : null;
+        if (node == null) {
             return Optional.empty();
         }
         boolean another = current.nodes().stream()
-                .anyMatch(n -> !n.name().equals(s.node()) && n.online() && !n.standby());
-        return another ? Optional.empty() : Optional.of(s.node() + " is the last online node not in standby:"
-                + " standby would stop every resource of the cluster");
+                .anyMatch(n -> !n.name().equals(node) && n.online() && !n.standby());
+        return another ? Optional.empty() : Optional.of(node + " is the last online node not in standby: "
+                + (action instanceof ClusterAction.Fence ? "fencing it" : "standby") + " would stop every resource of"
+                + " the cluster");
     }
 
     static Optional<String> lastFencingDevice(ClusterStatus current, Cib cib, Prediction prediction) {

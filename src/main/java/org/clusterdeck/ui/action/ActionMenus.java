@@ -20,7 +20,7 @@ public final class ActionMenus {
 
     /**
      * Move, ban, clear, start, stop, cleanup, manage/unmanage and promote/demote of the selected
-     * resource, and its constraints; only what applies to it is enabled.
+     * resource, its group, clone and deletion, and its constraints; only what applies to it is enabled.
      */
     public static List<MenuItem> resource(ActionsViewModel a) {
         String r = a.resourceProperty().get();
@@ -48,6 +48,8 @@ public final class ActionMenus {
         out.add(item("Mana_ge " + name + " again", "action-manage", can && unmanaged, () -> a.manage(true)));
         out.addAll(promotion(a, can));
         out.add(new SeparatorMenuItem());
+        out.addAll(configuration(a, can, name));
+        out.add(new SeparatorMenuItem());
         out.add(item("Add _constraint from " + name + "\u2026", "action-constraint-add", can,
                 a::addConstraintFromSelected));
         Menu remove = new Menu("_Remove constraint of " + name);
@@ -57,6 +59,36 @@ public final class ActionMenus {
         remove.setDisable(!can || remove.getItems().isEmpty());
         out.add(remove);
         return out;
+    }
+
+    /**
+     * Changes of the configuration around the selected resource: into or out of a group, a clone
+     * made or taken away, deleted; each enabled only where it applies to what the resource is.
+     */
+    private static List<MenuItem> configuration(ActionsViewModel a, boolean can, String name) {
+        String kind = a.selectedKind().orElse("");
+        String parent = a.selectedParent().map(p -> p.kind()).orElse("");
+        boolean primitive = kind.equals("primitive");
+        boolean alone = a.selectedParent().isEmpty();
+        // a primitive on its own or in a group; one in a clone goes with its clone
+        boolean free = primitive && (alone || parent.equals("group"));
+        Menu group = new Menu("Add " + name + " to _group");
+        group.setId("action-group-add");
+        a.groupTargets().forEach(g -> group.getItems().add(item(literal(g), "action-group-add-" + g, can,
+                () -> a.addToGroup(g))));
+        group.getItems().add(item("New group\u2026", "action-group-new", can, a::addToNewGroup));
+        group.setDisable(!can || !free);
+        boolean cloneable = (primitive || kind.equals("group")) && alone;
+        boolean cloned = kind.equals("clone") || kind.equals("promotable") || parent.equals("clone")
+                || parent.equals("promotable");
+        return List.of(group,
+                item("Take " + name + " out of its group", "action-group-remove", can && primitive
+                        && parent.equals("group"), a::removeFromGroup),
+                item("Make " + name + " a c_lone", "action-clone", can && cloneable, () -> a.makeClone(false)),
+                item("Make " + name + " a promotable clone", "action-clone-promotable", can && cloneable && primitive,
+                        () -> a.makeClone(true)),
+                item("Take the clone away (" + name + " on its own)", "action-unclone", can && cloned, a::unclone),
+                item("_Delete " + name + "\u2026", "action-delete", can && free, a::delete));
     }
 
     /** Promote and demote, for a promotable clone or one of its instances only. */
@@ -82,7 +114,7 @@ public final class ActionMenus {
                 a.liveProperty().get(), () -> a.removeConstraint(id)));
     }
 
-    /** Standby, online and maintenance of the selected node; only the changes that apply are enabled. */
+    /** Standby, online, maintenance and a fence test of the selected node; only the changes that apply are enabled. */
     public static List<MenuItem> node(ActionsViewModel a) {
         String n = a.nodeProperty().get();
         boolean can = a.canActOnNodeProperty().get();
@@ -98,7 +130,11 @@ public final class ActionMenus {
                 item("Maintenance o_n for " + name, "action-node-maintenance-on", can && !maintenance,
                         () -> a.nodeMaintenance(true)),
                 item("Maintenance o_ff for " + name, "action-node-maintenance-off", can && maintenance,
-                        () -> a.nodeMaintenance(false)));
+                        () -> a.nodeMaintenance(false)),
+                new SeparatorMenuItem(),
+                // a fence test kills what runs there: the plan says so and asks for an explicit "I understand"
+                item("_Fence " + name + " now (reboot)\u2026", "action-fence", can, () -> a.fence(false)),
+                item("Fence " + name + " now (power off)\u2026", "action-fence-off", can, () -> a.fence(true)));
     }
 
     /** Maintenance mode of the whole cluster and cluster properties. */

@@ -35,6 +35,8 @@ public final class ActionPlanView {
     @FXML private CheckBox acknowledge;
     @FXML private Node planBox;
     @FXML private TextArea commands;
+    @FXML private Node configurationBox;
+    @FXML private TextArea configuration;
     @FXML private Label predictionSummary;
     @FXML private ListView<PredictionLine> prediction;
     @FXML private VBox notes;
@@ -57,6 +59,9 @@ public final class ActionPlanView {
         planBox.visibleProperty().bind(vm.planProperty().isNotNull());
         planBox.managedProperty().bind(planBox.visibleProperty());
         commands.textProperty().bind(vm.commandsProperty());
+        configuration.textProperty().bind(vm.configurationProperty());
+        configurationBox.visibleProperty().bind(vm.configurationProperty().isNotEmpty());
+        configurationBox.managedProperty().bind(configurationBox.visibleProperty());
         predictionSummary.textProperty().bind(vm.predictionSummaryProperty());
         prediction.setItems(vm.prediction());
         prediction.setCellFactory(l -> new ListCell<>() {

@@ -50,6 +50,7 @@ public final class ActionPlanViewModel {
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper();
     private final ReadOnlyStringWrapper where = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper commands = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper configuration = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper predictionSummary = new ReadOnlyStringWrapper("");
     private final ObservableList<PredictionLine> prediction = FXCollections.observableArrayList();
     private final ObservableList<String> notes = FXCollections.observableArrayList();
@@ -193,6 +194,7 @@ public final class ActionPlanViewModel {
             typed.append("# once it has landed:\n").append(p.afterLanding()).append('\n');
         }
         commands.set(typed.toString().strip());
+        configuration.set(String.join("\n", p.configurationDiff()));
         prediction.setAll(lines(p.prediction().transitions()));
         predictionSummary.set(summary(p));
         notes.setAll(p.notes());
@@ -266,6 +268,11 @@ public final class ActionPlanViewModel {
     /** The commands as the admin would type them, one a line; the after-landing step below a comment. */
     public ReadOnlyStringProperty commandsProperty() {
         return commands.getReadOnlyProperty();
+    }
+
+    /** The configuration's XML before and after, as diff lines; empty when the action does not rewrite it. */
+    public ReadOnlyStringProperty configurationProperty() {
+        return configuration.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty predictionSummaryProperty() {

@@ -1,6 +1,7 @@
 package org.clusterdeck.ui.action;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -14,6 +15,7 @@ import javafx.beans.property.StringProperty;
 import org.clusterdeck.app.action.ClusterActions;
 import org.clusterdeck.cluster.PacemakerBoolean;
 import org.clusterdeck.cluster.cib.Cib;
+import org.clusterdeck.cluster.cib.CibResource;
 import org.clusterdeck.cluster.cib.Constraint;
 import org.clusterdeck.cluster.command.ClusterAction;
 import org.clusterdeck.cluster.command.InvalidInputException;
@@ -203,6 +205,64 @@ public final class ActionsViewModel {
     public void removeConstraint(String id) {
         if (id != null) {
             run(() -> new ClusterAction.RemoveConstraint(id));
+        }
+    }
+
+    /** What the selection is in the configuration: primitive, group, clone, promotable ...; empty when unknown. */
+    public Optional<String> selectedKind() {
+        return facts.configured(resource.get()).map(CibResource::kind);
+    }
+
+    /** The group or clone the selection is in; empty for one on its own. */
+    public Optional<CibResource> selectedParent() {
+        return facts.parent(resource.get());
+    }
+
+    /** Groups the selected primitive could go into: every group but its own. */
+    public List<String> groupTargets() {
+        String own = selectedParent().map(CibResource::id).orElse(null);
+        return facts.groups().stream().filter(g -> !g.equals(own)).toList();
+    }
+
+    /** Previews deleting the selected primitive with the constraints that name it. */
+    public void delete() {
+        onSelectedResource(ClusterAction.DeleteResource::new);
+    }
+
+    /** Previews putting the selected primitive at the end of a group. */
+    public void addToGroup(String group) {
+        onSelectedResource(r -> new ClusterAction.GroupAdd(group, List.of(r), null, null));
+    }
+
+    /** Asks for the new group's id, then previews making it of the selected primitive. */
+    public void addToNewGroup() {
+        if (!live.get() || resource.get() == null) {
+            return;
+        }
+        dialogs.askText("New group", "Id of the new group to put " + resource.get() + " in:", "g_" + resource.get())
+                .ifPresent(id -> addToGroup(id.strip()));
+    }
+
+    /** Previews taking the selected primitive out of its group. */
+    public void removeFromGroup() {
+        selectedParent().filter(p -> p.kind().equals("group"))
+                .ifPresent(g -> onSelectedResource(r -> new ClusterAction.GroupRemove(g.id(), List.of(r))));
+    }
+
+    /** Previews making the selected primitive or group a clone, promotable or not. */
+    public void makeClone(boolean promotable) {
+        onSelectedResource(r -> new ClusterAction.Clone(r, promotable, Map.of()));
+    }
+
+    /** Previews taking away the clone the selection is (or is in). */
+    public void unclone() {
+        onSelectedResource(ClusterAction.Unclone::new);
+    }
+
+    /** Previews a fence of the selected node (a fence test): a reboot, or off. */
+    public void fence(boolean off) {
+        if (node.get() != null) {
+            run(() -> new ClusterAction.Fence(node.get(), off));
         }
     }
 

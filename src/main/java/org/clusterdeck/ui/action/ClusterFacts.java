@@ -78,6 +78,22 @@ record ClusterFacts(ClusterStatus status, Cib cib) {
         return r.kind().equals("promotable");
     }
 
+    /** The resource as the CIB configures it; empty when not seen yet. */
+    Optional<CibResource> configured(String id) {
+        return cib == null || id == null ? Optional.empty() : cib.resource(id);
+    }
+
+    /** The group or clone the resource is in; empty for one on its own (or not seen yet). */
+    Optional<CibResource> parent(String id) {
+        return cib == null || id == null ? Optional.empty() : cib.parent(id);
+    }
+
+    /** The groups of the configuration, in CIB order. */
+    List<String> groups() {
+        return cib == null ? List.of() : cib.allResources().stream().filter(r -> r.kind().equals("group"))
+                .map(CibResource::id).toList();
+    }
+
     /** Every constraint that names the resource (location, colocation, order, ticket), in CIB order. */
     List<Constraint> constraintsOf(String id) {
         return cib == null || id == null ? List.of() : cib.constraints().stream().filter(c -> c.names(id)).toList();

@@ -4,21 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeSet;
-import org.clusterdeck.cluster.software.NodeSoftware;
-import org.clusterdeck.cluster.xml.Elements;
-import org.clusterdeck.cluster.xml.SafeXml;
-import org.clusterdeck.cluster.xml.XmlWriter;
-import org.clusterdeck.transport.Command;
-import org.clusterdeck.transport.CommandResult;
-import org.clusterdeck.transport.LocalProcessRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.w3c.dom.Element;
 
 /**
  * Group membership changed by the real cibadmin, crmsh and pcs on a CIB file, each from the plan
@@ -26,87 +16,41 @@ import org.w3c.dom.Element;
  * plain tools exactly the resources section the plan showed.
  */
 class GroupEditTest {
-    private static final NodeSoftware BOTH = new NodeSoftware("n1", "2.1.5", "3.1.7", true, true, null, null);
-    private static final List<String> DIALECTS = List.of("pacemaker", "crmsh", "pcs");
 
     @TempDir
     Path dir;
 
     /** g = [a, b, c], d and e on their own, a clone of f, a location constraint on g. */
-    private Path cib(String name) throws Exception {
-        CommandResult empty = new LocalProcessRunner().run(Command.of("cibadmin", "--empty"));
-        assertEquals(0, empty.exitCode(), empty.stderr());
-        Path cib = Files.writeString(dir.resolve(name + ".xml"), empty.stdout());
-        ok(cib, CrmAttribute.property("stonith-enabled", "false"));
-        ok(cib, Command.of("cibadmin", "--create", "--scope", "resources", "--xml-text", "<group id=\"g\">"
-                + dummy("a") + dummy("b") + dummy("c") + "</group>"));
-        ok(cib, Command.of("cibadmin", "--create", "--scope", "resources", "--xml-text", dummy("d")));
-        ok(cib, Command.of("cibadmin", "--create", "--scope", "resources", "--xml-text", dummy("e")));
-        ok(cib, Command.of("cibadmin", "--create", "--scope", "resources", "--xml-text",
-                "<clone id=\"f-clone\">" + dummy("f") + "</clone>"));
-        ok(cib, Command.of("cibadmin", "--create", "--scope", "constraints", "--xml-text",
-                "<rsc_location id=\"l_g\" rsc=\"g\" node=\"n1\" score=\"10\"/>"));
+    private CibFile cib(String name) throws Exception {
+        CibFile cib = CibFile.empty(dir, name);
+        cib.create("resources", "<group id=\"g\">" + dummy("a") + dummy("b") + dummy("c") + "</group>");
+        cib.create("resources", dummy("d"));
+        cib.create("resources", dummy("e"));
+        cib.create("resources", "<clone id=\"f-clone\">" + dummy("f") + "</clone>");
+        cib.create("constraints", "<rsc_location id=\"l_g\" rsc=\"g\" node=\"n1\" score=\"10\"/>");
         return cib;
     }
 
-    private static String dummy(String id) {
+    static String dummy(String id) {
         return "<primitive id=\"" + id + "\" class=\"ocf\" provider=\"pacemaker\" type=\"Dummy\"/>";
     }
 
-    private static void ok(Path cib, Command c) throws Exception {
-        CommandResult r = new LocalProcessRunner().run(c.withEnv("CIB_file", cib.toString()));
-        assertEquals(0, r.exitCode(), c.display() + ": " + r.stderr() + r.stdout());
-    }
-
-    /** The plan's edit made on the CIB file, then each of the dialect's commands run on it as staged. */
-    private static ClusterAction run(String dialect, Path cib, ClusterAction asked) throws Exception {
-        String text = Files.readString(cib);
+    /** The plan's edit made on the CIB file, then the dialect's commands run on it as staged. */
+    private static ClusterAction run(String dialect, CibFile cib, ClusterAction asked) throws Exception {
+        String text = cib.text();
         ClusterAction planned = asked instanceof ClusterAction.GroupAdd g
                 ? new ClusterAction.GroupAdd(g.group(), g.resources(), g.before(), g.after(), GroupEdit.add(text, "test",
                         g.group(), g.resources(), g.before() != null ? g.before() : g.after(), g.before() != null))
                 : new ClusterAction.GroupRemove(((ClusterAction.GroupRemove) asked).group(),
                         ((ClusterAction.GroupRemove) asked).resources(), GroupEdit.remove(text, "test",
                                 ((ClusterAction.GroupRemove) asked).group(), ((ClusterAction.GroupRemove) asked).resources()));
-        CommandDialect d = CommandDialect.forNode(dialect, BOTH);
-        for (Command c : d.commands(planned)) {
-            ok(cib, d.onCopy(c));
-        }
+        cib.apply(dialect, planned);
         return planned;
     }
 
-    /** The resources as they stand: each group and clone with its members in order; top-level order aside. */
-    private static String structure(Path cib) throws Exception {
-        Element resources = (Element) SafeXml.parse(Files.readString(cib), "cib").getElementsByTagName("resources").item(0);
-        TreeSet<String> top = new TreeSet<>();
-        for (Element r : Elements.children(resources)) {
-            List<String> members = Elements.children(r).stream().filter(m -> m.getTagName().equals("primitive"))
-                    .map(m -> m.getAttribute("id")).toList();
-            top.add(r.getAttribute("id") + (r.getTagName().equals("primitive") ? "" : members));
-        }
-        return String.join(" ", top);
-    }
-
-    /** The resources section on one line, layout aside. */
-    private static String resources(Path cib) throws Exception {
-        return XmlWriter.compact(SafeXml.parse(Files.readString(cib), "cib").getElementsByTagName("resources").item(0))
-                .replaceAll(">\\s+<", "><");
-    }
-
-    /** Each dialect from the same start; all must agree, and that is returned. */
     private String everyDialect(ClusterAction... steps) throws Exception {
-        List<String> results = new ArrayList<>();
-        for (String dialect : DIALECTS) {
-            Path cib = cib(dialect);
-            for (ClusterAction step : steps) {
-                run(dialect, cib, step);
-            }
-            results.add(structure(cib));
-            CommandResult verify = new LocalProcessRunner().run(Command.of("crm_verify", "--xml-file", cib.toString()));
-            assertEquals(0, verify.exitCode(), dialect + ": " + verify.stderr());
-        }
-        assertEquals(results.get(0), results.get(1), "crmsh as the plain tools");
-        assertEquals(results.get(0), results.get(2), "pcs as the plain tools");
-        return results.get(0);
+        return CibFile.sameInEveryDialect(this::cib, java.util.Arrays.stream(steps)
+                .map(step -> (CibFile.Step) (dialect, cib) -> run(dialect, cib, step)).toArray(CibFile.Step[]::new));
     }
 
     @Test
@@ -139,39 +83,38 @@ class GroupEditTest {
 
     @Test
     void aNewGroupUndoneLeavesTheResourcesSectionAsItWasWithThePlainTools() throws Exception {
-        Path cib = cib("undo");
-        String before = resources(cib);
+        CibFile cib = cib("undo");
+        String before = cib.resources();
         ClusterAction made = run("pacemaker", cib, new ClusterAction.GroupAdd("h", List.of("e"), null, null));
         assertTrue(((ClusterAction.GroupAdd) made).diff().contains("+   <group id=\"h\">"),
                 String.join("\n", ((ClusterAction.GroupAdd) made).diff()));
         assertTrue(made.describe().equals("put e into the new group h"), made.describe());
         ClusterAction undone = run("pacemaker", cib, new ClusterAction.GroupRemove("h", List.of("e")));
         assertTrue(((ClusterAction.GroupRemove) undone).edit().groupGone());
-        assertEquals(before, resources(cib));
+        assertEquals(before, cib.resources());
     }
 
     @Test
     void eachDialectSpellsItAsItsAdminsTypeIt() throws Exception {
-        Path cib = cib("spell");
-        String text = Files.readString(cib);
+        String text = cib("spell").text();
         ClusterAction.GroupAdd move = new ClusterAction.GroupAdd("g", List.of("d", "a"), null, "b",
                 GroupEdit.add(text, "test", "g", List.of("d", "a"), "b", false));
-        assertEquals("pcs resource group add g d a --after b", CommandDialect.forNode("pcs", BOTH).commands(move).get(0)
+        assertEquals("pcs resource group add g d a --after b", CommandDialect.forNode("pcs", CibFile.BOTH).commands(move).get(0)
                 .display());
         assertEquals("crm configure <<'END'\nmodgroup g remove a\nmodgroup g add d after b\nmodgroup g add a after d\n"
-                + "commit\nEND", CommandDialect.forNode("crmsh", BOTH).commands(move).get(0).display());
-        assertTrue(CommandDialect.forNode("pacemaker", BOTH).commands(move).get(0).display().startsWith(
+                + "commit\nEND", CommandDialect.forNode("crmsh", CibFile.BOTH).commands(move).get(0).display());
+        assertTrue(CommandDialect.forNode("pacemaker", CibFile.BOTH).commands(move).get(0).display().startsWith(
                 "cibadmin --replace --scope resources --xml-pipe <<'END'\n<resources><group id=\"g\">"));
         ClusterAction.GroupRemove all = new ClusterAction.GroupRemove("g", List.of("a", "b", "c"),
                 GroupEdit.remove(text, "test", "g", List.of("a", "b", "c")));
-        assertEquals("crm configure <<'END'\ndelete g\ncommit\nEND", CommandDialect.forNode("crmsh", BOTH).commands(all)
+        assertEquals("crm configure <<'END'\ndelete g\ncommit\nEND", CommandDialect.forNode("crmsh", CibFile.BOTH).commands(all)
                 .get(0).display());
-        assertEquals("pcs resource group remove g a b c", CommandDialect.forNode("pcs", BOTH).commands(all).get(0).display());
+        assertEquals("pcs resource group remove g a b c", CommandDialect.forNode("pcs", CibFile.BOTH).commands(all).get(0).display());
     }
 
     @Test
     void refusedBeforeAnyToolRuns() throws Exception {
-        String text = Files.readString(cib("refuse"));
+        String text = cib("refuse").text();
         List<String> why = new ArrayList<>();
         for (Runnable r : List.<Runnable>of(
                 () -> GroupEdit.add(text, "t", "g", List.of("f"), null, false),

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.clusterdeck.Corpus;
 import org.clusterdeck.cluster.cib.Cib;
 import org.clusterdeck.cluster.cib.CibParser;
+import org.clusterdeck.cluster.command.CibAdmin;
 import org.clusterdeck.cluster.command.ClusterAction;
 import org.clusterdeck.cluster.command.CrmAttribute;
 import org.clusterdeck.cluster.command.CrmResource;
@@ -105,6 +106,26 @@ class SafetyCheckTest {
         String offText = Files.readString(off);
         Prediction pOff = new Predictor(local).predict(offText, List.of(List.of(CrmResource.targetRole("st_sbd", "Stopped"))));
         assertEquals(List.of(), SafetyCheck.refusals(stop, statusOf(off), CibParser.parse(offText, "off"), pOff, Map.of()));
+    }
+
+    @Test
+    void deletingTheLastFencingDeviceNeedsAnAcknowledgementStoppingItStaysRefused() throws Exception {
+        Path cib = dir.resolve("cib.xml");
+        Files.copy(Corpus.path("pacemaker/cib/asymmetrical-order-move.xml"), cib);
+        String text = Files.readString(cib);
+        ClusterStatus now = statusOf(cib);
+        Cib parsed = CibParser.parse(text, "cib");
+        ClusterAction delete = new ClusterAction.DeleteResource("st_sbd", List.of(), true);
+        Prediction p = new Predictor(local).predict(text, List.of(List.of(CibAdmin.deletePrimitive("st_sbd"))));
+        assertEquals(List.of(), SafetyCheck.refusals(delete, now, parsed, p, Map.of()));
+        List<RiskCheck.Warning> warnings = SafetyCheck.warnings(delete, now, parsed, p);
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).acknowledge());
+        assertEquals("deleting st_sbd leaves no fencing device while fencing is on: with fencing enabled, a node that"
+                + " fails could then not be fenced and its resources would not be recovered; add the new device first,"
+                + " or switch fencing off knowingly", warnings.get(0).text());
+        // a plain primitive's deletion, or a stop of the device, warns of nothing here
+        assertEquals(List.of(), SafetyCheck.warnings(new ClusterAction.Stop("st_sbd"), now, parsed, p));
     }
 
     @Test

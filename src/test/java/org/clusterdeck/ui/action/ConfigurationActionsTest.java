@@ -1,0 +1,130 @@
+package org.clusterdeck.ui.action;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import org.clusterdeck.ui.action.ActionPlanViewModel.Phase;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+
+/**
+ * Groups, clones, deletion and the fence test from the window's menus, on the lab's configuration
+ * run by the real Pacemaker tools ({@link SimulatedCluster}): each offered only where it applies,
+ * the plan dialog showing the configuration before and after, and the result read back by XPath.
+ */
+class ConfigurationActionsTest {
+    @TempDir
+    Path dir;
+
+    private ActionFixture f;
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void cluster() throws Exception {
+        f = new ActionFixture(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        f.close();
+    }
+
+    private Map<String, MenuItem> menu(List<MenuItem> items) {
+        return items.stream().filter(i -> i.getId() != null)
+                .collect(Collectors.toMap(MenuItem::getId, Function.identity()));
+    }
+
+    private static boolean enabled(Map<String, MenuItem> menu, String id) {
+        return !menu.get(id).isDisable();
+    }
+
+    private List<String> members() {
+        return f.cib("//group[@id='g_dhcp']/primitive/@id");
+    }
+
+    @Test
+    void eachChangeIsOfferedWhereItAppliesToWhatTheResourceIs() {
+        f.actions.selectResource("p_dhcpd");
+        Map<String, MenuItem> member = menu(ActionMenus.resource(f.actions));
+        assertTrue(enabled(member, "action-group-remove"));
+        assertTrue(enabled(member, "action-delete"));
+        assertFalse(enabled(member, "action-clone"), "a group member is cloned with its group");
+        assertFalse(enabled(member, "action-unclone"));
+
+        f.actions.selectResource("g_dhcp");
+        Map<String, MenuItem> group = menu(ActionMenus.resource(f.actions));
+        assertTrue(enabled(group, "action-clone"));
+        assertFalse(enabled(group, "action-clone-promotable"), "only a primitive whose agent promotes");
+        assertFalse(enabled(group, "action-delete"), "ClusterDeck deletes primitives");
+        assertFalse(enabled(group, "action-group-add"));
+
+        f.actions.selectResource("p_drbd_r0");
+        Map<String, MenuItem> instance = menu(ActionMenus.resource(f.actions));
+        assertTrue(enabled(instance, "action-unclone"));
+        assertFalse(enabled(instance, "action-group-add"));
+        assertFalse(enabled(instance, "action-delete"));
+    }
+
+    @Test
+    void aMemberTakenOutOfItsGroupAndPutBackWithTheConfigurationShownBeforeAndAfter() {
+        assertEquals(List.of("p_fs_data", "p_vip", "p_dhcpd"), members());
+        f.actions.selectResource("p_dhcpd");
+        f.dialogs.planAnswers.add(plan -> {
+            f.until(plan, Phase.READY);
+            String diff = plan.configurationProperty().get();
+            assertTrue(diff.contains("-     <primitive class=\"ocf\" id=\"p_dhcpd\"")
+                    && diff.contains("+   <primitive class=\"ocf\" id=\"p_dhcpd\""), diff);
+            assertTrue(plan.commandsProperty().get().startsWith("cibadmin --replace --scope resources --xml-pipe <<'END'"),
+                    plan.commandsProperty().get());
+            f.applyWhenReady(plan);
+        });
+        menu(ActionMenus.resource(f.actions)).get("action-group-remove").fire();
+        assertEquals(List.of("p_fs_data", "p_vip"), members());
+        assertEquals(List.of("p_dhcpd"), f.cib("/cib/configuration/resources/primitive[@id='p_dhcpd']/@id"));
+
+        f.refresh();
+        Menu add = (Menu) menu(ActionMenus.resource(f.actions)).get("action-group-add");
+        assertEquals(List.of("action-group-add-g_dhcp", "action-group-new"),
+                add.getItems().stream().map(MenuItem::getId).toList());
+        f.dialogs.planAnswers.add(f::applyWhenReady);
+        add.getItems().get(0).fire();
+        assertEquals(List.of("p_fs_data", "p_vip", "p_dhcpd"), members());
+        assertEquals(List.of("node1"), f.crmMon("//resource[@id='p_dhcpd']/node/@name"));
+        assertEquals(2, f.dialogs.plansShown.size());
+    }
+
+    @Test
+    void aFenceTestNeedsTheAdminsIUnderstandAndSaysWhatItKills() {
+        f.actions.nodeProperty().set("node2");
+        Map<String, MenuItem> node = menu(ActionMenus.node(f.actions));
+        assertTrue(enabled(node, "action-fence") && enabled(node, "action-fence-off"));
+        f.dialogs.planAnswers.add(plan -> {
+            f.until(plan, Phase.READY);
+            assertEquals("stonith_admin --reboot node2 --timeout 180", plan.commandsProperty().get());
+            assertTrue(plan.acknowledgementNeededProperty().get());
+            assertFalse(plan.canApplyProperty().get(), "not before the admin ticks I understand");
+            assertTrue(plan.warnings().get(0).startsWith("node2 will be rebooted at once, as if it had failed"),
+                    plan.warnings().toString());
+            assertTrue(plan.prediction().stream().anyMatch(l -> l.text().startsWith("Fence (reboot) node2")),
+                    plan.prediction().toString());
+        });
+        node.get("action-fence").fire();
+        assertEquals(1, f.dialogs.plansShown.size());
+    }
+}

@@ -1,0 +1,63 @@
+package org.clusterdeck.ui.action;
+
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.clusterdeck.app.audit.AuditLog;
+import org.clusterdeck.app.offline.CibSnapshot;
+import org.clusterdeck.cluster.command.ClusterAction;
+import org.clusterdeck.cluster.command.PrimitiveEdit;
+import org.clusterdeck.ui.Background;
+import org.clusterdeck.ui.ClusterDeckApp;
+import org.clusterdeck.ui.FxDialogService;
+import org.clusterdeck.ui.Snapshots;
+import org.clusterdeck.ui.Theme;
+import org.clusterdeck.ui.ViewLoader;
+import org.clusterdeck.ui.graph.GraphView;
+import org.clusterdeck.ui.graph.GraphViewModel;
+
+/**
+ * For looking at the plan dialog of a configuration change under Xvfb, without the lab: the graph
+ * on a {@link SimulatedCluster} and the plan of {@code -Ddemo.action}: {@code update} (p_vip's
+ * netmask to 25, the default), {@code ungroup} (p_dhcpd out of g_dhcp) or {@code fence} (node2).
+ * Not a test; run with the test class path.
+ */
+public final class PlanDialogDemoLauncher {
+    private PlanDialogDemoLauncher() {
+    }
+
+    public static void main(String[] args) {
+        Application.launch(Window.class, args);
+    }
+
+    public static final class Window extends Application {
+        @Override
+        public void start(Stage stage) throws Exception {
+            ClusterAction action = switch (System.getProperty("demo.action", "update")) {
+                case "ungroup" -> new ClusterAction.GroupRemove("g_dhcp", List.of("p_dhcpd"));
+                case "fence" -> new ClusterAction.Fence("node2", false);
+                default -> new ClusterAction.UpdateResource("p_vip", new PrimitiveEdit(Map.of("cidr_netmask", "25"),
+                        Map.of(), List.of()));
+            };
+            SimulatedCluster cluster = SimulatedCluster.labStack(Files.createTempDirectory("clusterdeck-demo"));
+            Background background = new Background(Platform::runLater);
+            FxDialogService dialogs = new FxDialogService(stage);
+            GraphViewModel graph = new GraphViewModel(background, dialogs);
+            ActionsViewModel actions = new ActionsViewModel(background, dialogs);
+            actions.connected(cluster.actions(new AuditLog(Files.createTempDirectory("clusterdeck-demo-audit"))));
+            CibSnapshot now = Snapshots.read(cluster.cib());
+            graph.update(now.status(), now.cib());
+            actions.update(now.status(), now.cib());
+            Scene scene = new Scene(ViewLoader.load(GraphView.class, c -> new GraphView(graph, actions)), 1280, 900);
+            ClusterDeckApp.applyTheme(scene, Theme.LIGHT);
+            stage.setScene(scene);
+            stage.setTitle("ClusterDeck");
+            stage.show();
+            Platform.runLater(() -> actions.run(action));
+        }
+    }
+}
