@@ -7,6 +7,7 @@ import org.clusterdeck.app.clusters.ClusterProfile;
 import org.clusterdeck.transport.ssh.UnknownHostKey;
 import org.clusterdeck.ui.action.ActionPlanViewModel;
 import org.clusterdeck.ui.action.NewConstraintViewModel;
+import org.clusterdeck.ui.action.NewResourceViewModel;
 import org.clusterdeck.ui.setup.SetupWizardViewModel;
 
 /** Every dialog the console shows goes through here, so tests can answer them without a window. */
@@ -56,6 +57,12 @@ public interface DialogService {
      * @return true when accepted: {@link NewConstraintViewModel#constraint()} is then the choice
      */
     boolean chooseConstraint(NewConstraintViewModel draft);
+
+    /**
+     * Shows the form for a new resource or fencing device; true when the admin asks for its plan
+     * (the form is then valid).
+     */
+    boolean chooseNewResource(NewResourceViewModel draft);
 
     /**
      * Shows the setup wizard in a window of its own beside the main one and returns at once: a

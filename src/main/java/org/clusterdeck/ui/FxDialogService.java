@@ -25,6 +25,8 @@ import org.clusterdeck.ui.action.ActionPlanView;
 import org.clusterdeck.ui.action.ActionPlanViewModel;
 import org.clusterdeck.ui.action.NewConstraintView;
 import org.clusterdeck.ui.action.NewConstraintViewModel;
+import org.clusterdeck.ui.action.NewResourceView;
+import org.clusterdeck.ui.action.NewResourceViewModel;
 import org.clusterdeck.ui.clusters.ClusterProfileDialogView;
 import org.clusterdeck.ui.clusters.ClusterProfileDialogViewModel;
 import org.clusterdeck.ui.setup.SetupWizardView;
@@ -183,6 +185,21 @@ public class FxDialogService implements DialogService {
         Button planButton = (Button) d.getDialogPane().lookupButton(plan);
         planButton.setId("constraint-plan");
         planButton.disableProperty().bind(draft.validProperty().not());
+        // nothing runs from here: the next step is the plan dialog, which has its own Apply
+        return d.showAndWait().filter(plan::equals).isPresent();
+    }
+
+    @Override
+    public boolean chooseNewResource(NewResourceViewModel draft) {
+        Dialog<ButtonType> d = new Dialog<>();
+        prepare(d, draft.fencing() ? "New fencing device" : "New resource");
+        d.getDialogPane().setContent(ViewLoader.load(NewResourceView.class, c -> new NewResourceView(draft)));
+        ButtonType plan = new ButtonType("_Plan\u2026", ButtonBar.ButtonData.OK_DONE);
+        d.getDialogPane().getButtonTypes().addAll(plan, ButtonType.CANCEL);
+        Button planButton = (Button) d.getDialogPane().lookupButton(plan);
+        planButton.setId("resource-plan");
+        planButton.disableProperty().bind(draft.validProperty().not());
+        draft.load();
         // nothing runs from here: the next step is the plan dialog, which has its own Apply
         return d.showAndWait().filter(plan::equals).isPresent();
     }

@@ -13,6 +13,7 @@ import org.clusterdeck.app.clusters.ClusterProfile;
 import org.clusterdeck.transport.ssh.UnknownHostKey;
 import org.clusterdeck.ui.action.ActionPlanViewModel;
 import org.clusterdeck.ui.action.NewConstraintViewModel;
+import org.clusterdeck.ui.action.NewResourceViewModel;
 
 /**
  * Dialog answers given in advance, for view-model tests and for the file choosers in window tests
@@ -110,6 +111,17 @@ public class ScriptedDialogs implements DialogService {
     public boolean chooseConstraint(NewConstraintViewModel draft) {
         constraintsShown.add(draft);
         Predicate<NewConstraintViewModel> answer = constraintAnswers.poll();
+        return answer != null && answer.test(draft);
+    }
+
+    public final Deque<Predicate<NewResourceViewModel>> resourceAnswers = new ArrayDeque<>();
+    public final List<NewResourceViewModel> resourcesShown = new ArrayList<>();
+
+    @Override
+    public boolean chooseNewResource(NewResourceViewModel draft) {
+        resourcesShown.add(draft);
+        draft.load();
+        Predicate<NewResourceViewModel> answer = resourceAnswers.poll();
         return answer != null && answer.test(draft);
     }
 }

@@ -52,6 +52,14 @@ public final class ClusterActions {
         return new Planned(a.value().service(), a.value().plan(), a.warnings());
     }
 
+    /**
+     * Asks the first node that can be reached, as a plan would be made there: for what a form
+     * needs from a node (its agents and their metadata).
+     */
+    public <T> T ask(NodeGroup.Query<T> query) throws Exception {
+        return nodes.firstReachable(query).value();
+    }
+
     public boolean isEmpty() {
         return nodes.nodes().isEmpty();
     }

@@ -137,7 +137,7 @@ public final class ActionMenus {
                 item("Fence " + name + " now (power off)\u2026", "action-fence-off", can, () -> a.fence(true)));
     }
 
-    /** Maintenance mode of the whole cluster and cluster properties. */
+    /** Maintenance mode of the whole cluster, cluster properties, and new resources and fencing devices. */
     public static List<MenuItem> cluster(ActionsViewModel a) {
         boolean can = a.liveProperty().get();
         boolean maintenance = a.clusterInMaintenance();
@@ -146,7 +146,10 @@ public final class ActionMenus {
                         () -> a.clusterMaintenance(true)),
                 item("Cluster maintenance mode off", "action-cluster-maintenance-off", can && maintenance,
                         () -> a.clusterMaintenance(false)),
-                item("Set cluster _property\u2026", "action-property", can, a::setProperty));
+                item("Set cluster _property\u2026", "action-property", can, a::setProperty),
+                new SeparatorMenuItem(),
+                item("_New resource\u2026", "action-resource-new", can, () -> a.newResource(false)),
+                item("New _fencing device\u2026", "action-stonith-new", can, () -> a.newResource(true)));
     }
 
     /** Every action: resource, node, cluster, in groups. */

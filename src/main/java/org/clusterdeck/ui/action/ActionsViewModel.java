@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.clusterdeck.app.action.ClusterActions;
+import org.clusterdeck.app.agents.AgentCatalog;
 import org.clusterdeck.cluster.PacemakerBoolean;
 import org.clusterdeck.cluster.cib.Cib;
 import org.clusterdeck.cluster.cib.CibResource;
@@ -39,6 +40,7 @@ public final class ActionsViewModel {
     private final BooleanBinding onResource = live.and(resource.isNotNull());
     private final BooleanBinding onNode = live.and(node.isNotNull());
 
+    private final AgentCatalog agents = new AgentCatalog();
     private ClusterActions actions;
     private ClusterFacts facts = ClusterFacts.NONE;
 
@@ -263,6 +265,23 @@ public final class ActionsViewModel {
     public void fence(boolean off) {
         if (node.get() != null) {
             run(() -> new ClusterAction.Fence(node.get(), off));
+        }
+    }
+
+    /**
+     * Asks for a new resource (into the selection's group, or the selected group, at first) or
+     * fencing device in the form made from the agent's metadata, then previews creating it.
+     */
+    public void newResource(boolean fencing) {
+        if (!live.get()) {
+            return;
+        }
+        String group = selectedKind().filter("group"::equals).map(k -> resource.get())
+                .orElse(selectedParent().filter(p -> p.kind().equals("group")).map(CibResource::id).orElse(null));
+        NewResourceViewModel draft = new NewResourceViewModel(actions, background, agents, fencing, facts.takenIds(),
+                facts.groups(), group);
+        if (dialogs.chooseNewResource(draft) && draft.validProperty().get()) {
+            run(draft.action());
         }
     }
 

@@ -11,7 +11,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
+import org.clusterdeck.app.offline.CibSnapshot;
+import org.clusterdeck.cluster.graph.layout.NodeBox;
 import org.clusterdeck.ui.action.ActionPlanViewModel.Phase;
+import org.clusterdeck.ui.graph.GraphViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,6 +110,60 @@ class ConfigurationActionsTest {
         assertEquals(List.of("p_fs_data", "p_vip", "p_dhcpd"), members());
         assertEquals(List.of("node1"), f.crmMon("//resource[@id='p_dhcpd']/node/@name"));
         assertEquals(2, f.dialogs.plansShown.size());
+    }
+
+    /**
+     * The acceptance's form: a second VIP from the node's IPaddr2 metadata into the DHCP group (the
+     * selection's group), the required address asked for, only what was typed written; applied, it
+     * starts where the group runs and the graph shows it inside the group's box.
+     */
+    @Test
+    void aSecondVipFromTheFormIntoTheDhcpGroupStartsThereAndTheGraphShowsIt() {
+        f.actions.selectResource("p_vip");
+        f.dialogs.resourceAnswers.add(draft -> {
+            f.ui.runUntil(() -> !draft.agents().isEmpty(), ActionFixture.WAIT);
+            assertTrue(draft.agents().contains("ocf:heartbeat:IPaddr2"), draft.agents().toString());
+            assertEquals("g_dhcp", draft.groupProperty().get(), "the selection's group");
+            draft.agentProperty().set("ocf:heartbeat:IPaddr2");
+            f.ui.runUntil(() -> !draft.fields().isEmpty(), ActionFixture.WAIT);
+            assertEquals("p_ipaddr2", draft.idProperty().get(), "an id suggested from the agent");
+            NewResourceViewModel.Field ip = draft.fields().get(0);
+            assertEquals("ip", ip.parameter().name(), "required parameters first");
+            assertTrue(draft.problemProperty().get().startsWith("ip: required"), draft.problemProperty().get());
+            assertFalse(draft.validProperty().get());
+            ip.valueProperty().set("10.10.101.2");
+            field(draft, "cidr_netmask").valueProperty().set("24");
+            draft.idProperty().set("p_vip2");
+            assertTrue(draft.validProperty().get(), draft.problemProperty().get());
+            return true;
+        });
+        f.dialogs.planAnswers.add(plan -> {
+            f.until(plan, Phase.READY);
+            assertTrue(plan.commandsProperty().get().startsWith("cibadmin --modify --scope resources --xml-pipe <<'END'\n"
+                    + "<group id=\"g_dhcp\"><primitive class=\"ocf\" id=\"p_vip2\" provider=\"heartbeat\""
+                    + " type=\"IPaddr2\">"), plan.commandsProperty().get());
+            f.applyWhenReady(plan);
+        });
+        menu(ActionMenus.cluster(f.actions)).get("action-resource-new").fire();
+        assertEquals(List.of("p_fs_data", "p_vip", "p_dhcpd", "p_vip2"), members());
+        assertEquals(List.of("node1"), f.crmMon("//resource[@id='p_vip2']/node/@name"));
+        assertEquals(List.of("ip", "cidr_netmask"), f.cib("//primitive[@id='p_vip2']/instance_attributes/nvpair/@name"),
+                "only what was typed: the defaults stay the agent's");
+        assertEquals(List.of("monitor"), f.cib("//primitive[@id='p_vip2']/operations/op[@interval!='0s' and"
+                + " @interval!='0']/@name"), "the monitor IPaddr2 advises");
+
+        GraphViewModel graph = new GraphViewModel(f.background, f.dialogs);
+        CibSnapshot now = f.refresh();
+        graph.update(now.status(), now.cib());
+        f.ui.runUntil(() -> graph.layoutProperty().get() != null, ActionFixture.WAIT);
+        NodeBox vip2 = graph.layoutProperty().get().box("p_vip2").orElseThrow();
+        NodeBox group = graph.layoutProperty().get().box("g_dhcp").orElseThrow();
+        assertTrue(vip2.x() >= group.x() && vip2.y() >= group.y() && vip2.x() + vip2.width() <= group.x() + group.width()
+                && vip2.y() + vip2.height() <= group.y() + group.height(), "inside the group's box: " + vip2 + " " + group);
+    }
+
+    private static NewResourceViewModel.Field field(NewResourceViewModel draft, String name) {
+        return draft.fields().stream().filter(x -> x.parameter().name().equals(name)).findFirst().orElseThrow();
     }
 
     @Test

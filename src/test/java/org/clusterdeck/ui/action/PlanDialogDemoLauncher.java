@@ -23,7 +23,8 @@ import org.clusterdeck.ui.graph.GraphViewModel;
 /**
  * For looking at the plan dialog of a configuration change under Xvfb, without the lab: the graph
  * on a {@link SimulatedCluster} and the plan of {@code -Ddemo.action}: {@code update} (p_vip's
- * netmask to 25, the default), {@code ungroup} (p_dhcpd out of g_dhcp) or {@code fence} (node2).
+ * netmask to 25, the default), {@code ungroup} (p_dhcpd out of g_dhcp) or {@code fence} (node2);
+ * or {@code new}: the new-resource form with IPaddr2 chosen, p_vip selected.
  * Not a test; run with the test class path.
  */
 public final class PlanDialogDemoLauncher {
@@ -37,7 +38,8 @@ public final class PlanDialogDemoLauncher {
     public static final class Window extends Application {
         @Override
         public void start(Stage stage) throws Exception {
-            ClusterAction action = switch (System.getProperty("demo.action", "update")) {
+            String which = System.getProperty("demo.action", "update");
+            ClusterAction action = switch (which) {
                 case "ungroup" -> new ClusterAction.GroupRemove("g_dhcp", List.of("p_dhcpd"));
                 case "fence" -> new ClusterAction.Fence("node2", false);
                 default -> new ClusterAction.UpdateResource("p_vip", new PrimitiveEdit(Map.of("cidr_netmask", "25"),
@@ -45,7 +47,13 @@ public final class PlanDialogDemoLauncher {
             };
             SimulatedCluster cluster = SimulatedCluster.labStack(Files.createTempDirectory("clusterdeck-demo"));
             Background background = new Background(Platform::runLater);
-            FxDialogService dialogs = new FxDialogService(stage);
+            FxDialogService dialogs = new FxDialogService(stage) {
+                @Override
+                public boolean chooseNewResource(NewResourceViewModel draft) {
+                    draft.agentProperty().set("ocf:heartbeat:IPaddr2");
+                    return super.chooseNewResource(draft);
+                }
+            };
             GraphViewModel graph = new GraphViewModel(background, dialogs);
             ActionsViewModel actions = new ActionsViewModel(background, dialogs);
             actions.connected(cluster.actions(new AuditLog(Files.createTempDirectory("clusterdeck-demo-audit"))));
@@ -57,7 +65,12 @@ public final class PlanDialogDemoLauncher {
             stage.setScene(scene);
             stage.setTitle("ClusterDeck");
             stage.show();
-            Platform.runLater(() -> actions.run(action));
+            if (which.equals("new")) {
+                actions.selectResource("p_vip");
+                Platform.runLater(() -> actions.newResource(false));
+            } else {
+                Platform.runLater(() -> actions.run(action));
+            }
         }
     }
 }

@@ -1,0 +1,99 @@
+package org.clusterdeck.ui.action;
+
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.GridPane;
+import javafx.util.Duration;
+import org.clusterdeck.cluster.agents.AgentParameter;
+import org.clusterdeck.cluster.agents.PrimitiveForm;
+
+/**
+ * Binds the new-resource form to its view model: a row per parameter of the chosen agent, made
+ * when its metadata arrives; required and optional ones in view, advanced and deprecated folded.
+ */
+public final class NewResourceView {
+    private static final String NO_GROUP = "(none: on its own)";
+
+    private final NewResourceViewModel vm;
+
+    @FXML private ComboBox<String> agent;
+    @FXML private Label status;
+    @FXML private TextField id;
+    @FXML private Label groupLabel;
+    @FXML private ComboBox<String> group;
+    @FXML private GridPane parameters;
+    @FXML private TitledPane advancedPane;
+    @FXML private GridPane advanced;
+    @FXML private Label problem;
+
+    public NewResourceView(NewResourceViewModel vm) {
+        this.vm = vm;
+    }
+
+    @FXML
+    private void initialize() {
+        agent.setItems(vm.agents());
+        agent.getEditor().textProperty().bindBidirectional(vm.agentProperty());
+        agent.setPromptText(vm.fencing() ? "stonith:fence_ipmilan" : "ocf:heartbeat:IPaddr2");
+        status.textProperty().bind(vm.statusProperty());
+        id.textProperty().bindBidirectional(vm.idProperty());
+        groupLabel.setVisible(!vm.fencing());
+        group.setVisible(!vm.fencing());
+        group.getItems().add(NO_GROUP);
+        group.getItems().addAll(vm.groups());
+        group.setValue(vm.groupProperty().get() == null ? NO_GROUP : vm.groupProperty().get());
+        group.valueProperty().addListener((o, was, now) -> vm.groupProperty().set(NO_GROUP.equals(now) ? null : now));
+        problem.textProperty().bind(Bindings.createStringBinding(() -> vm.problemProperty().get() == null ? ""
+                : "Not yet: " + vm.problemProperty().get(), vm.problemProperty()));
+        vm.fields().addListener((ListChangeListener<NewResourceViewModel.Field>) c -> rows());
+        rows();
+    }
+
+    private void rows() {
+        parameters.getChildren().clear();
+        advanced.getChildren().clear();
+        int shown = 0;
+        int folded = 0;
+        for (NewResourceViewModel.Field f : vm.fields()) {
+            boolean fold = f.section() == PrimitiveForm.Section.ADVANCED || f.section() == PrimitiveForm.Section.DEPRECATED;
+            row(fold ? advanced : parameters, fold ? folded++ : shown++, f);
+        }
+        advancedPane.setVisible(folded > 0);
+    }
+
+    /** The parameter's name (starred when required) and a field showing its default, its description on hover. */
+    private static void row(GridPane grid, int index, NewResourceViewModel.Field f) {
+        AgentParameter p = f.parameter();
+        Label name = new Label(p.name() + (f.section() == PrimitiveForm.Section.REQUIRED ? " *" : "")
+                + (p.deprecated() ? " (deprecated)" : ""));
+        TextField value = new TextField();
+        value.setId("parameter-" + p.name());
+        value.textProperty().bindBidirectional(f.valueProperty());
+        // the default, which is not written unless changed; else what the value is
+        value.setPromptText(p.defaultValue() != null && !p.defaultValue().isEmpty() ? "default: " + p.defaultValue()
+                : p.shortDescription() != null && !p.shortDescription().isBlank() ? p.shortDescription().strip() : p.type());
+        String described = p.longDescription() != null && !p.longDescription().isBlank() ? p.longDescription().strip()
+                : p.shortDescription() == null ? p.name() : p.shortDescription().strip();
+        Tooltip tip = new Tooltip(described + (p.replacedBy() == null ? "" : "\nUse " + p.replacedBy() + " instead."));
+        tip.setWrapText(true);
+        tip.setMaxWidth(520);
+        tip.setShowDelay(Duration.millis(300));
+        name.setTooltip(tip);
+        value.setTooltip(tip);
+        Label wrong = new Label();
+        wrong.getStyleClass().add("problem");
+        wrong.textProperty().bind(Bindings.createStringBinding(() -> f.problemProperty().get() == null ? ""
+                : f.problemProperty().get(), f.problemProperty()));
+        wrong.managedProperty().bind(wrong.textProperty().isNotEmpty());
+        wrong.visibleProperty().bind(wrong.managedProperty());
+        grid.add(name, 0, index * 2);
+        grid.add(value, 1, index * 2);
+        grid.add(wrong, 1, index * 2 + 1);
+    }
+}

@@ -1,0 +1,254 @@
+package org.clusterdeck.ui.action;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.clusterdeck.app.action.ClusterActions;
+import org.clusterdeck.app.agents.AgentCatalog;
+import org.clusterdeck.app.ErrorLine;
+import org.clusterdeck.cluster.agents.AgentMetadata;
+import org.clusterdeck.cluster.agents.AgentName;
+import org.clusterdeck.cluster.agents.AgentParameter;
+import org.clusterdeck.cluster.agents.PrimitiveForm;
+import org.clusterdeck.cluster.command.ActionInput;
+import org.clusterdeck.cluster.command.ClusterAction;
+import org.clusterdeck.cluster.command.InvalidInputException;
+import org.clusterdeck.cluster.command.NewPrimitive;
+import org.clusterdeck.ui.Background;
+
+/**
+ * The form for a new resource or fencing device: an agent from the node's own list, its
+ * parameters from the agent's metadata as the node has it (required first, advanced folded, each
+ * checked by type as it is typed, defaults shown but not written), an id, and for a resource the
+ * group to put it in. What it makes is previewed in the plan dialog like every action.
+ */
+public final class NewResourceViewModel {
+    private static final Duration NODE_TIMEOUT = Duration.ofSeconds(60);
+
+    /** One parameter on the form: the agent's description of it and what the admin typed. */
+    public static final class Field {
+        private final AgentParameter parameter;
+        private final PrimitiveForm.Section section;
+        private final StringProperty value = new SimpleStringProperty("");
+        private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
+
+        Field(AgentParameter parameter) {
+            this.parameter = parameter;
+            this.section = PrimitiveForm.section(parameter);
+        }
+
+        public AgentParameter parameter() {
+            return parameter;
+        }
+
+        public PrimitiveForm.Section section() {
+            return section;
+        }
+
+        public StringProperty valueProperty() {
+            return value;
+        }
+
+        /** Why the value is wrong, or null. */
+        public ReadOnlyStringProperty problemProperty() {
+            return problem.getReadOnlyProperty();
+        }
+    }
+
+    private final ClusterActions actions;
+    private final Background background;
+    private final AgentCatalog catalog;
+    private final boolean fencing;
+    private final Set<String> takenIds;
+    private final List<String> groups;
+
+    private final ObservableList<String> agents = FXCollections.observableArrayList();
+    private final StringProperty agent = new SimpleStringProperty("");
+    private final StringProperty id = new SimpleStringProperty("");
+    private final ObjectProperty<String> group = new SimpleObjectProperty<>();
+    private final ObservableList<Field> fields = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Reading the node's agents\u2026");
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("choose an agent");
+    private final BooleanBinding valid = Bindings.createBooleanBinding(() -> problem.get() == null, problem);
+
+    private PrimitiveForm form;
+
+    /**
+     * @param fencing  a fencing device: stonith agents only, and no group
+     * @param takenIds ids the CIB has already
+     * @param groups   the groups a resource may go into
+     * @param group    the group chosen at first (the selection's), or null
+     */
+    public NewResourceViewModel(ClusterActions actions, Background background, AgentCatalog catalog, boolean fencing,
+            Set<String> takenIds, List<String> groups, String group) {
+        this.actions = actions;
+        this.background = background;
+        this.catalog = catalog;
+        this.fencing = fencing;
+        this.takenIds = Set.copyOf(takenIds);
+        this.groups = List.copyOf(groups);
+        this.group.set(fencing ? null : group);
+        agent.addListener((o, was, now) -> agentChosen(now));
+        id.addListener((o, was, now) -> check());
+    }
+
+    /** Reads the node's agents, in the background. */
+    public void load() {
+        background.run("Reading the node's agents", NODE_TIMEOUT,
+                () -> actions.ask(node -> catalog.agents(node, fencing ? "stonith" : null, null)),
+                list -> {
+                    agents.setAll(list.stream().map(AgentName::toString).filter(a -> !fencing || a.startsWith("stonith:"))
+                            .toList());
+                    if (form == null) {
+                        status.set(agents.size() + " agents on the node");
+                    }
+                }, error -> status.set("The node's agents could not be read: " + ErrorLine.of(error)));
+    }
+
+    private void agentChosen(String text) {
+        fields.clear();
+        form = null;
+        check();
+        AgentName name;
+        try {
+            name = AgentName.parse(text.strip());
+        } catch (InvalidInputException e) {
+            return;
+        }
+        status.set("Reading " + name + "'s parameters\u2026");
+        background.run("Reading " + name + "'s metadata", NODE_TIMEOUT,
+                () -> actions.ask(node -> catalog.metadata(node, name)),
+                metadata -> {
+                    if (text.equals(agent.get())) {
+                        show(metadata);
+                    }
+                }, error -> {
+                    if (text.equals(agent.get())) {
+                        status.set(name + ": " + ErrorLine.of(error));
+                    }
+                });
+    }
+
+    private void show(AgentMetadata metadata) {
+        form = PrimitiveForm.of(metadata);
+        List<Field> made = new ArrayList<>();
+        for (PrimitiveForm.Section s : PrimitiveForm.Section.values()) {
+            form.parameters(s).forEach(p -> made.add(new Field(p)));
+        }
+        made.forEach(f -> f.valueProperty().addListener((o, was, now) -> check()));
+        fields.setAll(made);
+        String what = metadata.shortDescription() == null ? "" : ": " + metadata.shortDescription().strip();
+        status.set(metadata.agent() + what);
+        if (id.get().isBlank()) {
+            id.set(suggestedId(metadata.agent()));
+        }
+        check();
+    }
+
+    /** p_ and the agent's type, as the reference cluster names them (st_ for a fencing device), made unique. */
+    private String suggestedId(AgentName name) {
+        String base = (fencing ? "st_" : "p_") + name.type().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+        String candidate = base;
+        for (int n = 2; takenIds.contains(candidate); n++) {
+            candidate = base + n;
+        }
+        return candidate;
+    }
+
+    /** The form's values by parameter name, as typed. */
+    private Map<String, String> values() {
+        Map<String, String> out = new LinkedHashMap<>();
+        fields.forEach(f -> out.put(f.parameter().name(), f.valueProperty().get().strip()));
+        return out;
+    }
+
+    private void check() {
+        Map<String, String> problems = form == null ? Map.of() : form.problems(values());
+        fields.forEach(f -> f.problem.set(problems.get(f.parameter().name())));
+        problem.set(firstProblem(problems));
+    }
+
+    private String firstProblem(Map<String, String> problems) {
+        if (form == null) {
+            return "choose an agent";
+        }
+        try {
+            ActionInput.id("id", id.get().strip());
+        } catch (InvalidInputException e) {
+            return e.getMessage();
+        }
+        if (takenIds.contains(id.get().strip())) {
+            return "the CIB has the id " + id.get().strip() + " already";
+        }
+        return problems.isEmpty() ? null : problems.entrySet().iterator().next().getKey() + ": "
+                + problems.entrySet().iterator().next().getValue();
+    }
+
+    /**
+     * The resource as the form describes it: only the values the admin changed from the agent's
+     * defaults; the operations the agent advises are added by the plan, as on the command line.
+     */
+    public ClusterAction action() {
+        if (!valid.get()) {
+            throw new IllegalStateException("the form is not complete: " + problem.get());
+        }
+        NewPrimitive p = new NewPrimitive(id.get().strip(), form.metadata().agent(), form.changed(values()), List.of());
+        return new ClusterAction.CreateResource(p, group.get(), null, null);
+    }
+
+    public boolean fencing() {
+        return fencing;
+    }
+
+    public ObservableList<String> agents() {
+        return agents;
+    }
+
+    public StringProperty agentProperty() {
+        return agent;
+    }
+
+    public StringProperty idProperty() {
+        return id;
+    }
+
+    /** The group to put it in; null for none. */
+    public ObjectProperty<String> groupProperty() {
+        return group;
+    }
+
+    public List<String> groups() {
+        return groups;
+    }
+
+    public ObservableList<Field> fields() {
+        return fields;
+    }
+
+    /** What is being read, or what the chosen agent is. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    /** The first thing keeping the form from a plan, or null. */
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public BooleanBinding validProperty() {
+        return valid;
+    }
+}
