@@ -81,7 +81,7 @@ public final class ActionMenus {
         boolean cloneable = (primitive || kind.equals("group")) && alone;
         boolean cloned = kind.equals("clone") || kind.equals("promotable") || parent.equals("clone")
                 || parent.equals("promotable");
-        return List.of(group,
+        return List.of(item("_Edit " + name + "\u2026", "action-edit", can && primitive, a::edit), group,
                 item("Take " + name + " out of its group", "action-group-remove", can && primitive
                         && parent.equals("group"), a::removeFromGroup),
                 item("Make " + name + " a c_lone", "action-clone", can && cloneable, () -> a.makeClone(false)),

@@ -14,9 +14,11 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.clusterdeck.app.action.ClusterActions;
 import org.clusterdeck.app.agents.AgentCatalog;
+import org.clusterdeck.cluster.agents.AgentName;
 import org.clusterdeck.cluster.PacemakerBoolean;
 import org.clusterdeck.cluster.cib.Cib;
 import org.clusterdeck.cluster.cib.CibResource;
+import org.clusterdeck.cluster.cib.Primitive;
 import org.clusterdeck.cluster.cib.Constraint;
 import org.clusterdeck.cluster.command.ClusterAction;
 import org.clusterdeck.cluster.command.InvalidInputException;
@@ -280,6 +282,22 @@ public final class ActionsViewModel {
                 .orElse(selectedParent().filter(p -> p.kind().equals("group")).map(CibResource::id).orElse(null));
         NewResourceViewModel draft = new NewResourceViewModel(actions, background, agents, fencing, facts.takenIds(),
                 facts.groups(), group);
+        if (dialogs.chooseNewResource(draft) && draft.validProperty().get()) {
+            run(draft.action());
+        }
+    }
+
+    /** Asks for the selected primitive's new parameter values in its agent's form, then previews the edit. */
+    public void edit() {
+        if (!live.get() || !(facts.configured(resource.get()).orElse(null) instanceof Primitive p)
+                || p.resourceClass() == null) {
+            return;
+        }
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        p.instanceAttributes().stream().filter(s -> s.rules().isEmpty()).findFirst()
+                .ifPresent(s -> s.pairs().forEach(nv -> params.put(nv.name(), nv.value())));
+        NewResourceViewModel draft = NewResourceViewModel.edit(actions, background, agents, p.id(),
+                new AgentName(p.resourceClass(), p.provider(), p.type()), params);
         if (dialogs.chooseNewResource(draft) && draft.validProperty().get()) {
             run(draft.action());
         }

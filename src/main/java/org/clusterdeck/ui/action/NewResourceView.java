@@ -5,6 +5,7 @@ import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
@@ -12,6 +13,7 @@ import javafx.scene.layout.GridPane;
 import javafx.util.Duration;
 import org.clusterdeck.cluster.agents.AgentParameter;
 import org.clusterdeck.cluster.agents.PrimitiveForm;
+import org.clusterdeck.cluster.command.Secrets;
 
 /**
  * Binds the new-resource form to its view model: a row per parameter of the chosen agent, made
@@ -43,8 +45,10 @@ public final class NewResourceView {
         agent.setPromptText(vm.fencing() ? "stonith:fence_ipmilan" : "ocf:heartbeat:IPaddr2");
         status.textProperty().bind(vm.statusProperty());
         id.textProperty().bindBidirectional(vm.idProperty());
-        groupLabel.setVisible(!vm.fencing());
-        group.setVisible(!vm.fencing());
+        agent.setDisable(vm.editing());
+        id.setDisable(vm.editing());
+        groupLabel.setVisible(!vm.fencing() && !vm.editing());
+        group.setVisible(groupLabel.isVisible());
         group.getItems().add(NO_GROUP);
         group.getItems().addAll(vm.groups());
         group.setValue(vm.groupProperty().get() == null ? NO_GROUP : vm.groupProperty().get());
@@ -62,21 +66,23 @@ public final class NewResourceView {
         int folded = 0;
         for (NewResourceViewModel.Field f : vm.fields()) {
             boolean fold = f.section() == PrimitiveForm.Section.ADVANCED || f.section() == PrimitiveForm.Section.DEPRECATED;
-            row(fold ? advanced : parameters, fold ? folded++ : shown++, f);
+            row(fold ? advanced : parameters, fold ? folded++ : shown++, f, vm.editing());
         }
         advancedPane.setVisible(folded > 0);
     }
 
     /** The parameter's name (starred when required) and a field showing its default, its description on hover. */
-    private static void row(GridPane grid, int index, NewResourceViewModel.Field f) {
+    private static void row(GridPane grid, int index, NewResourceViewModel.Field f, boolean edits) {
         AgentParameter p = f.parameter();
         Label name = new Label(p.name() + (f.section() == PrimitiveForm.Section.REQUIRED ? " *" : "")
                 + (p.deprecated() ? " (deprecated)" : ""));
-        TextField value = new TextField();
+        // a secret is typed unseen; editing, an empty one stays as it is
+        TextField value = Secrets.isSecret(p.name()) ? new PasswordField() : new TextField();
         value.setId("parameter-" + p.name());
         value.textProperty().bindBidirectional(f.valueProperty());
         // the default, which is not written unless changed; else what the value is
-        value.setPromptText(p.defaultValue() != null && !p.defaultValue().isEmpty() ? "default: " + p.defaultValue()
+        value.setPromptText(Secrets.isSecret(p.name()) ? "secret: shown nowhere" + (edits ? ", unchanged when empty" : "")
+                : p.defaultValue() != null && !p.defaultValue().isEmpty() ? "default: " + p.defaultValue()
                 : p.shortDescription() != null && !p.shortDescription().isBlank() ? p.shortDescription().strip() : p.type());
         String described = p.longDescription() != null && !p.longDescription().isBlank() ? p.longDescription().strip()
                 : p.shortDescription() == null ? p.name() : p.shortDescription().strip();

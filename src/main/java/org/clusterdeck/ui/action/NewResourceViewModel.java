@@ -27,13 +27,17 @@ import org.clusterdeck.cluster.command.ActionInput;
 import org.clusterdeck.cluster.command.ClusterAction;
 import org.clusterdeck.cluster.command.InvalidInputException;
 import org.clusterdeck.cluster.command.NewPrimitive;
+import org.clusterdeck.cluster.command.PrimitiveEdit;
+import org.clusterdeck.cluster.command.Secrets;
 import org.clusterdeck.ui.Background;
 
 /**
  * The form for a new resource or fencing device: an agent from the node's own list, its
  * parameters from the agent's metadata as the node has it (required first, advanced folded, each
  * checked by type as it is typed, defaults shown but not written), an id, and for a resource the
- * group to put it in. What it makes is previewed in the plan dialog like every action.
+ * group to put it in. The same form edits an existing primitive's parameters ({@link #edit}): its
+ * agent and id fixed, its values filled in, and what changed becomes the edit. What either makes
+ * is previewed in the plan dialog like every action.
  */
 public final class NewResourceViewModel {
     private static final Duration NODE_TIMEOUT = Duration.ofSeconds(60);
@@ -85,6 +89,8 @@ public final class NewResourceViewModel {
     private final BooleanBinding valid = Bindings.createBooleanBinding(() -> problem.get() == null, problem);
 
     private PrimitiveForm form;
+    /** The primitive's parameters as the CIB has them when editing; null for a new one. */
+    private Map<String, String> current;
 
     /**
      * @param fencing  a fencing device: stonith agents only, and no group
@@ -105,8 +111,32 @@ public final class NewResourceViewModel {
         id.addListener((o, was, now) -> check());
     }
 
-    /** Reads the node's agents, in the background. */
+    /**
+     * The form for an existing primitive: its agent's parameters with its values (a secret's left
+     * empty, so it is shown nowhere: typing one replaces it).
+     *
+     * @param params its parameters as the CIB has them (the set without rules)
+     */
+    public static NewResourceViewModel edit(ClusterActions actions, Background background, AgentCatalog catalog,
+            String id, AgentName agent, Map<String, String> params) {
+        NewResourceViewModel vm = new NewResourceViewModel(actions, background, catalog, agent.isFencing(), Set.of(),
+                List.of(), null);
+        vm.current = Map.copyOf(params);
+        vm.id.set(id);
+        vm.agent.set(agent.toString());
+        return vm;
+    }
+
+    /** Editing an existing primitive: agent and id are fixed. */
+    public boolean editing() {
+        return current != null;
+    }
+
+    /** Reads the node's agents, in the background; editing, the agent is known already. */
     public void load() {
+        if (editing()) {
+            return;
+        }
         background.run("Reading the node's agents", NODE_TIMEOUT,
                 () -> actions.ask(node -> catalog.agents(node, fencing ? "stonith" : null, null)),
                 list -> {
@@ -148,6 +178,10 @@ public final class NewResourceViewModel {
         for (PrimitiveForm.Section s : PrimitiveForm.Section.values()) {
             form.parameters(s).forEach(p -> made.add(new Field(p)));
         }
+        if (editing()) {
+            made.forEach(f -> f.valueProperty().set(Secrets.isSecret(f.parameter().name()) ? ""
+                    : current.getOrDefault(f.parameter().name(), "")));
+        }
         made.forEach(f -> f.valueProperty().addListener((o, was, now) -> check()));
         fields.setAll(made);
         String what = metadata.shortDescription() == null ? "" : ": " + metadata.shortDescription().strip();
@@ -168,6 +202,16 @@ public final class NewResourceViewModel {
         return candidate;
     }
 
+    /** The values the form checks: editing, a secret left empty is the one the primitive has. */
+    private Map<String, String> checked() {
+        Map<String, String> v = values();
+        if (editing()) {
+            v.replaceAll((name, value) -> value.isEmpty() && Secrets.isSecret(name) ? current.getOrDefault(name, "")
+                    : value);
+        }
+        return v;
+    }
+
     /** The form's values by parameter name, as typed. */
     private Map<String, String> values() {
         Map<String, String> out = new LinkedHashMap<>();
@@ -176,14 +220,18 @@ public final class NewResourceViewModel {
     }
 
     private void check() {
-        Map<String, String> problems = form == null ? Map.of() : form.problems(values());
+        Map<String, String> problems = form == null ? Map.of() : form.problems(checked());
         fields.forEach(f -> f.problem.set(problems.get(f.parameter().name())));
         problem.set(firstProblem(problems));
     }
 
     private String firstProblem(Map<String, String> problems) {
         if (form == null) {
-            return "choose an agent";
+            return editing() ? "reading the agent's parameters" : "choose an agent";
+        }
+        if (editing()) {
+            return !problems.isEmpty() ? problems.entrySet().iterator().next().getKey() + ": "
+                    + problems.entrySet().iterator().next().getValue() : edited().isEmpty() ? "nothing changed yet" : null;
         }
         try {
             ActionInput.id("id", id.get().strip());
@@ -205,8 +253,28 @@ public final class NewResourceViewModel {
         if (!valid.get()) {
             throw new IllegalStateException("the form is not complete: " + problem.get());
         }
+        if (editing()) {
+            return new ClusterAction.UpdateResource(id.get(), new PrimitiveEdit(edited(), Map.of(), List.of()));
+        }
         NewPrimitive p = new NewPrimitive(id.get().strip(), form.metadata().agent(), form.changed(values()), List.of());
         return new ClusterAction.CreateResource(p, group.get(), null, null);
+    }
+
+    /**
+     * What the admin changed: a value set or changed, one emptied that the primitive had (removed);
+     * a secret left empty stays as it is.
+     */
+    private Map<String, String> edited() {
+        Map<String, String> out = new LinkedHashMap<>();
+        values().forEach((name, value) -> {
+            String was = current.get(name);
+            if (!value.isEmpty() && !value.equals(was)) {
+                out.put(name, value);
+            } else if (value.isEmpty() && was != null && !Secrets.isSecret(name)) {
+                out.put(name, "");
+            }
+        });
+        return out;
     }
 
     public boolean fencing() {

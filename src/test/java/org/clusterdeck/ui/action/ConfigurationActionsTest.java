@@ -162,6 +162,38 @@ class ConfigurationActionsTest {
                 && vip2.y() + vip2.height() <= group.y() + group.height(), "inside the group's box: " + vip2 + " " + group);
     }
 
+    @Test
+    void editingTheVipsNetmaskInItsFormChangesOnlyThatValue() {
+        f.actions.selectResource("p_vip");
+        f.dialogs.resourceAnswers.add(draft -> {
+            assertTrue(draft.editing());
+            f.ui.runUntil(() -> !draft.fields().isEmpty(), ActionFixture.WAIT);
+            assertEquals("10.10.101.1", field(draft, "ip").valueProperty().get(), "the value the CIB has");
+            assertEquals("nothing changed yet", draft.problemProperty().get());
+            field(draft, "cidr_netmask").valueProperty().set("25");
+            assertTrue(draft.validProperty().get(), draft.problemProperty().get());
+            return true;
+        });
+        f.dialogs.planAnswers.add(plan -> {
+            f.until(plan, Phase.READY);
+            assertTrue(plan.configurationProperty().get().contains("-     <nvpair id=\"p_vip-instance_attributes-cidr_netmask\""
+                    + " name=\"cidr_netmask\" value=\"24\"/>"), plan.configurationProperty().get());
+            f.applyWhenReady(plan);
+        });
+        menu(ActionMenus.resource(f.actions)).get("action-edit").fire();
+        assertEquals(List.of("25"), f.cib("//primitive[@id='p_vip']/instance_attributes/nvpair[@name='cidr_netmask']/@value"));
+        assertEquals(List.of("10.10.101.1"), f.cib("//primitive[@id='p_vip']/instance_attributes/nvpair[@name='ip']/@value"));
+        assertEquals(List.of("node1"), f.crmMon("//resource[@id='p_vip']/node/@name"));
+    }
+
+    private boolean declined() {
+        try {
+            return java.nio.file.Files.readAllLines(f.audit.file()).stream().anyMatch(l -> l.contains("\"step\":\"declined\""));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static NewResourceViewModel.Field field(NewResourceViewModel draft, String name) {
         return draft.fields().stream().filter(x -> x.parameter().name().equals(name)).findFirst().orElseThrow();
     }
@@ -183,5 +215,9 @@ class ConfigurationActionsTest {
         });
         node.get("action-fence").fire();
         assertEquals(1, f.dialogs.plansShown.size());
+        // the dialog closed without applying: nothing fenced, and the audit log says the plan was declined
+        f.ui.runUntil(() -> declined(), ActionFixture.WAIT);
+        assertTrue(declined());
+        assertEquals(List.of("true", "true"), f.crmMon("//node/@online"));
     }
 }

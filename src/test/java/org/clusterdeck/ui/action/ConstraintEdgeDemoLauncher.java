@@ -1,23 +1,10 @@
 package org.clusterdeck.ui.action;
 
-import java.nio.file.Files;
-import java.time.Duration;
-import java.util.List;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.clusterdeck.app.action.ActionService;
-import org.clusterdeck.app.audit.AuditLog;
-import org.clusterdeck.app.offline.CibSnapshot;
 import org.clusterdeck.cluster.graph.layout.NodeBox;
-import org.clusterdeck.ui.Background;
-import org.clusterdeck.ui.ClusterDeckApp;
 import org.clusterdeck.ui.FxDialogService;
-import org.clusterdeck.ui.Snapshots;
-import org.clusterdeck.ui.Theme;
-import org.clusterdeck.ui.ViewLoader;
-import org.clusterdeck.ui.graph.GraphView;
 import org.clusterdeck.ui.graph.GraphViewModel;
 
 /**
@@ -41,25 +28,15 @@ public final class ConstraintEdgeDemoLauncher {
             String from = System.getProperty("demo.from", "g_dhcp");
             String to = System.getProperty("demo.to", "st_node1");
             boolean plan = Boolean.getBoolean("demo.plan");
-            SimulatedCluster cluster = SimulatedCluster.labStack(Files.createTempDirectory("clusterdeck-demo"));
-            Background background = new Background(Platform::runLater);
             FxDialogService dialogs = new FxDialogService(stage) {
                 @Override
                 public boolean chooseConstraint(NewConstraintViewModel draft) {
                     return plan || super.chooseConstraint(draft);
                 }
             };
-            GraphViewModel graph = new GraphViewModel(background, dialogs);
-            ActionsViewModel actions = new ActionsViewModel(background, dialogs);
-            actions.connected(cluster.actions(new AuditLog(Files.createTempDirectory("clusterdeck-demo-audit"))));
-            CibSnapshot now = Snapshots.read(cluster.cib());
-            graph.update(now.status(), now.cib());
-            actions.update(now.status(), now.cib());
-            Scene scene = new Scene(ViewLoader.load(GraphView.class, c -> new GraphView(graph, actions)), 1400, 900);
-            ClusterDeckApp.applyTheme(scene, Theme.LIGHT);
-            stage.setScene(scene);
-            stage.setTitle("ClusterDeck");
-            stage.show();
+            DemoGraphWindow window = DemoGraphWindow.show(stage, dialogs, 1400, 900);
+            GraphViewModel graph = window.graph();
+            ActionsViewModel actions = window.actions();
             // Xvfb has no window manager to place dialogs: keep them in the bottom-right corner, off
             // the graph, also as they grow when the plan arrives
             javafx.stage.Window.getWindows().addListener((javafx.collections.ListChangeListener<javafx.stage.Window>) c -> {

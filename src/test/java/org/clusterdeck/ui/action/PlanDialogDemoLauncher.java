@@ -1,24 +1,13 @@
 package org.clusterdeck.ui.action;
 
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.clusterdeck.app.audit.AuditLog;
-import org.clusterdeck.app.offline.CibSnapshot;
 import org.clusterdeck.cluster.command.ClusterAction;
 import org.clusterdeck.cluster.command.PrimitiveEdit;
-import org.clusterdeck.ui.Background;
-import org.clusterdeck.ui.ClusterDeckApp;
 import org.clusterdeck.ui.FxDialogService;
-import org.clusterdeck.ui.Snapshots;
-import org.clusterdeck.ui.Theme;
-import org.clusterdeck.ui.ViewLoader;
-import org.clusterdeck.ui.graph.GraphView;
-import org.clusterdeck.ui.graph.GraphViewModel;
 
 /**
  * For looking at the plan dialog of a configuration change under Xvfb, without the lab: the graph
@@ -45,8 +34,6 @@ public final class PlanDialogDemoLauncher {
                 default -> new ClusterAction.UpdateResource("p_vip", new PrimitiveEdit(Map.of("cidr_netmask", "25"),
                         Map.of(), List.of()));
             };
-            SimulatedCluster cluster = SimulatedCluster.labStack(Files.createTempDirectory("clusterdeck-demo"));
-            Background background = new Background(Platform::runLater);
             FxDialogService dialogs = new FxDialogService(stage) {
                 @Override
                 public boolean chooseNewResource(NewResourceViewModel draft) {
@@ -54,17 +41,7 @@ public final class PlanDialogDemoLauncher {
                     return super.chooseNewResource(draft);
                 }
             };
-            GraphViewModel graph = new GraphViewModel(background, dialogs);
-            ActionsViewModel actions = new ActionsViewModel(background, dialogs);
-            actions.connected(cluster.actions(new AuditLog(Files.createTempDirectory("clusterdeck-demo-audit"))));
-            CibSnapshot now = Snapshots.read(cluster.cib());
-            graph.update(now.status(), now.cib());
-            actions.update(now.status(), now.cib());
-            Scene scene = new Scene(ViewLoader.load(GraphView.class, c -> new GraphView(graph, actions)), 1280, 900);
-            ClusterDeckApp.applyTheme(scene, Theme.LIGHT);
-            stage.setScene(scene);
-            stage.setTitle("ClusterDeck");
-            stage.show();
+            ActionsViewModel actions = DemoGraphWindow.show(stage, dialogs, 1280, 900).actions();
             if (which.equals("new")) {
                 actions.selectResource("p_vip");
                 Platform.runLater(() -> actions.newResource(false));
