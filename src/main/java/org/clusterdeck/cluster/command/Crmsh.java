@@ -133,8 +133,10 @@ public final class Crmsh implements CommandDialect {
     private static String groupAdd(ClusterAction.GroupAdd g) {
         GroupEdit edit = PlainTools.planned(g.edit(), g.group());
         StringBuilder s = new StringBuilder();
-        edit.leaving().forEach((member, old) -> s.append("modgroup ").append(old).append(" remove ").append(member).append('\n'));
-        edit.reordered().forEach(member -> s.append("modgroup ").append(g.group()).append(" remove ").append(member).append('\n'));
+        edit.leaving().forEach((member, old) -> s.append("modgroup ").append(old).append(" remove ").append(member)
+                .append('\n'));
+        edit.reordered().forEach(member -> s.append("modgroup ").append(g.group()).append(" remove ").append(member)
+                .append('\n'));
         if (edit.newGroup()) {
             s.append("group ").append(g.group()).append(' ').append(String.join(" ", g.resources())).append('\n');
         } else {
@@ -159,7 +161,8 @@ public final class Crmsh implements CommandDialect {
         if (PlainTools.planned(g.edit(), g.group()).groupGone()) {
             s.append("delete ").append(g.group()).append('\n');
         } else {
-            g.resources().forEach(m -> s.append("modgroup ").append(g.group()).append(" remove ").append(m).append('\n'));
+            g.resources().forEach(m -> s.append("modgroup ").append(g.group()).append(" remove ").append(m)
+                    .append('\n'));
         }
         return s.append("commit\n").toString();
     }
