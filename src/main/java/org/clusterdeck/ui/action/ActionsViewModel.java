@@ -18,6 +18,7 @@ import org.clusterdeck.cluster.agents.AgentName;
 import org.clusterdeck.cluster.PacemakerBoolean;
 import org.clusterdeck.cluster.cib.Cib;
 import org.clusterdeck.cluster.cib.CibResource;
+import org.clusterdeck.cluster.cib.NvSet;
 import org.clusterdeck.cluster.cib.Primitive;
 import org.clusterdeck.cluster.cib.Constraint;
 import org.clusterdeck.cluster.command.ClusterAction;
@@ -293,14 +294,20 @@ public final class ActionsViewModel {
                 || p.resourceClass() == null) {
             return;
         }
-        Map<String, String> params = new java.util.LinkedHashMap<>();
-        p.instanceAttributes().stream().filter(s -> s.rules().isEmpty()).findFirst()
-                .ifPresent(s -> s.pairs().forEach(nv -> params.put(nv.name(), nv.value())));
         NewResourceViewModel draft = NewResourceViewModel.edit(actions, background, agents, p.id(),
-                new AgentName(p.resourceClass(), p.provider(), p.type()), params);
+                new AgentName(p.resourceClass(), p.provider(), p.type()), pairs(p.instanceAttributes()),
+                pairs(p.metaAttributes()));
         if (dialogs.chooseNewResource(draft) && draft.validProperty().get()) {
             run(draft.action());
         }
+    }
+
+    /** The pairs of the first set without rules: what the form shows and edits. */
+    private static Map<String, String> pairs(List<NvSet> sets) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        sets.stream().filter(s -> s.rules().isEmpty()).findFirst()
+                .ifPresent(s -> s.pairs().forEach(nv -> out.put(nv.name(), nv.value())));
+        return out;
     }
 
     /** {@code on} false brings the node out of standby. */

@@ -32,6 +32,7 @@ public final class NewResourceView {
     @FXML private GridPane parameters;
     @FXML private TitledPane advancedPane;
     @FXML private GridPane advanced;
+    @FXML private GridPane meta;
     @FXML private Label problem;
 
     public NewResourceView(NewResourceViewModel vm) {
@@ -57,6 +58,10 @@ public final class NewResourceView {
                 : "Not yet: " + vm.problemProperty().get(), vm.problemProperty()));
         vm.fields().addListener((ListChangeListener<NewResourceViewModel.Field>) c -> rows());
         rows();
+        int n = 0;
+        for (NewResourceViewModel.Field f : vm.metaFields()) {
+            row(meta, n++, f, vm.editing());
+        }
     }
 
     private void rows() {

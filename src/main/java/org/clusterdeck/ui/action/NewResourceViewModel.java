@@ -35,7 +35,7 @@ import org.clusterdeck.ui.Background;
  * The form for a new resource or fencing device: an agent from the node's own list, its
  * parameters from the agent's metadata as the node has it (required first, advanced folded, each
  * checked by type as it is typed, defaults shown but not written), an id, and for a resource the
- * group to put it in. The same form edits an existing primitive's parameters ({@link #edit}): its
+ * group to put it in, and Pacemaker's meta attributes. The same form edits an existing primitive's parameters ({@link #edit}): its
  * agent and id fixed, its values filled in, and what changed becomes the edit. What either makes
  * is previewed in the plan dialog like every action.
  */
@@ -84,6 +84,8 @@ public final class NewResourceViewModel {
     private final StringProperty id = new SimpleStringProperty("");
     private final ObjectProperty<String> group = new SimpleObjectProperty<>();
     private final ObservableList<Field> fields = FXCollections.observableArrayList();
+    /** Pacemaker's meta attributes, the same for every agent. */
+    private final List<Field> metaFields = PrimitiveForm.META.stream().map(Field::new).toList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Reading the node's agents\u2026");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("choose an agent");
     private final BooleanBinding valid = Bindings.createBooleanBinding(() -> problem.get() == null, problem);
@@ -91,6 +93,8 @@ public final class NewResourceViewModel {
     private PrimitiveForm form;
     /** The primitive's parameters as the CIB has them when editing; null for a new one. */
     private Map<String, String> current;
+    /** Its meta attributes as the CIB has them when editing. */
+    private Map<String, String> currentMeta = Map.of();
 
     /**
      * @param fencing  a fencing device: stonith agents only, and no group
@@ -108,6 +112,7 @@ public final class NewResourceViewModel {
         this.groups = List.copyOf(groups);
         this.group.set(fencing ? null : group);
         agent.addListener((o, was, now) -> agentChosen(now));
+        metaFields.forEach(f -> f.valueProperty().addListener((o, was, now) -> check()));
         id.addListener((o, was, now) -> check());
     }
 
@@ -116,12 +121,15 @@ public final class NewResourceViewModel {
      * empty, so it is shown nowhere: typing one replaces it).
      *
      * @param params its parameters as the CIB has them (the set without rules)
+     * @param meta   its meta attributes, the same way
      */
     public static NewResourceViewModel edit(ClusterActions actions, Background background, AgentCatalog catalog,
-            String id, AgentName agent, Map<String, String> params) {
+            String id, AgentName agent, Map<String, String> params, Map<String, String> meta) {
         NewResourceViewModel vm = new NewResourceViewModel(actions, background, catalog, agent.isFencing(), Set.of(),
                 List.of(), null);
         vm.current = Map.copyOf(params);
+        vm.currentMeta = Map.copyOf(meta);
+        vm.metaFields.forEach(f -> f.valueProperty().set(meta.getOrDefault(f.parameter().name(), "")));
         vm.id.set(id);
         vm.agent.set(agent.toString());
         return vm;
@@ -204,7 +212,7 @@ public final class NewResourceViewModel {
 
     /** The values the form checks: editing, a secret left empty is the one the primitive has. */
     private Map<String, String> checked() {
-        Map<String, String> v = values();
+        Map<String, String> v = values(fields);
         if (editing()) {
             v.replaceAll((name, value) -> value.isEmpty() && Secrets.isSecret(name) ? current.getOrDefault(name, "")
                     : value);
@@ -212,16 +220,19 @@ public final class NewResourceViewModel {
         return v;
     }
 
-    /** The form's values by parameter name, as typed. */
-    private Map<String, String> values() {
+    /** Fields' values by name, as typed. */
+    private static Map<String, String> values(List<Field> from) {
         Map<String, String> out = new LinkedHashMap<>();
-        fields.forEach(f -> out.put(f.parameter().name(), f.valueProperty().get().strip()));
+        from.forEach(f -> out.put(f.parameter().name(), f.valueProperty().get().strip()));
         return out;
     }
 
     private void check() {
-        Map<String, String> problems = form == null ? Map.of() : form.problems(checked());
+        Map<String, String> problems = new LinkedHashMap<>(form == null ? Map.of() : form.problems(checked()));
         fields.forEach(f -> f.problem.set(problems.get(f.parameter().name())));
+        Map<String, String> meta = PrimitiveForm.metaProblems(values(metaFields));
+        metaFields.forEach(f -> f.problem.set(meta.get(f.parameter().name())));
+        meta.forEach((name, why) -> problems.put("meta " + name, why));
         problem.set(firstProblem(problems));
     }
 
@@ -231,7 +242,9 @@ public final class NewResourceViewModel {
         }
         if (editing()) {
             return !problems.isEmpty() ? problems.entrySet().iterator().next().getKey() + ": "
-                    + problems.entrySet().iterator().next().getValue() : edited().isEmpty() ? "nothing changed yet" : null;
+                    + problems.entrySet().iterator().next().getValue()
+                    : changes(fields, current).isEmpty() && changes(metaFields, currentMeta).isEmpty()
+                            ? "nothing changed yet" : null;
         }
         try {
             ActionInput.id("id", id.get().strip());
@@ -254,19 +267,28 @@ public final class NewResourceViewModel {
             throw new IllegalStateException("the form is not complete: " + problem.get());
         }
         if (editing()) {
-            return new ClusterAction.UpdateResource(id.get(), new PrimitiveEdit(edited(), Map.of(), List.of()));
+            return new ClusterAction.UpdateResource(id.get(), new PrimitiveEdit(changes(fields, current),
+                    changes(metaFields, currentMeta), List.of()));
         }
-        NewPrimitive p = new NewPrimitive(id.get().strip(), form.metadata().agent(), form.changed(values()), List.of());
+        Map<String, String> meta = new LinkedHashMap<>();
+        metaFields.forEach(f -> {
+            String v = f.valueProperty().get().strip();
+            if (!v.isEmpty() && !v.equals(f.parameter().defaultValue())) {
+                meta.put(f.parameter().name(), v);
+            }
+        });
+        NewPrimitive p = new NewPrimitive(id.get().strip(), form.metadata().agent(), form.changed(values(fields)), List.of(),
+                meta);
         return new ClusterAction.CreateResource(p, group.get(), null, null);
     }
 
     /**
-     * What the admin changed: a value set or changed, one emptied that the primitive had (removed);
-     * a secret left empty stays as it is.
+     * What the admin changed of these fields: a value set or changed, one emptied that the primitive
+     * had (removed); a secret left empty stays as it is.
      */
-    private Map<String, String> edited() {
+    private static Map<String, String> changes(List<Field> from, Map<String, String> current) {
         Map<String, String> out = new LinkedHashMap<>();
-        values().forEach((name, value) -> {
+        values(from).forEach((name, value) -> {
             String was = current.get(name);
             if (!value.isEmpty() && !value.equals(was)) {
                 out.put(name, value);
@@ -304,6 +326,11 @@ public final class NewResourceViewModel {
 
     public ObservableList<Field> fields() {
         return fields;
+    }
+
+    /** The meta attributes (target-role, resource-stickiness ...), empty unless set. */
+    public List<Field> metaFields() {
+        return metaFields;
     }
 
     /** What is being read, or what the chosen agent is. */

@@ -135,6 +135,14 @@ class ConfigurationActionsTest {
             field(draft, "cidr_netmask").valueProperty().set("24");
             draft.idProperty().set("p_vip2");
             assertTrue(draft.validProperty().get(), draft.problemProperty().get());
+            // a meta attribute is checked by its type too, and written only when set
+            NewResourceViewModel.Field stickiness = draft.metaFields().stream()
+                    .filter(x -> x.parameter().name().equals("resource-stickiness")).findFirst().orElseThrow();
+            stickiness.valueProperty().set("lots");
+            assertTrue(draft.problemProperty().get().startsWith("meta resource-stickiness: "),
+                    draft.problemProperty().get());
+            stickiness.valueProperty().set("200");
+            assertTrue(draft.validProperty().get(), draft.problemProperty().get());
             return true;
         });
         f.dialogs.planAnswers.add(plan -> {
@@ -149,6 +157,9 @@ class ConfigurationActionsTest {
         assertEquals(List.of("node1"), f.crmMon("//resource[@id='p_vip2']/node/@name"));
         assertEquals(List.of("ip", "cidr_netmask"), f.cib("//primitive[@id='p_vip2']/instance_attributes/nvpair/@name"),
                 "only what was typed: the defaults stay the agent's");
+        assertEquals(List.of("200"), f.cib("//primitive[@id='p_vip2']/meta_attributes/nvpair[@name='resource-stickiness']"
+                + "/@value"));
+        assertEquals(1, f.cib("//primitive[@id='p_vip2']/meta_attributes/nvpair").size(), "the meta attribute set, only");
         assertEquals(List.of("monitor"), f.cib("//primitive[@id='p_vip2']/operations/op[@interval!='0s' and"
                 + " @interval!='0']/@name"), "the monitor IPaddr2 advises");
 
