@@ -119,6 +119,8 @@ public final class GraphViewModel {
                     if (first) {
                         // before the layout is published, so whoever reacts to it (select, centre) wins
                         fit(laid.layout());
+                    } else {
+                        keepInPlace(layout.get(), laid.layout());
                     }
                     layout.set(laid.layout());
                     layoutsDone.set(layoutsDone.get() + 1);
@@ -226,6 +228,26 @@ public final class GraphViewModel {
         if (layout.get() != null) {
             fit(layout.get());
         }
+    }
+
+    /**
+     * After a change (a resource added, a group changed), the view moves with the new layout so that
+     * a box the admin was looking at stays where it was on screen: the selected one, else the one
+     * nearest the view's centre, if it is still there. Without it the whole picture jumps by however
+     * far the layout moved that box.
+     */
+    private void keepInPlace(GraphLayout before, GraphLayout after) {
+        Point centre = toGraph(viewportWidth.get() / 2, viewportHeight.get() / 2);
+        java.util.Optional<NodeBox> anchor = java.util.Optional.ofNullable(selectedId.get()).flatMap(before::box)
+                .filter(b -> after.box(b.id()).isPresent())
+                .or(() -> before.boxes().stream().filter(b -> after.box(b.id()).isPresent())
+                        .min(java.util.Comparator.comparingDouble(b -> Math.hypot(b.center().x() - centre.x(),
+                                b.center().y() - centre.y()))));
+        anchor.ifPresent(was -> {
+            NodeBox now = after.box(was.id()).orElseThrow();
+            offsetX.set(offsetX.get() + (was.x() - now.x()) * scale.get());
+            offsetY.set(offsetY.get() + (was.y() - now.y()) * scale.get());
+        });
     }
 
     private void fit(GraphLayout l) {

@@ -12,6 +12,9 @@ import java.util.stream.Collectors;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import org.clusterdeck.app.offline.CibSnapshot;
+import org.clusterdeck.cluster.agents.AgentName;
+import org.clusterdeck.cluster.command.ClusterAction;
+import org.clusterdeck.cluster.command.NewPrimitive;
 import org.clusterdeck.cluster.graph.layout.NodeBox;
 import org.clusterdeck.ui.action.ActionPlanViewModel.Phase;
 import org.clusterdeck.ui.graph.GraphViewModel;
@@ -171,6 +174,38 @@ class ConfigurationActionsTest {
         NodeBox group = graph.layoutProperty().get().box("g_dhcp").orElseThrow();
         assertTrue(vip2.x() >= group.x() && vip2.y() >= group.y() && vip2.x() + vip2.width() <= group.x() + group.width()
                 && vip2.y() + vip2.height() <= group.y() + group.height(), "inside the group's box: " + vip2 + " " + group);
+    }
+
+    /**
+     * The graph after a change: laid out again, the box the admin was looking at stays where it was
+     * on screen, though the new layout moved it.
+     */
+    @Test
+    void afterAResourceIsAddedTheSelectedBoxStaysWhereItWasOnScreen() {
+        GraphViewModel graph = new GraphViewModel(f.background, f.dialogs);
+        graph.viewportWidthProperty().set(1200);
+        graph.viewportHeightProperty().set(800);
+        CibSnapshot before = f.refresh();
+        graph.update(before.status(), before.cib());
+        f.ui.runUntil(() -> graph.layoutProperty().get() != null, ActionFixture.WAIT);
+        // the new Dummy on the top rank moves the DHCP group's column a little in the new layout
+        String watched = "p_dhcpd";
+        graph.select(watched);
+        NodeBox was = graph.layoutProperty().get().box(watched).orElseThrow();
+        double screenX = was.x() * graph.scaleProperty().get() + graph.offsetXProperty().get();
+        double screenY = was.y() * graph.scaleProperty().get() + graph.offsetYProperty().get();
+
+        f.dialogs.planAnswers.add(f::applyWhenReady);
+        f.actions.run(new ClusterAction.CreateResource(new NewPrimitive("p_a_first", AgentName.parse("ocf:pacemaker:Dummy"),
+                Map.of(), List.of()), null, null, null));
+        CibSnapshot after = f.refresh();
+        graph.update(after.status(), after.cib());
+        f.ui.runUntil(() -> graph.layoutsDoneProperty().get() == 2, ActionFixture.WAIT);
+        NodeBox now = graph.layoutProperty().get().box(watched).orElseThrow();
+        assertTrue(Math.abs(now.x() - was.x()) + Math.abs(now.y() - was.y()) > 1,
+                "the new layout moved " + watched + " (" + was + " -> " + now + "), else this shows nothing");
+        assertEquals(screenX, now.x() * graph.scaleProperty().get() + graph.offsetXProperty().get(), 0.5);
+        assertEquals(screenY, now.y() * graph.scaleProperty().get() + graph.offsetYProperty().get(), 0.5);
     }
 
     @Test
