@@ -19,6 +19,7 @@ import org.clusterdeck.cluster.cib.Cib;
 import org.clusterdeck.cluster.cib.CibParser;
 import org.clusterdeck.cluster.cib.CibReader;
 import org.clusterdeck.cluster.cib.CibVersion;
+import org.clusterdeck.cluster.cib.NvSet;
 import org.clusterdeck.cluster.cib.Primitive;
 import org.clusterdeck.cluster.command.ClusterAction;
 import org.clusterdeck.cluster.command.ClusterCommandException;
@@ -189,9 +190,7 @@ public final class ActionService {
         }
         PrimitiveForm form = PrimitiveForm.of(new AgentReader(node).metadata(
                 new AgentName(p.resourceClass(), p.provider(), p.type())));
-        Map<String, String> values = new java.util.LinkedHashMap<>();
-        p.instanceAttributes().stream().filter(s -> s.rules().isEmpty()).findFirst()
-                .ifPresent(s -> s.pairs().forEach(nv -> values.put(nv.name(), nv.value())));
+        Map<String, String> values = NvSet.editablePairs(p.instanceAttributes());
         values.putAll(u.edit().params());
         Map<String, String> wrong = new java.util.LinkedHashMap<>();
         form.problems(values).forEach((name, why) -> {

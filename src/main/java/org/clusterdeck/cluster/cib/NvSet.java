@@ -44,6 +44,17 @@ public record NvSet(String id, String idRef, String score, List<Rule> rules, Lis
         return null;
     }
 
+    /**
+     * The pairs of the first block without rules, by name: the block an edit changes (as pcs and
+     * crmsh do, and {@code PrimitiveEdit}), so the one a form shows.
+     */
+    public static java.util.Map<String, String> editablePairs(List<NvSet> sets) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        sets.stream().filter(s -> !s.conditional()).findFirst()
+                .ifPresent(s -> s.pairs().forEach(nv -> out.put(nv.name(), nv.value())));
+        return out;
+    }
+
     private static long scoreOf(NvSet s) {
         return Scores.parse(s.score());
     }

@@ -295,19 +295,11 @@ public final class ActionsViewModel {
             return;
         }
         NewResourceViewModel draft = NewResourceViewModel.edit(actions, background, agents, p.id(),
-                new AgentName(p.resourceClass(), p.provider(), p.type()), pairs(p.instanceAttributes()),
-                pairs(p.metaAttributes()));
+                new AgentName(p.resourceClass(), p.provider(), p.type()), NvSet.editablePairs(p.instanceAttributes()),
+                NvSet.editablePairs(p.metaAttributes()));
         if (dialogs.chooseNewResource(draft) && draft.validProperty().get()) {
             run(draft.action());
         }
-    }
-
-    /** The pairs of the first set without rules: what the form shows and edits. */
-    private static Map<String, String> pairs(List<NvSet> sets) {
-        Map<String, String> out = new java.util.LinkedHashMap<>();
-        sets.stream().filter(s -> s.rules().isEmpty()).findFirst()
-                .ifPresent(s -> s.pairs().forEach(nv -> out.put(nv.name(), nv.value())));
-        return out;
     }
 
     /** {@code on} false brings the node out of standby. */

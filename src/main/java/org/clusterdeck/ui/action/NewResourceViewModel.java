@@ -241,8 +241,7 @@ public final class NewResourceViewModel {
             return editing() ? "reading the agent's parameters" : "choose an agent";
         }
         if (editing()) {
-            return !problems.isEmpty() ? problems.entrySet().iterator().next().getKey() + ": "
-                    + problems.entrySet().iterator().next().getValue()
+            return !problems.isEmpty() ? first(problems)
                     : changes(fields, current).isEmpty() && changes(metaFields, currentMeta).isEmpty()
                             ? "nothing changed yet" : null;
         }
@@ -254,8 +253,12 @@ public final class NewResourceViewModel {
         if (takenIds.contains(id.get().strip())) {
             return "the CIB has the id " + id.get().strip() + " already";
         }
-        return problems.isEmpty() ? null : problems.entrySet().iterator().next().getKey() + ": "
-                + problems.entrySet().iterator().next().getValue();
+        return problems.isEmpty() ? null : first(problems);
+    }
+
+    private static String first(Map<String, String> problems) {
+        Map.Entry<String, String> e = problems.entrySet().iterator().next();
+        return e.getKey() + ": " + e.getValue();
     }
 
     /**
