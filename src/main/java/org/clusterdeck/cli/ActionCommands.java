@@ -277,7 +277,7 @@ final class ActionCommands {
 
     /** The parameters, operations and meta attributes of a primitive, new or changed, as the command line gives them. */
     abstract static class PrimitiveSettings extends ActionCommand {
-        @Option(names = "--op", paramLabel = "NAME:interval=I[,timeout=T][,role=R]",
+        @Option(names = "--op", paramLabel = "NAME:interval=I[,timeout=T][,role=R][,on-fail=…]",
                 description = "An operation (repeatable), e.g. monitor:interval=30s,timeout=20s; in an update it replaces"
                         + " the operation of that name and role whole, or is added.")
         List<String> ops = new ArrayList<>();
@@ -503,20 +503,21 @@ final class ActionCommands {
         return out;
     }
 
-    /** {@code NAME:interval=I[,timeout=T][,role=R]}; no interval is 0s (start, stop ...). */
+    /**
+     * {@code NAME:interval=I[,timeout=T][,role=R][,SETTING=V ...]}; no interval is 0s (start, stop
+     * ...); other settings such as {@code on-fail=block} are written as given.
+     */
     static NewPrimitive.Op operation(String text) {
         int colon = text.indexOf(':');
         if (colon <= 0) {
             throw new InvalidInputException("operation", text, "expected NAME:interval=I[,timeout=T][,role=R]");
         }
-        Map<String, String> settings = pairs("operation setting", List.of(text.substring(colon + 1).split(",")));
-        for (String name : settings.keySet()) {
-            if (!List.of("interval", "timeout", "role").contains(name)) {
-                throw new InvalidInputException("operation setting", name, "expected interval, timeout or role");
-            }
-        }
-        return new NewPrimitive.Op(text.substring(0, colon), settings.getOrDefault("interval", "0s"),
-                settings.get("role"), settings.get("timeout"));
+        Map<String, String> settings = new LinkedHashMap<>(pairs("operation setting",
+                List.of(text.substring(colon + 1).split(","))));
+        String interval = settings.remove("interval");
+        String role = settings.remove("role");
+        String timeout = settings.remove("timeout");
+        return new NewPrimitive.Op(text.substring(0, colon), interval == null ? "0s" : interval, role, timeout, settings);
     }
 
     /** Every new constraint has an id first. */

@@ -7,6 +7,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.clusterdeck.cluster.command.InvalidInputException;
+import org.clusterdeck.cluster.command.NewPrimitive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -77,6 +80,16 @@ class ActionCommandTest {
         Run place = cli("resource", "create", "p_x", "ocf:pacemaker:Dummy", "--before", "p_vip", "--host", "192.0.2.1");
         assertEquals(Cli.USAGE, place.code(), place.err());
         assertTrue(place.err().contains("a position is one in a group: give the group"), place.err());
+    }
+
+    @Test
+    void anOperationsSettingsBeyondIntervalTimeoutAndRoleAreWrittenAsGiven() {
+        assertEquals(new NewPrimitive.Op("monitor", "10s", "Promoted", "20s", Map.of("on-fail", "block", "enabled", "false")),
+                ActionCommands.operation("monitor:interval=10s,on-fail=block,role=Promoted,timeout=20s,enabled=false"));
+        assertEquals(new NewPrimitive.Op("start", "0s", null, "90s"), ActionCommands.operation("start:timeout=90s"));
+        InvalidInputException hostile = org.junit.jupiter.api.Assertions.assertThrows(InvalidInputException.class,
+                () -> ActionCommands.operation("monitor:interval=10s,on-fail;reboot=block"));
+        assertTrue(hostile.getMessage().contains("on-fail"), hostile.getMessage());
     }
 
     @Test

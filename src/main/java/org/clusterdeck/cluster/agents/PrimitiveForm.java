@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.clusterdeck.cluster.Roles;
+import org.clusterdeck.cluster.cib.Operation;
 import org.clusterdeck.cluster.command.InvalidInputException;
 import org.clusterdeck.cluster.command.NewPrimitive;
 
@@ -12,7 +14,8 @@ import org.clusterdeck.cluster.command.NewPrimitive;
  * What a new primitive of one agent asks for, from the agent's metadata: its parameters sorted
  * into what must be given, what may be, what is for experts and what is deprecated; each value
  * checked against its type; defaults left to the agent (written only when changed); the
- * operations the agent advises; and Pacemaker's meta attributes with their types.
+ * operations the agent advises and those a primitive has; and Pacemaker's meta attributes with
+ * their types.
  */
 public final class PrimitiveForm {
     /** Where a parameter goes on the form: required first, deprecated folded away with advanced. */
@@ -159,7 +162,7 @@ public final class PrimitiveForm {
     /**
      * The operations the agent advises, as the cluster should run them: each monitor with its
      * interval (per role for a promotable agent) and the timeouts of the actions the cluster
-     * schedules. Older role names (Master, Slave) become Pacemaker 2.1's where the node speaks them.
+     * schedules, with roles named as the node speaks them.
      */
     public List<NewPrimitive.Op> advisedOperations(boolean promotedRoleNames) {
         if (metadata.agent() != null && metadata.agent().isFencing()) {
@@ -196,19 +199,82 @@ public final class PrimitiveForm {
             wrong.forEach((name, why) -> each.add(name + ": " + why));
             throw new InvalidInputException("resource " + p.id(), metadata.agent().toString(), String.join("; ", each));
         }
-        return p.ops().isEmpty() ? new NewPrimitive(p.id(), p.agent(), p.params(), advisedOperations(promotedRoleNames),
-                p.meta()) : p;
+        List<NewPrimitive.Op> ops = p.ops().isEmpty() ? advisedOperations(promotedRoleNames)
+                : p.ops().stream().map(o -> o.withRole(role(o.role(), promotedRoleNames))).toList();
+        return new NewPrimitive(p.id(), p.agent(), p.params(), ops, p.meta());
     }
 
+    /** A role as a node of that Pacemaker speaks it: Promoted and Unpromoted from 2.1 on, Master and Slave before. */
     private static String role(String role, boolean promotedNames) {
-        if (role == null || !promotedNames) {
-            return role;
+        String modern = Roles.normalize(role);
+        if (modern == null || promotedNames) {
+            return modern;
         }
-        return switch (role) {
-            case "Master" -> "Promoted";
-            case "Slave" -> "Unpromoted";
-            default -> role;
+        return switch (modern) {
+            case "Promoted" -> "Master";
+            case "Unpromoted" -> "Slave";
+            default -> modern;
         };
+    }
+
+    /**
+     * One operation on the form, by name and role: as the primitive has it (null for a new one, or
+     * when it has none) and as the agent advises it (null when it does not).
+     *
+     * @param locked why the form cannot change it (the cluster's own editor can), or null
+     */
+    public record OperationRow(String name, String role, NewPrimitive.Op configured, NewPrimitive.Op advised,
+            String locked) {
+        /** Only a monitor recurs; every other operation's interval is 0. */
+        public boolean recurring() {
+            return name.equals("monitor");
+        }
+    }
+
+    /** A new primitive's operations: those the agent advises, by Pacemaker 2.1's role names. */
+    public List<OperationRow> operationRows() {
+        return advisedOperations(true).stream().map(a -> new OperationRow(a.name(), a.role(), null, a, null)).toList();
+    }
+
+    /**
+     * An existing primitive's operations: its own, then those the agent advises that it lacks. One
+     * that shares its name and role with another, or has attribute sets of its own (a monitor's
+     * OCF_CHECK_LEVEL), is locked: which one a change replaces, or what it keeps, is not clear.
+     */
+    public List<OperationRow> operationRows(List<Operation> configured) {
+        List<OperationRow> out = new ArrayList<>();
+        Map<String, Integer> shared = new LinkedHashMap<>();
+        configured.forEach(o -> shared.merge(key(o.name(), o.role()), 1, Integer::sum));
+        for (Operation o : configured) {
+            String locked = shared.get(key(o.name(), o.role())) > 1
+                    ? shared.get(key(o.name(), o.role())) + " operations share its name and role"
+                    : !o.metaAttributes().isEmpty() || !o.instanceAttributes().isEmpty()
+                            ? "it has attribute sets of its own" : null;
+            NewPrimitive.Op op = null;
+            if (locked == null) {
+                Map<String, String> more = new LinkedHashMap<>(o.attributes());
+                List.of("id", "name", "interval", "role", "timeout").forEach(more::remove);
+                try {
+                    op = new NewPrimitive.Op(o.name(), o.interval() == null ? "0s" : o.interval(), o.role(),
+                            o.attribute("timeout"), more);
+                } catch (InvalidInputException e) {
+                    locked = e.getMessage();
+                }
+            }
+            out.add(new OperationRow(o.name(), o.role(), op, null, locked));
+        }
+        for (NewPrimitive.Op a : advisedOperations(true)) {
+            if (!shared.containsKey(key(a.name(), a.role()))) {
+                out.add(new OperationRow(a.name(), a.role(), null, a, null));
+            }
+        }
+        return out;
+    }
+
+    /** An operation by name and role, a role of Started being none. */
+    private static String key(String name, String role) {
+        String r = Roles.normalize(role);
+        return name + "/" + (r == null || r.equals("Started") ? "" : r);
     }
 
     /** The short description, else the name, for messages. */

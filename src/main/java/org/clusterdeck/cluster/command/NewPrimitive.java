@@ -27,8 +27,15 @@ public record NewPrimitive(String id, AgentName agent, @JsonIgnore Map<String, S
     /** The roles an operation may be for: Pacemaker 2.1's names and the older ones. */
     private static final List<String> ROLES = List.of("Started", "Stopped", "Promoted", "Unpromoted", "Master", "Slave");
 
-    /** An operation; role and timeout may be null. */
-    public record Op(String name, String interval, String role, String timeout) {
+    /**
+     * An operation; role and timeout may be null. {@code more} holds its other settings as the CIB
+     * has them ({@code on-fail}, {@code enabled}, {@code start-delay} ...), so that changing an
+     * operation's timeout keeps what else the admin configured on it.
+     */
+    public record Op(String name, String interval, String role, String timeout, Map<String, String> more) {
+        /** The settings that have their own fields, and the operation's id, which the CIB gives. */
+        private static final List<String> OWN = List.of("id", "name", "interval", "role", "timeout");
+
         public Op {
             ActionInput.id("operation name", name);
             time("interval of " + name, interval);
@@ -38,6 +45,18 @@ public record NewPrimitive(String id, AgentName agent, @JsonIgnore Map<String, S
             if (role != null && !ROLES.contains(role)) {
                 throw new InvalidInputException("role of " + name, role, "expected one of " + String.join(", ", ROLES));
             }
+            Map<String, String> checked = new LinkedHashMap<>();
+            more.forEach((setting, value) -> {
+                if (OWN.contains(setting)) {
+                    throw new InvalidInputException("operation setting", setting, "given twice");
+                }
+                checked.put(ActionInput.id("operation setting", setting), ActionInput.value(name + " " + setting, value));
+            });
+            more = java.util.Collections.unmodifiableMap(checked);
+        }
+
+        public Op(String name, String interval, String role, String timeout) {
+            this(name, interval, role, timeout, Map.of());
         }
 
         private static void time(String what, String value) {
@@ -47,7 +66,7 @@ public record NewPrimitive(String id, AgentName agent, @JsonIgnore Map<String, S
             }
         }
 
-        /** Its settings, in the order the tools print them. */
+        /** Its settings, in the order the tools print them, then the others. */
         Map<String, String> settings() {
             Map<String, String> m = new LinkedHashMap<>();
             m.put("interval", interval);
@@ -57,7 +76,13 @@ public record NewPrimitive(String id, AgentName agent, @JsonIgnore Map<String, S
             if (timeout != null) {
                 m.put("timeout", timeout);
             }
+            m.putAll(more);
             return m;
+        }
+
+        /** The same operation with another role name. */
+        public Op withRole(String newRole) {
+            return new Op(name, interval, newRole, timeout, more);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.clusterdeck.cluster.Roles;
 import org.clusterdeck.cluster.xml.Elements;
 import org.clusterdeck.cluster.xml.SafeXml;
 import org.clusterdeck.cluster.xml.XmlWriter;
@@ -143,14 +144,8 @@ public record PrimitiveEdit(@JsonIgnore Map<String, String> params, Map<String, 
 
     /** A role by its Pacemaker 2.1 name, so Master matches Promoted; no role is Started's. */
     private static String role(String role) {
-        if (role == null || role.equals("Started")) {
-            return null;
-        }
-        return switch (role) {
-            case "Master" -> "Promoted";
-            case "Slave" -> "Unpromoted";
-            default -> role;
-        };
+        String modern = Roles.normalize(role);
+        return "Started".equals(modern) ? null : modern;
     }
 
     /** How many operations of this name a primitive's XML has. */

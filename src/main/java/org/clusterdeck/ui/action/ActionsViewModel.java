@@ -296,7 +296,7 @@ public final class ActionsViewModel {
         }
         NewResourceViewModel draft = NewResourceViewModel.edit(actions, background, agents, p.id(),
                 new AgentName(p.resourceClass(), p.provider(), p.type()), NvSet.editablePairs(p.instanceAttributes()),
-                NvSet.editablePairs(p.metaAttributes()));
+                NvSet.editablePairs(p.metaAttributes()), p.operations());
         if (dialogs.chooseNewResource(draft) && draft.validProperty().get()) {
             run(draft.action());
         }

@@ -13,6 +13,7 @@ import javafx.scene.layout.GridPane;
 import javafx.util.Duration;
 import org.clusterdeck.cluster.agents.AgentParameter;
 import org.clusterdeck.cluster.agents.PrimitiveForm;
+import org.clusterdeck.cluster.command.NewPrimitive;
 import org.clusterdeck.cluster.command.Secrets;
 
 /**
@@ -32,6 +33,8 @@ public final class NewResourceView {
     @FXML private GridPane parameters;
     @FXML private TitledPane advancedPane;
     @FXML private GridPane advanced;
+    @FXML private TitledPane operationsPane;
+    @FXML private GridPane operations;
     @FXML private GridPane meta;
     @FXML private Label problem;
 
@@ -58,6 +61,8 @@ public final class NewResourceView {
                 : "Not yet: " + vm.problemProperty().get(), vm.problemProperty()));
         vm.fields().addListener((ListChangeListener<NewResourceViewModel.Field>) c -> rows());
         rows();
+        vm.operations().addListener((ListChangeListener<NewResourceViewModel.OpField>) c -> operationRows());
+        operationRows();
         int n = 0;
         for (NewResourceViewModel.Field f : vm.metaFields()) {
             row(meta, n++, f, vm.editing());
@@ -74,6 +79,51 @@ public final class NewResourceView {
             row(fold ? advanced : parameters, fold ? folded++ : shown++, f, vm.editing());
         }
         advancedPane.setVisible(folded > 0);
+    }
+
+    /**
+     * A row per operation: its interval (a monitor's; the others run once) and timeout, the agent's
+     * advice as the prompt; one the form cannot change says why.
+     */
+    private void operationRows() {
+        operations.getChildren().clear();
+        operationsPane.setVisible(!vm.operations().isEmpty());
+        operations.addRow(0, new Label("Operation"), new Label("Interval"), new Label("Timeout"));
+        operations.getChildren().forEach(n -> n.getStyleClass().add("hint"));
+        int index = 1;
+        for (NewResourceViewModel.OpField op : vm.operations()) {
+            String key = op.row().name() + (op.row().role() == null ? "" : "-" + op.row().role());
+            TextField interval = new TextField();
+            interval.setId("op-" + key + "-interval");
+            interval.textProperty().bindBidirectional(op.intervalProperty());
+            TextField timeout = new TextField();
+            timeout.setId("op-" + key + "-timeout");
+            timeout.textProperty().bindBidirectional(op.timeoutProperty());
+            NewPrimitive.Op advised = op.row().advised();
+            if (op.row().recurring()) {
+                interval.setPromptText(advised != null ? "advised: " + advised.interval() : "e.g. 30s");
+            } else {
+                interval.setPromptText("once (0)");
+                interval.setDisable(true);
+            }
+            timeout.setPromptText(advised != null && advised.timeout() != null ? "advised: " + advised.timeout()
+                    : "the cluster's default");
+            Label wrong = new Label();
+            wrong.getStyleClass().add("problem");
+            if (op.row().locked() != null) {
+                interval.setDisable(true);
+                timeout.setDisable(true);
+                wrong.setText("not changed here: " + op.row().locked());
+            } else {
+                wrong.textProperty().bind(Bindings.createStringBinding(() -> op.problemProperty().get() == null ? ""
+                        : op.problemProperty().get(), op.problemProperty()));
+            }
+            wrong.managedProperty().bind(wrong.textProperty().isNotEmpty());
+            wrong.visibleProperty().bind(wrong.managedProperty());
+            operations.addRow(index * 2 - 1, new Label(op.label()), interval, timeout);
+            operations.add(wrong, 1, index * 2, 2, 1);
+            index++;
+        }
     }
 
     /** The parameter's name (starred when required) and a field showing its default, its description on hover. */

@@ -22,7 +22,9 @@ import org.clusterdeck.app.ErrorLine;
 import org.clusterdeck.cluster.agents.AgentMetadata;
 import org.clusterdeck.cluster.agents.AgentName;
 import org.clusterdeck.cluster.agents.AgentParameter;
+import org.clusterdeck.cluster.agents.ParameterType;
 import org.clusterdeck.cluster.agents.PrimitiveForm;
+import org.clusterdeck.cluster.cib.Operation;
 import org.clusterdeck.cluster.command.ActionInput;
 import org.clusterdeck.cluster.command.ClusterAction;
 import org.clusterdeck.cluster.command.InvalidInputException;
@@ -72,6 +74,49 @@ public final class NewResourceViewModel {
         }
     }
 
+    /**
+     * One operation on the form: its interval (a monitor's only: the others run once) and timeout
+     * as typed. Empty means: for a new resource, no such monitor, or the cluster's default timeout;
+     * editing, an operation the primitive does not have stays away.
+     */
+    public static final class OpField {
+        private final PrimitiveForm.OperationRow row;
+        private final StringProperty interval = new SimpleStringProperty("");
+        private final StringProperty timeout = new SimpleStringProperty("");
+        private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper();
+
+        /** Filled with what the primitive has; for a new one, with what the agent advises. */
+        OpField(PrimitiveForm.OperationRow row, boolean editing) {
+            this.row = row;
+            NewPrimitive.Op shown = row.configured() != null ? row.configured() : editing ? null : row.advised();
+            if (shown != null) {
+                interval.set(row.recurring() ? shown.interval() : "");
+                timeout.set(shown.timeout() == null ? "" : shown.timeout());
+            }
+        }
+
+        public PrimitiveForm.OperationRow row() {
+            return row;
+        }
+
+        /** "monitor", or "monitor (Promoted)" for one role. */
+        public String label() {
+            return row.name() + (row.role() == null ? "" : " (" + row.role() + ")");
+        }
+
+        public StringProperty intervalProperty() {
+            return interval;
+        }
+
+        public StringProperty timeoutProperty() {
+            return timeout;
+        }
+
+        public ReadOnlyStringProperty problemProperty() {
+            return problem.getReadOnlyProperty();
+        }
+    }
+
     private final ClusterActions actions;
     private final Background background;
     private final AgentCatalog catalog;
@@ -84,6 +129,7 @@ public final class NewResourceViewModel {
     private final StringProperty id = new SimpleStringProperty("");
     private final ObjectProperty<String> group = new SimpleObjectProperty<>();
     private final ObservableList<Field> fields = FXCollections.observableArrayList();
+    private final ObservableList<OpField> operations = FXCollections.observableArrayList();
     /** Pacemaker's meta attributes, the same for every agent. */
     private final List<Field> metaFields = PrimitiveForm.META.stream().map(Field::new).toList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Reading the node's agents\u2026");
@@ -95,6 +141,8 @@ public final class NewResourceViewModel {
     private Map<String, String> current;
     /** Its meta attributes as the CIB has them when editing. */
     private Map<String, String> currentMeta = Map.of();
+    /** Its operations as the CIB has them when editing. */
+    private List<Operation> currentOps = List.of();
 
     /**
      * @param fencing  a fencing device: stonith agents only, and no group
@@ -122,13 +170,15 @@ public final class NewResourceViewModel {
      *
      * @param params its parameters as the CIB has them (the set without rules)
      * @param meta   its meta attributes, the same way
+     * @param ops    its operations
      */
     public static NewResourceViewModel edit(ClusterActions actions, Background background, AgentCatalog catalog,
-            String id, AgentName agent, Map<String, String> params, Map<String, String> meta) {
+            String id, AgentName agent, Map<String, String> params, Map<String, String> meta, List<Operation> ops) {
         NewResourceViewModel vm = new NewResourceViewModel(actions, background, catalog, agent.isFencing(), Set.of(),
                 List.of(), null);
         vm.current = Map.copyOf(params);
         vm.currentMeta = Map.copyOf(meta);
+        vm.currentOps = List.copyOf(ops);
         vm.metaFields.forEach(f -> f.valueProperty().set(meta.getOrDefault(f.parameter().name(), "")));
         vm.id.set(id);
         vm.agent.set(agent.toString());
@@ -158,6 +208,7 @@ public final class NewResourceViewModel {
 
     private void agentChosen(String text) {
         fields.clear();
+        operations.clear();
         form = null;
         check();
         AgentName name;
@@ -191,7 +242,14 @@ public final class NewResourceViewModel {
                     : current.getOrDefault(f.parameter().name(), "")));
         }
         made.forEach(f -> f.valueProperty().addListener((o, was, now) -> check()));
+        List<OpField> ops = (editing() ? form.operationRows(currentOps) : form.operationRows()).stream()
+                .map(r -> new OpField(r, editing())).toList();
+        ops.forEach(op -> {
+            op.intervalProperty().addListener((o, was, now) -> check());
+            op.timeoutProperty().addListener((o, was, now) -> check());
+        });
         fields.setAll(made);
+        operations.setAll(ops);
         String what = metadata.shortDescription() == null ? "" : ": " + metadata.shortDescription().strip();
         status.set(metadata.agent() + what);
         if (id.get().isBlank()) {
@@ -233,7 +291,52 @@ public final class NewResourceViewModel {
         Map<String, String> meta = PrimitiveForm.metaProblems(values(metaFields));
         metaFields.forEach(f -> f.problem.set(meta.get(f.parameter().name())));
         meta.forEach((name, why) -> problems.put("meta " + name, why));
+        operations.forEach(op -> {
+            op.problem.set(operationProblem(op));
+            if (op.problem.get() != null) {
+                problems.put("operation " + op.label(), op.problem.get());
+            }
+        });
         problem.set(firstProblem(problems));
+    }
+
+    /** A time the cluster does not read, or a configured monitor emptied (the form changes and adds operations). */
+    private static String operationProblem(OpField op) {
+        if (op.row.locked() != null) {
+            return null;
+        }
+        String interval = op.interval.get().strip();
+        if (op.row.recurring() && interval.isEmpty() && op.row.configured() != null) {
+            return "the form changes and adds operations; remove one with crm configure edit or pcs resource op delete";
+        }
+        for (String time : List.of(op.row.recurring() ? interval : "", op.timeout.get().strip())) {
+            String wrong = time.isEmpty() ? null : ParameterType.TIME.problem(time, List.of());
+            if (wrong != null) {
+                return wrong;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The operations to write: for a new resource each one on the form (a monitor only with an
+     * interval); editing, each one changed, or added where the primitive had none, its other
+     * settings (on-fail ...) kept.
+     */
+    private List<NewPrimitive.Op> operationChanges() {
+        List<NewPrimitive.Op> out = new ArrayList<>();
+        for (OpField op : operations) {
+            PrimitiveForm.OperationRow row = op.row;
+            String interval = row.recurring() ? op.interval.get().strip() : "0s";
+            String timeout = op.timeout.get().strip().isEmpty() ? null : op.timeout.get().strip();
+            NewPrimitive.Op was = row.configured();
+            if (row.locked() != null || interval.isEmpty() || was == null && editing() && timeout == null
+                    || was != null && interval.equals(was.interval()) && java.util.Objects.equals(timeout, was.timeout())) {
+                continue;
+            }
+            out.add(new NewPrimitive.Op(row.name(), interval, row.role(), timeout, was == null ? Map.of() : was.more()));
+        }
+        return out;
     }
 
     private String firstProblem(Map<String, String> problems) {
@@ -243,7 +346,7 @@ public final class NewResourceViewModel {
         if (editing()) {
             return !problems.isEmpty() ? first(problems)
                     : changes(fields, current).isEmpty() && changes(metaFields, currentMeta).isEmpty()
-                            ? "nothing changed yet" : null;
+                            && operationChanges().isEmpty() ? "nothing changed yet" : null;
         }
         try {
             ActionInput.id("id", id.get().strip());
@@ -263,7 +366,7 @@ public final class NewResourceViewModel {
 
     /**
      * The resource as the form describes it: only the values the admin changed from the agent's
-     * defaults; the operations the agent advises are added by the plan, as on the command line.
+     * defaults, and the operations on the form.
      */
     public ClusterAction action() {
         if (!valid.get()) {
@@ -271,7 +374,7 @@ public final class NewResourceViewModel {
         }
         if (editing()) {
             return new ClusterAction.UpdateResource(id.get(), new PrimitiveEdit(changes(fields, current),
-                    changes(metaFields, currentMeta), List.of()));
+                    changes(metaFields, currentMeta), operationChanges()));
         }
         Map<String, String> meta = new LinkedHashMap<>();
         metaFields.forEach(f -> {
@@ -280,8 +383,8 @@ public final class NewResourceViewModel {
                 meta.put(f.parameter().name(), v);
             }
         });
-        NewPrimitive p = new NewPrimitive(id.get().strip(), form.metadata().agent(), form.changed(values(fields)), List.of(),
-                meta);
+        NewPrimitive p = new NewPrimitive(id.get().strip(), form.metadata().agent(), form.changed(values(fields)),
+                operationChanges(), meta);
         return new ClusterAction.CreateResource(p, group.get(), null, null);
     }
 
@@ -329,6 +432,11 @@ public final class NewResourceViewModel {
 
     public ObservableList<Field> fields() {
         return fields;
+    }
+
+    /** The operations: the agent's advice for a new resource, the primitive's own when editing. */
+    public ObservableList<OpField> operations() {
+        return operations;
     }
 
     /** The meta attributes (target-role, resource-stickiness ...), empty unless set. */

@@ -69,4 +69,52 @@ class PrimitiveFormTest {
         assertEquals("expected a time such as 30s, 90, 5min, 2h or 500ms (a number alone is seconds)", bad.get("failure-timeout"));
         assertTrue(bad.get("colour").startsWith("not a meta attribute ClusterDeck knows: target-role, is-managed"), bad.get("colour"));
     }
+
+    private static List<org.clusterdeck.cluster.cib.Operation> operationsOf(String primitive) {
+        String cib = "<cib><configuration><crm_config/><nodes/><resources>" + primitive
+                + "</resources><constraints/></configuration><status/></cib>";
+        return ((org.clusterdeck.cluster.cib.Primitive) org.clusterdeck.cluster.cib.CibParser.parse(cib, "test")
+                .resource("p").orElseThrow()).operations();
+    }
+
+    @Test
+    void aPrimitivesOwnOperationsComeFirstWithTheirOtherSettingsThenWhatTheAgentAdvisesThatItLacks() throws Exception {
+        PrimitiveForm drbd = form("ocf:linbit:drbd");
+        List<PrimitiveForm.OperationRow> rows = drbd.operationRows(operationsOf(
+                "<primitive id=\"p\" class=\"ocf\" provider=\"linbit\" type=\"drbd\"><operations>"
+                + "<op id=\"p-m1\" name=\"monitor\" interval=\"29s\" role=\"Master\" timeout=\"20s\" on-fail=\"fence\"/>"
+                + "<op id=\"p-s1\" name=\"start\" interval=\"0s\" timeout=\"240s\"/>"
+                + "<op id=\"p-s2\" name=\"stop\" interval=\"0\" timeout=\"100s\"/>"
+                + "<op id=\"p-s3\" name=\"stop\" interval=\"0\" timeout=\"120s\"/>"
+                + "<op id=\"p-d\" name=\"monitor\" interval=\"60s\" role=\"Slave\"><instance_attributes id=\"p-d-i\">"
+                + "<nvpair id=\"p-d-i-l\" name=\"OCF_CHECK_LEVEL\" value=\"10\"/></instance_attributes></op>"
+                + "</operations></primitive>"));
+        PrimitiveForm.OperationRow promoted = rows.get(0);
+        assertEquals(new NewPrimitive.Op("monitor", "29s", "Promoted", "20s", Map.of("on-fail", "fence")), promoted.configured(),
+                "the role in 2.1's name, on-fail kept with it");
+        assertEquals(null, promoted.locked());
+        assertEquals("2 operations share its name and role", rows.get(2).locked());
+        assertEquals("2 operations share its name and role", rows.get(3).locked());
+        assertEquals("it has attribute sets of its own", rows.get(4).locked());
+        List<String> advisedOnly = rows.subList(5, rows.size()).stream()
+                .map(r -> r.name() + (r.role() == null ? "" : "/" + r.role())).toList();
+        assertTrue(advisedOnly.containsAll(List.of("promote", "demote", "notify")), advisedOnly.toString());
+        assertTrue(!advisedOnly.contains("start") && !advisedOnly.contains("stop") && !advisedOnly.contains("monitor/Promoted")
+                && !advisedOnly.contains("monitor/Unpromoted"), "what it has is not offered again: " + advisedOnly);
+        assertTrue(rows.subList(5, rows.size()).stream().allMatch(r -> r.configured() == null && r.advised() != null));
+    }
+
+    @Test
+    void operationsGivenForANewPrimitiveAreKeptWithTheirRolesAsTheNodeNamesThem() throws Exception {
+        PrimitiveForm drbd = form("ocf:linbit:drbd");
+        NewPrimitive given = new NewPrimitive("p", AgentName.parse("ocf:linbit:drbd"), Map.of("drbd_resource", "r0"),
+                List.of(new NewPrimitive.Op("monitor", "15s", "Promoted", "30s"), new NewPrimitive.Op("start", "0s", null, "300s")),
+                Map.of());
+        assertEquals(List.of("Master", "null"), drbd.complete(given, false).ops().stream()
+                .map(o -> String.valueOf(o.role())).toList(), "a node before Pacemaker 2.1");
+        assertEquals(given.ops(), drbd.complete(given, true).ops(), "the admin's operations, not the advice");
+        assertEquals(drbd.advisedOperations(true), drbd.complete(new NewPrimitive("p", given.agent(), given.params(), List.of(),
+                Map.of()), true).ops(), "none given: the advice");
+        assertEquals(drbd.advisedOperations(true), drbd.operationRows().stream().map(PrimitiveForm.OperationRow::advised).toList());
+    }
 }

@@ -120,6 +120,17 @@ class UpdateResourceTest {
         assertEquals(plain, meaning(primitive(applied("pcs", "d", edit()), "d")));
     }
 
+    /** The window's form keeps an operation's other settings when it changes its interval: every dialect writes them. */
+    @Test
+    void anOperationsOtherSettingsGoWithItInEveryDialect() throws Exception {
+        PrimitiveEdit keep = new PrimitiveEdit(Map.of(), Map.of(),
+                List.of(new NewPrimitive.Op("monitor", "30s", null, "25s", Map.of("on-fail", "block"))));
+        String plain = meaning(primitive(applied("pacemaker", "d", keep), "d"));
+        assertTrue(plain.contains("\nop {interval=30s, name=monitor, on-fail=block, timeout=25s}\n"), plain);
+        assertEquals(plain, meaning(primitive(applied("crmsh", "d", keep), "d")));
+        assertEquals(plain, meaning(primitive(applied("pcs", "d", keep), "d")));
+    }
+
     @Test
     void thePlainToolsAndCrmshLoadExactlyTheXmlThePlanShows() throws Exception {
         String planned = planned(cib(), "d", edit()).after();

@@ -232,6 +232,46 @@ class ConfigurationActionsTest {
         assertEquals(List.of("node1"), f.crmMon("//resource[@id='p_vip']/node/@name"));
     }
 
+    /**
+     * The form's operations: the VIP's own monitor first, then what IPaddr2 advises that it lacks
+     * (start, stop), empty; a monitor changed is replaced, a stop timeout typed is added, and a
+     * configured monitor cannot be emptied away in the form.
+     */
+    @Test
+    void theVipsMonitorChangedAndAStopTimeoutAddedInItsForm() {
+        f.actions.selectResource("p_vip");
+        f.dialogs.resourceAnswers.add(draft -> {
+            f.ui.runUntil(() -> !draft.operations().isEmpty(), ActionFixture.WAIT);
+            List<String> rows = draft.operations().stream().map(op -> op.label() + " " + op.intervalProperty().get() + " "
+                    + op.timeoutProperty().get()).toList();
+            assertEquals("monitor 10s ", rows.get(0), rows.toString());
+            assertTrue(rows.contains("stop  ") && rows.contains("start  "), "advised, not configured: empty " + rows);
+            NewResourceViewModel.OpField monitor = draft.operations().get(0);
+            monitor.intervalProperty().set("");
+            assertTrue(draft.problemProperty().get().startsWith("operation monitor: the form changes and adds operations"),
+                    draft.problemProperty().get());
+            monitor.intervalProperty().set("15 seconds");
+            assertTrue(draft.problemProperty().get().startsWith("operation monitor: "), draft.problemProperty().get());
+            monitor.intervalProperty().set("15s");
+            draft.operations().stream().filter(op -> op.label().equals("stop")).findFirst().orElseThrow()
+                    .timeoutProperty().set("30s");
+            assertTrue(draft.validProperty().get(), draft.problemProperty().get());
+            return true;
+        });
+        f.dialogs.planAnswers.add(plan -> {
+            f.until(plan, Phase.READY);
+            String diff = plan.configurationProperty().get();
+            assertTrue(diff.contains("-     <op id=\"p_vip-monitor-interval-10s\" interval=\"10s\" name=\"monitor\"/>")
+                    && diff.contains("+     <op id=\"p_vip-monitor-interval-15s\" interval=\"15s\" name=\"monitor\"/>"), diff);
+            f.applyWhenReady(plan);
+        });
+        menu(ActionMenus.resource(f.actions)).get("action-edit").fire();
+        assertEquals(List.of("monitor", "stop"), f.cib("//primitive[@id='p_vip']/operations/op/@name"));
+        assertEquals(List.of("15s", "0s"), f.cib("//primitive[@id='p_vip']/operations/op/@interval"));
+        assertEquals(List.of("30s"), f.cib("//primitive[@id='p_vip']/operations/op/@timeout"), "only the stop's");
+        assertEquals(List.of("node1"), f.crmMon("//resource[@id='p_vip']/node/@name"));
+    }
+
     private boolean declined() {
         try {
             return java.nio.file.Files.readAllLines(f.audit.file()).stream().anyMatch(l -> l.contains("\"step\":\"declined\""));
