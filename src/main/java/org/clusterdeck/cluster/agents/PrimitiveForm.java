@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.clusterdeck.cluster.Roles;
+import org.clusterdeck.cluster.cib.NvSet;
 import org.clusterdeck.cluster.cib.Operation;
+import org.clusterdeck.cluster.cib.Primitive;
 import org.clusterdeck.cluster.command.InvalidInputException;
 import org.clusterdeck.cluster.command.NewPrimitive;
 
@@ -117,6 +119,45 @@ public final class PrimitiveForm {
                 out.put(name, metadata.agent() + " has no parameter " + name);
             }
         });
+        return out;
+    }
+
+    /**
+     * Values the agent wants unique that another primitive of the same agent has already (two
+     * IPaddr2 with one address fight over it), by parameter name: a unique parameter alone, a
+     * unique-group only when all its values match.
+     *
+     * @param others the other primitives of the configuration (the one being edited left out)
+     */
+    public Map<String, String> clashes(Map<String, String> values, List<Primitive> others) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Primitive other : others) {
+            if (other.resourceClass() == null
+                    || !new AgentName(other.resourceClass(), other.provider(), other.type()).equals(metadata.agent())) {
+                continue;
+            }
+            Map<String, String> theirs = NvSet.editablePairs(other.instanceAttributes());
+            Map<String, List<AgentParameter>> groups = new LinkedHashMap<>();
+            for (AgentParameter p : metadata.parameters()) {
+                if (p.uniqueGroup() != null) {
+                    groups.computeIfAbsent(p.uniqueGroup(), g -> new ArrayList<>()).add(p);
+                } else if (p.unique()) {
+                    groups.put("\0" + p.name(), List.of(p));
+                }
+            }
+            for (List<AgentParameter> group : groups.values()) {
+                boolean same = group.stream().allMatch(p -> {
+                    String v = values.get(p.name());
+                    return v != null && !v.isBlank() && v.strip().equals(theirs.get(p.name()));
+                });
+                if (same) {
+                    String together = group.size() == 1 ? "" : " (with " + String.join(", ",
+                            group.stream().map(AgentParameter::name).toList()) + ")";
+                    group.forEach(p -> out.putIfAbsent(p.name(), "unique" + together + ", and " + other.id()
+                            + " has " + values.get(p.name()).strip() + " already"));
+                }
+            }
+        }
         return out;
     }
 

@@ -62,8 +62,8 @@ public final class ActionMenus {
     }
 
     /**
-     * Changes of the configuration around the selected resource: into or out of a group, a clone
-     * made or taken away, deleted; each enabled only where it applies to what the resource is.
+     * Changes of the configuration around the selected resource: edited or copied, into or out of
+     * a group, a clone made or taken away, deleted; each enabled only where it applies to what the resource is.
      */
     private static List<MenuItem> configuration(ActionsViewModel a, boolean can, String name) {
         String kind = a.selectedKind().orElse("");
@@ -81,7 +81,8 @@ public final class ActionMenus {
         boolean cloneable = (primitive || kind.equals("group")) && alone;
         boolean cloned = kind.equals("clone") || kind.equals("promotable") || parent.equals("clone")
                 || parent.equals("promotable");
-        return List.of(item("_Edit " + name + "\u2026", "action-edit", can && primitive, a::edit), group,
+        return List.of(item("_Edit " + name + "\u2026", "action-edit", can && primitive, a::edit),
+                item("C_opy " + name + " as a new resource\u2026", "action-copy", can && primitive, a::copy), group,
                 item("Take " + name + " out of its group", "action-group-remove", can && primitive
                         && parent.equals("group"), a::removeFromGroup),
                 item("Make " + name + " a c_lone", "action-clone", can && cloneable, () -> a.makeClone(false)),

@@ -14,11 +14,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.clusterdeck.app.action.ClusterActions;
 import org.clusterdeck.app.agents.AgentCatalog;
-import org.clusterdeck.cluster.agents.AgentName;
 import org.clusterdeck.cluster.PacemakerBoolean;
 import org.clusterdeck.cluster.cib.Cib;
 import org.clusterdeck.cluster.cib.CibResource;
-import org.clusterdeck.cluster.cib.NvSet;
 import org.clusterdeck.cluster.cib.Primitive;
 import org.clusterdeck.cluster.cib.Constraint;
 import org.clusterdeck.cluster.command.ClusterAction;
@@ -281,22 +279,31 @@ public final class ActionsViewModel {
         }
         String group = selectedKind().filter("group"::equals).map(k -> resource.get())
                 .orElse(selectedParent().filter(p -> p.kind().equals("group")).map(CibResource::id).orElse(null));
-        NewResourceViewModel draft = new NewResourceViewModel(actions, background, agents, fencing, facts.takenIds(),
-                facts.groups(), group);
-        if (dialogs.chooseNewResource(draft) && draft.validProperty().get()) {
-            run(draft.action());
-        }
+        NewResourceViewModel draft = new NewResourceViewModel(actions, background, agents, fencing, facts.formContext(),
+                group);
+        ask(draft);
     }
 
-    /** Asks for the selected primitive's new parameter values in its agent's form, then previews the edit. */
+    /** Asks for the selected primitive's new values in its agent's form, then previews the edit. */
     public void edit() {
-        if (!live.get() || !(facts.configured(resource.get()).orElse(null) instanceof Primitive p)
-                || p.resourceClass() == null) {
-            return;
-        }
-        NewResourceViewModel draft = NewResourceViewModel.edit(actions, background, agents, p.id(),
-                new AgentName(p.resourceClass(), p.provider(), p.type()), NvSet.editablePairs(p.instanceAttributes()),
-                NvSet.editablePairs(p.metaAttributes()), p.operations());
+        selectedAgentPrimitive().ifPresent(p -> ask(NewResourceViewModel.edit(actions, background, agents,
+                facts.formContext(), p)));
+    }
+
+    /** Asks for a new primitive like the selected one (its id new, its unique values changed), then previews creating it. */
+    public void copy() {
+        selectedAgentPrimitive().ifPresent(p -> ask(NewResourceViewModel.copy(actions, background, agents,
+                facts.formContext(), p, facts.parent(p.id()).filter(g -> g.kind().equals("group")).map(CibResource::id)
+                        .orElse(null))));
+    }
+
+    /** The selected resource when it is a primitive with an agent of its own (not a template's), live. */
+    private Optional<Primitive> selectedAgentPrimitive() {
+        return live.get() && facts.configured(resource.get()).orElse(null) instanceof Primitive p && p.resourceClass() != null
+                ? Optional.of(p) : Optional.empty();
+    }
+
+    private void ask(NewResourceViewModel draft) {
         if (dialogs.chooseNewResource(draft) && draft.validProperty().get()) {
             run(draft.action());
         }

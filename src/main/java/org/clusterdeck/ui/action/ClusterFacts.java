@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.clusterdeck.cluster.cib.Cib;
 import org.clusterdeck.cluster.cib.CibResource;
+import org.clusterdeck.cluster.cib.Primitive;
 import org.clusterdeck.cluster.cib.Constraint;
 import org.clusterdeck.cluster.status.ClusterNode;
 import org.clusterdeck.cluster.status.ClusterStatus;
@@ -131,5 +132,11 @@ record ClusterFacts(ClusterStatus status, Cib cib) {
         Set<String> out = new TreeSet<>(resourceIds());
         cib.constraints().forEach(c -> out.add(c.id()));
         return out;
+    }
+
+    /** What the resource form checks a new or changed primitive against. */
+    NewResourceViewModel.Configured formContext() {
+        return new NewResourceViewModel.Configured(takenIds(), groups(), cib == null ? List.of()
+                : cib.allResources().stream().filter(r -> r instanceof Primitive).map(r -> (Primitive) r).toList());
     }
 }

@@ -24,7 +24,8 @@ import org.clusterdeck.cluster.agents.AgentName;
 import org.clusterdeck.cluster.agents.AgentParameter;
 import org.clusterdeck.cluster.agents.ParameterType;
 import org.clusterdeck.cluster.agents.PrimitiveForm;
-import org.clusterdeck.cluster.cib.Operation;
+import org.clusterdeck.cluster.cib.NvSet;
+import org.clusterdeck.cluster.cib.Primitive;
 import org.clusterdeck.cluster.command.ActionInput;
 import org.clusterdeck.cluster.command.ClusterAction;
 import org.clusterdeck.cluster.command.InvalidInputException;
@@ -37,9 +38,11 @@ import org.clusterdeck.ui.Background;
  * The form for a new resource or fencing device: an agent from the node's own list, its
  * parameters from the agent's metadata as the node has it (required first, advanced folded, each
  * checked by type as it is typed, defaults shown but not written), an id, and for a resource the
- * group to put it in, and Pacemaker's meta attributes. The same form edits an existing primitive's parameters ({@link #edit}): its
- * agent and id fixed, its values filled in, and what changed becomes the edit. What either makes
- * is previewed in the plan dialog like every action.
+ * group to put it in, its operations, and Pacemaker's meta attributes; a value the agent wants
+ * unique that another primitive has is refused. The same form edits an existing primitive
+ * ({@link #edit}: agent and id fixed, its values filled in, what changed becomes the edit) and
+ * copies one under a new id ({@link #copy}). What each makes is previewed in the plan dialog like
+ * every action.
  */
 public final class NewResourceViewModel {
     private static final Duration NODE_TIMEOUT = Duration.ofSeconds(60);
@@ -117,12 +120,23 @@ public final class NewResourceViewModel {
         }
     }
 
+    /**
+     * What the form checks a resource against: ids the CIB has, the groups a resource may go into,
+     * and the primitives (whose unique values a new one must not repeat).
+     */
+    public record Configured(Set<String> takenIds, List<String> groups, List<Primitive> primitives) {
+        public Configured {
+            takenIds = Set.copyOf(takenIds);
+            groups = List.copyOf(groups);
+            primitives = List.copyOf(primitives);
+        }
+    }
+
     private final ClusterActions actions;
     private final Background background;
     private final AgentCatalog catalog;
     private final boolean fencing;
-    private final Set<String> takenIds;
-    private final List<String> groups;
+    private final Configured cluster;
 
     private final ObservableList<String> agents = FXCollections.observableArrayList();
     private final StringProperty agent = new SimpleStringProperty("");
@@ -137,27 +151,26 @@ public final class NewResourceViewModel {
     private final BooleanBinding valid = Bindings.createBooleanBinding(() -> problem.get() == null, problem);
 
     private PrimitiveForm form;
-    /** The primitive's parameters as the CIB has them when editing; null for a new one. */
+    /** The primitive being edited; null for a new one. */
+    private Primitive edited;
+    /** Its parameters as the CIB has them when editing. */
     private Map<String, String> current;
     /** Its meta attributes as the CIB has them when editing. */
     private Map<String, String> currentMeta = Map.of();
-    /** Its operations as the CIB has them when editing. */
-    private List<Operation> currentOps = List.of();
+    /** The primitive a new one copies; null for none. */
+    private Primitive copied;
 
     /**
      * @param fencing  a fencing device: stonith agents only, and no group
-     * @param takenIds ids the CIB has already
-     * @param groups   the groups a resource may go into
      * @param group    the group chosen at first (the selection's), or null
      */
     public NewResourceViewModel(ClusterActions actions, Background background, AgentCatalog catalog, boolean fencing,
-            Set<String> takenIds, List<String> groups, String group) {
+            Configured cluster, String group) {
         this.actions = actions;
         this.background = background;
         this.catalog = catalog;
         this.fencing = fencing;
-        this.takenIds = Set.copyOf(takenIds);
-        this.groups = List.copyOf(groups);
+        this.cluster = cluster;
         this.group.set(fencing ? null : group);
         agent.addListener((o, was, now) -> agentChosen(now));
         metaFields.forEach(f -> f.valueProperty().addListener((o, was, now) -> check()));
@@ -165,24 +178,42 @@ public final class NewResourceViewModel {
     }
 
     /**
-     * The form for an existing primitive: its agent's parameters with its values (a secret's left
-     * empty, so it is shown nowhere: typing one replaces it).
-     *
-     * @param params its parameters as the CIB has them (the set without rules)
-     * @param meta   its meta attributes, the same way
-     * @param ops    its operations
+     * The form for an existing primitive: its agent's parameters with its values (from the set
+     * without rules; a secret's left empty, so it is shown nowhere: typing one replaces it), its
+     * meta attributes and its operations.
      */
     public static NewResourceViewModel edit(ClusterActions actions, Background background, AgentCatalog catalog,
-            String id, AgentName agent, Map<String, String> params, Map<String, String> meta, List<Operation> ops) {
-        NewResourceViewModel vm = new NewResourceViewModel(actions, background, catalog, agent.isFencing(), Set.of(),
-                List.of(), null);
-        vm.current = Map.copyOf(params);
-        vm.currentMeta = Map.copyOf(meta);
-        vm.currentOps = List.copyOf(ops);
-        vm.metaFields.forEach(f -> f.valueProperty().set(meta.getOrDefault(f.parameter().name(), "")));
-        vm.id.set(id);
-        vm.agent.set(agent.toString());
+            Configured cluster, Primitive p) {
+        NewResourceViewModel vm = new NewResourceViewModel(actions, background, catalog, agentOf(p).isFencing(), cluster,
+                null);
+        vm.edited = p;
+        vm.current = NvSet.editablePairs(p.instanceAttributes());
+        vm.currentMeta = NvSet.editablePairs(p.metaAttributes());
+        vm.metaFields.forEach(f -> f.valueProperty().set(vm.currentMeta.getOrDefault(f.parameter().name(), "")));
+        vm.id.set(p.id());
+        vm.agent.set(agentOf(p).toString());
         return vm;
+    }
+
+    /**
+     * The form for a new primitive like an existing one (Pacemaker renames nothing, so this is how
+     * a resource gets a new id): its agent, values, meta attributes and operations, a new id, into
+     * its group; a value the agent wants unique must be changed before it is a plan.
+     */
+    public static NewResourceViewModel copy(ClusterActions actions, Background background, AgentCatalog catalog,
+            Configured cluster, Primitive p, String group) {
+        NewResourceViewModel vm = new NewResourceViewModel(actions, background, catalog, agentOf(p).isFencing(), cluster,
+                group);
+        vm.copied = p;
+        Map<String, String> meta = NvSet.editablePairs(p.metaAttributes());
+        vm.metaFields.forEach(f -> f.valueProperty().set(meta.getOrDefault(f.parameter().name(), "")));
+        vm.id.set(vm.unused(p.id().replaceAll("[0-9]+$", ""), 2));
+        vm.agent.set(agentOf(p).toString());
+        return vm;
+    }
+
+    private static AgentName agentOf(Primitive p) {
+        return new AgentName(p.resourceClass(), p.provider(), p.type());
     }
 
     /** Editing an existing primitive: agent and id are fixed. */
@@ -240,10 +271,15 @@ public final class NewResourceViewModel {
         if (editing()) {
             made.forEach(f -> f.valueProperty().set(Secrets.isSecret(f.parameter().name()) ? ""
                     : current.getOrDefault(f.parameter().name(), "")));
+        } else if (copied != null) {
+            // a copy's secret is the same secret: filled, and shown nowhere like any typed one
+            Map<String, String> values = NvSet.editablePairs(copied.instanceAttributes());
+            made.forEach(f -> f.valueProperty().set(values.getOrDefault(f.parameter().name(), "")));
         }
         made.forEach(f -> f.valueProperty().addListener((o, was, now) -> check()));
-        List<OpField> ops = (editing() ? form.operationRows(currentOps) : form.operationRows()).stream()
-                .map(r -> new OpField(r, editing())).toList();
+        Primitive own = editing() ? edited : copied;
+        List<OpField> ops = (own != null ? form.operationRows(own.operations()) : form.operationRows()).stream()
+                .map(r -> new OpField(r, own != null)).toList();
         ops.forEach(op -> {
             op.intervalProperty().addListener((o, was, now) -> check());
             op.timeoutProperty().addListener((o, was, now) -> check());
@@ -260,9 +296,14 @@ public final class NewResourceViewModel {
 
     /** p_ and the agent's type, as the reference cluster names them (st_ for a fencing device), made unique. */
     private String suggestedId(AgentName name) {
-        String base = (fencing ? "st_" : "p_") + name.type().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
-        String candidate = base;
-        for (int n = 2; takenIds.contains(candidate); n++) {
+        return unused((fencing ? "st_" : "p_") + name.type().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_"),
+                0);
+    }
+
+    /** The base itself, else with the first number from {@code from} on that the CIB does not have (from 2 when 0). */
+    private String unused(String base, int from) {
+        String candidate = from == 0 ? base : base + from;
+        for (int n = Math.max(2, from + 1); cluster.takenIds().contains(candidate); n++) {
             candidate = base + n;
         }
         return candidate;
@@ -287,12 +328,17 @@ public final class NewResourceViewModel {
 
     private void check() {
         Map<String, String> problems = new LinkedHashMap<>(form == null ? Map.of() : form.problems(checked()));
+        if (form != null) {
+            form.clashes(checked(), cluster.primitives().stream().filter(p -> edited == null || !p.id().equals(edited.id()))
+                    .toList()).forEach(problems::putIfAbsent);
+        }
         fields.forEach(f -> f.problem.set(problems.get(f.parameter().name())));
         Map<String, String> meta = PrimitiveForm.metaProblems(values(metaFields));
         metaFields.forEach(f -> f.problem.set(meta.get(f.parameter().name())));
         meta.forEach((name, why) -> problems.put("meta " + name, why));
         operations.forEach(op -> {
-            op.problem.set(operationProblem(op));
+            op.problem.set(copied != null && op.row.locked() != null ? "not copied: " + op.row.locked()
+                    : operationProblem(op));
             if (op.problem.get() != null) {
                 problems.put("operation " + op.label(), op.problem.get());
             }
@@ -319,9 +365,9 @@ public final class NewResourceViewModel {
     }
 
     /**
-     * The operations to write: for a new resource each one on the form (a monitor only with an
-     * interval); editing, each one changed, or added where the primitive had none, its other
-     * settings (on-fail ...) kept.
+     * The operations to write: for a new resource each one on the form (a monitor with an
+     * interval, another with a timeout or as the copied primitive has it); editing, each one
+     * changed, or added where the primitive had none, its other settings (on-fail ...) kept.
      */
     private List<NewPrimitive.Op> operationChanges() {
         List<NewPrimitive.Op> out = new ArrayList<>();
@@ -330,8 +376,10 @@ public final class NewResourceViewModel {
             String interval = row.recurring() ? op.interval.get().strip() : "0s";
             String timeout = op.timeout.get().strip().isEmpty() ? null : op.timeout.get().strip();
             NewPrimitive.Op was = row.configured();
-            if (row.locked() != null || interval.isEmpty() || was == null && editing() && timeout == null
-                    || was != null && interval.equals(was.interval()) && java.util.Objects.equals(timeout, was.timeout())) {
+            // a monitor is there with an interval; another operation with a timeout, or as configured
+            boolean present = row.recurring() ? !interval.isEmpty() : timeout != null || was != null;
+            if (row.locked() != null || !present || editing() && was != null && interval.equals(was.interval())
+                    && java.util.Objects.equals(timeout, was.timeout())) {
                 continue;
             }
             out.add(new NewPrimitive.Op(row.name(), interval, row.role(), timeout, was == null ? Map.of() : was.more()));
@@ -353,7 +401,7 @@ public final class NewResourceViewModel {
         } catch (InvalidInputException e) {
             return e.getMessage();
         }
-        if (takenIds.contains(id.get().strip())) {
+        if (cluster.takenIds().contains(id.get().strip())) {
             return "the CIB has the id " + id.get().strip() + " already";
         }
         return problems.isEmpty() ? null : first(problems);
@@ -427,7 +475,7 @@ public final class NewResourceViewModel {
     }
 
     public List<String> groups() {
-        return groups;
+        return cluster.groups();
     }
 
     public ObservableList<Field> fields() {

@@ -70,11 +70,31 @@ class PrimitiveFormTest {
         assertTrue(bad.get("colour").startsWith("not a meta attribute ClusterDeck knows: target-role, is-managed"), bad.get("colour"));
     }
 
-    private static List<org.clusterdeck.cluster.cib.Operation> operationsOf(String primitive) {
-        String cib = "<cib><configuration><crm_config/><nodes/><resources>" + primitive
+    private static List<org.clusterdeck.cluster.cib.Primitive> primitives(String resources) {
+        String cib = "<cib><configuration><crm_config/><nodes/><resources>" + resources
                 + "</resources><constraints/></configuration><status/></cib>";
-        return ((org.clusterdeck.cluster.cib.Primitive) org.clusterdeck.cluster.cib.CibParser.parse(cib, "test")
-                .resource("p").orElseThrow()).operations();
+        return org.clusterdeck.cluster.cib.CibParser.parse(cib, "test").allResources().stream()
+                .map(r -> (org.clusterdeck.cluster.cib.Primitive) r).toList();
+    }
+
+    private static List<org.clusterdeck.cluster.cib.Operation> operationsOf(String primitive) {
+        return primitives(primitive).get(0).operations();
+    }
+
+    @Test
+    void aValueTheAgentWantsUniqueThatAnotherOfItsPrimitivesHasIsAClash() throws Exception {
+        List<org.clusterdeck.cluster.cib.Primitive> others = primitives(
+                "<primitive id=\"p_ping\" class=\"ocf\" provider=\"pacemaker\" type=\"ping\"><instance_attributes id=\"i1\">"
+                + "<nvpair id=\"i1-n\" name=\"name\" value=\"connected\"/></instance_attributes></primitive>"
+                + "<primitive id=\"p_dummy\" class=\"ocf\" provider=\"pacemaker\" type=\"Dummy\"><instance_attributes id=\"i2\">"
+                + "<nvpair id=\"i2-n\" name=\"state\" value=\"/run/x\"/></instance_attributes></primitive>");
+        PrimitiveForm ping = form("ocf:pacemaker:ping");
+        assertEquals(Map.of("name", "unique, and p_ping has connected already"),
+                ping.clashes(Map.of("name", "connected", "host_list", "10.0.0.1"), others), "ping's unique-group of one");
+        assertEquals(Map.of(), ping.clashes(Map.of("name", "reachable"), others));
+        assertEquals(Map.of(), form("ocf:pacemaker:Dummy").clashes(Map.of("state", "/run/y"), others));
+        assertEquals(Map.of("state", "unique, and p_dummy has /run/x already"),
+                form("ocf:pacemaker:Dummy").clashes(Map.of("state", "/run/x"), others), "only p_dummy is a Dummy");
     }
 
     @Test

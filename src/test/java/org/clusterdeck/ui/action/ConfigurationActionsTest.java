@@ -272,6 +272,38 @@ class ConfigurationActionsTest {
         assertEquals(List.of("node1"), f.crmMon("//resource[@id='p_vip']/node/@name"));
     }
 
+    /**
+     * Pacemaker renames nothing; a copy is how an admin gets a second VIP like the first: the same
+     * agent, values, meta attributes and operations under a new id in the same group, refused while
+     * the address, which IPaddr2 wants unique, is still the first VIP's.
+     */
+    @Test
+    void aCopyOfTheVipNeedsAnAddressOfItsOwnAndLandsLikeTheFirst() {
+        f.actions.selectResource("p_vip");
+        f.dialogs.resourceAnswers.add(draft -> {
+            assertFalse(draft.editing());
+            assertEquals("p_vip2", draft.idProperty().get());
+            assertEquals("g_dhcp", draft.groupProperty().get());
+            f.ui.runUntil(() -> !draft.fields().isEmpty(), ActionFixture.WAIT);
+            assertEquals("10.10.101.1", field(draft, "ip").valueProperty().get());
+            assertEquals("ip: unique, and p_vip has 10.10.101.1 already", draft.problemProperty().get());
+            field(draft, "ip").valueProperty().set("10.10.101.3");
+            assertTrue(draft.validProperty().get(), draft.problemProperty().get());
+            return true;
+        });
+        f.dialogs.planAnswers.add(f::applyWhenReady);
+        menu(ActionMenus.resource(f.actions)).get("action-copy").fire();
+        assertEquals(List.of("p_fs_data", "p_vip", "p_dhcpd", "p_vip2"), members());
+        assertEquals(List.of("ip", "nic", "cidr_netmask"), f.cib("//primitive[@id='p_vip2']/instance_attributes/nvpair/@name"),
+                "in the agent's order");
+        assertEquals(List.of("10.10.101.3", "eth0", "24"),
+                f.cib("//primitive[@id='p_vip2']/instance_attributes/nvpair/@value"));
+        assertEquals(List.of("monitor"), f.cib("//primitive[@id='p_vip2']/operations/op/@name"));
+        assertEquals(List.of("10s"), f.cib("//primitive[@id='p_vip2']/operations/op/@interval"),
+                "p_vip's one monitor, nothing added");
+        assertEquals(List.of("node1"), f.crmMon("//resource[@id='p_vip2']/node/@name"));
+    }
+
     private boolean declined() {
         try {
             return java.nio.file.Files.readAllLines(f.audit.file()).stream().anyMatch(l -> l.contains("\"step\":\"declined\""));
