@@ -354,8 +354,9 @@ final class ActionCommands {
     }
 
     @Command(name = "update", mixinStandardHelpOptions = true,
-            description = "Change a primitive's parameters, meta attributes and operations (NAME= removes one); the"
-                    + " plan shows its XML before and after. Checked against the agent's metadata on the node.")
+            description = "Change a primitive's parameters, meta attributes and operations (NAME= removes one), or a"
+                    + " group's or clone's meta attributes; the plan shows its XML before and after. Checked against the"
+                    + " agent's metadata on the node.")
     static class ResourceUpdate extends PrimitiveSettings {
         @Parameters(index = "0", paramLabel = "RESOURCE")
         String resource;

@@ -192,8 +192,7 @@ public class FxDialogService implements DialogService {
     @Override
     public boolean chooseNewResource(NewResourceViewModel draft) {
         Dialog<ButtonType> d = new Dialog<>();
-        prepare(d, draft.editing() ? "Edit " + draft.idProperty().get() : draft.fencing() ? "New fencing device"
-                : "New resource");
+        prepare(d, draft.title());
         d.getDialogPane().setContent(ViewLoader.load(NewResourceView.class, c -> new NewResourceView(draft)));
         ButtonType plan = new ButtonType("_Plan\u2026", ButtonBar.ButtonData.OK_DONE);
         d.getDialogPane().getButtonTypes().addAll(plan, ButtonType.CANCEL);

@@ -20,6 +20,7 @@ import org.clusterdeck.cluster.cib.CibParser;
 import org.clusterdeck.cluster.cib.CibReader;
 import org.clusterdeck.cluster.cib.CibVersion;
 import org.clusterdeck.cluster.cib.NvSet;
+import org.clusterdeck.cluster.cib.CibResource;
 import org.clusterdeck.cluster.cib.Primitive;
 import org.clusterdeck.cluster.command.ClusterAction;
 import org.clusterdeck.cluster.command.ClusterCommandException;
@@ -159,7 +160,7 @@ public final class ActionService {
 
     /** A clone's meta attributes by type; a promotable one only of a primitive whose agent can promote. */
     private void checkClone(ClusterAction.Clone c, Cib cib) throws TransportException, ClusterCommandException {
-        Map<String, String> wrong = PrimitiveForm.cloneMetaProblems(c.meta());
+        Map<String, String> wrong = PrimitiveForm.metaProblems("clone", c.meta());
         if (!wrong.isEmpty()) {
             throw new InvalidInputException("clone of " + c.resource(), String.join(", ", wrong.keySet()), String.join("; ",
                     wrong.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()));
@@ -180,11 +181,19 @@ public final class ActionService {
 
     /**
      * An edit's values checked against the agent as this node has it: the parameters changed, by
-     * type, a required one not removed; the meta attributes set.
+     * type, a required one not removed; the meta attributes set, as the resource's kind takes them.
      */
     private void checkAgainstAgent(ClusterAction.UpdateResource u, Cib cib) throws TransportException,
             ClusterCommandException {
-        Primitive p = (Primitive) cib.resource(u.resource()).orElseThrow();
+        CibResource r = cib.resource(u.resource()).orElseThrow();
+        if (!(r instanceof Primitive p)) {
+            Map<String, String> wrong = PrimitiveForm.metaProblems(r.kind(), u.edit().meta());
+            if (!wrong.isEmpty()) {
+                throw new InvalidInputException(r.kind() + " " + u.resource(), String.join(", ", wrong.keySet()),
+                        String.join("; ", wrong.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).toList()));
+            }
+            return;
+        }
         if (p.resourceClass() == null) {
             return; // its agent is its template's, whose parameters the template sets
         }

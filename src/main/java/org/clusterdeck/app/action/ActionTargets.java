@@ -69,13 +69,16 @@ final class ActionTargets {
         return new ClusterAction.DeleteResource(d.resource(), naming, "stonith".equals(p.resourceClass()));
     }
 
-    /** An edit made on the primitive as the CIB has it now: its XML before and after, whether it fences. */
+    /**
+     * An edit made on the resource as the CIB has it now: its XML before and after, whether it
+     * fences. A group's or clone's meta attributes are edited; a bundle's are not.
+     */
     static ClusterAction.UpdateResource update(ClusterAction.UpdateResource u, Cib cib, String cibText, String source) {
         CibResource r = cib.resource(u.resource()).orElseThrow(() -> new InvalidInputException("resource", u.resource(),
                 "the cluster has no resource with this id"));
-        if (!(r instanceof Primitive)) {
-            throw new InvalidInputException("resource", u.resource(), "it is a " + r.kind()
-                    + "; ClusterDeck edits the parameters, meta attributes and operations of primitives");
+        if (r.kind().equals("bundle")) {
+            throw new InvalidInputException("resource", u.resource(), "it is a bundle; ClusterDeck edits primitives,"
+                    + " and the meta attributes of groups and clones");
         }
         PrimitiveEdit.Result edited = u.edit().applyTo(cibText, u.resource(), source);
         return new ClusterAction.UpdateResource(u.resource(), u.edit(), edited.before(), edited.after(),

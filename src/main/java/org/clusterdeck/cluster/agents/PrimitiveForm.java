@@ -166,9 +166,22 @@ public final class PrimitiveForm {
         return problems(META, values);
     }
 
-    /** Problems of a clone's meta attribute values, by name. */
-    public static Map<String, String> cloneMetaProblems(Map<String, String> values) {
-        return problems(CLONE_META, values);
+    /**
+     * The meta attributes a resource of this kind (as {@code CibResource.kind()} names it) takes: a
+     * clone its own and, first, those of what it runs; a primitive or group Pacemaker's general ones.
+     */
+    public static List<AgentParameter> meta(String kind) {
+        if (!kind.equals("clone") && !kind.equals("promotable")) {
+            return META;
+        }
+        List<AgentParameter> out = new ArrayList<>(CLONE_META);
+        META.stream().filter(m -> CLONE_META.stream().noneMatch(c -> c.name().equals(m.name()))).forEach(out::add);
+        return List.copyOf(out);
+    }
+
+    /** Problems of the meta attribute values of a resource of this kind, by name. */
+    public static Map<String, String> metaProblems(String kind, Map<String, String> values) {
+        return problems(meta(kind), values);
     }
 
     private static Map<String, String> problems(List<AgentParameter> known, Map<String, String> values) {

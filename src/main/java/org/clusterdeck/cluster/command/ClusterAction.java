@@ -361,6 +361,11 @@ public sealed interface ClusterAction {
                     : org.clusterdeck.cluster.xml.LineDiff.ofXml(Secrets.maskedXml(before), Secrets.maskedXml(after));
         }
 
+        /** Whether it edits a primitive (else a group's or clone's meta attributes); true before it is planned. */
+        public boolean primitive() {
+            return after == null || after.startsWith("<primitive");
+        }
+
         /** How many operations of this name the primitive has in the CIB, whatever their roles. */
         public int operationsNamed(String name) {
             return before == null ? 0 : PrimitiveEdit.operationsNamed(before, name);

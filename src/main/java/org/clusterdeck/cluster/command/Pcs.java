@@ -147,6 +147,12 @@ public final class Pcs implements CommandDialect {
      * its role, so an edit that means another one is refused.
      */
     private static List<String> update(ClusterAction.UpdateResource u) {
+        if (!u.primitive()) {
+            // pcs edits a group's or clone's meta attributes with its meta command; update is for primitives
+            List<String> args = new ArrayList<>(List.of("resource", "meta", u.resource()));
+            u.edit().meta().forEach((name, value) -> args.add(name + "=" + value));
+            return args;
+        }
         List<String> args = new ArrayList<>(List.of(u.fenceDevice() ? "stonith" : "resource", "update", u.resource()));
         u.edit().params().forEach((name, value) -> args.add(name + "=" + value));
         if (!u.edit().ops().isEmpty()) {

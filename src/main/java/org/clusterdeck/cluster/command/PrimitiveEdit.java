@@ -16,7 +16,8 @@ import org.w3c.dom.Element;
 
 /**
  * What an admin changes on an existing primitive: parameters and meta attributes set (an empty
- * value removes one, as pcs takes it) and operations replaced. An operation given replaces the
+ * value removes one, as pcs takes it) and operations replaced; on a group or clone, its meta
+ * attributes. An operation given replaces the
  * one of the same name and role whole (its other settings such as {@code on-fail} go with it, as
  * with pcs), or is added when there is none. Names and values are checked when the record is made.
  *
@@ -24,6 +25,9 @@ import org.w3c.dom.Element;
  * @param meta   meta attributes to set; "" removes
  */
 public record PrimitiveEdit(@JsonIgnore Map<String, String> params, Map<String, String> meta, List<NewPrimitive.Op> ops) {
+
+    /** What an edit is made on: a primitive whole, a group's or clone's meta attributes (master: an old promotable clone). */
+    private static final java.util.Set<String> EDITABLE = java.util.Set.of("primitive", "group", "clone", "master");
 
     public PrimitiveEdit {
         params = checked("parameter", params);
@@ -60,8 +64,12 @@ public record PrimitiveEdit(@JsonIgnore Map<String, String> params, Map<String, 
      */
     public Result applyTo(String cibText, String id, String source) {
         CibDocument cib = new CibDocument(cibText, source);
-        Element primitive = cib.resource(id).filter(e -> e.getTagName().equals("primitive")).orElseThrow(
-                () -> new InvalidInputException("resource", id, "the cluster has no primitive with this id"));
+        Element primitive = cib.resource(id).filter(e -> EDITABLE.contains(e.getTagName())).orElseThrow(
+                () -> new InvalidInputException("resource", id, "the cluster has no primitive, group or clone with this id"));
+        if (!primitive.getTagName().equals("primitive") && (!params.isEmpty() || !ops.isEmpty())) {
+            throw new InvalidInputException("resource", id, "it is a " + primitive.getTagName() + ", whose meta"
+                    + " attributes are edited here; parameters and operations are its primitives'");
+        }
         String before = XmlWriter.compact(primitive);
         set(primitive, "instance_attributes", params, cib);
         set(primitive, "meta_attributes", meta, cib);
@@ -71,7 +79,11 @@ public record PrimitiveEdit(@JsonIgnore Map<String, String> params, Map<String, 
         return new Result(before, XmlWriter.compact(primitive), "stonith".equals(primitive.getAttribute("class")));
     }
 
-    /** Sets or removes pairs in the first set of that kind without a rule, made when there is none. */
+    /**
+     * Sets or removes pairs in the first set of that kind without a rule, made when there is none:
+     * in a primitive before its operations, in a group or clone first (the schema wants sets before
+     * members).
+     */
     private void set(Element primitive, String kind, Map<String, String> pairs, CibDocument cib) {
         if (pairs.isEmpty()) {
             return;
@@ -95,8 +107,8 @@ public record PrimitiveEdit(@JsonIgnore Map<String, String> params, Map<String, 
                     set = primitive.getOwnerDocument().createElement(kind);
                     set.setAttribute("id", cib.newId(owner + "-" + kind));
                     // instance attributes first, meta attributes after them, both before the operations
-                    primitive.insertBefore(set, kind.equals("instance_attributes") ? primitive.getFirstChild()
-                            : Elements.child(primitive, "operations").orElse(null));
+                    primitive.insertBefore(set, kind.equals("instance_attributes") || !primitive.getTagName().equals("primitive")
+                            ? primitive.getFirstChild() : Elements.child(primitive, "operations").orElse(null));
                 }
                 Element added = primitive.getOwnerDocument().createElement("nvpair");
                 added.setAttribute("id", cib.newId(set.getAttribute("id") + "-" + pair.getKey()));

@@ -81,7 +81,7 @@ public final class ActionMenus {
         boolean cloneable = (primitive || kind.equals("group")) && alone;
         boolean cloned = kind.equals("clone") || kind.equals("promotable") || parent.equals("clone")
                 || parent.equals("promotable");
-        return List.of(item("_Edit " + name + "\u2026", "action-edit", can && primitive, a::edit),
+        return List.of(item("_Edit " + name + "\u2026", "action-edit", can && a.editable(), a::edit),
                 item("C_opy " + name + " as a new resource\u2026", "action-copy", can && primitive, a::copy), group,
                 item("Take " + name + " out of its group", "action-group-remove", can && primitive
                         && parent.equals("group"), a::removeFromGroup),

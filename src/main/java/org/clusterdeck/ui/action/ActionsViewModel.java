@@ -33,6 +33,9 @@ import org.clusterdeck.ui.DialogService;
  * there. Call on the UI thread.
  */
 public final class ActionsViewModel {
+    /** The kinds whose meta attributes alone the form edits. */
+    private static final Set<String> EDITABLE_META = Set.of("group", "clone", "promotable");
+
     private final Background background;
     private final DialogService dialogs;
     private final ReadOnlyBooleanWrapper live = new ReadOnlyBooleanWrapper(false);
@@ -284,10 +287,24 @@ public final class ActionsViewModel {
         ask(draft);
     }
 
-    /** Asks for the selected primitive's new values in its agent's form, then previews the edit. */
+    /**
+     * Asks for the selected primitive's new values in its agent's form, or a group's or clone's
+     * meta attributes, then previews the edit.
+     */
     public void edit() {
-        selectedAgentPrimitive().ifPresent(p -> ask(NewResourceViewModel.edit(actions, background, agents,
-                facts.formContext(), p)));
+        Optional<Primitive> primitive = selectedAgentPrimitive();
+        if (primitive.isPresent()) {
+            ask(NewResourceViewModel.edit(actions, background, agents, facts.formContext(), primitive.get()));
+        } else if (live.get() && facts.configured(resource.get()).filter(r -> EDITABLE_META.contains(r.kind())).isPresent()) {
+            ask(NewResourceViewModel.editMeta(actions, background, agents, facts.formContext(),
+                    facts.configured(resource.get()).get()));
+        }
+    }
+
+    /** Whether Edit… applies to the selection: a primitive with an agent, a group or a clone. */
+    public boolean editable() {
+        return selectedAgentPrimitive().isPresent()
+                || facts.configured(resource.get()).filter(r -> EDITABLE_META.contains(r.kind())).isPresent();
     }
 
     /** Asks for a new primitive like the selected one (its id new, its unique values changed), then previews creating it. */

@@ -25,6 +25,7 @@ public final class NewResourceView {
 
     private final NewResourceViewModel vm;
 
+    @FXML private Label agentLabel;
     @FXML private ComboBox<String> agent;
     @FXML private Label status;
     @FXML private TextField id;
@@ -35,6 +36,7 @@ public final class NewResourceView {
     @FXML private GridPane advanced;
     @FXML private TitledPane operationsPane;
     @FXML private GridPane operations;
+    @FXML private TitledPane metaPane;
     @FXML private GridPane meta;
     @FXML private Label problem;
 
@@ -63,6 +65,13 @@ public final class NewResourceView {
         rows();
         vm.operations().addListener((ListChangeListener<NewResourceViewModel.OpField>) c -> operationRows());
         operationRows();
+        if (vm.metaOnly()) {
+            // a group's or clone's form is its meta attributes alone
+            agentLabel.setText("Kind");
+            metaPane.setExpanded(true);
+            metaPane.setCollapsible(false);
+            metaPane.setText("Meta attributes");
+        }
         int n = 0;
         for (NewResourceViewModel.Field f : vm.metaFields()) {
             row(meta, n++, f, vm.editing());

@@ -24,6 +24,7 @@ import org.clusterdeck.cluster.agents.AgentName;
 import org.clusterdeck.cluster.agents.AgentParameter;
 import org.clusterdeck.cluster.agents.ParameterType;
 import org.clusterdeck.cluster.agents.PrimitiveForm;
+import org.clusterdeck.cluster.cib.CibResource;
 import org.clusterdeck.cluster.cib.NvSet;
 import org.clusterdeck.cluster.cib.Primitive;
 import org.clusterdeck.cluster.command.ActionInput;
@@ -144,15 +145,17 @@ public final class NewResourceViewModel {
     private final ObjectProperty<String> group = new SimpleObjectProperty<>();
     private final ObservableList<Field> fields = FXCollections.observableArrayList();
     private final ObservableList<OpField> operations = FXCollections.observableArrayList();
-    /** Pacemaker's meta attributes, the same for every agent. */
-    private final List<Field> metaFields = PrimitiveForm.META.stream().map(Field::new).toList();
+    /** Pacemaker's meta attributes, the same for every agent; a clone's own with them. */
+    private final List<Field> metaFields;
+    /** What the form makes or edits, as {@code CibResource.kind()} names it: primitive, group, clone, promotable. */
+    private final String kind;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("Reading the node's agents\u2026");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("choose an agent");
     private final BooleanBinding valid = Bindings.createBooleanBinding(() -> problem.get() == null, problem);
 
     private PrimitiveForm form;
-    /** The primitive being edited; null for a new one. */
-    private Primitive edited;
+    /** The resource being edited (a group or clone: its meta attributes only); null for a new one. */
+    private CibResource edited;
     /** Its parameters as the CIB has them when editing. */
     private Map<String, String> current;
     /** Its meta attributes as the CIB has them when editing. */
@@ -166,6 +169,13 @@ public final class NewResourceViewModel {
      */
     public NewResourceViewModel(ClusterActions actions, Background background, AgentCatalog catalog, boolean fencing,
             Configured cluster, String group) {
+        this(actions, background, catalog, fencing, cluster, group, "primitive");
+    }
+
+    private NewResourceViewModel(ClusterActions actions, Background background, AgentCatalog catalog, boolean fencing,
+            Configured cluster, String group, String kind) {
+        this.kind = kind;
+        this.metaFields = PrimitiveForm.meta(kind).stream().map(Field::new).toList();
         this.actions = actions;
         this.background = background;
         this.catalog = catalog;
@@ -193,6 +203,38 @@ public final class NewResourceViewModel {
         vm.id.set(p.id());
         vm.agent.set(agentOf(p).toString());
         return vm;
+    }
+
+    /**
+     * The form for a group's or clone's meta attributes (a clone's own first): what they hold is
+     * each primitive's to edit.
+     */
+    public static NewResourceViewModel editMeta(ClusterActions actions, Background background, AgentCatalog catalog,
+            Configured cluster, CibResource r) {
+        NewResourceViewModel vm = new NewResourceViewModel(actions, background, catalog, false, cluster, null, r.kind());
+        vm.edited = r;
+        vm.current = Map.of();
+        vm.currentMeta = NvSet.editablePairs(r.metaAttributes());
+        vm.metaFields.forEach(f -> f.valueProperty().set(vm.currentMeta.getOrDefault(f.parameter().name(), "")));
+        vm.id.set(r.id());
+        vm.agent.set(r.kind());
+        vm.status.set("The " + r.kind() + "'s meta attributes: " + (r.kind().equals("group")
+                ? "they apply to its members too; each member's parameters are its own to edit"
+                : "its own, and those it gives the resource it runs"));
+        vm.check();
+        return vm;
+    }
+
+    /** The dialog's title: what the form makes or edits. */
+    public String title() {
+        String what = fencing ? "fencing device" : "resource";
+        return editing() ? "Edit " + edited.kind() + " " + edited.id()
+                : copied != null ? "New " + what + " like " + copied.id() : "New " + what;
+    }
+
+    /** Editing a group's or clone's meta attributes: no agent, no parameters. */
+    public boolean metaOnly() {
+        return edited != null && !(edited instanceof Primitive);
     }
 
     /**
@@ -238,6 +280,9 @@ public final class NewResourceViewModel {
     }
 
     private void agentChosen(String text) {
+        if (metaOnly()) {
+            return;
+        }
         fields.clear();
         operations.clear();
         form = null;
@@ -277,7 +322,7 @@ public final class NewResourceViewModel {
             made.forEach(f -> f.valueProperty().set(values.getOrDefault(f.parameter().name(), "")));
         }
         made.forEach(f -> f.valueProperty().addListener((o, was, now) -> check()));
-        Primitive own = editing() ? edited : copied;
+        Primitive own = editing() ? (Primitive) edited : copied;
         List<OpField> ops = (own != null ? form.operationRows(own.operations()) : form.operationRows()).stream()
                 .map(r -> new OpField(r, own != null)).toList();
         ops.forEach(op -> {
@@ -333,7 +378,7 @@ public final class NewResourceViewModel {
                     .toList()).forEach(problems::putIfAbsent);
         }
         fields.forEach(f -> f.problem.set(problems.get(f.parameter().name())));
-        Map<String, String> meta = PrimitiveForm.metaProblems(values(metaFields));
+        Map<String, String> meta = PrimitiveForm.metaProblems(kind, values(metaFields));
         metaFields.forEach(f -> f.problem.set(meta.get(f.parameter().name())));
         meta.forEach((name, why) -> problems.put("meta " + name, why));
         operations.forEach(op -> {
@@ -388,6 +433,10 @@ public final class NewResourceViewModel {
     }
 
     private String firstProblem(Map<String, String> problems) {
+        if (metaOnly()) {
+            return !problems.isEmpty() ? first(problems)
+                    : changes(metaFields, currentMeta).isEmpty() ? "nothing changed yet" : null;
+        }
         if (form == null) {
             return editing() ? "reading the agent's parameters" : "choose an agent";
         }

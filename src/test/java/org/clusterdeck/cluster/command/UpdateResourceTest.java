@@ -186,6 +186,61 @@ class UpdateResourceTest {
         assertEquals(plain, meaning(primitive(applied("crmsh", "st", hosts), "st")));
     }
 
+    /** The meta attributes of the element with this id, by name, and what it holds, by id. */
+    private static String metaAndMembers(CibFile cib, String id) throws Exception {
+        NodeList all = SafeXml.parse(cib.text(), "cib").getElementsByTagName("*");
+        for (int i = 0; i < all.getLength(); i++) {
+            Element e = (Element) all.item(i);
+            if (id.equals(e.getAttribute("id"))) {
+                Map<String, String> pairs = new TreeMap<>();
+                Elements.children(e, "meta_attributes").forEach(set -> Elements.children(set, "nvpair")
+                        .forEach(nv -> pairs.put(nv.getAttribute("name"), nv.getAttribute("value"))));
+                List<String> members = new ArrayList<>();
+                // each member's meaning without the line saying where it is (its parent's children, sets included)
+                Elements.children(e, "primitive").forEach(m -> members.add(meaning(m).replaceFirst("\n[^\n]*", "")));
+                return e.getTagName() + " " + pairs + " " + members;
+            }
+        }
+        throw new AssertionError("no " + id);
+    }
+
+    /** A group's and a clone's meta attributes set and removed: the same in the three dialects, their members untouched. */
+    @Test
+    void aGroupsAndACloneMetaAttributesInEveryDialect() throws Exception {
+        Map<String, String> results = new java.util.LinkedHashMap<>();
+        for (String dialect : List.of("pacemaker", "crmsh", "pcs")) {
+            CibFile cib = cib();
+            cib.create("resources", "<clone id=\"c\"><meta_attributes id=\"c-meta_attributes\">"
+                    + "<nvpair id=\"c-meta_attributes-interleave\" name=\"interleave\" value=\"true\"/></meta_attributes>"
+                    + "<primitive id=\"cd\" class=\"ocf\" provider=\"pacemaker\" type=\"Dummy\"/></clone>");
+            String members = metaAndMembers(cib, "g");
+            cib.apply(dialect, planned(cib, "g", new PrimitiveEdit(Map.of(), Map.of("resource-stickiness", "100"), List.of())));
+            cib.apply(dialect, planned(cib, "c", new PrimitiveEdit(Map.of(), orderedMap("clone-max", "1", "interleave", ""),
+                    List.of())));
+            cib.verified();
+            assertEquals(members.replace("group {}", "group {resource-stickiness=100}"), metaAndMembers(cib, "g"), dialect);
+            results.put(dialect, metaAndMembers(cib, "g") + "\n" + metaAndMembers(cib, "c"));
+        }
+        assertTrue(results.get("pacemaker").endsWith("\nclone {clone-max=1} [ocf:Dummy\ninstance_attributes {}\n"
+                + "meta_attributes {}]"), results.get("pacemaker"));
+        assertEquals(results.get("pacemaker"), results.get("crmsh"));
+        assertEquals(results.get("pacemaker"), results.get("pcs"));
+        assertEquals(List.of("resource", "meta", "g", "resource-stickiness=100"), CommandDialect.forNode("pcs", CibFile.BOTH)
+                .commands(planned(cib(), "g", new PrimitiveEdit(Map.of(), Map.of("resource-stickiness", "100"), List.of())))
+                .get(0).argv().subList(1, 5));
+        InvalidInputException params = assertThrows(InvalidInputException.class,
+                () -> planned(cib(), "g", new PrimitiveEdit(Map.of("fake", "1"), Map.of(), List.of())));
+        assertTrue(params.getMessage().contains("parameters and operations are its primitives'"), params.getMessage());
+    }
+
+    private static Map<String, String> orderedMap(String... pairs) {
+        Map<String, String> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            m.put(pairs[i], pairs[i + 1]);
+        }
+        return m;
+    }
+
     @Test
     void refusedBeforeAnyToolRuns() throws Exception {
         CibFile cib = cib();

@@ -78,6 +78,8 @@ class ConfigurationActionsTest {
         assertTrue(enabled(group, "action-clone"));
         assertFalse(enabled(group, "action-clone-promotable"), "only a primitive whose agent promotes");
         assertFalse(enabled(group, "action-delete"), "ClusterDeck deletes primitives");
+        assertTrue(enabled(group, "action-edit"), "its meta attributes");
+        assertFalse(enabled(group, "action-copy"));
         assertFalse(enabled(group, "action-group-add"));
 
         f.actions.selectResource("p_drbd_r0");
@@ -302,6 +304,49 @@ class ConfigurationActionsTest {
         assertEquals(List.of("10s"), f.cib("//primitive[@id='p_vip2']/operations/op/@interval"),
                 "p_vip's one monitor, nothing added");
         assertEquals(List.of("node1"), f.crmMon("//resource[@id='p_vip2']/node/@name"));
+    }
+
+    /**
+     * Edit… on a group is its meta attributes (Pacemaker passes them to the members); on a clone,
+     * the clone's own first. The members are untouched.
+     */
+    @Test
+    void theDhcpGroupsStickinessFromItsFormAndTheClonesOwnAttributesFirst() {
+        f.actions.selectResource("g_dhcp");
+        f.dialogs.resourceAnswers.add(draft -> {
+            assertTrue(draft.metaOnly());
+            assertEquals("Edit group g_dhcp", draft.title());
+            assertEquals("nothing changed yet", draft.problemProperty().get());
+            draft.metaFields().stream().filter(m -> m.parameter().name().equals("resource-stickiness")).findFirst()
+                    .orElseThrow().valueProperty().set("200");
+            assertTrue(draft.validProperty().get(), draft.problemProperty().get());
+            return true;
+        });
+        f.dialogs.planAnswers.add(plan -> {
+            f.until(plan, Phase.READY);
+            assertTrue(plan.commandsProperty().get().startsWith("cibadmin --replace --scope resources --xml-pipe <<'END'\n"
+                    + "<group id=\"g_dhcp\"><meta_attributes id=\"g_dhcp-meta_attributes\"><nvpair"
+                    + " id=\"g_dhcp-meta_attributes-resource-stickiness\" name=\"resource-stickiness\" value=\"200\"/>"
+                    + "</meta_attributes><primitive"), plan.commandsProperty().get());
+            f.applyWhenReady(plan);
+        });
+        menu(ActionMenus.resource(f.actions)).get("action-edit").fire();
+        assertEquals(List.of("200"), f.cib("//group[@id='g_dhcp']/meta_attributes/nvpair[@name='resource-stickiness']/@value"));
+        assertEquals(List.of("p_fs_data", "p_vip", "p_dhcpd"), members());
+        assertEquals(List.of("node1"), f.crmMon("//resource[@id='p_dhcpd']/node/@name"));
+
+        f.refresh();
+        f.actions.selectResource("ms_drbd_r0");
+        f.dialogs.resourceAnswers.add(draft -> {
+            assertEquals("clone-max", draft.metaFields().get(0).parameter().name(), "the clone's own first");
+            assertEquals("true", draft.metaFields().stream().filter(m -> m.parameter().name().equals("notify")).findFirst()
+                    .orElseThrow().valueProperty().get(), "as the CIB has it");
+            draft.metaFields().get(0).valueProperty().set("three");
+            assertTrue(draft.problemProperty().get().startsWith("meta clone-max: "), draft.problemProperty().get());
+            return false;
+        });
+        menu(ActionMenus.resource(f.actions)).get("action-edit").fire();
+        assertEquals(1, f.dialogs.plansShown.size(), "the clone's form was left: no second plan");
     }
 
     private boolean declined() {
