@@ -142,15 +142,30 @@ public final class ActionMenus {
     public static List<MenuItem> cluster(ActionsViewModel a) {
         boolean can = a.liveProperty().get();
         boolean maintenance = a.clusterInMaintenance();
-        return List.of(
+        List<MenuItem> out = new ArrayList<>(List.of(
                 item("Cluster maintenance mode on", "action-cluster-maintenance-on", can && !maintenance,
                         () -> a.clusterMaintenance(true)),
                 item("Cluster maintenance mode off", "action-cluster-maintenance-off", can && maintenance,
                         () -> a.clusterMaintenance(false)),
                 item("Set cluster _property\u2026", "action-property", can, a::setProperty),
-                new SeparatorMenuItem(),
-                item("_New resource\u2026", "action-resource-new", can, () -> a.newResource(false)),
+                new SeparatorMenuItem()));
+        out.addAll(creation(a));
+        return out;
+    }
+
+    /** New resources and fencing devices (into the selection's group at first). */
+    private static List<MenuItem> creation(ActionsViewModel a) {
+        boolean can = a.liveProperty().get();
+        return List.of(item("_New resource\u2026", "action-resource-new", can, () -> a.newResource(false)),
                 item("New _fencing device\u2026", "action-stonith-new", can, () -> a.newResource(true)));
+    }
+
+    /** The context menu of a resource in the graph or the overview: its actions, and new ones next to it. */
+    public static List<MenuItem> resourceContext(ActionsViewModel a) {
+        List<MenuItem> out = new ArrayList<>(resource(a));
+        out.add(new SeparatorMenuItem());
+        out.addAll(creation(a));
+        return out;
     }
 
     /** Every action: resource, node, cluster, in groups. */

@@ -21,6 +21,7 @@ import org.clusterdeck.cluster.cib.Primitive;
 import org.clusterdeck.cluster.cib.Constraint;
 import org.clusterdeck.cluster.command.ClusterAction;
 import org.clusterdeck.cluster.command.InvalidInputException;
+import org.clusterdeck.cluster.command.PrimitiveEdit;
 import org.clusterdeck.cluster.status.ClusterNode;
 import org.clusterdeck.cluster.status.ClusterStatus;
 import org.clusterdeck.ui.Background;
@@ -312,6 +313,14 @@ public final class ActionsViewModel {
         selectedAgentPrimitive().ifPresent(p -> ask(NewResourceViewModel.copy(actions, background, agents,
                 facts.formContext(), p, facts.parent(p.id()).filter(g -> g.kind().equals("group")).map(CibResource::id)
                         .orElse(null))));
+    }
+
+    /**
+     * Previews values changed in place in the details pane: a resource's parameters and meta
+     * attributes, "" removing one, as Edit… would.
+     */
+    public void changeInPlace(String resource, Map<String, String> params, Map<String, String> meta) {
+        run(() -> new ClusterAction.UpdateResource(resource, new PrimitiveEdit(params, meta, List.of())));
     }
 
     /** The selected resource when it is a primitive with an agent of its own (not a template's), live. */

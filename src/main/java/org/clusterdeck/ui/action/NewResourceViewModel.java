@@ -275,6 +275,8 @@ public final class NewResourceViewModel {
                             .toList());
                     if (form == null) {
                         status.set(agents.size() + " agents on the node");
+                        // typed before the list came: its metadata is read now if it is one of them
+                        agentChosen(agent.get());
                     }
                 }, error -> status.set("The node's agents could not be read: " + ErrorLine.of(error)));
     }
@@ -291,6 +293,11 @@ public final class NewResourceViewModel {
         try {
             name = AgentName.parse(text.strip());
         } catch (InvalidInputException e) {
+            return;
+        }
+        if (!agents.isEmpty() && !agents.contains(name.toString())) {
+            // typing on: a read of the node per keystroke would be mostly for names that are no agent
+            status.set(agents.size() + " agents on the node; " + name + " is not one of them");
             return;
         }
         status.set("Reading " + name + "'s parameters\u2026");

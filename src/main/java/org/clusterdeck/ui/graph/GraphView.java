@@ -1,9 +1,12 @@
 package org.clusterdeck.ui.graph;
 
+import java.util.Map;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
+import javafx.geometry.Insets;
 import javafx.geometry.VPos;
+import javafx.scene.control.Button;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -14,6 +17,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -42,6 +46,8 @@ public final class GraphView {
     @FXML private ProgressIndicator busy;
     @FXML private Label message;
     @FXML private VBox details;
+
+    private final DetailsEdits edits = new DetailsEdits();
 
     /** The edge a right click hit, whose constraint the context menu offers to remove; null for a box. */
     private GraphEdge edgeUnderMenu;
@@ -115,7 +121,7 @@ public final class GraphView {
             e.consume();
         });
         canvas.addEventHandler(KeyEvent.KEY_PRESSED, this::key);
-        ContextMenu menu = ActionMenus.contextMenu(() -> edgeUnderMenu == null ? ActionMenus.resource(actions)
+        ContextMenu menu = ActionMenus.contextMenu(() -> edgeUnderMenu == null ? ActionMenus.resourceContext(actions)
                 : ActionMenus.constraint(actions, edgeUnderMenu.constraint(), edgeUnderMenu.kind() + " constraint"));
         canvas.setOnContextMenuRequested(e -> {
             // a right click acts on the edge or box under the pointer; the keyboard's menu key on the selection
@@ -154,6 +160,7 @@ public final class GraphView {
 
     private void showDetails(ResourceDetails d) {
         details.getChildren().clear();
+        edits.showing(d == null ? null : d.id());
         if (d == null) {
             Label hint = new Label("Click a resource, or find it by name, to see its agent, parameters, "
                     + "operations, meta attributes and location constraints. Shift+drag from one resource to "
@@ -189,14 +196,65 @@ public final class GraphView {
                             ActionMenus.constraint(actions, entry.name(), "location constraint")));
                 }
                 n.setMinWidth(Region.USE_PREF_SIZE);
-                Label v = new Label(entry.value());
-                v.setWrapText(true);
-                v.getStyleClass().add("details-value");
                 GridPane.setValignment(n, VPos.TOP);
-                grid.addRow(row++, n, v);
+                grid.addRow(row++, n, entry.editable() ? field(s.title(), entry) : value(entry));
             }
             details.getChildren().add(grid);
         }
+        details.getChildren().add(editButtons(d));
+    }
+
+    private static Label value(ResourceDetails.Entry entry) {
+        Label v = new Label(entry.value());
+        v.setWrapText(true);
+        v.getStyleClass().add("details-value");
+        return v;
+    }
+
+    /** A value the admin may change in place; emptied, it is removed. */
+    private TextField field(String section, ResourceDetails.Entry entry) {
+        TextField f = new TextField(edits.text(section, entry.name(), entry.value()));
+        f.setId("details-" + (section.equals(ResourceDetails.PARAMETERS) ? "param-" : "meta-") + entry.name());
+        f.getStyleClass().add("details-field");
+        f.setPromptText("empty: removed");
+        f.disableProperty().bind(actions.liveProperty().not());
+        f.textProperty().addListener((o, was, now) -> edits.type(section, entry.name(), now));
+        f.setOnAction(e -> plan(currentId()));
+        return f;
+    }
+
+    /** Plan the changes typed in the pane (the same plan dialog as Edit…), or undo them; shown while there are some. */
+    private HBox editButtons(ResourceDetails d) {
+        Button plan = new Button("Plan the change\u2026");
+        plan.setId("details-plan");
+        plan.setOnAction(e -> plan(d.id()));
+        Button undo = new Button("Undo");
+        undo.setId("details-undo");
+        undo.setOnAction(e -> {
+            edits.clear();
+            showDetails(vm.detailsProperty().get());
+        });
+        HBox box = new HBox(8, plan, undo);
+        box.setId("details-edits");
+        box.setPadding(new Insets(8, 0, 0, 0));
+        box.visibleProperty().bind(edits.pendingProperty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private String currentId() {
+        ResourceDetails d = vm.detailsProperty().get();
+        return d == null ? null : d.id();
+    }
+
+    private void plan(String id) {
+        if (id == null || !edits.pendingProperty().get()) {
+            return;
+        }
+        Map<String, String> params = edits.changes(ResourceDetails.PARAMETERS);
+        Map<String, String> meta = edits.changes(ResourceDetails.META);
+        // after this event: the plan dialog waits for the admin in a nested event loop
+        Platform.runLater(() -> actions.changeInPlace(id, params, meta));
     }
 
     @FXML

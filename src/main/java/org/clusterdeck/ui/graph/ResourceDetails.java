@@ -10,6 +10,7 @@ import org.clusterdeck.cluster.cib.LocationConstraint;
 import org.clusterdeck.cluster.cib.NvSet;
 import org.clusterdeck.cluster.cib.Operation;
 import org.clusterdeck.cluster.cib.Primitive;
+import org.clusterdeck.cluster.command.Secrets;
 
 /** What the details pane shows for a selected resource: its configuration and current state, in sections. */
 public record ResourceDetails(String id, String kind, List<Section> sections) {
@@ -26,8 +27,19 @@ public record ResourceDetails(String id, String kind, List<Section> sections) {
         }
     }
 
-    public record Entry(String name, String value) {
+    /**
+     * @param editable the value is in the attribute set an edit changes (the first without rules)
+     *                 and not a secret, so the pane lets the admin change it in place
+     */
+    public record Entry(String name, String value, boolean editable) {
+        public Entry(String name, String value) {
+            this(name, value, false);
+        }
     }
+
+    /** The sections whose editable entries are a primitive's parameters, and any resource's meta attributes. */
+    public static final String PARAMETERS = "Parameters";
+    public static final String META = "Meta attributes";
 
     public Section section(String title) {
         return sections.stream().filter(s -> s.title().equals(title)).findFirst().orElse(null);
@@ -61,21 +73,29 @@ public record ResourceDetails(String id, String kind, List<Section> sections) {
             sections.add(new Section("Status", st));
         }
         if (r instanceof Primitive p) {
-            sections.add(new Section("Parameters", pairs(p.instanceAttributes())));
+            sections.add(new Section(PARAMETERS, pairs(p.instanceAttributes(), true)));
             sections.add(new Section("Operations", p.operations().stream().map(ResourceDetails::operation).toList()));
         }
-        sections.add(new Section("Meta attributes", pairs(r.metaAttributes())));
+        sections.add(new Section(META, pairs(r.metaAttributes(), !r.kind().equals("bundle"))));
         sections.add(new Section(LOCATIONS, cib.constraints().stream()
                 .filter(c -> c instanceof LocationConstraint && c.names(id))
                 .map(c -> location((LocationConstraint) c)).toList()));
         return new ResourceDetails(id, r.kind(), sections);
     }
 
-    /** Every pair of every block; blocks that apply only under rules are marked so. */
-    private static List<Entry> pairs(List<NvSet> sets) {
+    /**
+     * Every pair of every block; blocks that apply only under rules are marked so. A secret's value
+     * is not shown; with {@code editable}, the first block without rules may be changed in place.
+     */
+    private static List<Entry> pairs(List<NvSet> sets, boolean editable) {
         List<Entry> out = new ArrayList<>();
+        NvSet edited = sets.stream().filter(s -> !s.conditional()).findFirst().orElse(null);
         for (NvSet s : sets) {
-            s.pairs().forEach(p -> out.add(new Entry(p.name(), p.value() + (s.conditional() ? "  (when rule " + s.id() + " holds)" : ""))));
+            s.pairs().forEach(p -> {
+                boolean secret = Secrets.isSecret(p.name());
+                out.add(new Entry(p.name(), (secret ? Secrets.MASK : p.value())
+                        + (s.conditional() ? "  (when rule " + s.id() + " holds)" : ""), editable && s == edited && !secret));
+            });
         }
         return out;
     }

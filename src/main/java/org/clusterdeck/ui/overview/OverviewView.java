@@ -85,7 +85,7 @@ public final class OverviewView {
                 actions.selectResource(now.id());
             }
         });
-        resourceTable.setContextMenu(ActionMenus.contextMenu(() -> ActionMenus.resource(actions)));
+        resourceTable.setContextMenu(ActionMenus.contextMenu(() -> ActionMenus.resourceContext(actions)));
         nodes.getSelectionModel().selectedItemProperty().addListener((o, was, now) ->
                 actions.nodeProperty().set(now == null ? null : now.name()));
         nodes.setContextMenu(ActionMenus.contextMenu(() -> {
