@@ -15,7 +15,6 @@ import javax.xml.xpath.XPathFactory;
 import org.clusterdeck.cluster.command.CibAdmin;
 import org.clusterdeck.cluster.command.NewConstraint;
 import org.clusterdeck.cluster.xml.SafeXml;
-import org.clusterdeck.cluster.xml.XmlWriter;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -408,8 +407,8 @@ class DialectActionLabTest extends ActionLabTestBase {
         String a = "p_a_" + dialect;
         String b = "p_b_" + dialect;
         String g = "g_" + dialect;
-        String resourcesBefore = canonical("resources");
-        String constraintsBefore = canonical("constraints");
+        String resourcesBefore = lab.canonicalCib("node1", "resources");
+        String constraintsBefore = lab.canonicalCib("node1", "constraints");
         for (String id : List.of(a, b)) {
             CommandResult made = lab.ssh("node1", Duration.ofSeconds(15), "cibadmin", "--create", "--scope", "resources",
                     "--xml-text", "<primitive id=\"" + id + "\" class=\"ocf\" provider=\"pacemaker\" type=\"Dummy\"/>");
@@ -439,8 +438,8 @@ class DialectActionLabTest extends ActionLabTestBase {
             Run deleted = cli("resource", "delete", id, "--yes");
             assertEquals(0, deleted.code(), dialect + ": " + deleted.err() + deleted.out());
         }
-        assertEquals(resourcesBefore, canonical("resources"), "the resources as before the group");
-        assertEquals(constraintsBefore, canonical("constraints"), "the constraints as before");
+        assertEquals(resourcesBefore, lab.canonicalCib("node1", "resources"), "the resources as before the group");
+        assertEquals(constraintsBefore, lab.canonicalCib("node1", "constraints"), "the constraints as before");
         CommandResult verify = lab.ssh("node1", Duration.ofSeconds(30), "crm_verify", "--live-check");
         assertEquals(0, verify.exitCode(), verify.stderr() + verify.stdout());
     }
@@ -482,14 +481,6 @@ class DialectActionLabTest extends ActionLabTestBase {
         CommandResult r = lab.ssh("node1", Duration.ofSeconds(15), "cibadmin", "--query", "--scope", scope);
         assertEquals(0, r.exitCode(), r.stderr());
         return r.stdout();
-    }
-
-    /**
-     * The section canonicalised: one line, attributes in one order. A change that rewrites the
-     * resources section (cibadmin --replace) writes them in another, which means the same.
-     */
-    private String canonical(String scope) {
-        return XmlWriter.compact(SafeXml.parse(section(scope), scope).getDocumentElement()).replaceAll(">\\s+<", "><");
     }
 
     /** {@link #run}, then the cluster read back by XPath equals the prediction. */

@@ -17,6 +17,7 @@ import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathExpressionException;
 import javax.xml.xpath.XPathFactory;
 import org.clusterdeck.cluster.xml.SafeXml;
+import org.clusterdeck.cluster.xml.XmlWriter;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
 import org.clusterdeck.transport.LocalProcessRunner;
@@ -139,6 +140,20 @@ final class Lab {
         } catch (TransportException ex) {
             return fail("ssh to " + node + ": " + ex.getMessage(), ex);
         }
+    }
+
+    /**
+     * One scope of the live CIB as NODE's cibadmin prints it, canonicalised: one line, attributes in
+     * one order. A change that rewrites a section (cibadmin --replace) writes them in another, which
+     * means the same; so a test compares these to see a configuration back as it began.
+     */
+    String canonicalCib(String node, String scope) {
+        CommandResult r = ssh(node, Duration.ofSeconds(15), "cibadmin", "--query", "--scope", scope);
+        if (!r.ok()) {
+            return fail("cibadmin --query --scope " + scope + " on " + node + " exited " + r.exitCode() + ": "
+                    + r.stderr());
+        }
+        return XmlWriter.compact(SafeXml.parse(r.stdout(), scope).getDocumentElement()).replaceAll(">\\s+<", "><");
     }
 
     /** Completion times of successful reboots of TARGET in the fencing history that NODE reports. */
