@@ -260,8 +260,9 @@ public sealed interface ClusterAction {
      * @param before a member of the group to put it before; null for none
      * @param after  a member of the group to put it after; null for none
      */
-    @JsonPropertyOrder({"kind", "primitive", "group", "before", "after"})
-    record CreateResource(NewPrimitive primitive, String group, String before, String after) implements ClusterAction {
+    @JsonPropertyOrder({"kind", "primitive", "group", "before", "after", "diff"})
+    record CreateResource(NewPrimitive primitive, String group, String before, String after)
+            implements ClusterAction, RewritesConfiguration {
         public CreateResource {
             if (primitive == null) {
                 throw new IllegalArgumentException("no primitive");
@@ -288,6 +289,12 @@ public sealed interface ClusterAction {
         @Override
         public String kind() {
             return "resource-create";
+        }
+
+        /** The new primitive's XML, secrets masked, as it will be in the CIB. */
+        @Override
+        public List<String> diff() {
+            return org.clusterdeck.cluster.xml.LineDiff.added(primitive.masked().xml());
         }
 
         @Override

@@ -17,6 +17,11 @@ public final class LineDiff {
         return of(indented(before), indented(after));
     }
 
+    /** New XML, every line added: what a plan shows of an element that was not there. */
+    public static List<String> added(String xml) {
+        return of("", indented(xml));
+    }
+
     private static String indented(String xml) {
         return XmlWriter.indented(SafeXml.parse(xml, "XML to compare").getDocumentElement());
     }
