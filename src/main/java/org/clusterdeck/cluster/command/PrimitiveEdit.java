@@ -117,6 +117,11 @@ public record PrimitiveEdit(@JsonIgnore Map<String, String> params, Map<String, 
                 set.appendChild(added);
             }
         }
+        if (set != null && Elements.children(set, "nvpair").isEmpty() && Elements.child(set, "rule").isEmpty()) {
+            // emptied by this edit (a removal needs a pair there): it goes with its last pair, as
+            // pcs removes it, so setting and removing a value leaves the CIB as it was
+            primitive.removeChild(set);
+        }
     }
 
     private static void replace(Element primitive, NewPrimitive.Op op, CibDocument cib) {

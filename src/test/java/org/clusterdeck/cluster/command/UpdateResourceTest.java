@@ -233,6 +233,29 @@ class UpdateResourceTest {
         assertTrue(params.getMessage().contains("parameters and operations are its primitives'"), params.getMessage());
     }
 
+    /**
+     * Undo: a meta attribute set and removed again leaves the group as it was, no empty set behind;
+     * but pcs, which keeps the set it emptied (at the group's end).
+     */
+    @Test
+    void aMetaAttributeSetAndRemovedAgainLeavesTheGroupAsItWas() throws Exception {
+        for (String dialect : List.of("pacemaker", "crmsh", "pcs")) {
+            CibFile cib = cib();
+            String before = group(cib);
+            cib.apply(dialect, planned(cib, "g", new PrimitiveEdit(Map.of(), Map.of("resource-stickiness", "100"), List.of())));
+            assertTrue(group(cib).contains("resource-stickiness"), dialect);
+            cib.apply(dialect, planned(cib, "g", new PrimitiveEdit(Map.of(), Map.of("resource-stickiness", ""), List.of())));
+            String pcsLeaves = "<meta_attributes id=\"g-meta_attributes\"/></group>";
+            assertEquals(dialect.equals("pcs") ? before.replace("</group>", pcsLeaves) : before, group(cib), dialect);
+        }
+    }
+
+    /** The group's XML as the CIB has it, layout whitespace aside. */
+    private static String group(CibFile cib) throws Exception {
+        NodeList groups = SafeXml.parse(cib.text(), "cib").getElementsByTagName("group");
+        return XmlWriter.compact((Element) groups.item(0)).replaceAll(">\\s+<", "><");
+    }
+
     private static Map<String, String> orderedMap(String... pairs) {
         Map<String, String> m = new java.util.LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
