@@ -2,6 +2,7 @@ package org.clusterdeck.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -168,5 +169,40 @@ abstract class ActionLabTestBase extends LabTestBase {
                 name, "--query", "--quiet");
         assertEquals(0, r.exitCode(), r.stderr());
         return r.stdout().strip();
+    }
+
+    /**
+     * The fence test: refused without --i-understand; with it, the node running the stack is
+     * rebooted through the fencer from the other node (planned and applied there, even when named
+     * first), the stack recovered on the survivor as predicted, the fence in the survivor's history,
+     * and the node back online after its reboot.
+     *
+     * @param spelling the command the plan shows for fencing a node, in the dialect the node has
+     */
+    void fenceTest(java.util.function.Function<String, String> spelling) throws Exception {
+        String active = view().serviceNode();
+        String survivor = lab.other(active);
+        Run unacknowledged = cli("stonith", "fence", active, "--yes");
+        assertEquals(1, unacknowledged.code(), unacknowledged.out());
+        assertTrue(unacknowledged.err().contains(active + " will be rebooted at once, as if it had failed"),
+                unacknowledged.err());
+        assertEquals(active, view().serviceNode(), "nothing was fenced");
+
+        Set<String> before = lab.successfulReboots(survivor, active);
+        Run fenced = cli("stonith", "fence", active, "--yes", "--i-understand");
+        assertEquals(0, fenced.code(), fenced.err() + fenced.out());
+        JsonNode plan = fenced.json().get("plan");
+        assertEquals(host(survivor), plan.get("node").asText(), "asked from the node that stays");
+        assertEquals(spelling.apply(active), plan.get("commands").get(0).asText());
+        assertTrue(fenced.json().get("asPredicted").asBoolean(), fenced.out());
+        Set<String> after = lab.successfulReboots(survivor, active);
+        after.removeAll(before);
+        assertEquals(1, after.size(), "one more reboot of " + active + " in " + survivor + "'s history");
+        ClusterView back = Lab.await(active + " online again, the stack on " + survivor, Duration.ofSeconds(90), () -> {
+            ClusterView c = lab.clusterSeenFrom(survivor);
+            return c != null && c.online().equals(Set.copyOf(lab.nodes())) && c.everythingActive()
+                    && survivor.equals(c.serviceNode()) ? c : null;
+        }, () -> lab.clusterSeenFrom(survivor));
+        assertEquals(survivor, back.serviceNode());
     }
 }

@@ -72,6 +72,11 @@ class DialectActionLabTest extends ActionLabTestBase {
             resourceCreateAndDelete(dialect);
             secondVipAddedEditedDeleted(dialect);
             groupAndCloneMadeAndUndone(dialect);
+            groupMetaAndFencingDevice(dialect);
+            if (dialect.equals("pcs")) {
+                // the other dialects' fence is stonith_admin's, which ActionLabTest runs
+                fenceTest(node -> "pcs stonith fence " + node);
+            }
         } finally {
             HIDDEN.get(dialect).forEach(this::unhide);
             restore();
@@ -399,6 +404,53 @@ class DialectActionLabTest extends ActionLabTestBase {
     }
 
     /**
+     * The DHCP group's stickiness set and removed again, and a second fencing device for node2
+     * added, pointed at node1 and deleted: each as predicted, crm_verify clean, the resources as
+     * before at the end (but for the empty meta attribute set pcs keeps in the group).
+     */
+    private void groupMetaAndFencingDevice(String dialect) throws Exception {
+        String resourcesBefore = lab.canonicalCib("node1", "resources");
+        String stickiness = Map.of("pcs", "101", "crmsh", "102", "pacemaker", "103").get(dialect);
+        Run set = cli("resource", "update", "g_dhcp", "--meta", "resource-stickiness=" + stickiness, "--yes");
+        assertEquals(0, set.code(), dialect + ": " + set.err() + set.out());
+        assertTrue(set.json().get("asPredicted").asBoolean(), set.out());
+        assertTrue(set.json().get("plan").get("commands").get(0).asText().startsWith(new Spelling(
+                "pcs resource meta g_dhcp resource-stickiness=" + stickiness,
+                "crm configure load xml update - <<'END'\n<cib><configuration><resources><group id=\"g_dhcp\">",
+                "cibadmin --replace --scope resources --xml-pipe <<'END'\n<group id=\"g_dhcp\">").in(dialect)), set.out());
+        assertEquals(stickiness, XPathFactory.newInstance().newXPath().evaluate("//group[@id='g_dhcp']/meta_attributes"
+                + "/nvpair[@name='resource-stickiness']/@value", SafeXml.parse(section("resources"), "resources")));
+        Run unset = cli("resource", "update", "g_dhcp", "--meta", "resource-stickiness=", "--yes");
+        assertEquals(0, unset.code(), dialect + ": " + unset.err() + unset.out());
+        assertTrue(unset.json().get("asPredicted").asBoolean(), unset.out());
+
+        String device = "st_extra_" + dialect;
+        Run created = cli("stonith", "create", device, "fence_lab", "plug=node2", "pcmk_host_list=node2", "--yes");
+        assertEquals(0, created.code(), dialect + ": " + created.err() + created.out());
+        assertTrue(created.json().get("asPredicted").asBoolean(), created.out());
+        assertEquals(1, count(crmMonXml(), "//resource[@id='" + device + "' and @active='true']"), "the fencer runs it");
+        Run pointed = cli("stonith", "update", device, "plug=node1", "pcmk_host_list=node1", "--yes");
+        assertEquals(0, pointed.code(), dialect + ": " + pointed.err() + pointed.out());
+        assertTrue(pointed.json().get("asPredicted").asBoolean(), pointed.out());
+        assertEquals("node1", XPathFactory.newInstance().newXPath().evaluate("//primitive[@id='" + device
+                + "']/instance_attributes/nvpair[@name='pcmk_host_list']/@value", SafeXml.parse(section("resources"),
+                "resources")));
+        CommandResult verify = lab.ssh("node1", Duration.ofSeconds(30), "crm_verify", "--live-check");
+        assertEquals(0, verify.exitCode(), verify.stderr() + verify.stdout());
+        Run deleted = cli("stonith", "delete", device, "--yes");
+        assertEquals(0, deleted.code(), dialect + ": " + deleted.err() + deleted.out());
+        assertTrue(deleted.json().get("asPredicted").asBoolean(), deleted.out());
+
+        String after = lab.canonicalCib("node1", "resources");
+        if (dialect.equals("pcs")) {
+            String emptied = "<meta_attributes id=\"g_dhcp-meta_attributes\"/>";
+            assertTrue(after.contains(emptied), after);
+            after = after.replace(emptied, "");
+        }
+        assertEquals(resourcesBefore, after, dialect + ": the resources as before");
+    }
+
+    /**
      * Two Dummies on their own made a new group, reordered, cloned (a copy on each node), the clone
      * taken away and the group undone: each change as predicted, the group refused to go while a
      * constraint names it, and the resources and constraints as before at the end.
@@ -548,7 +600,10 @@ class DialectActionLabTest extends ActionLabTestBase {
                 "  cibadmin --delete --xpath \"/cib/configuration/constraints/*[@id='$id']\"",
                 "done",
                 // the cluster stops a primitive whose configuration is gone
-                "for id in p_new_pcs p_new_crmsh p_new_pacemaker; do",
+                "crm_resource --resource g_dhcp --meta --delete-parameter resource-stickiness",
+                // pcs keeps the set it emptied; the reference group has none
+                "cibadmin --delete --xpath \"//group[@id='g_dhcp']/meta_attributes[not(*)]\" || true",
+                "for id in p_new_pcs p_new_crmsh p_new_pacemaker st_extra_pcs st_extra_crmsh st_extra_pacemaker; do",
                 "  cibadmin --delete --xpath \"/cib/configuration/resources//primitive[@id='$id']\"",
                 "done",
                 "crm_resource --cleanup",

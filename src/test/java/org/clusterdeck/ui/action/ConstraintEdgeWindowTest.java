@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import javafx.application.Platform;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -18,18 +15,9 @@ import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
-import org.clusterdeck.app.action.ActionService;
-import org.clusterdeck.app.audit.AuditLog;
-import org.clusterdeck.app.offline.CibSnapshot;
 import org.clusterdeck.cluster.graph.layout.EdgeRoute;
-import org.clusterdeck.cluster.graph.layout.NodeBox;
-import org.clusterdeck.ui.Background;
-import org.clusterdeck.ui.FxDialogService;
 import org.clusterdeck.ui.FxProbe;
-import org.clusterdeck.ui.Snapshots;
-import org.clusterdeck.ui.ViewLoader;
 import org.clusterdeck.ui.graph.GraphCanvas;
-import org.clusterdeck.ui.graph.GraphView;
 import org.clusterdeck.ui.graph.GraphViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -54,43 +42,24 @@ class ConstraintEdgeWindowTest {
     @TempDir
     Path dir;
 
+    private GraphWindowFixture w;
     private SimulatedCluster cluster;
-    private Background background;
-    private AuditLog audit;
     private GraphViewModel graph;
 
     @Start
     void start(Stage stage) throws Exception {
-        cluster = SimulatedCluster.labStack(dir);
-        background = new Background(Platform::runLater);
-        audit = new AuditLog(dir.resolve("audit"));
-        FxDialogService dialogs = new FxDialogService(stage);
-        graph = new GraphViewModel(background, dialogs);
-        ActionsViewModel actions = new ActionsViewModel(background, dialogs);
-        actions.connected(cluster.actions(audit));
-        CibSnapshot now = Snapshots.read(cluster.cib());
-        graph.update(now.status(), now.cib());
-        actions.update(now.status(), now.cib());
-        stage.setScene(new Scene(ViewLoader.load(GraphView.class, c -> new GraphView(graph, actions)), 1000, 700));
-        stage.show();
+        w = new GraphWindowFixture(dir, stage, 1000, 700);
+        cluster = w.cluster;
+        graph = w.graph;
     }
 
     @AfterEach
     void stop() {
-        background.close();
-        audit.close();
+        w.close();
     }
 
-    /** A box's grab point on screen: a container by its title, since its middle is a member. */
     private Point2D onScreen(FxRobot robot, String id) throws Exception {
-        return FxProbe.onFx(() -> {
-            NodeBox b = graph.layoutProperty().get().box(id).orElseThrow();
-            double x = b.container() ? b.x() + 4 : b.center().x();
-            double y = b.container() ? b.y() + 4 : b.center().y();
-            double s = graph.scaleProperty().get();
-            return robot.lookup("#graph-canvas").queryAs(GraphCanvas.class)
-                    .localToScreen(x * s + graph.offsetXProperty().get(), y * s + graph.offsetYProperty().get());
-        });
+        return w.onScreen(robot, id);
     }
 
     private void shiftDrag(FxRobot robot, Point2D from, Point2D to) {

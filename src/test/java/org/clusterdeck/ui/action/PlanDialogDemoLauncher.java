@@ -13,7 +13,8 @@ import org.clusterdeck.ui.FxDialogService;
  * For looking at the plan dialog of a configuration change under Xvfb, without the lab: the graph
  * on a {@link SimulatedCluster} and the plan of {@code -Ddemo.action}: {@code update} (p_vip's
  * netmask to 25, the default), {@code ungroup} (p_dhcpd out of g_dhcp) or {@code fence} (node2);
- * or {@code new}: the new-resource form with IPaddr2 chosen, p_vip selected.
+ * or {@code new}: the new-resource form with IPaddr2 chosen, p_vip selected; or {@code edit}:
+ * p_fs_data's form, its operations unfolded; or {@code group}: g_dhcp's meta attributes.
  * Not a test; run with the test class path.
  */
 public final class PlanDialogDemoLauncher {
@@ -37,7 +38,16 @@ public final class PlanDialogDemoLauncher {
             FxDialogService dialogs = new FxDialogService(stage) {
                 @Override
                 public boolean chooseNewResource(NewResourceViewModel draft) {
-                    draft.agentProperty().set("ocf:heartbeat:IPaddr2");
+                    if (!draft.editing()) {
+                        draft.agentProperty().set("ocf:heartbeat:IPaddr2");
+                    }
+                    // once the dialog is up: the operations unfolded, to be seen
+                    Platform.runLater(() -> javafx.stage.Window.getWindows().forEach(w -> {
+                        if (w.getScene() != null && w.getScene().lookup("#resource-operations")
+                                instanceof javafx.scene.control.TitledPane ops) {
+                            ops.setExpanded(true);
+                        }
+                    }));
                     return super.chooseNewResource(draft);
                 }
             };
@@ -45,6 +55,9 @@ public final class PlanDialogDemoLauncher {
             if (which.equals("new")) {
                 actions.selectResource("p_vip");
                 Platform.runLater(() -> actions.newResource(false));
+            } else if (which.equals("edit") || which.equals("group")) {
+                actions.selectResource(which.equals("edit") ? "p_fs_data" : "g_dhcp");
+                Platform.runLater(actions::edit);
             } else {
                 Platform.runLater(() -> actions.run(action));
             }

@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import javafx.application.Platform;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -17,17 +15,10 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.ContextMenuEvent;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.clusterdeck.app.audit.AuditLog;
-import org.clusterdeck.app.offline.CibSnapshot;
 import org.clusterdeck.cluster.graph.layout.NodeBox;
-import org.clusterdeck.ui.Background;
-import org.clusterdeck.ui.FxDialogService;
 import org.clusterdeck.ui.FxProbe;
 import org.clusterdeck.ui.Snapshots;
-import org.clusterdeck.ui.ViewLoader;
 import org.clusterdeck.ui.graph.GraphCanvas;
-import org.clusterdeck.ui.graph.GraphView;
-import org.clusterdeck.ui.graph.GraphViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -51,47 +42,16 @@ class ResourceFormWindowTest {
     @TempDir
     Path dir;
 
-    private SimulatedCluster cluster;
-    private Background background;
-    private AuditLog audit;
-    private GraphViewModel graph;
-    private ActionsViewModel actions;
+    private GraphWindowFixture w;
 
     @Start
     void start(Stage stage) throws Exception {
-        cluster = SimulatedCluster.labStack(dir);
-        background = new Background(Platform::runLater);
-        audit = new AuditLog(dir.resolve("audit"));
-        FxDialogService dialogs = new FxDialogService(stage);
-        graph = new GraphViewModel(background, dialogs);
-        actions = new ActionsViewModel(background, dialogs);
-        actions.connected(cluster.actions(audit));
-        graph.selectedIdProperty().addListener((o, was, now) -> actions.selectResource(now));
-        refresh();
-        stage.setScene(new Scene(ViewLoader.load(GraphView.class, c -> new GraphView(graph, actions)), 1100, 760));
-        stage.show();
+        w = new GraphWindowFixture(dir, stage, 1100, 760);
     }
 
     @AfterEach
     void stop() {
-        background.close();
-        audit.close();
-    }
-
-    /** What the monitor does after a change: the views read the cluster again. */
-    private void refresh() {
-        CibSnapshot now = Snapshots.read(cluster.cib());
-        graph.update(now.status(), now.cib());
-        actions.update(now.status(), now.cib());
-    }
-
-    private Point2D onScreen(FxRobot robot, String id) throws Exception {
-        return FxProbe.onFx(() -> {
-            NodeBox b = graph.layoutProperty().get().box(id).orElseThrow();
-            double s = graph.scaleProperty().get();
-            return robot.lookup("#graph-canvas").queryAs(GraphCanvas.class).localToScreen(
-                    b.center().x() * s + graph.offsetXProperty().get(), b.center().y() * s + graph.offsetYProperty().get());
-        });
+        w.close();
     }
 
     /** The plan dialog open and its plan made: Apply enabled. */
@@ -116,12 +76,12 @@ class ResourceFormWindowTest {
 
     @Test
     void aDummyTypedIntoTheFormFromTheGraphLandsInTheDhcpGroupAndIsDrawnInsideIt(FxRobot robot) throws Exception {
-        FxProbe.until("the layout", () -> graph.layoutProperty().get() != null, WAIT);
-        robot.moveTo(onScreen(robot, "p_vip"), Motion.DIRECT).clickOn();
-        assertEquals("p_vip", FxProbe.onFx(() -> actions.resourceProperty().get()));
+        FxProbe.until("the layout", () -> w.graph.layoutProperty().get() != null, WAIT);
+        robot.moveTo(w.onScreen(robot, "p_vip"), Motion.DIRECT).clickOn();
+        assertEquals("p_vip", FxProbe.onFx(() -> w.actions.resourceProperty().get()));
         // Monocle makes no context-menu request of a right click: the one the platform would send is sent here
         GraphCanvas canvas = robot.lookup("#graph-canvas").queryAs(GraphCanvas.class);
-        Point2D screen = onScreen(robot, "p_vip");
+        Point2D screen = w.onScreen(robot, "p_vip");
         Point2D scene = canvas.localToScene(canvas.screenToLocal(screen));
         robot.interact(() -> canvas.fireEvent(new ContextMenuEvent(ContextMenuEvent.CONTEXT_MENU_REQUESTED, scene.getX(),
                 scene.getY(), screen.getX(), screen.getY(), false, null)));
@@ -153,28 +113,28 @@ class ResourceFormWindowTest {
                 + "<primitive class=\"ocf\" id=\"p_dummy\" provider=\"pacemaker\" type=\"Dummy\">"), commands);
         assertTrue(applyAndClose(robot).startsWith("done, as predicted"));
         assertEquals(List.of("p_fs_data", "p_vip", "p_dhcpd", "p_dummy"),
-                Snapshots.xpath(cluster.cib(), "//group[@id='g_dhcp']/primitive/@id"));
-        assertEquals(List.of("15s"), Snapshots.xpath(cluster.cib(),
+                Snapshots.xpath(w.cluster.cib(), "//group[@id='g_dhcp']/primitive/@id"));
+        assertEquals(List.of("15s"), Snapshots.xpath(w.cluster.cib(),
                 "//primitive[@id='p_dummy']/operations/op[@name='monitor']/@interval"), "the interval typed");
 
-        robot.interact(this::refresh);
-        FxProbe.until("p_dummy laid out", () -> graph.layoutProperty().get().box("p_dummy").isPresent(), WAIT);
-        NodeBox dummy = FxProbe.onFx(() -> graph.layoutProperty().get().box("p_dummy").orElseThrow());
-        NodeBox group = FxProbe.onFx(() -> graph.layoutProperty().get().box("g_dhcp").orElseThrow());
+        robot.interact(w::refresh);
+        FxProbe.until("p_dummy laid out", () -> w.graph.layoutProperty().get().box("p_dummy").isPresent(), WAIT);
+        NodeBox dummy = FxProbe.onFx(() -> w.graph.layoutProperty().get().box("p_dummy").orElseThrow());
+        NodeBox group = FxProbe.onFx(() -> w.graph.layoutProperty().get().box("g_dhcp").orElseThrow());
         assertTrue(dummy.x() >= group.x() && dummy.y() >= group.y() && dummy.x() + dummy.width() <= group.x() + group.width()
                 && dummy.y() + dummy.height() <= group.y() + group.height(), "inside the group's box: " + dummy + " " + group);
     }
 
     @Test
     void aNetmaskTypedOverInTheDetailsPaneGoesThroughThePlan(FxRobot robot) throws Exception {
-        FxProbe.until("the layout", () -> graph.layoutProperty().get() != null, WAIT);
-        robot.moveTo(onScreen(robot, "p_vip"), Motion.DIRECT).clickOn();
+        FxProbe.until("the layout", () -> w.graph.layoutProperty().get() != null, WAIT);
+        robot.moveTo(w.onScreen(robot, "p_vip"), Motion.DIRECT).clickOn();
         FxProbe.until("p_vip's details", () -> robot.lookup("#details-param-cidr_netmask").tryQuery().isPresent(), WAIT);
         assertTrue(!robot.lookup("#details-edits").query().isVisible(), "nothing typed yet");
         robot.doubleClickOn("#details-param-cidr_netmask").eraseText(2).write("25");
         assertTrue(robot.lookup("#details-edits").query().isVisible());
         // the pane is drawn again when the cluster changes; what was typed stays
-        robot.interact(this::refresh);
+        robot.interact(w::refresh);
         assertEquals("25", robot.lookup("#details-param-cidr_netmask").queryAs(TextField.class).getText());
         robot.clickOn("#details-plan");
 
@@ -184,9 +144,9 @@ class ResourceFormWindowTest {
                 && diff.contains("+     <nvpair id=\"p_vip-instance_attributes-cidr_netmask\" name=\"cidr_netmask\""
                 + " value=\"25\"/>"), diff);
         assertTrue(applyAndClose(robot).startsWith("done, as predicted"));
-        assertEquals(List.of("25"), Snapshots.xpath(cluster.cib(),
+        assertEquals(List.of("25"), Snapshots.xpath(w.cluster.cib(),
                 "//primitive[@id='p_vip']/instance_attributes/nvpair[@name='cidr_netmask']/@value"));
-        robot.interact(this::refresh);
+        robot.interact(w::refresh);
         assertTrue(!robot.lookup("#details-edits").query().isVisible(), "what was typed is what the cluster has");
         robot.press(KeyCode.ESCAPE).release(KeyCode.ESCAPE);
     }
