@@ -1,8 +1,10 @@
 package org.clusterdeck.ui.action;
 
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -46,6 +48,10 @@ public final class NewResourceView {
 
     @FXML
     private void initialize() {
+        // what is hidden takes no room either (a group's form is its meta attributes alone)
+        for (Node n : List.of(groupLabel, group, advancedPane, operationsPane)) {
+            n.managedProperty().bind(n.visibleProperty());
+        }
         agent.setItems(vm.agents());
         agent.getEditor().textProperty().bindBidirectional(vm.agentProperty());
         agent.setPromptText(vm.fencing() ? "stonith:fence_ipmilan" : "ocf:heartbeat:IPaddr2");

@@ -46,6 +46,9 @@ public final class PlanDialogDemoLauncher {
                         if (w.getScene() != null && w.getScene().lookup("#resource-operations")
                                 instanceof javafx.scene.control.TitledPane ops) {
                             ops.setExpanded(true);
+                            if (w.getScene().lookup(".scroll-pane") instanceof javafx.scene.control.ScrollPane pane) {
+                                Platform.runLater(() -> pane.setVvalue(pane.getVmax()));
+                            }
                         }
                     }));
                     return super.chooseNewResource(draft);
