@@ -2,8 +2,8 @@ package org.clusterdeck.app.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.FileOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -13,6 +13,7 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,7 @@ public final class AuditLog implements AutoCloseable {
     private OutputStream stream;
     private IOException lastWriteError;
     private long failedWrites;
+    private Consumer<String> problems = problem -> { };
 
     /** The log in the user's data directory ({@link #defaultDirectory()}), 10 MiB per file, 5 old files. */
     public AuditLog() {
@@ -85,6 +87,7 @@ public final class AuditLog implements AutoCloseable {
 
     /** Writes one line, rotating first when it would take the file over the limit. Never throws. */
     public synchronized void append(AuditEntry record) {
+        long start = -1;
         try {
             byte[] line = (JSON.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
             OutputStream out = open();
@@ -92,15 +95,51 @@ public final class AuditLog implements AutoCloseable {
             if (size > 0 && size + line.length > maxBytes) {
                 rotate();
                 out = open();
+                size = 0;
             }
+            start = size;
             out.write(line);
             out.flush();
             if (lastWriteError != null) {
                 LOG.warn("audit log {} is written again after {} lost record(s)", file, failedWrites);
+                lastWriteError = null;
+                problems.accept(null);
             }
-            lastWriteError = null;
         } catch (IOException e) {
+            // a full disk takes part of a line: cut it off, so that every line stays one whole record
+            truncate(start);
             failed(e);
+        }
+    }
+
+    /**
+     * Tells the listener when records stop reaching the file (why, and where) and, with null, when
+     * they reach it again; the window shows it, since the log is how an admin proves what ran.
+     * Called on the writing thread.
+     */
+    public synchronized void onProblem(Consumer<String> listener) {
+        problems = listener;
+        if (lastWriteError != null) {
+            listener.accept(problem());
+        }
+    }
+
+    private String problem() {
+        String why = lastWriteError.getMessage() == null ? lastWriteError.getClass().getSimpleName()
+                : lastWriteError.getMessage();
+        return "The audit log " + file + " cannot be written (" + why + "): " + failedWrites + " record"
+                + (failedWrites == 1 ? "" : "s") + " of commands and actions lost; they are written again once it can be";
+    }
+
+    private void truncate(long size) {
+        if (stream == null || size < 0) {
+            return;
+        }
+        // not through the stream's channel, which an interrupted thread would close
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            f.setLength(size);
+        } catch (IOException e) {
+            LOG.debug("cutting a partial record off audit log {}", file, e);
         }
     }
 
@@ -152,6 +191,7 @@ public final class AuditLog implements AutoCloseable {
         }
         lastWriteError = e;
         failedWrites++;
+        problems.accept(problem());
         // A broken stream (disk full, file removed) is reopened on the next record.
         closeStream();
     }

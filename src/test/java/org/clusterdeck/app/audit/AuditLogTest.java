@@ -140,6 +140,71 @@ class AuditLogTest {
                 AuditLog.defaultDirectory(Map.of("XDG_DATA_HOME", "relative/dir"), "/home/me"));
     }
 
+    /**
+     * A full disk (a 64 KiB tmpfs, as root): records that do not fit are lost with a warning naming
+     * the file and the cause, the one cut off halfway is cut off entirely (every line stays one
+     * whole record), and once there is room the log goes on and says so.
+     */
+    @Test
+    void aFullDiskLosesRecordsWithAWarningNeverHalfALineAndTheLogGoesOnOnceThereIsRoom() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue("root".equals(System.getProperty("user.name")),
+                "mounting a small tmpfs needs root");
+        Path small = dir.resolve("small");
+        Files.createDirectories(small);
+        assertEquals(0, new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", small.toString())
+                .inheritIO().start().waitFor());
+        try {
+            List<String> told = new java.util.concurrent.CopyOnWriteArrayList<>();
+            Path logDir = small.resolve("audit");
+            try (AuditLog log = new AuditLog(logDir)) {
+                log.onProblem(p -> told.add(p == null ? "written again" : p));
+                log.append(record("node1", 1));
+                // the rest of the disk taken, all but what is left in the log's own last block
+                Path filler = small.resolve("filler");
+                try (var out = Files.newOutputStream(filler)) {
+                    byte[] block = new byte[1024];
+                    while (true) {
+                        out.write(block);
+                        out.flush();
+                    }
+                } catch (java.io.IOException full) {
+                    assertTrue(full.getMessage().contains("No space left on device"), full.getMessage());
+                }
+                long before = Files.size(logDir.resolve(AuditLog.FILE_NAME));
+                // records longer than the room left: part of each would fit
+                log.append(large("node1", 2));
+                log.append(large("node1", 3));
+                assertEquals(before, Files.size(logDir.resolve(AuditLog.FILE_NAME)), "no part of a lost record stays: " + told
+                        + " " + Files.readString(logDir.resolve(AuditLog.FILE_NAME)).replace("x".repeat(100), "x…"));
+                assertEquals(2, told.size(), told.toString());
+                assertTrue(told.get(0).startsWith("The audit log " + logDir.resolve(AuditLog.FILE_NAME)
+                        + " cannot be written (No space left on device): 1 record of commands"), told.get(0));
+                assertTrue(told.get(1).contains(": 2 records of commands"), told.get(1));
+                assertEquals(2, log.failedWrites());
+                // a short one still fits in the block the log has
+                log.append(record("node1", 4));
+                assertEquals("written again", told.get(2));
+                assertTrue(log.lastWriteError().isEmpty());
+
+                Files.delete(filler);
+                log.append(large("node1", 5));
+                assertEquals(3, told.size(), "nothing more to tell: " + told);
+            }
+            List<JsonNode> kept = AuditingRunnerTest.records(logDir.resolve(AuditLog.FILE_NAME));
+            assertEquals(List.of("1", "4", "5"), kept.stream().map(r -> r.get("argv").get(2).asText()).toList(),
+                    "the records that fitted, each whole");
+        } finally {
+            new ProcessBuilder("umount", small.toString()).inheritIO().start().waitFor();
+        }
+    }
+
+    /** A record of about 20 KB (the command is in it twice, as argv and as displayed): a long here-document. */
+    private static AuditRecord large(String node, int i) {
+        Command command = Command.of("/bin/echo", "record", Integer.toString(i), "x".repeat(10_000));
+        CommandResult result = new CommandResult(node, command.argv(), 0, "", "", Duration.ofMillis(1));
+        return AuditRecord.finished(Instant.now(), command, c -> c, result, Duration.ofMillis(1), false);
+    }
+
     private static AuditRecord record(String node, int i) {
         Command command = Command.of("/bin/echo", "record", Integer.toString(i));
         CommandResult result = new CommandResult(node, command.argv(), 0, i + "\n", "", Duration.ofMillis(1));
