@@ -53,6 +53,7 @@ public final class ClusterDeckApp extends Application {
         vm = show(stage, background, dialogs, new ClusterProfileStore(), new CibFileReader(),
                 sshWatcher(audit, dialogs, background.ui()));
         vm.useSetupWizards(setupWizards(audit, dialogs, background, AuditLog.defaultDirectory()));
+        vm.watchAudit(audit, background.ui());
         vm.loadProfiles(connectAtStart());
     }
 

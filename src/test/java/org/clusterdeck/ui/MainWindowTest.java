@@ -6,13 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.Callable;
 import javafx.application.Platform;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Button;
@@ -22,10 +24,14 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.clusterdeck.Corpus;
+import org.clusterdeck.app.audit.AuditLog;
+import org.clusterdeck.app.audit.AuditRecord;
 import org.clusterdeck.app.clusters.ClusterProfile;
 import org.clusterdeck.app.clusters.ClusterProfileStore;
 import org.clusterdeck.app.offline.CibFileReader;
 import org.clusterdeck.cluster.graph.layout.NodeBox;
+import org.clusterdeck.transport.Command;
+import org.clusterdeck.transport.CommandResult;
 import org.clusterdeck.ui.clusters.ClusterViewModel;
 import org.clusterdeck.ui.clusters.ClusterWatcher;
 import org.clusterdeck.ui.graph.GraphCanvas;
@@ -84,6 +90,33 @@ class MainWindowTest {
         assertTrue(robot.lookup(".empty-hint").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.getText().contains("SSH address")));
         assertEquals("ClusterDeck", ((Stage) robot.window(0)).getTitle());
+    }
+
+    /** An audit log that cannot be written is a warning in the window until it is written again. */
+    @Test
+    void anAuditLogThatCannotBeWrittenIsShownUntilItIsWrittenAgain(FxRobot robot) throws Exception {
+        Path auditDir = dir.resolve("audit");
+        Files.writeString(auditDir, "a file where the log's directory should be");
+        try (AuditLog audit = new AuditLog(auditDir)) {
+            robot.interact(() -> vm.watchAudit(audit, Platform::runLater));
+            Label warning = robot.lookup("#audit-warning").queryAs(Label.class);
+            assertTrue(!warning.isVisible(), "nothing to warn of yet");
+            Command c = Command.of("crm_mon", "-1");
+            AuditRecord record = AuditRecord.finished(
+                    Instant.now(), c, x -> x, new CommandResult("node1", c.argv(), 0, "",
+                            "", Duration.ofMillis(1)), Duration.ofMillis(1), false);
+            audit.append(record);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(warning.isVisible());
+            assertTrue(warning.getText().startsWith("The audit log " + auditDir.resolve("audit.log")
+                    + " cannot be written ("), warning.getText());
+            assertTrue(warning.getText().contains(": 1 record of commands and actions lost"), warning.getText());
+
+            Files.delete(auditDir);
+            audit.append(record);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertTrue(!warning.isVisible(), "written again: " + warning.getText());
+        }
     }
 
     @Test

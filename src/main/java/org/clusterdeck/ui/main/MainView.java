@@ -37,6 +37,7 @@ public final class MainView {
     @FXML private StackPane content;
     @FXML private Node emptyState;
     @FXML private Label statusLine;
+    @FXML private Label auditWarning;
     @FXML private MenuItem editItem;
     @FXML private MenuItem removeItem;
     @FXML private Button editButton;
@@ -79,6 +80,9 @@ public final class MainView {
         darkItem.selectedProperty().addListener((o, was, now) -> vm.themeProperty().set(now ? Theme.DARK : Theme.LIGHT));
         vm.themeProperty().addListener((o, was, now) -> darkItem.setSelected(now == Theme.DARK));
         statusLine.textProperty().bind(vm.statusLineProperty());
+        auditWarning.textProperty().bind(vm.auditProblemProperty());
+        auditWarning.visibleProperty().bind(vm.auditProblemProperty().isNotEmpty());
+        auditWarning.managedProperty().bind(auditWarning.visibleProperty());
         show(vm.selectedProperty().get());
     }
 

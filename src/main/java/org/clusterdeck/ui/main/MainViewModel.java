@@ -3,6 +3,7 @@ package org.clusterdeck.ui.main;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executor;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,6 +20,7 @@ import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import org.clusterdeck.app.audit.AuditLog;
 import org.clusterdeck.app.clusters.ClusterProfile;
 import org.clusterdeck.app.clusters.ClusterProfileStore;
 import org.clusterdeck.app.offline.CibFileReader;
@@ -52,6 +54,7 @@ public final class MainViewModel {
     private final ObjectProperty<ClusterViewModel> selected = new SimpleObjectProperty<>();
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final ReadOnlyStringWrapper statusLine = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper auditProblem = new ReadOnlyStringWrapper("");
     private final BooleanBinding profileSelected = Bindings.createBooleanBinding(
             () -> selected.get() != null && !selected.get().isFile(), selected);
     private final BooleanBinding anySelected = selected.isNotNull();
@@ -263,6 +266,19 @@ public final class MainViewModel {
 
     public ObjectProperty<Theme> themeProperty() {
         return theme;
+    }
+
+    /**
+     * Shows, until it is written again, that the audit log cannot be written (a full disk): the
+     * log is the admin's record of what ran, so its loss is not left to a log file nobody reads.
+     */
+    public void watchAudit(AuditLog audit, Executor ui) {
+        audit.onProblem(problem -> ui.execute(() -> auditProblem.set(problem == null ? "" : problem)));
+    }
+
+    /** Why the audit log cannot be written, or empty. */
+    public ReadOnlyStringProperty auditProblemProperty() {
+        return auditProblem.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty statusLineProperty() {
