@@ -5,9 +5,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.clusterdeck.transport.TransportException.Kind;
 
@@ -32,8 +30,12 @@ public final class LocalProcessRunner implements CommandRunner {
     public CommandResult run(Command command) throws TransportException {
         long start = System.nanoTime();
         Process p = start(command);
-        CompletableFuture<String> out = OutputDrain.start(p.getInputStream());
-        CompletableFuture<String> err = OutputDrain.start(p.getErrorStream());
+        Runnable stop = () -> {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        };
+        CompletableFuture<String> out = OutputDrain.start(p.getInputStream(), OutputDrain.LIMIT_BYTES, stop);
+        CompletableFuture<String> err = OutputDrain.start(p.getErrorStream(), OutputDrain.LIMIT_BYTES, stop);
         try (OutputStream in = p.getOutputStream()) {
             if (command.stdin() != null) {
                 in.write(command.stdin().getBytes(StandardCharsets.UTF_8));
@@ -47,15 +49,14 @@ public final class LocalProcessRunner implements CommandRunner {
                 p.destroyForcibly();
                 throw new CommandTimeoutException(node, command);
             }
-            return new CommandResult(node, command.argv(), p.exitValue(),
-                    out.get(5, TimeUnit.SECONDS), err.get(5, TimeUnit.SECONDS),
+            String stdout = OutputDrain.output(out, node, command, "stdout");
+            String stderr = OutputDrain.output(err, node, command, "stderr");
+            return new CommandResult(node, command.argv(), p.exitValue(), stdout, stderr,
                     Duration.ofNanos(System.nanoTime() - start));
         } catch (InterruptedException e) {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new TransportException(node, Kind.CANCELLED, "'" + command.display() + "' cancelled", e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new TransportException(node, Kind.FAILED, "'" + command.display() + "': output could not be read", e);
         }
     }
 

@@ -260,6 +260,38 @@ class MonitorLabTest extends LabTestBase {
         }
     }
 
+    /**
+     * A crm_mon that prints without end (hundreds of megabytes and more): the console stops reading
+     * at its limit, ends the command on the node, reports an error for that node naming the limit,
+     * and goes on watching the other.
+     */
+    @Test
+    @Order(3)
+    void aCrmMonPrintingWithoutEndIsStoppedWithAnErrorForThatNodeAlone() {
+        Recorder rec = new Recorder();
+        List<CommandRunner> nodes = runners();
+        String bad = host("node2");
+        try (ClusterMonitor m = monitor(rec, nodes)) {
+            hideCrmMon("node2", "#!/bin/sh\nexec yes '<resource id=\"endless\"/>'\n");
+            touchCib();
+            ClusterEvent e = rec.awaitEvent("error event for node2",
+                    ev -> ev.type() == EventType.ERROR && bad.equals(ev.seenBy()) && ev.message().contains("MiB"));
+            assertTrue(e.message().contains("crm_mon") && e.message().contains("printed more than 64 MiB on stdout"),
+                    e.message());
+            long before = rec.viewsFrom(host("node1"));
+            Lab.await("node1 still polled", FAST, () -> rec.viewsFrom(host("node1")) >= before + 3 ? true : null,
+                    rec::last);
+            restoreCrmMon("node2");
+            Lab.await("no endless crm_mon left on node2", FAST, () -> lab.ssh("node2", Duration.ofSeconds(10),
+                    "pgrep", "-x", "yes").exitCode() == 1 ? true : null, () -> "yes still runs on node2");
+            Lab.await("node2 answers properly again", FAST,
+                    () -> rec.node(bad).status() != null && rec.node(bad).error() == null ? true : null, rec::last);
+        } finally {
+            restoreCrmMon("node2");
+            nodes.forEach(CommandRunner::close);
+        }
+    }
+
     @Test
     @Order(4)
     void sshdKilledMidCommandGivesAnEventForThatNodeAndTheMonitorGoesOn() {

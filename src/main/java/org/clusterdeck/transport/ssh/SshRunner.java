@@ -91,8 +91,17 @@ public final class SshRunner implements CommandRunner {
         try {
             session = ssh.startSession();
             Session.Command cmd = session.exec(line);
-            CompletableFuture<String> out = OutputDrain.start(cmd.getInputStream());
-            CompletableFuture<String> err = OutputDrain.start(cmd.getErrorStream());
+            // past the limit the command is killed, which ends the wait for it below
+            Runnable stop = () -> {
+                try {
+                    cmd.signal(Signal.KILL);
+                    cmd.close();
+                } catch (IOException ignored) {
+                    // the wait below ends with the command's timeout instead
+                }
+            };
+            CompletableFuture<String> out = OutputDrain.start(cmd.getInputStream(), OutputDrain.LIMIT_BYTES, stop);
+            CompletableFuture<String> err = OutputDrain.start(cmd.getErrorStream(), OutputDrain.LIMIT_BYTES, stop);
             try (OutputStream in = cmd.getOutputStream()) {
                 if (command.stdin() != null) {
                     in.write(command.stdin().getBytes(StandardCharsets.UTF_8));
@@ -101,6 +110,12 @@ public final class SshRunner implements CommandRunner {
             try {
                 cmd.join(command.timeout().toMillis(), TimeUnit.MILLISECONDS);
             } catch (ConnectionException e) {
+                // a command stopped for printing too much ends its channel: that is the error to tell
+                for (var stream : Map.of("stdout", out, "stderr", err).entrySet()) {
+                    if (stream.getValue().isCompletedExceptionally()) {
+                        OutputDrain.output(stream.getValue(), node(), command, stream.getKey());
+                    }
+                }
                 if (System.nanoTime() - start < command.timeout().toNanos()) {
                     // sshj reports a dropped connection the same way as a timeout
                     throw e;
@@ -117,9 +132,9 @@ public final class SshRunner implements CommandRunner {
                 CompletableFuture.runAsync(() -> closeQuietly(hung), OutputDrain.executor());
                 throw new CommandTimeoutException(node(), command);
             }
+            String stdout = OutputDrain.output(out, node(), command, "stdout");
+            String stderr = OutputDrain.output(err, node(), command, "stderr");
             Integer exit = cmd.getExitStatus();
-            String stdout = out.get(5, TimeUnit.SECONDS);
-            String stderr = err.get(5, TimeUnit.SECONDS);
             if (exit == null) {
                 throw new TransportException(node(), Kind.FAILED, "'" + command.display()
                         + "' ended without an exit status"
