@@ -14,6 +14,9 @@ import org.clusterdeck.ui.setup.SetupWizardViewModel;
 public interface DialogService {
     void showError(String title, String message);
 
+    /** Shows a message that needs no answer, e.g. the About box. */
+    void showInformation(String title, String message);
+
     boolean confirm(String title, String message);
 
     /**

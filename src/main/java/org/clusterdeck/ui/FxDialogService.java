@@ -42,7 +42,16 @@ public class FxDialogService implements DialogService {
 
     @Override
     public void showError(String title, String message) {
-        Alert a = new Alert(Alert.AlertType.ERROR);
+        show(Alert.AlertType.ERROR, title, message);
+    }
+
+    @Override
+    public void showInformation(String title, String message) {
+        show(Alert.AlertType.INFORMATION, title, message);
+    }
+
+    private void show(Alert.AlertType type, String title, String message) {
+        Alert a = new Alert(type);
         prepare(a, title);
         // a Label wraps long paths and messages; the default content text is cut off
         Label text = new Label(message);

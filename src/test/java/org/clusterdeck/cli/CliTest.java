@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.clusterdeck.Corpus;
+import org.clusterdeck.app.BuildInfo;
 import org.clusterdeck.RealCrmMon;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -59,6 +60,13 @@ class CliTest {
             k.add(it.next());
         }
         return k;
+    }
+
+    @Test
+    void versionIsTheBuilds() {
+        Run r = run("--version");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("ClusterDeck " + BuildInfo.version(), r.out().strip());
     }
 
     @Test

@@ -24,6 +24,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.clusterdeck.Corpus;
+import org.clusterdeck.app.BuildInfo;
 import org.clusterdeck.app.audit.AuditLog;
 import org.clusterdeck.app.audit.AuditRecord;
 import org.clusterdeck.app.clusters.ClusterProfile;
@@ -183,6 +184,19 @@ class MainWindowTest {
         double fitted = graph.scaleProperty().get();
         robot.type(KeyCode.PLUS);
         assertTrue(graph.scaleProperty().get() > fitted);
+    }
+
+    @Test
+    void theAboutBoxShowsTheVersion(FxRobot robot) {
+        robot.clickOn("Help").clickOn("About ClusterDeck");
+        WaitForAsyncUtils.waitForFxEvents();
+        Label text = robot.lookup(".dialog-pane .label").queryAllAs(Label.class).stream()
+                .filter(l -> l.getText() != null && l.getText().startsWith("ClusterDeck ")).findFirst().orElseThrow();
+        assertTrue(text.getText().startsWith("ClusterDeck " + BuildInfo.version() + "\n"), text.getText());
+        robot.clickOn(robot.lookup(".dialog-pane .button").queryAllAs(Button.class).stream()
+                .filter(b -> b.getText().equals("OK")).findFirst().orElseThrow());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, robot.listWindows().size(), "the About box closed");
     }
 
     @Test

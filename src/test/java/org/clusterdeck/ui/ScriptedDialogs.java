@@ -17,14 +17,15 @@ import org.clusterdeck.ui.action.NewResourceViewModel;
 
 /**
  * Dialog answers given in advance, for view-model tests and for the file choosers in window tests
- * (native file dialogs cannot be driven headless). Errors, confirmations, host keys and secret
- * prompts shown are recorded.
+ * (native file dialogs cannot be driven headless). Errors, information, confirmations, host keys and
+ * secret prompts shown are recorded.
  */
 public class ScriptedDialogs implements DialogService {
     public final Deque<Optional<ClusterProfile>> profiles = new ArrayDeque<>();
     public final Deque<Path> cibFiles = new ArrayDeque<>();
     public final Deque<Path> exportFiles = new ArrayDeque<>();
     public final List<String> errors = new ArrayList<>();
+    public final List<String> informations = new ArrayList<>();
     public final List<String> confirmations = new ArrayList<>();
     public boolean confirmAnswer = true;
     public final List<UnknownHostKey> hostKeys = new ArrayList<>();
@@ -35,6 +36,11 @@ public class ScriptedDialogs implements DialogService {
     @Override
     public void showError(String title, String message) {
         errors.add(title + ": " + message);
+    }
+
+    @Override
+    public void showInformation(String title, String message) {
+        informations.add(title + ": " + message);
     }
 
     @Override

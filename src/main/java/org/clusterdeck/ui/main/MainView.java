@@ -215,6 +215,11 @@ public final class MainView {
     }
 
     @FXML
+    private void about() {
+        vm.about();
+    }
+
+    @FXML
     private void quit() {
         Platform.exit();
     }

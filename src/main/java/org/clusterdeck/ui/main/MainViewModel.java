@@ -20,6 +20,7 @@ import javafx.beans.value.ChangeListener;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import org.clusterdeck.app.BuildInfo;
 import org.clusterdeck.app.audit.AuditLog;
 import org.clusterdeck.app.clusters.ClusterProfile;
 import org.clusterdeck.app.clusters.ClusterProfileStore;
@@ -231,6 +232,19 @@ public final class MainViewModel {
     public CompletableFuture<Void> disconnectAll() {
         return CompletableFuture.allOf(clusters.stream().map(ClusterViewModel::disconnect)
                 .toArray(CompletableFuture[]::new));
+    }
+
+    /** The About box: the version of this build and the Java and JavaFX it runs on, for a bug report. */
+    public void about() {
+        dialogs.showInformation("About ClusterDeck", aboutText());
+    }
+
+    String aboutText() {
+        return "ClusterDeck " + BuildInfo.version() + "\n"
+                + "A desktop console for Pacemaker, Corosync and DRBD high-availability clusters.\n\n"
+                + "Java " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor") + ")"
+                + ", JavaFX " + System.getProperty("javafx.runtime.version", "unknown") + "\n"
+                + "Runtime: " + System.getProperty("java.home");
     }
 
     public void toggleTheme() {

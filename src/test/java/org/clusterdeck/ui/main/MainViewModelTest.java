@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.clusterdeck.Corpus;
+import org.clusterdeck.app.BuildInfo;
 import org.clusterdeck.app.clusters.ClusterProfile;
 import org.clusterdeck.app.clusters.ClusterProfileStore;
 import org.clusterdeck.app.offline.CibFileReader;
@@ -51,6 +52,16 @@ class MainViewModelTest {
     @AfterEach
     void stop() {
         background.close();
+    }
+
+    @Test
+    void theAboutBoxNamesTheBuildsVersionAndTheRuntime() {
+        start().about();
+        assertEquals(1, dialogs.informations.size());
+        String about = dialogs.informations.get(0);
+        assertTrue(about.startsWith("About ClusterDeck: ClusterDeck " + BuildInfo.version() + "\n"), about);
+        assertTrue(about.contains("Java " + System.getProperty("java.runtime.version")), about);
+        assertTrue(about.contains("Runtime: " + System.getProperty("java.home")), about);
     }
 
     @Test
