@@ -34,7 +34,7 @@ public final class OutputDrain {
     /** A stream printed more than the limit; the command was stopped. */
     static final class TooMuchOutput extends IOException {
         TooMuchOutput() {
-            super("more than " + LIMIT_BYTES / (1024 * 1024) + " MiB");
+            super("past the limit");
         }
     }
 
@@ -81,7 +81,7 @@ public final class OutputDrain {
     /**
      * What a drained stream held, once the command ended.
      *
-     * @throws TransportException naming the node, the command and the stream when it printed too much
+     * @throws OutputTooLargeException naming the node, the command and the stream when it printed too much
      */
     public static String output(CompletableFuture<String> drained, String node, Command command, String stream)
             throws TransportException, InterruptedException {
@@ -89,8 +89,7 @@ public final class OutputDrain {
             return drained.get(5, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof TooMuchOutput t) {
-                throw new TransportException(node, Kind.FAILED, "'" + command.display() + "' printed " + t.getMessage()
-                        + " on " + stream + ", more than any cluster tool should: it was stopped", t);
+                throw new OutputTooLargeException(node, command, stream, t);
             }
             throw new TransportException(node, Kind.FAILED, "'" + command.display() + "': " + stream
                     + " could not be read", e);

@@ -25,6 +25,7 @@ import org.clusterdeck.transport.CommandRunner;
 import org.clusterdeck.transport.CommandStream;
 import org.clusterdeck.transport.CommandTimeoutException;
 import org.clusterdeck.transport.OutputListener;
+import org.clusterdeck.transport.OutputTooLargeException;
 import org.clusterdeck.transport.TransportException;
 
 /**
@@ -108,6 +109,11 @@ final class NodePoller {
             } else {
                 confirm();
             }
+        } catch (OutputTooLargeException e) {
+            // it answered, with far too much: a tool gone wrong on a node that is there
+            stopFollowing();
+            last = new NodeView(host(), Reach.REACHABLE, last.answeredAt(), software != null ? software : last.software(),
+                    null, null, null, cib, NodeError.of(e));
         } catch (TransportException e) {
             if (e instanceof CommandTimeoutException) {
                 // A node that stops answering mid-command usually died: start over with a fresh
