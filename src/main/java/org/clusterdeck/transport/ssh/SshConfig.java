@@ -137,9 +137,13 @@ public final class SshConfig {
             return new SshTarget(user, hostName, port);
         }
 
-        /** As shown: the name as given, with the user, e.g. {@code admin@web1}. */
+        /**
+         * As shown: the name as given, with the user, e.g. {@code admin@web1}; the port too when the
+         * name is no alias of another host name ({@code root@10.0.0.5:2222}).
+         */
         public String display() {
-            return user + "@" + (alias.contains(":") ? "[" + alias + "]" : alias) + (port == 22 ? "" : ":" + port);
+            boolean showPort = port != 22 && hostName.equalsIgnoreCase(alias);
+            return user + "@" + (alias.contains(":") ? "[" + alias + "]" : alias) + (showPort ? ":" + port : "");
         }
     }
 

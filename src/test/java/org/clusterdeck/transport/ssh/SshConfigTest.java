@@ -60,7 +60,7 @@ class SshConfigTest {
         assertEquals(List.of(dir.resolve(".ssh/web_key"), Path.of("/keys/all")), r.identityFiles(),
                 "every IdentityFile adds a key, in order");
         assertEquals(List.of(dir.resolve("kh/10.0.0.5_2222"), Path.of("/tmp/with space")), r.userKnownHostsFiles());
-        assertEquals("admin@web1:2222", r.display());
+        assertEquals("admin@web1", r.display(), "an alias is shown as the admin named it");
         assertEquals(new SshTarget("admin", "10.0.0.5", 2222), r.target());
     }
 
