@@ -8,8 +8,9 @@ import java.util.List;
 import org.clusterdeck.app.audit.AuditLog;
 import org.clusterdeck.app.connect.ClusterConnector;
 import org.clusterdeck.app.nodes.NodeGroup;
+import org.clusterdeck.transport.ssh.SshAddress;
+import org.clusterdeck.transport.ssh.SshConfig;
 import org.clusterdeck.transport.ssh.SshOptions;
-import org.clusterdeck.transport.ssh.SshTarget;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -20,17 +21,20 @@ final class SshSource {
     @Option(names = {"-i", "--identity"}, paramLabel = "FILE", description = "Private key file (repeatable; a passphrase is asked on the terminal); default: ~/.ssh/id_ed25519, id_ecdsa, id_rsa. Keys of ssh-agent (SSH_AUTH_SOCK) are tried first; a password is asked last.")
     List<Path> identities = new ArrayList<>();
 
-    @Option(names = "--known-hosts", paramLabel = "FILE", description = "Host keys to verify against (default ~/.ssh/known_hosts).")
+    @Option(names = "--known-hosts", paramLabel = "FILE", description = "Host keys to verify against (default: the ssh config's UserKnownHostsFile, else ~/.ssh/known_hosts).")
     Path knownHosts;
 
     @Option(names = "--accept-new-host-key", description = "Trust and remember an unknown host key (never a changed one).")
     boolean acceptNewHostKey;
 
-    @Option(names = "--user", paramLabel = "USER", defaultValue = "root", description = "Login user where --host names none (default: ${DEFAULT-VALUE}); non-root users run the tools through sudo -n.")
+    @Option(names = "--user", paramLabel = "USER", defaultValue = "root", description = "Login user where neither --host nor the ssh config's User names one (default: ${DEFAULT-VALUE}); non-root users run the tools through sudo -n.")
     String user;
 
-    @Option(names = {"-J", "--jump"}, paramLabel = "[USER@]HOST[:PORT]", description = "Reach every node through this SSH host (like ssh -J); its host key is checked like the nodes'.")
+    @Option(names = {"-J", "--jump"}, paramLabel = "[USER@]HOST[:PORT]", description = "Reach every node through this SSH host (like ssh -J; several, comma-separated, first hop first; default: the ssh config's ProxyJump); its host key is checked like the nodes'.")
     String jump;
+
+    @Option(names = {"-F", "--ssh-config"}, paramLabel = "FILE", description = "OpenSSH client config to resolve host names through (like ssh -F; none: no file). Default: ~/.ssh/config, then /etc/ssh/ssh_config: --host may name a Host alias, whose HostName, User, Port, IdentityFile, UserKnownHostsFile and ProxyJump are used.")
+    String sshConfig;
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec mixee;
@@ -41,7 +45,7 @@ final class SshSource {
 
     /** The nodes, each through an audited SSH connection that opens on first use. */
     NodeGroup connect(List<String> hosts, AuditLog audit) {
-        return connector(audit).connect(targets(hosts), options());
+        return connector(audit).connect(addresses(hosts), user, options());
     }
 
     /** The audit log of the command line this command runs in. */
@@ -54,8 +58,17 @@ final class SshSource {
         return new ClusterConnector(audit, new ConsolePrompter());
     }
 
-    List<SshTarget> targets(List<String> hosts) {
-        return hosts.stream().map(h -> SshTarget.parse(h, user)).toList();
+    /** The nodes as given: ssh config aliases too, user and port left for the config where not named. */
+    List<SshAddress> addresses(List<String> hosts) {
+        List<SshAddress> out = new ArrayList<>();
+        for (String h : hosts) {
+            try {
+                out.add(SshAddress.parse(h));
+            } catch (IllegalArgumentException e) {
+                throw new ParameterException(mixee.commandLine(), "--host " + h + ": " + e.getMessage());
+            }
+        }
+        return out;
     }
 
     SshOptions options() {
@@ -63,9 +76,15 @@ final class SshSource {
             throw new ParameterException(mixee.commandLine(), "--connect-timeout must be between 0.1 and 600 seconds, not "
                     + connectTimeoutSeconds);
         }
+        List<SshAddress> jumps;
+        try {
+            jumps = jump == null ? List.of() : SshConfig.parseJumps(jump.strip(), null);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(mixee.commandLine(), "--jump " + jump + ": " + e.getMessage());
+        }
         return new SshOptions(identities, knownHosts, acceptNewHostKey,
                 Duration.ofMillis(Math.round(connectTimeoutSeconds * 1000)),
-                ClusterConnector.agentSocket(), jump == null ? null : SshTarget.parse(jump, user));
+                ClusterConnector.agentSocket(), jumps, SshConfig.fromSetting(sshConfig));
     }
 
     /**

@@ -63,7 +63,7 @@ final class WatchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         CountDownLatch forever = new CountDownLatch(1);
         try (AuditLog audit = ssh.auditLog()) {
-            ClusterConnector.Watch watch = ssh.connector(audit).watch(ssh.targets(hosts), ssh.options(), settings,
+            ClusterConnector.Watch watch = ssh.connector(audit).watch(ssh.addresses(hosts), ssh.user, ssh.options(), settings,
                     new Printer(out, json));
             try {
                 if (forSeconds == null) {

@@ -80,7 +80,7 @@ public final class ClusterDeckApp extends Application {
      */
     public static SetupWizards setupWizards(AuditLog audit, DialogService dialogs, Background background, Path dataDir) {
         ClusterConnector connector = new ClusterConnector(audit, new DialogPrompter(dialogs, background.ui()));
-        return built -> new SetupWizardViewModel(p -> connector.connect(p.targets(), ClusterConnector.options(p)),
+        return built -> new SetupWizardViewModel(p -> connector.connect(p.addresses(), p.user(), ClusterConnector.options(p)),
                 background, audit, new SetupJournal(dataDir), built);
     }
 

@@ -12,7 +12,9 @@ import org.clusterdeck.app.monitor.MonitorListener;
 import org.clusterdeck.app.monitor.MonitorSettings;
 import org.clusterdeck.app.nodes.NodeConnection;
 import org.clusterdeck.app.nodes.NodeGroup;
+import org.clusterdeck.transport.ssh.SshAddress;
 import org.clusterdeck.transport.ssh.SshAuthenticator;
+import org.clusterdeck.transport.ssh.SshConfig;
 import org.clusterdeck.transport.ssh.SshOptions;
 import org.clusterdeck.transport.ssh.SshPrompter;
 import org.clusterdeck.transport.ssh.SshRunner;
@@ -40,14 +42,22 @@ public final class ClusterConnector {
     }
 
     /**
-     * How to reach a saved cluster. An unknown host key is never trusted without asking: the
-     * prompter is asked with its fingerprint.
+     * How to reach a saved cluster. Node names are resolved through the user's ssh config
+     * ({@code ~/.ssh/config}, then {@code /etc/ssh/ssh_config}; the system property
+     * {@value SshConfig#PROPERTY} names another file, or {@code none}); what the profile gives
+     * (key file, known_hosts, jump hosts) comes first. An unknown host key is never trusted
+     * without asking: the prompter is asked with its fingerprint.
      */
     public static SshOptions options(ClusterProfile profile) {
+        return options(profile, SshConfig.fromSetting(null));
+    }
+
+    /** The same, with node names resolved through {@code sshConfig}. */
+    public static SshOptions options(ClusterProfile profile, SshConfig sshConfig) {
         List<Path> keys = blank(profile.identityFile()) ? List.of() : List.of(Path.of(profile.identityFile()));
         Path knownHosts = blank(profile.knownHosts()) ? null : Path.of(profile.knownHosts());
-        SshTarget jump = blank(profile.jumpHost()) ? null : SshTarget.parse(profile.jumpHost(), profile.user());
-        return new SshOptions(keys, knownHosts, false, null, agentSocket(), jump);
+        List<SshAddress> jumps = blank(profile.jumpHost()) ? List.of() : SshConfig.parseJumps(profile.jumpHost().strip(), null);
+        return new SshOptions(keys, knownHosts, false, null, agentSocket(), jumps, sshConfig);
     }
 
     private static boolean blank(String s) {
@@ -56,17 +66,26 @@ public final class ClusterConnector {
 
     /** The nodes, in the order given, each through an audited SSH runner; connections open on first use. */
     public NodeGroup connect(List<SshTarget> nodes, SshOptions options) {
+        return connect(nodes.stream().map(SshAddress::of).toList(), null, options);
+    }
+
+    /**
+     * The nodes as the admin named them (ssh config aliases too), in the order given; what an
+     * address and the ssh config leave out: {@code defaultUser}, port 22.
+     */
+    public NodeGroup connect(List<SshAddress> nodes, String defaultUser, SshOptions options) {
         SshAuthenticator authenticator = new SshAuthenticator(prompter);
         List<NodeConnection> out = new ArrayList<>();
-        for (SshTarget node : nodes) {
-            out.add(new NodeConnection(new AuditingRunner(new SshRunner(node, options, authenticator), audit)));
+        for (SshAddress node : nodes) {
+            out.add(new NodeConnection(new AuditingRunner(new SshRunner(node, defaultUser, options, authenticator),
+                    audit)));
         }
         return new NodeGroup(out);
     }
 
     /** Starts watching a saved cluster, as {@link #watch(List, SshOptions, MonitorSettings, MonitorListener)}. */
     public Watch watch(ClusterProfile profile, MonitorSettings settings, MonitorListener listener) {
-        return watch(profile.targets(), options(profile), settings, listener);
+        return watch(profile.addresses(), profile.user(), options(profile), settings, listener);
     }
 
     /**
@@ -74,7 +93,13 @@ public final class ClusterConnector {
      * first connections are made on the monitor's threads, and {@code listener} hears how they went.
      */
     public Watch watch(List<SshTarget> nodes, SshOptions options, MonitorSettings settings, MonitorListener listener) {
-        NodeGroup group = connect(nodes, options);
+        return watch(nodes.stream().map(SshAddress::of).toList(), null, options, settings, listener);
+    }
+
+    /** As {@link #watch(List, SshOptions, MonitorSettings, MonitorListener)}, for nodes as the admin named them. */
+    public Watch watch(List<SshAddress> nodes, String defaultUser, SshOptions options, MonitorSettings settings,
+            MonitorListener listener) {
+        NodeGroup group = connect(nodes, defaultUser, options);
         ClusterMonitor monitor = new ClusterMonitor(group.nodes(), settings, Clock.systemUTC(), listener);
         monitor.start();
         return new Watch(monitor, group);

@@ -42,15 +42,16 @@ public final class SshAuthenticator {
     }
 
     /**
-     * Logs in as {@code target}'s user on a connected client.
+     * Logs in as {@code target}'s user on a connected client, with the agent's keys, then the key
+     * files {@code identityFiles} (none: OpenSSH's default files), then a password.
      *
      * @throws UserAuthException naming each way that was tried and why it failed
      * @throws IOException when the connection broke while logging in
      */
-    void login(SSHClient ssh, SshTarget target, SshOptions options) throws IOException {
+    void login(SSHClient ssh, SshTarget target, SshOptions options, List<Path> identityFiles) throws IOException {
         List<String> tried = new ArrayList<>();
         if ((options.agentSocket() != null && viaAgent(ssh, target, options, tried))
-                || viaKeyFiles(ssh, target, options, tried)
+                || viaKeyFiles(ssh, target, identityFiles, tried)
                 || viaPassword(ssh, target, tried)) {
             return;
         }
@@ -80,14 +81,14 @@ public final class SshAuthenticator {
         return false;
     }
 
-    private boolean viaKeyFiles(SSHClient ssh, SshTarget target, SshOptions options, List<String> tried)
+    private boolean viaKeyFiles(SSHClient ssh, SshTarget target, List<Path> identityFiles, List<String> tried)
             throws IOException {
-        List<Path> files = options.identityFiles();
+        List<Path> files = identityFiles;
         if (files.isEmpty()) {
             Path dir = Path.of(System.getProperty("user.home"), ".ssh");
             files = DEFAULT_KEYS.stream().map(dir::resolve).filter(Files::isRegularFile).toList();
             if (files.isEmpty()) {
-                tried.add("no key files (none given with -i, none in " + dir + ")");
+                tried.add("no key files (none given with -i or IdentityFile, none in " + dir + ")");
             }
         }
         for (Path file : files) {

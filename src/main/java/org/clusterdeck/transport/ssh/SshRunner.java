@@ -9,6 +9,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,12 +57,17 @@ public final class SshRunner implements CommandRunner {
             + "(while read -r _; do :; done <&3; kill \"$p\" 2>/dev/null) & w=$!; exec 3<&-; "
             + "wait \"$p\"; rc=$?; kill \"$w\" 2>/dev/null; exit \"$rc\"");
 
-    private final SshTarget target;
+    private final SshAddress address;
+    private final String defaultUser;
     private final SshOptions options;
     private final SshAuthenticator authenticator;
+    /** The node after the ssh config; null when the config could not be read (then {@link #configProblem}). */
+    private final SshConfig.Resolved resolved;
+    private final String configProblem;
+    private final String node;
     private SSHClient client;
-    /** The connection to the jump host that carries {@link #client}'s tunnel, if any. */
-    private SSHClient jumpClient;
+    /** The connections to the jump hosts that carry {@link #client}'s tunnel, first hop first. */
+    private final List<SSHClient> jumpClients = new ArrayList<>();
     private long nextAttemptNanos;
     private Duration backoff = Duration.ofSeconds(1);
     private TransportException lastFailure;
@@ -71,15 +77,36 @@ public final class SshRunner implements CommandRunner {
         this(target, options, new SshAuthenticator(SshPrompter.NONE));
     }
 
+    /** A node whose user and port are given; its host may still be an alias of the options' ssh config. */
     public SshRunner(SshTarget target, SshOptions options, SshAuthenticator authenticator) {
-        this.target = target;
+        this(SshAddress.of(target), target.user(), options, authenticator);
+    }
+
+    /**
+     * A node as the admin named it: what the address leaves out comes from the options' ssh config
+     * (HostName, User, Port, IdentityFile, UserKnownHostsFile, ProxyJump, …), else {@code defaultUser}
+     * and port 22. The config is read here; what is wrong with it is reported when connecting.
+     */
+    public SshRunner(SshAddress address, String defaultUser, SshOptions options, SshAuthenticator authenticator) {
+        this.address = address;
+        this.defaultUser = defaultUser;
         this.options = options;
         this.authenticator = authenticator;
+        SshConfig.Resolved r = null;
+        String problem = null;
+        try {
+            r = options.sshConfig().resolve(address, defaultUser);
+        } catch (IllegalArgumentException e) {
+            problem = e.getMessage();
+        }
+        this.resolved = r;
+        this.configProblem = problem;
+        this.node = r != null ? r.display() : address.withDefaults(defaultUser).display();
     }
 
     @Override
     public String node() {
-        return target.display();
+        return node;
     }
 
     @Override
@@ -141,7 +168,7 @@ public final class SshRunner implements CommandRunner {
                         + (cmd.getExitSignal() != null ? " (killed by signal " + cmd.getExitSignal() + ")" : ""));
             }
             if (needsSudo() && exit == 1 && stderr.contains("a password is required")) {
-                throw new TransportException(node(), Kind.SUDO_PASSWORD, "sudo asks " + target.user()
+                throw new TransportException(node(), Kind.SUDO_PASSWORD, "sudo asks " + user()
                         + " for a password: allow the cluster tools with NOPASSWD in sudoers, or log in as root");
             }
             return new CommandResult(node(), command.argv(), exit, stdout, stderr,
@@ -300,7 +327,12 @@ public final class SshRunner implements CommandRunner {
     }
 
     private boolean needsSudo() {
-        return !"root".equals(target.user());
+        return !"root".equals(user());
+    }
+
+    /** The login user: the address's, the ssh config's, or the default. */
+    private String user() {
+        return resolved != null ? resolved.user() : address.withDefaults(defaultUser).user();
     }
 
     private synchronized SSHClient connection() throws TransportException {
@@ -326,20 +358,24 @@ public final class SshRunner implements CommandRunner {
     }
 
     private SSHClient connect() throws TransportException {
-        SshTarget via = options.jump();
-        if (via == null) {
-            return open(target, null, "");
+        if (configProblem != null) {
+            throw new TransportException(node(), Kind.FAILED, configProblem);
         }
-        jumpClient = open(via, null, "jump host " + via.display() + ": ");
+        List<SshConfig.Resolved> jumps;
         try {
-            DirectConnection tunnel;
-            try {
-                tunnel = jumpClient.newDirectConnection(target.host(), target.port());
-            } catch (IOException e) {
-                throw new TransportException(node(), Kind.UNREACHABLE, "jump host " + via.display() + " cannot reach "
-                        + target.host() + ":" + target.port() + " (" + describe(e) + ")", e);
+            jumps = jumpHosts(options.jumps().isEmpty() ? resolved.proxyJump() : options.jumps(), 0);
+        } catch (IllegalArgumentException e) {
+            throw new TransportException(node(), Kind.FAILED, e.getMessage());
+        }
+        try {
+            SSHClient previous = null;
+            SshConfig.Resolved previousHop = null;
+            for (SshConfig.Resolved hop : jumps) {
+                previous = open(hop, tunnel(previous, previousHop, hop), "jump host " + hop.display() + ": ");
+                previousHop = hop;
+                jumpClients.add(previous);
             }
-            return open(target, tunnel, "");
+            return open(resolved, tunnel(previous, previousHop, resolved), "");
         } catch (TransportException e) {
             disconnect();
             throw e;
@@ -347,20 +383,60 @@ public final class SshRunner implements CommandRunner {
     }
 
     /**
-     * Connects to {@code to}, directly or through a tunnel of the jump host, verifies its host key
-     * and logs in; {@code role} prefixes every message about it ("jump host …: ").
+     * The jump hosts in the order they are connected, as OpenSSH runs ProxyJump: the first hop is
+     * resolved through the ssh config with its own ProxyJump (reached through that first), the
+     * later hops without theirs (ssh is given the earlier hops as -J for them).
      */
-    private SSHClient open(SshTarget to, DirectConnection tunnel, String role) throws TransportException {
+    private List<SshConfig.Resolved> jumpHosts(List<SshAddress> hops, int depth) {
+        if (hops.isEmpty()) {
+            return List.of();
+        }
+        if (depth > 8) {
+            throw new IllegalArgumentException("ProxyJump leads through more than 8 jump hosts (a loop?): "
+                    + hops.get(0).display());
+        }
+        List<SshConfig.Resolved> out = new ArrayList<>();
+        SshConfig.Resolved first = options.sshConfig().resolve(hops.get(0), defaultUser);
+        out.addAll(jumpHosts(first.proxyJump(), depth + 1));
+        out.add(first);
+        for (SshAddress hop : hops.subList(1, hops.size())) {
+            out.add(options.sshConfig().resolve(hop, defaultUser));
+        }
+        return out;
+    }
+
+    /** A tunnel through {@code via} to {@code to}; null to connect directly. */
+    private DirectConnection tunnel(SSHClient via, SshConfig.Resolved viaHop, SshConfig.Resolved to)
+            throws TransportException {
+        if (via == null) {
+            return null;
+        }
+        try {
+            return via.newDirectConnection(to.hostName(), to.port());
+        } catch (IOException e) {
+            throw new TransportException(node(), Kind.UNREACHABLE, "jump host " + viaHop.display() + " cannot reach "
+                    + to.hostName() + ":" + to.port() + " (" + describe(e) + ")", e);
+        }
+    }
+
+    /**
+     * Connects to {@code to}, directly or through a tunnel of the jump host before it, verifies its
+     * host key against its known_hosts files and logs in with its keys; {@code role} prefixes every
+     * message about it ("jump host …: ").
+     */
+    private SSHClient open(SshConfig.Resolved to, DirectConnection tunnel, String role) throws TransportException {
         DefaultConfig config = new DefaultConfig();
         config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+        // host certificates are checked by the verifier, against known_hosts' CAs, for every key exchange
+        config.setVerifyHostKeyCertificates(false);
         SSHClient ssh = new SSHClient(config);
+        List<Path> knownHosts = options.knownHosts() != null ? List.of(options.knownHosts()) : to.userKnownHostsFiles();
         KnownHostsVerifier verifier;
         try {
-            verifier = new KnownHostsVerifier(options.knownHosts().toFile(), options.acceptNewHostKey(),
-                    authenticator.prompter());
-        } catch (IOException e) {
-            throw new TransportException(node(), Kind.FAILED, "cannot read known_hosts " + options.knownHosts() + ": "
-                    + e.getMessage());
+            verifier = new KnownHostsVerifier(knownHosts, to.globalKnownHostsFiles(), to.hostKeyAlias(),
+                    to.hashKnownHosts(), options.acceptNewHostKey(), authenticator.prompter());
+        } catch (IllegalArgumentException e) {
+            throw new TransportException(node(), Kind.FAILED, role + e.getMessage());
         }
         ssh.addHostKeyVerifier(verifier);
         ssh.setSocketFactory(NO_DELAY);
@@ -368,7 +444,7 @@ public final class SshRunner implements CommandRunner {
         ssh.setTimeout((int) options.connectTimeout().toMillis());
         try {
             if (tunnel == null) {
-                ssh.connect(to.host(), to.port());
+                ssh.connect(to.hostName(), to.port());
             } else {
                 ssh.connectVia(tunnel);
             }
@@ -378,11 +454,17 @@ public final class SshRunner implements CommandRunner {
                 throw new TransportException(node(), Kind.HOST_KEY, role + verifier.rejection().getMessage(),
                         verifier.rejection());
             }
-            throw new TransportException(node(), Kind.UNREACHABLE, role + "cannot connect: " + describe(e), e);
+            if (verifier.failure() != null) {
+                throw new TransportException(node(), Kind.FAILED, role + verifier.failure(), e);
+            }
+            throw new TransportException(node(), Kind.UNREACHABLE, role + "cannot connect: " + describe(e)
+                    + unknownAlias(to, e), e);
         }
         ssh.getConnection().getKeepAlive().setKeepAliveInterval(5);
+        List<Path> keys = new ArrayList<>(options.identityFiles());
+        to.identityFiles().stream().filter(k -> !keys.contains(k)).forEach(keys::add);
         try {
-            authenticator.login(ssh, to, options);
+            authenticator.login(ssh, to.target(), options, keys);
         } catch (UserAuthException e) {
             close(ssh);
             throw new TransportException(node(), Kind.LOGIN_REFUSED, role + e.getMessage(), e);
@@ -391,6 +473,21 @@ public final class SshRunner implements CommandRunner {
             throw new TransportException(node(), Kind.CONNECTION_LOST, role + "cannot log in: " + describe(e), e);
         }
         return ssh;
+    }
+
+    /** For a name that is no address: where an alias for it was looked for. */
+    private String unknownAlias(SshConfig.Resolved to, Throwable e) {
+        boolean unknownHost = false;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            unknownHost |= t instanceof UnknownHostException;
+        }
+        if (!unknownHost || !to.hostName().equals(to.alias().toLowerCase(java.util.Locale.ROOT))) {
+            return "";
+        }
+        List<Path> files = options.sshConfig().files();
+        return files.isEmpty() ? " (no ssh config was read for a Host alias)"
+                : " (nor is it a Host alias in " + files.stream().map(Path::toString)
+                        .collect(java.util.stream.Collectors.joining(", ")) + ")";
     }
 
     private static String describe(Throwable e) {
@@ -420,10 +517,10 @@ public final class SshRunner implements CommandRunner {
             close(client);
             client = null;
         }
-        if (jumpClient != null) {
-            close(jumpClient);
-            jumpClient = null;
+        for (int i = jumpClients.size() - 1; i >= 0; i--) {
+            close(jumpClients.get(i));
         }
+        jumpClients.clear();
     }
 
     private static void close(SSHClient ssh) {
