@@ -130,6 +130,14 @@ public final class PrimitiveForm {
      * @param others the other primitives of the configuration (the one being edited left out)
      */
     public Map<String, String> clashes(Map<String, String> values, List<Primitive> others) {
+        Map<String, List<AgentParameter>> groups = new LinkedHashMap<>();
+        for (AgentParameter p : metadata.parameters()) {
+            if (p.uniqueGroup() != null) {
+                groups.computeIfAbsent(p.uniqueGroup(), g -> new ArrayList<>()).add(p);
+            } else if (p.unique()) {
+                groups.put("\0" + p.name(), List.of(p));
+            }
+        }
         Map<String, String> out = new LinkedHashMap<>();
         for (Primitive other : others) {
             if (other.resourceClass() == null
@@ -137,14 +145,6 @@ public final class PrimitiveForm {
                 continue;
             }
             Map<String, String> theirs = NvSet.editablePairs(other.instanceAttributes());
-            Map<String, List<AgentParameter>> groups = new LinkedHashMap<>();
-            for (AgentParameter p : metadata.parameters()) {
-                if (p.uniqueGroup() != null) {
-                    groups.computeIfAbsent(p.uniqueGroup(), g -> new ArrayList<>()).add(p);
-                } else if (p.unique()) {
-                    groups.put("\0" + p.name(), List.of(p));
-                }
-            }
             for (List<AgentParameter> group : groups.values()) {
                 boolean same = group.stream().allMatch(p -> {
                     String v = values.get(p.name());

@@ -379,9 +379,10 @@ public final class NewResourceViewModel {
     }
 
     private void check() {
-        Map<String, String> problems = new LinkedHashMap<>(form == null ? Map.of() : form.problems(checked()));
+        Map<String, String> values = checked();
+        Map<String, String> problems = new LinkedHashMap<>(form == null ? Map.of() : form.problems(values));
         if (form != null) {
-            form.clashes(checked(), cluster.primitives().stream().filter(p -> edited == null || !p.id().equals(edited.id()))
+            form.clashes(values, cluster.primitives().stream().filter(p -> edited == null || !p.id().equals(edited.id()))
                     .toList()).forEach(problems::putIfAbsent);
         }
         fields.forEach(f -> f.problem.set(problems.get(f.parameter().name())));
