@@ -2,8 +2,9 @@ package org.clusterdeck.app.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.FileOutputStream;
-import java.io.OutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -11,11 +12,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Appends {@link AuditEntry}s (commands, actions) as JSON lines to {@code audit.log}, rotated by size into
@@ -28,8 +29,7 @@ public final class AuditLog implements AutoCloseable {
     public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
     public static final int DEFAULT_KEPT_FILES = 5;
 
-    private static final Logger LOG = LoggerFactory.getLogger(AuditLog.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final System.Logger LOG = System.getLogger(AuditLog.class.getName());
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final Path directory;
@@ -61,6 +61,7 @@ public final class AuditLog implements AutoCloseable {
         this.file = directory.resolve(FILE_NAME);
         this.maxBytes = maxBytes;
         this.keptFiles = keptFiles;
+        prepareSerializer();
     }
 
     /** {@code -Dclusterdeck.dataDir=DIR} overrides the XDG location (tests, portable installs). */
@@ -89,7 +90,7 @@ public final class AuditLog implements AutoCloseable {
     public synchronized void append(AuditEntry record) {
         long start = -1;
         try {
-            byte[] line = (JSON.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] line = (Json.MAPPER.writeValueAsString(record) + "\n").getBytes(StandardCharsets.UTF_8);
             OutputStream out = open();
             long size = Files.size(file);
             if (size > 0 && size + line.length > maxBytes) {
@@ -101,7 +102,7 @@ public final class AuditLog implements AutoCloseable {
             out.write(line);
             out.flush();
             if (lastWriteError != null) {
-                LOG.warn("audit log {} is written again after {} lost record(s)", file, failedWrites);
+                LOG.log(Level.WARNING, "audit log {0} is written again after {1} lost record(s)", file, failedWrites);
                 lastWriteError = null;
                 problems.accept(null);
             }
@@ -139,7 +140,7 @@ public final class AuditLog implements AutoCloseable {
         try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
             f.setLength(size);
         } catch (IOException e) {
-            LOG.debug("cutting a partial record off audit log {}", file, e);
+            LOG.log(Level.DEBUG, () -> "cutting a partial record off audit log " + file, e);
         }
     }
 
@@ -187,7 +188,7 @@ public final class AuditLog implements AutoCloseable {
 
     private void failed(IOException e) {
         if (lastWriteError == null) {
-            LOG.warn("cannot write audit log {}: {}; commands go on unaudited", file, e.toString());
+            LOG.log(Level.WARNING, "cannot write audit log {0}: {1}; commands go on unaudited", file, e);
         }
         lastWriteError = e;
         failedWrites++;
@@ -201,7 +202,7 @@ public final class AuditLog implements AutoCloseable {
             try {
                 stream.close();
             } catch (IOException e) {
-                LOG.debug("closing audit log {}", file, e);
+                LOG.log(Level.DEBUG, () -> "closing audit log " + file, e);
             }
             stream = null;
         }
@@ -211,5 +212,32 @@ public final class AuditLog implements AutoCloseable {
         return POSIX
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))}
                 : new FileAttribute<?>[0];
+    }
+
+    private static final AtomicBoolean SERIALIZER_PREPARED = new AtomicBoolean();
+
+    /**
+     * Jackson builds its serializer of a record type on first use, about 90 ms; a one-shot command
+     * would wait for it after its first command on a node returned. It is built on a thread of its
+     * own, once per JVM, while the caller connects.
+     */
+    private static void prepareSerializer() {
+        if (SERIALIZER_PREPARED.compareAndSet(false, true)) {
+            Thread thread = new Thread(() -> {
+                try {
+                    Json.MAPPER.writeValueAsString(new AuditRecord("", "", List.of(), Map.of(), null, false, null, 0,
+                            AuditRecord.Outcome.OK, null, null, null));
+                } catch (IOException e) {
+                    // the first real record meets the same problem and reports it
+                }
+            }, "audit-serializer");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    /** Made once a log is opened: a command that audits nothing (--version, a file's status) does not start Jackson. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
     }
 }

@@ -2,6 +2,7 @@ package org.clusterdeck.transport.ssh;
 
 import com.hierynomus.sshj.userauth.certificate.Certificate;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +17,6 @@ import java.util.Set;
 import net.schmizz.sshj.common.Buffer;
 import net.schmizz.sshj.common.KeyType;
 import net.schmizz.sshj.transport.verification.HostKeyVerifier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Verifies host keys the way {@code ssh} does against its known_hosts files (the user's, of which
@@ -41,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * refusal is kept so the caller can say exactly why.
  */
 final class KnownHostsVerifier implements HostKeyVerifier {
-    private static final Logger LOG = LoggerFactory.getLogger(KnownHostsVerifier.class);
+    private static final System.Logger LOG = System.getLogger(KnownHostsVerifier.class.getName());
     private static final long HOST_CERT = 2;
 
     private final List<Path> userFiles;
@@ -152,7 +151,7 @@ final class KnownHostsVerifier implements HostKeyVerifier {
             Files.writeString(target, KnownHosts.line(name, plainKey, hashNew) + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            LOG.warn("trusted new host key of {} but could not add it to {}: {}", name, target, e.getMessage());
+            LOG.log(Level.WARNING, "trusted new host key of {0} but could not add it to {1}: {2}", name, target, e.getMessage());
         }
         return true;
     }
