@@ -33,6 +33,7 @@ public final class Cli {
      */
     public static int run(Path auditDirectory, PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new ClusterDeckCommand(auditDirectory));
+        ClusterDeckCommand.subcommandsFor(args).forEach(cl::addSubcommand);
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> ERROR);

@@ -69,6 +69,30 @@ class CliTest {
         assertEquals("ClusterDeck " + BuildInfo.version(), r.out().strip());
     }
 
+    /** Only the named subcommand (or alias) is built; the help and a mistyped name have them all. */
+    @Test
+    void aCommandLineBuildsOnlyTheSubcommandItNames() {
+        assertEquals(List.of(StatusCommand.class), ClusterDeckCommand.subcommandsFor("status", "--json"));
+        assertEquals(List.of(ActionCommands.Standby.class), ClusterDeckCommand.subcommandsFor("evacuate", "node1"));
+        assertEquals(List.of(), ClusterDeckCommand.subcommandsFor("--version"));
+        List<Class<?>> all = ClusterDeckCommand.subcommandsFor("--help");
+        assertEquals(all, ClusterDeckCommand.subcommandsFor("statsu"));
+        assertEquals(all, ClusterDeckCommand.subcommandsFor());
+
+        Run help = run("--help");
+        assertEquals(0, help.code(), help.err());
+        for (Class<?> c : all) {
+            String name = c.getAnnotation(picocli.CommandLine.Command.class).name();
+            assertTrue(help.out().matches("(?s).*\n  " + name + "[ ,].*"), name + " missing from the help:\n" + help.out());
+        }
+        Run typo = run("statsu");
+        assertEquals(Cli.USAGE, typo.code());
+        assertTrue(typo.err().contains("'statsu'"), typo.err());
+        Run alias = run("evacuate", "--help");
+        assertEquals(0, alias.code(), alias.err());
+        assertTrue(alias.out().contains("standby"), alias.out());
+    }
+
     @Test
     void graphJsonHasTheContractShape() throws Exception {
         Run r = run("graph", "--cib-file",
