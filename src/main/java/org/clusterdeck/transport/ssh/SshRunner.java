@@ -23,6 +23,7 @@ import javax.net.SocketFactory;
 import net.schmizz.keepalive.KeepAliveProvider;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.common.SecurityUtils;
 import net.schmizz.sshj.connection.ConnectionException;
 import net.schmizz.sshj.connection.channel.direct.DirectConnection;
 import net.schmizz.sshj.connection.channel.direct.Session;
@@ -417,6 +418,16 @@ public final class SshRunner implements CommandRunner {
             throw new TransportException(node(), Kind.UNREACHABLE, "jump host " + viaHop.display() + " cannot reach "
                     + to.hostName() + ":" + to.port() + " (" + describe(e) + ")", e);
         }
+    }
+
+    static {
+        // The JDK's own providers have what SSH needs here (Ed25519, X25519, ECDSA and ECDH with the
+        // alias below, RSA, AES-CTR and -GCM; not chacha20-poly1305, which sshj then leaves out).
+        // Registering BouncyCastle as a provider loads some 700 classes of algorithms, about 250 ms of
+        // every one-shot command; sshj uses BouncyCastle's classes directly where the JDK has nothing
+        // (passphrase-protected PEM and PuTTY key files).
+        SecurityUtils.setRegisterBouncyCastle(false);
+        EcdsaKeyFactoryAlias.install();
     }
 
     /**

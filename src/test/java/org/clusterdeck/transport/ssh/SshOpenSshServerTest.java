@@ -130,6 +130,33 @@ class SshOpenSshServerTest {
 
     // --- ssh config ---------------------------------------------------------------------------
 
+    /**
+     * With the JDK's cryptography alone (BouncyCastle is not registered as a provider): user keys of
+     * each type in OpenSSH's format and in the older PEM one log in, and each host key type is checked.
+     */
+    @Test
+    void userKeysOfEveryTypeAndFormatLogInAndEveryHostKeyTypeIsVerified() throws Exception {
+        assertEquals(null, java.security.Security.getProvider("BC"), "BouncyCastle registered as a provider");
+        Path keys = Files.createDirectories(dir.resolve("user-keys"));
+        for (String type : List.of("ed25519", "ecdsa", "rsa")) {
+            for (String format : type.equals("ed25519") ? List.of("RFC4716") : List.of("RFC4716", "PEM")) {
+                Path key = keys.resolve(type + "-" + format);
+                Sshd.run("ssh-keygen", "-q", "-t", type, "-m", format, "-N", "", "-C", "test", "-f", key.toString());
+                node.authorize(key);
+                SshOptions options = new SshOptions(List.of(key), file(known(node, "ed25519")), false,
+                        Duration.ofSeconds(5));
+                try (SshRunner ssh = new SshRunner(new SshTarget("root", "127.0.0.1", node.port), options)) {
+                    assertEquals("in\n", ssh.run(Command.of("echo", "in")).stdout(), type + " key in " + format);
+                }
+            }
+        }
+        for (String type : List.of("ed25519", "ecdsa", "rsa")) {
+            try (SshRunner ssh = runner(node, file(known(node, type)))) {
+                assertEquals(0, ssh.run(Command.of("true")).exitCode(), type + " host key");
+            }
+        }
+    }
+
     @Test
     void anAliasReachesItsHostNameAndPortAsItsUserWithItsKeyAndKnownHosts() throws Exception {
         Path kh = file(known(node, "ed25519"));

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class Sshd implements AutoCloseable {
     private static final Path SSHD = Path.of("/usr/sbin/sshd");
+    private static final Path PRIVSEP = Path.of("/run/sshd");
 
     final Path dir;
     final int port;
@@ -86,6 +87,9 @@ final class Sshd implements AutoCloseable {
     }
 
     void start() throws Exception {
+        // sshd run by root needs its privilege separation directory, which systemd makes for its service
+        // (RuntimeDirectory): on a machine where sshd never ran as a service it is missing
+        Files.createDirectories(PRIVSEP);
         // sshd_config too keeps the first value obtained: the extra lines come first
         List<String> cfg = new ArrayList<>(extraConfig);
         cfg.addAll(List.of("ListenAddress 127.0.0.1", "Port " + port,
