@@ -54,6 +54,7 @@ vip() { echo "$NET.100"; }
 bridge_addr() { echo "$NET.254"; }
 
 . "$(dirname "${BASH_SOURCE[0]}")/proc.sh"
+. "$(dirname "${BASH_SOURCE[0]}")/packages.sh"
 
 # Host pid of a node's init (PID 1 of its PID namespace), if the node is powered on.
 init_pid() { recorded_pid "$STATE/$1/init.pid"; }

@@ -38,6 +38,8 @@ say() {
     echo "vm-lab: $*" >&2
 }
 
+. "$VM_LAB_DIR/packages.sh"
+
 need_root() {
     [[ $(id -u) == 0 ]] || die "must run as root (debootstrap, the image build and the client bridge need it); try: sudo $0 $*"
 }
