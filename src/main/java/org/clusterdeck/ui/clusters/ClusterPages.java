@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import org.clusterdeck.app.action.ClusterActions;
 import org.clusterdeck.app.monitor.ClusterView;
 import org.clusterdeck.app.monitor.NodeView;
@@ -15,6 +17,7 @@ import org.clusterdeck.cluster.events.ClusterEvent;
 import org.clusterdeck.cluster.status.ClusterStatus;
 import org.clusterdeck.ui.Background;
 import org.clusterdeck.ui.DialogService;
+import org.clusterdeck.ui.Feed;
 import org.clusterdeck.ui.action.ActionsViewModel;
 import org.clusterdeck.ui.drbd.DrbdViewModel;
 import org.clusterdeck.ui.graph.GraphViewModel;
@@ -31,11 +34,14 @@ public final class ClusterPages {
     private final TimelineViewModel timeline = new TimelineViewModel();
     private final DrbdViewModel drbd = new DrbdViewModel();
     private final ActionsViewModel actions;
+    private final ObjectProperty<Feed> feed = new SimpleObjectProperty<>(Feed.OFFLINE);
 
     ClusterPages(Background background, DialogService dialogs) {
         this.graph = new GraphViewModel(background, dialogs);
         this.actions = new ActionsViewModel(background, dialogs);
         graph.selectedIdProperty().addListener((o, was, now) -> actions.selectResource(now));
+        overview.feedProperty().bind(feed);
+        timeline.feedProperty().bind(feed);
     }
 
     /** A new view of the cluster: status from crm_mon, configuration from the CIB (may be null). */
@@ -70,6 +76,11 @@ public final class ClusterPages {
     /** Each node's latest DRBD status (by node name; null or absent when it gave none) at the view's time. */
     public void showDrbd(Map<String, DrbdStatus> byNode, Instant time) {
         drbd.update(byNode, time);
+    }
+
+    /** Where the pages' data comes from now: what their tables say while they have none. */
+    public ObjectProperty<Feed> feedProperty() {
+        return feed;
     }
 
     /** Actions go through a live session's nodes; null when there is none. */
