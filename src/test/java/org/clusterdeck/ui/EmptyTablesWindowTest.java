@@ -23,6 +23,8 @@ import org.clusterdeck.app.monitor.NodeView;
 import org.clusterdeck.app.monitor.Reach;
 import org.clusterdeck.app.offline.CibFileReader;
 import org.clusterdeck.app.offline.CibSnapshot;
+import org.clusterdeck.cluster.drbd.DrbdStatusReader;
+import org.clusterdeck.cluster.software.NodeSoftware;
 import org.clusterdeck.ui.clusters.ClusterViewModel;
 import org.clusterdeck.ui.clusters.ConnectionState;
 import org.clusterdeck.ui.main.MainViewModel;
@@ -82,18 +84,33 @@ class EmptyTablesWindowTest {
         assertEquals(NOT_CONNECTED, shown(robot, "#timeline-failovers"));
         assertEquals(NOT_CONNECTED, shown(robot, "#timeline-events"));
         assertEquals("No failover yet, so nothing moved.", shown(robot, "#timeline-moves"));
+        show(robot, c, ClusterViewModel.Tab.DRBD);
+        assertEquals(NOT_CONNECTED, shown(robot, "#drbd-table"));
 
         connect(robot);
         assertEquals(ConnectionState.CONNECTING, c.connectionProperty().get());
-        assertEquals("Connecting: no node has answered yet.", shown(robot, "#timeline-events"));
+        assertEquals("Connecting: no node has answered yet.", shown(robot, "#drbd-table"));
 
+        // node1 answered (no DRBD module), node2 not yet: the cluster's DRBD is not known yet
         CibSnapshot snap = Snapshots.read(CIB);
         NodeView node1 = Snapshots.answered("10.0.0.1", "node1", snap);
         NodeView connecting = new NodeView("10.0.0.2", Reach.CONNECTING, null, null, null, null, null, null, null);
         feed(new ClusterView(Instant.now(), List.of(node1, connecting), "10.0.0.1", snap.status(), snap.cib()));
         waitFor(() -> c.connectionProperty().get() == ConnectionState.CONNECTED);
         WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("node1 has no DRBD (no kernel module loaded); 10.0.0.2 has not reported DRBD status.",
+                shown(robot, "#drbd-table"));
+        assertTrue(robot.lookup("#drbd-speed").tryQuery().isPresent(), "a resync may yet come to chart");
 
+        feed(new ClusterView(Instant.now(), List.of(node1, Snapshots.answered("10.0.0.2", "node2", snap)), "10.0.0.1",
+                snap.status(), snap.cib()));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("This cluster has no DRBD: the DRBD kernel module is loaded on none of its nodes (node1, node2)."
+                + " To see this tab at work, start the lab with real DRBD: sudo lab/vm-run (see lab/README.md).",
+                shown(robot, "#drbd-table"));
+        assertTrue(robot.lookup("#drbd-speed").tryQuery().isEmpty(), "no DRBD, no speed chart");
+
+        show(robot, c, ClusterViewModel.Tab.TIMELINE);
         assertEquals("No failover seen yet.", shown(robot, "#timeline-failovers"));
         assertEquals("No events yet: they appear as the cluster changes.", shown(robot, "#timeline-events"));
 
@@ -114,7 +131,7 @@ class EmptyTablesWindowTest {
     }
 
     @Test
-    void aCibFileHasNoHistory(FxRobot robot) throws Exception {
+    void aCibFileHasNoHistoryAndNoDrbd(FxRobot robot) throws Exception {
         robot.interact(() -> vm.openCibFile(CIB));
         waitFor(() -> robot.lookup("#overview-failures").tryQuery().isPresent() && !vm.clusters().isEmpty());
         WaitForAsyncUtils.waitForFxEvents();
@@ -128,6 +145,24 @@ class EmptyTablesWindowTest {
         Node axis = robot.lookup("#timeline-chart").query();
         assertTrue(robot.from(axis).lookup(".hint").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.getText().equals(noHistory)), "the empty axis says the same");
+        show(robot, c, ClusterViewModel.Tab.DRBD);
+        assertEquals("A CIB file holds no DRBD state: DRBD is read from the nodes of a live cluster.",
+                shown(robot, "#drbd-table"));
+    }
+
+    @Test
+    void nodesWithDrbdButNoResourceSaySo(FxRobot robot) throws Exception {
+        ClusterViewModel c = saved(robot);
+        connect(robot);
+        CibSnapshot snap = Snapshots.read(CIB);
+        NodeSoftware drbd9 = new NodeSoftware("vm1", "2.1.5", "3.1.7", false, false, "9.22.0", "9.2.12");
+        String file = "drbd/drbd9/v9-0-unconfigured__vm1__drbdsetup_status_json.txt";
+        NodeView vm1 = new NodeView("10.0.0.1", Reach.REACHABLE, Instant.now(), drbd9, snap.status(), null,
+                DrbdStatusReader.parse(Corpus.read(file), file), snap.cib(), null);
+        feed(new ClusterView(Instant.now(), List.of(vm1), "10.0.0.1", snap.status(), snap.cib()));
+        waitFor(() -> c.connectionProperty().get() == ConnectionState.CONNECTED);
+        show(robot, c, ClusterViewModel.Tab.DRBD);
+        assertEquals("No DRBD resource is configured on vm1.", shown(robot, "#drbd-table"));
     }
 
     /** The saved cluster, shown as the window opens: not connected. */

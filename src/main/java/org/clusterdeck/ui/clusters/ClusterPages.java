@@ -42,6 +42,7 @@ public final class ClusterPages {
         graph.selectedIdProperty().addListener((o, was, now) -> actions.selectResource(now));
         overview.feedProperty().bind(feed);
         timeline.feedProperty().bind(feed);
+        drbd.feedProperty().bind(feed);
     }
 
     /** A new view of the cluster: status from crm_mon, configuration from the CIB (may be null). */
@@ -51,18 +52,26 @@ public final class ClusterPages {
         actions.update(status, cib);
     }
 
-    /** A monitor's merged view: which nodes the console cannot reach, each node's DRBD, and the cluster's status once known. */
+    /**
+     * A monitor's merged view: which nodes the console cannot reach, each node's DRBD (and which
+     * nodes were found to have none), and the cluster's status once known.
+     */
     void show(ClusterView view) {
         Set<String> cut = new LinkedHashSet<>();
         Map<String, DrbdStatus> drbdByNode = new LinkedHashMap<>();
+        Set<String> withoutDrbd = new LinkedHashSet<>();
         for (NodeView n : view.nodes()) {
             if (n.reach() == Reach.UNREACHABLE) {
                 cut.add(n.nodeName());
             }
             drbdByNode.put(n.nodeName(), n.drbd());
+            // probed (the software is known, also while unreachable) and no DRBD module loaded
+            if (n.software() != null && !n.software().hasDrbd()) {
+                withoutDrbd.add(n.nodeName());
+            }
         }
         overview.unreachableProperty().set(Set.copyOf(cut));
-        showDrbd(drbdByNode, view.time());
+        drbd.update(drbdByNode, withoutDrbd, view.time());
         if (view.status() != null) {
             show(view.status(), view.cib());
         }
