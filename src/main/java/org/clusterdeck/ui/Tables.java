@@ -3,14 +3,20 @@ package org.clusterdeck.ui;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 
-/** The way every table of the window shows text columns and tints rows that need attention. */
+/**
+ * The way every table of the window shows text columns, tints rows that need attention and says
+ * what it means when it has no rows.
+ */
 public final class Tables {
     private static final PseudoClass BAD = PseudoClass.getPseudoClass("bad");
     private static final PseudoClass ATTENTION = PseudoClass.getPseudoClass("attention");
@@ -47,5 +53,34 @@ public final class Tables {
                 pseudoClassStateChanged(ATTENTION, !isBad && !empty && item != null && attention.test(item));
             }
         });
+    }
+
+    /**
+     * The sentence a table shows while it has no rows (JavaFX's own is "No content in table"):
+     * what would be listed and why there is nothing, bound to its view model's state.
+     */
+    public static void placeholder(TableView<?> table, ObservableValue<String> text) {
+        table.setPlaceholder(sentence(text));
+    }
+
+    public static void placeholder(TableView<?> table, String text) {
+        placeholder(table, new ReadOnlyStringWrapper(text));
+    }
+
+    public static void placeholder(ListView<?> list, ObservableValue<String> text) {
+        list.setPlaceholder(sentence(text));
+    }
+
+    public static void placeholder(ListView<?> list, String text) {
+        placeholder(list, new ReadOnlyStringWrapper(text));
+    }
+
+    private static Label sentence(ObservableValue<String> text) {
+        Label l = new Label();
+        l.textProperty().bind(text);
+        // narrow lists (the cluster list, the failovers) wrap the sentence rather than cut it
+        l.setWrapText(true);
+        l.getStyleClass().add("empty-table");
+        return l;
     }
 }

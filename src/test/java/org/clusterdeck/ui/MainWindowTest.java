@@ -91,6 +91,9 @@ class MainWindowTest {
         assertTrue(robot.lookup(".empty-hint").queryAllAs(Label.class).stream()
                 .anyMatch(l -> l.getText().contains("SSH address")));
         assertEquals("ClusterDeck", ((Stage) robot.window(0)).getTitle());
+        // the empty list names the buttons below it
+        assertEquals("No clusters yet: add one with Add\u2026, or open a saved CIB with Open\u00a0CIB\u2026",
+                Placeholders.shown(robot, "#cluster-list"));
     }
 
     /** An audit log that cannot be written is a warning in the window until it is written again. */

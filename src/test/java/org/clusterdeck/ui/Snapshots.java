@@ -2,14 +2,18 @@ package org.clusterdeck.ui;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
+import org.clusterdeck.app.monitor.NodeView;
+import org.clusterdeck.app.monitor.Reach;
 import org.clusterdeck.app.offline.CibFileReader;
 import org.clusterdeck.app.offline.CibSnapshot;
+import org.clusterdeck.cluster.software.NodeSoftware;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 
@@ -24,6 +28,17 @@ public final class Snapshots {
         } catch (Exception e) {
             throw new AssertionError("cannot read " + cib, e);
         }
+    }
+
+    /** A node that answered the monitor with this cluster state, now; it runs no DRBD. */
+    public static NodeView answered(String host, String name, CibSnapshot snap) {
+        return new NodeView(host, Reach.REACHABLE, Instant.now(), withoutDrbd(name), snap.status(), null, null,
+                snap.cib(), null);
+    }
+
+    /** What a cluster node without DRBD runs, as the monitor's probe finds it. */
+    public static NodeSoftware withoutDrbd(String name) {
+        return new NodeSoftware(name, "2.1.5", "3.1.7", false, false, null, null);
     }
 
     /** Runs a Pacemaker tool (crm_simulate, cibadmin, …) and fails the test if it fails. */

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import org.clusterdeck.app.action.ClusterActions;
 import org.clusterdeck.app.monitor.ClusterView;
 import org.clusterdeck.app.monitor.NodeView;
@@ -15,6 +17,7 @@ import org.clusterdeck.cluster.events.ClusterEvent;
 import org.clusterdeck.cluster.status.ClusterStatus;
 import org.clusterdeck.ui.Background;
 import org.clusterdeck.ui.DialogService;
+import org.clusterdeck.ui.Feed;
 import org.clusterdeck.ui.action.ActionsViewModel;
 import org.clusterdeck.ui.drbd.DrbdViewModel;
 import org.clusterdeck.ui.graph.GraphViewModel;
@@ -31,11 +34,15 @@ public final class ClusterPages {
     private final TimelineViewModel timeline = new TimelineViewModel();
     private final DrbdViewModel drbd = new DrbdViewModel();
     private final ActionsViewModel actions;
+    private final ObjectProperty<Feed> feed = new SimpleObjectProperty<>(Feed.OFFLINE);
 
     ClusterPages(Background background, DialogService dialogs) {
         this.graph = new GraphViewModel(background, dialogs);
         this.actions = new ActionsViewModel(background, dialogs);
         graph.selectedIdProperty().addListener((o, was, now) -> actions.selectResource(now));
+        overview.feedProperty().bind(feed);
+        timeline.feedProperty().bind(feed);
+        drbd.feedProperty().bind(feed);
     }
 
     /** A new view of the cluster: status from crm_mon, configuration from the CIB (may be null). */
@@ -45,18 +52,26 @@ public final class ClusterPages {
         actions.update(status, cib);
     }
 
-    /** A monitor's merged view: which nodes the console cannot reach, each node's DRBD, and the cluster's status once known. */
+    /**
+     * A monitor's merged view: which nodes the console cannot reach, each node's DRBD (and which
+     * nodes were found to have none), and the cluster's status once known.
+     */
     void show(ClusterView view) {
         Set<String> cut = new LinkedHashSet<>();
         Map<String, DrbdStatus> drbdByNode = new LinkedHashMap<>();
+        Set<String> withoutDrbd = new LinkedHashSet<>();
         for (NodeView n : view.nodes()) {
             if (n.reach() == Reach.UNREACHABLE) {
                 cut.add(n.nodeName());
             }
             drbdByNode.put(n.nodeName(), n.drbd());
+            // probed (the software is known, also while unreachable) and no DRBD module loaded
+            if (n.software() != null && !n.software().hasDrbd()) {
+                withoutDrbd.add(n.nodeName());
+            }
         }
         overview.unreachableProperty().set(Set.copyOf(cut));
-        showDrbd(drbdByNode, view.time());
+        drbd.update(drbdByNode, withoutDrbd, view.time());
         if (view.status() != null) {
             show(view.status(), view.cib());
         }
@@ -70,6 +85,11 @@ public final class ClusterPages {
     /** Each node's latest DRBD status (by node name; null or absent when it gave none) at the view's time. */
     public void showDrbd(Map<String, DrbdStatus> byNode, Instant time) {
         drbd.update(byNode, time);
+    }
+
+    /** Where the pages' data comes from now: what their tables say while they have none. */
+    public ObjectProperty<Feed> feedProperty() {
+        return feed;
     }
 
     /** Actions go through a live session's nodes; null when there is none. */

@@ -13,6 +13,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import org.clusterdeck.app.clusters.ClusterProfile;
 import org.clusterdeck.ui.Background;
 import org.clusterdeck.ui.DialogService;
+import org.clusterdeck.ui.Feed;
 import org.clusterdeck.ui.action.ActionsViewModel;
 import org.clusterdeck.ui.drbd.DrbdViewModel;
 import org.clusterdeck.ui.graph.GraphViewModel;
@@ -56,6 +57,15 @@ public final class ClusterViewModel {
                 || state.get() == ConnectionState.CONNECTED, state);
         pages.overview().healthProperty().addListener((o, was, now) -> judgeHealth());
         state.addListener((o, was, now) -> judgeHealth());
+        pages.feedProperty().bind(Bindings.createObjectBinding(() -> file != null ? Feed.FILE : feed(state.get()), state));
+    }
+
+    private static Feed feed(ConnectionState state) {
+        return switch (state) {
+            case CONNECTING -> Feed.CONNECTING;
+            case CONNECTED -> Feed.LIVE;
+            case DISCONNECTED, DISCONNECTING -> Feed.OFFLINE;
+        };
     }
 
     public static ClusterViewModel forProfile(ClusterProfile profile, Background background, DialogService dialogs,

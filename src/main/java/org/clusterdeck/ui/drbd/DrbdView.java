@@ -14,6 +14,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -34,12 +35,13 @@ public final class DrbdView {
     @FXML private ListView<DrbdAlarm> alarmList;
     @FXML private ComboBox<String> victim;
     @FXML private TextArea steps;
-    @FXML private Label message;
     @FXML private TableView<DrbdRow> table;
     @FXML private LineChart<Number, Number> speedChart;
     @FXML private NumberAxis timeAxis;
     @FXML private Label chartTitle;
     @FXML private HBox victimBox;
+    @FXML private SplitPane split;
+    @FXML private VBox chartBox;
 
     public DrbdView(DrbdViewModel vm) {
         this.vm = vm;
@@ -70,11 +72,8 @@ public final class DrbdView {
         victimBox.managedProperty().bind(victimBox.visibleProperty());
         showAlarm();
 
-        message.textProperty().bind(vm.messageProperty());
-        message.visibleProperty().bind(vm.messageProperty().isNotEmpty());
-        message.managedProperty().bind(message.visibleProperty());
-
         table.setItems(vm.rows());
+        Tables.placeholder(table, vm.messageProperty());
         Tables.column(table, "Resource", r -> r.resource() + (r.volume() == null ? "" : "/" + r.volume()), 75);
         Tables.column(table, "Node", DrbdRow::node, 60);
         Tables.column(table, "Role, disk", r -> pair(r.role(), r.disk()), 135);
@@ -101,6 +100,9 @@ public final class DrbdView {
             }
         });
 
+        // a cluster without DRBD has no speed to chart: the table and its sentence take the page
+        vm.noDrbdProperty().addListener((o, was, now) -> showChart(!now));
+        showChart(!vm.noDrbdProperty().get());
         speedChart.setAnimated(false);
         speedChart.setCreateSymbols(false);
         speedChart.setLegendVisible(false);
@@ -126,6 +128,15 @@ public final class DrbdView {
         victimBox.setVisible(a.hasVictim());
         victim.setPromptText("choose");
         steps.setText(a.steps());
+    }
+
+    private void showChart(boolean show) {
+        if (!show) {
+            split.getItems().remove(chartBox);
+        } else if (!split.getItems().contains(chartBox)) {
+            split.getItems().add(chartBox);
+            split.setDividerPositions(0.5);
+        }
     }
 
     /** Seconds before the newest sample on the x axis, MiB/s on the y axis. */

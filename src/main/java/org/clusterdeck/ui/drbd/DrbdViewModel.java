@@ -12,7 +12,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -26,13 +29,15 @@ import org.clusterdeck.cluster.drbd.DrbdPeerDevice;
 import org.clusterdeck.cluster.drbd.DrbdPeers;
 import org.clusterdeck.cluster.drbd.DrbdResource;
 import org.clusterdeck.cluster.drbd.DrbdStatus;
+import org.clusterdeck.ui.Feed;
 
 /**
  * DRBD replication of a cluster from each node's own DRBD status: a row per resource, volume and
  * pair of nodes with both sides' states, sync progress, a bounded speed history per pair, and
  * the DRBD alarms ({@link DrbdAlarms}) with the manual recovery spelled out for the victim the
  * admin chooses. Call on the UI thread with successive statuses. Peers are matched to nodes by
- * {@link DrbdPeers}.
+ * {@link DrbdPeers}. Without rows it says why: not read yet, a cluster without DRBD, or DRBD with
+ * no resource configured.
  */
 public final class DrbdViewModel {
     /** Samples kept per pair: about ten minutes at the monitor's 5 s polling. */
@@ -42,11 +47,16 @@ public final class DrbdViewModel {
     private final ObservableList<DrbdAlarm> alarms = FXCollections.observableArrayList();
     private final ObjectProperty<DrbdRow> selected = new SimpleObjectProperty<>();
     private final ObservableList<SpeedSample> selectedHistory = FXCollections.observableArrayList();
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("No DRBD status yet.");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ObjectProperty<Feed> feed = new SimpleObjectProperty<>(Feed.OFFLINE);
+    private final ReadOnlyBooleanWrapper noDrbd = new ReadOnlyBooleanWrapper(false);
     private final Map<String, Deque<SpeedSample>> history = new HashMap<>();
     private final Map<String, Previous> previous = new HashMap<>();
     private final Map<String, String> victims = new HashMap<>();
     private Map<String, DrbdStatus> statuses = Map.of();
+    /** Every node of the latest update, with or without DRBD status; null before the first. */
+    private Set<String> nodes;
+    private Set<String> withoutDrbd = Set.of();
 
     /**
      * Out-of-sync amount when it last changed and the speed derived then, where the source gives
@@ -58,6 +68,8 @@ public final class DrbdViewModel {
 
     public DrbdViewModel() {
         selected.addListener((o, was, now) -> refreshHistory());
+        feed.addListener((o, was, now) -> describe());
+        describe();
     }
 
     /**
@@ -65,6 +77,14 @@ public final class DrbdViewModel {
      * DRBD status (not answering, no DRBD) is left out or null.
      */
     public void update(Map<String, DrbdStatus> byNode, Instant time) {
+        update(byNode, Set.of(), time);
+    }
+
+    /**
+     * As {@link #update(Map, Instant)}, knowing which nodes have no DRBD at all (no DRBD kernel
+     * module loaded): a cluster whose nodes all have none is told apart from one not read yet.
+     */
+    public void update(Map<String, DrbdStatus> byNode, Set<String> withoutDrbd, Instant time) {
         Map<String, DrbdStatus> known = new TreeMap<>();
         byNode.forEach((node, status) -> {
             if (status != null) {
@@ -84,9 +104,38 @@ public final class DrbdViewModel {
         selected.set(built.stream().filter(r -> r.key().equals(key)).findFirst().orElse(null));
         refreshHistory();
         refreshAlarms();
-        message.set(known.isEmpty() ? "No node has reported DRBD status."
-                : built.isEmpty() ? "No DRBD resource is configured on " + String.join(", ", known.keySet()) + "."
-                : "");
+        nodes = new TreeSet<>(byNode.keySet());
+        nodes.addAll(withoutDrbd);
+        this.withoutDrbd = new TreeSet<>(withoutDrbd);
+        describe();
+    }
+
+    private void describe() {
+        noDrbd.set(nodes != null && !nodes.isEmpty() && withoutDrbd.containsAll(nodes));
+        message.set(!rows.isEmpty() ? "" : why());
+    }
+
+    /** Why there are no rows. */
+    private String why() {
+        if (nodes == null) {
+            return feed.get() != Feed.FILE ? feed.get().waiting()
+                    : "A CIB file holds no DRBD state: DRBD is read from the nodes of a live cluster.";
+        }
+        if (!statuses.isEmpty()) {
+            return "No DRBD resource is configured on " + String.join(", ", statuses.keySet()) + ".";
+        }
+        if (noDrbd.get()) {
+            return "This cluster has no DRBD: the DRBD kernel module is loaded on none of its nodes ("
+                    + String.join(", ", withoutDrbd) + "). To see this tab at work, start the lab with real DRBD: "
+                    + "sudo lab/vm-run (see lab/README.md).";
+        }
+        if (withoutDrbd.isEmpty()) {
+            return "No node has reported DRBD status.";
+        }
+        List<String> unread = nodes.stream().filter(n -> !withoutDrbd.contains(n)).toList();
+        return String.join(", ", withoutDrbd) + (withoutDrbd.size() == 1 ? " has" : " have")
+                + " no DRBD (no kernel module loaded); " + String.join(", ", unread)
+                + (unread.size() == 1 ? " has" : " have") + " not reported DRBD status.";
     }
 
     private void rowsOf(String node, DrbdResource r, Map<String, DrbdStatus> known, Set<String> pairs,
@@ -252,5 +301,15 @@ public final class DrbdViewModel {
     /** Why there are no rows; empty when there are. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** Every node of the cluster was found without DRBD: there is nothing to replicate, nor a speed to chart. */
+    public ReadOnlyBooleanProperty noDrbdProperty() {
+        return noDrbd.getReadOnlyProperty();
+    }
+
+    /** Where the statuses come from now: before the first, the message says why there is none. */
+    public ObjectProperty<Feed> feedProperty() {
+        return feed;
     }
 }

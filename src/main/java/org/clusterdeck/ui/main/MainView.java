@@ -14,6 +14,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.layout.StackPane;
+import org.clusterdeck.ui.Tables;
 import org.clusterdeck.ui.Theme;
 import org.clusterdeck.ui.ViewLoader;
 import org.clusterdeck.ui.action.ActionMenus;
@@ -58,7 +59,9 @@ public final class MainView {
     private void initialize() {
         clusterList.setItems(vm.clusters());
         clusterList.setCellFactory(l -> new ClusterListCell());
-        clusterList.setPlaceholder(new Label("No clusters"));
+        // the buttons' own labels, right below the list ("Open CIB…" kept on one line)
+        Tables.placeholder(clusterList,
+                "No clusters yet: add one with Add\u2026, or open a saved CIB with Open\u00a0CIB\u2026");
         clusterList.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
                 vm.selectedProperty().set(now);

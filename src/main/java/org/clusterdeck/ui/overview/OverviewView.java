@@ -50,7 +50,7 @@ public final class OverviewView {
     private void initialize() {
         summary.textProperty().bind(vm.summaryProperty());
         findings.setItems(vm.findings());
-        findings.setPlaceholder(new Label("No problems found."));
+        Tables.placeholder(findings, vm.findingsEmptyText());
         findings.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(Finding f, boolean empty) {
@@ -65,6 +65,7 @@ public final class OverviewView {
         });
 
         nodes.setItems(vm.nodes());
+        Tables.placeholder(nodes, vm.nodesEmptyText());
         Tables.column(nodes, "Node", NodeCondition::name, 110);
         Tables.column(nodes, "State", NodeCondition::state, 200);
         Tables.column(nodes, "DC", n -> n.node().dc() ? "DC" : "", 40);
@@ -72,6 +73,7 @@ public final class OverviewView {
         Tables.colourRows(nodes, NodeCondition::down, NodeCondition::restricted);
 
         resourceTable.setItems(vm.resources());
+        Tables.placeholder(resourceTable, vm.resourcesEmptyText());
         Tables.column(resourceTable, "Resource", Resource::id, 140);
         Tables.column(resourceTable, "Role", r -> nullToEmpty(r.role()), 85);
         Tables.column(resourceTable, "Node", r -> String.join(", ", r.nodes()), 95);
@@ -97,7 +99,7 @@ public final class OverviewView {
         properties.setContextMenu(ActionMenus.contextMenu(() -> ActionMenus.cluster(actions)));
 
         failures.setItems(vm.failures());
-        failures.setPlaceholder(new Label("No failed actions."));
+        Tables.placeholder(failures, vm.failuresEmptyText());
         Tables.column(failures, "Resource", Failure::resource, 130);
         Tables.column(failures, "Node", Failure::node, 90);
         Tables.column(failures, "Operation", f -> f.operation() + (f.intervalMs() != null && f.intervalMs() > 0
@@ -106,7 +108,7 @@ public final class OverviewView {
         Tables.column(failures, "Reason", f -> nullToEmpty(f.exitReason()), 200);
 
         leftovers.setItems(vm.leftovers());
-        leftovers.setPlaceholder(new Label("No leftover move, ban or DRBD fencing constraints."));
+        Tables.placeholder(leftovers, vm.leftoversEmptyText());
         Tables.column(leftovers, "Constraint", LeftoverConstraint::id, 170);
         Tables.column(leftovers, "Resource", l -> nullToEmpty(l.resource()), 100);
         Tables.column(leftovers, "Node", l -> nullToEmpty(l.node()), 80);
@@ -119,7 +121,7 @@ public final class OverviewView {
         }));
 
         properties.setItems(vm.properties());
-        properties.setPlaceholder(new Label("No cluster properties set."));
+        Tables.placeholder(properties, vm.propertiesEmptyText());
         Tables.column(properties, "Property", ClusterProperty::name, 170);
         Tables.column(properties, "Value", ClusterProperty::shown, 110);
         Tables.column(properties, "Warning", p -> nullToEmpty(p.warning()), 420);

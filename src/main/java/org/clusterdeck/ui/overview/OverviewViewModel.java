@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -25,6 +27,7 @@ import org.clusterdeck.cluster.status.ClusterStatus;
 import org.clusterdeck.cluster.status.Failure;
 import org.clusterdeck.cluster.status.Resource;
 import org.clusterdeck.cluster.status.Summary;
+import org.clusterdeck.ui.Feed;
 import org.clusterdeck.ui.clusters.Health;
 
 /**
@@ -43,6 +46,16 @@ public final class OverviewViewModel {
     private final ReadOnlyObjectWrapper<Health> health = new ReadOnlyObjectWrapper<>(Health.UNKNOWN);
     private final ReadOnlyBooleanWrapper hasData = new ReadOnlyBooleanWrapper(false);
     private final ObjectProperty<Set<String>> unreachable = new SimpleObjectProperty<>(Set.of());
+    private final ObjectProperty<Feed> feed = new SimpleObjectProperty<>(Feed.OFFLINE);
+    private final ReadOnlyBooleanWrapper cibKnown = new ReadOnlyBooleanWrapper(false);
+    private final StringBinding findingsEmpty = Feed.emptyText(feed, hasData, "No problems found.");
+    private final StringBinding nodesEmpty = Feed.emptyText(feed, hasData, "crm_mon lists no nodes.");
+    private final StringBinding resourcesEmpty = Feed.emptyText(feed, hasData, "No resources are configured.");
+    private final StringBinding failuresEmpty = Feed.emptyText(feed, hasData, "No failed actions.");
+    private final StringBinding leftoversEmpty = Feed.emptyText(feed, hasData, Bindings.when(cibKnown)
+            .then("No leftover move, ban or DRBD fencing constraints.")
+            .otherwise("Not checked: only crm_mon's status is known, not the CIB."));
+    private final StringBinding propertiesEmpty = Feed.emptyText(feed, hasData, "No cluster properties set.");
 
     private ClusterStatus status;
     private Cib cib;
@@ -77,6 +90,7 @@ public final class OverviewViewModel {
         resources.setAll(status.resources());
         failures.setAll(status.failures());
         leftovers.setAll(cib == null ? List.of() : LeftoverConstraint.of(cib));
+        cibKnown.set(cib != null);
         properties.setAll(ClusterProperty.of(cib, status));
         summary.set(summaryLine());
         findings.setAll(ClusterChecks.findings(status, cib, cut));
@@ -142,5 +156,36 @@ public final class OverviewViewModel {
 
     public ReadOnlyBooleanProperty hasDataProperty() {
         return hasData.getReadOnlyProperty();
+    }
+
+    /** Where the data comes from now; before any came, the tables say why there is none. */
+    public ObjectProperty<Feed> feedProperty() {
+        return feed;
+    }
+
+    // what each table says while it has no rows
+
+    public StringBinding findingsEmptyText() {
+        return findingsEmpty;
+    }
+
+    public StringBinding nodesEmptyText() {
+        return nodesEmpty;
+    }
+
+    public StringBinding resourcesEmptyText() {
+        return resourcesEmpty;
+    }
+
+    public StringBinding failuresEmptyText() {
+        return failuresEmpty;
+    }
+
+    public StringBinding leftoversEmptyText() {
+        return leftoversEmpty;
+    }
+
+    public StringBinding propertiesEmptyText() {
+        return propertiesEmpty;
     }
 }

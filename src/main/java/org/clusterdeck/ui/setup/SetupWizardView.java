@@ -372,6 +372,8 @@ public final class SetupWizardView {
             Tables.column(t, "On it", d -> d.contents().isEmpty() ? (d.readOnly() ? "read-only" : "empty")
                     : String.join(", ", d.contents()), 240);
             Tables.colourRows(t, d -> false, d -> !d.looksEmpty());
+            // the page opens only once both nodes were read without a problem: lsblk listed nothing usable
+            Tables.placeholder(t, "lsblk lists no whole disk on this node; DRBD needs an empty one on each node.");
         }
         disks1.setItems(vm.disks1());
         disks2.setItems(vm.disks2());

@@ -43,6 +43,7 @@ final class TimelineChart extends Region {
         events.addListener(redraw);
         failovers.addListener(redraw);
         vm.selectedProperty().addListener((o, was, now) -> invalidate());
+        vm.eventsEmptyText().addListener((o, was, now) -> invalidate());
         widthProperty().addListener((o, was, now) -> invalidate());
     }
 
@@ -71,7 +72,8 @@ final class TimelineChart extends Region {
             nodes.add(name);
         }
         if (events.isEmpty()) {
-            Label none = new Label("No events yet: they appear here as the monitor sees them.");
+            // the events table's sentence: none yet, not connected, or a CIB file that has no history
+            Label none = new Label(vm.eventsEmptyText().get());
             none.getStyleClass().add("hint");
             none.resizeRelocate(LABEL_WIDTH, TOP + 4, Math.max(0, width - LABEL_WIDTH - 8), LANE_HEIGHT);
             nodes.add(none);

@@ -50,7 +50,7 @@ public final class TimelineView {
         chartHolder.getChildren().setAll(chart);
 
         failoverList.setItems(vm.failovers());
-        failoverList.setPlaceholder(new Label("No failover seen yet."));
+        Tables.placeholder(failoverList, vm.failoversEmptyText());
         failoverList.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(Failover f, boolean empty) {
@@ -80,13 +80,13 @@ public final class TimelineView {
         summary.textProperty().bind(vm.selectedSummaryProperty());
 
         moves.setItems(vm.selectedMoves());
-        moves.setPlaceholder(new Label("Select a failover to see what moved."));
+        Tables.placeholder(moves, vm.movesEmptyText());
         Tables.column(moves, "Resource", Move::resource, 200);
         Tables.column(moves, "From", m -> nullToEmpty(m.from()), 150);
         Tables.column(moves, "To", m -> m.to() == null ? "not running yet" : m.to(), 150);
 
         eventTable.setItems(vm.selectedEvents());
-        eventTable.setPlaceholder(new Label("No events."));
+        Tables.placeholder(eventTable, vm.eventsEmptyText());
         Tables.column(eventTable, "Time", e -> TimelineFormat.clock(e.time()), 72);
         Tables.column(eventTable, "Severity", e -> e.severity().word(), 68);
         Tables.column(eventTable, "Event", e -> e.type().word(), 135);

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -15,6 +17,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.clusterdeck.cluster.events.ClusterEvent;
 import org.clusterdeck.cluster.events.EventType;
+import org.clusterdeck.ui.Feed;
 
 /**
  * The monitor's events on a time axis, grouped per failover, and what the admin is notified of.
@@ -44,6 +47,17 @@ public final class TimelineViewModel {
     private final ReadOnlyStringWrapper selectedSummary = new ReadOnlyStringWrapper("");
     private final ObservableList<Notification> notifications = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<Instant> latest = new ReadOnlyObjectWrapper<>();
+    private final ObjectProperty<Feed> feed = new SimpleObjectProperty<>(Feed.OFFLINE);
+    private final StringBinding failoversEmpty = Bindings.createStringBinding(
+            () -> unlessFollowed("No failover seen yet."), feed);
+    private final StringBinding eventsEmpty = Bindings.createStringBinding(() -> selected.get() != null
+            ? "This failover's events are no longer kept: only the latest " + MAX_EVENTS + " events are."
+            : unlessFollowed("No events yet: they appear as the cluster changes."), selected, feed);
+    private final StringBinding movesEmpty = Bindings.createStringBinding(() -> {
+        Failover f = selected.get();
+        return f != null ? (f.open() ? "Nothing has moved yet." : "Nothing moved in this failover.")
+                : failovers.isEmpty() ? "No failover yet, so nothing moved." : "Select a failover to see what moved.";
+    }, selected, failovers);
 
     public TimelineViewModel() {
         selected.addListener((o, was, now) -> describeSelected());
@@ -250,7 +264,37 @@ public final class TimelineViewModel {
         return found;
     }
 
+    /**
+     * Events come only from a live cluster's monitor, while it is followed: a CIB file has none,
+     * and a cluster not followed has none yet; {@code live} is what no events means while followed.
+     */
+    private String unlessFollowed(String live) {
+        return switch (feed.get()) {
+            case FILE -> "A CIB file has no history: events are recorded while ClusterDeck follows a live cluster.";
+            case LIVE -> live;
+            default -> feed.get().waiting();
+        };
+    }
+
     // ---- state for the view
+
+    /** Where events come from now: what the empty lists say. */
+    public ObjectProperty<Feed> feedProperty() {
+        return feed;
+    }
+
+    public StringBinding failoversEmptyText() {
+        return failoversEmpty;
+    }
+
+    /** All events, or the selected failover's. */
+    public StringBinding eventsEmptyText() {
+        return eventsEmpty;
+    }
+
+    public StringBinding movesEmptyText() {
+        return movesEmpty;
+    }
 
     /** Every event kept, in the monitor's order. */
     public ObservableList<ClusterEvent> events() {

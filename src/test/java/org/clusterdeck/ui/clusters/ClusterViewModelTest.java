@@ -22,7 +22,6 @@ import org.clusterdeck.app.offline.CibSnapshot;
 import org.clusterdeck.cluster.events.ClusterEvent;
 import org.clusterdeck.cluster.events.EventType;
 import org.clusterdeck.cluster.events.Severity;
-import org.clusterdeck.cluster.software.NodeSoftware;
 import org.clusterdeck.ui.Background;
 import org.clusterdeck.ui.DialogPrompter;
 import org.clusterdeck.ui.ScriptedDialogs;
@@ -76,15 +75,6 @@ class ClusterViewModelTest {
         t.join(TimeUnit.SECONDS.toMillis(10));
     }
 
-    private static NodeView answered(String host, String name, CibSnapshot snap) {
-        return new NodeView(host, Reach.REACHABLE, Instant.now(), software(name), snap.status(), null, null, snap.cib(),
-                null);
-    }
-
-    private static NodeSoftware software(String name) {
-        return new NodeSoftware(name, "2.1.5", "3.1.7", false, false, null, null);
-    }
-
     @Test
     void viewsFromTheMonitorReachTheOverviewOnlyThroughTheUiThread() throws Exception {
         CibSnapshot snap = Snapshots.read(CIB);
@@ -93,8 +83,8 @@ class ClusterViewModelTest {
         ScriptedWatcher.Watch w = watcher.watches.get(0);
         assertEquals(LAB, w.profile);
 
-        ClusterView both = new ClusterView(Instant.now(), List.of(answered("root@10.99.0.11", names.get(0), snap),
-                answered("root@10.99.0.12", names.get(1), snap)), "root@10.99.0.11", snap.status(), snap.cib());
+        ClusterView both = new ClusterView(Instant.now(), List.of(Snapshots.answered("root@10.99.0.11", names.get(0), snap),
+                Snapshots.answered("root@10.99.0.12", names.get(1), snap)), "root@10.99.0.11", snap.status(), snap.cib());
         fromMonitor(() -> w.listener.view(both));
         assertTrue(c.overview().nodes().isEmpty(), "nothing changes before the UI thread runs");
         ui.runUntil(() -> c.connectionProperty().get() == ConnectionState.CONNECTED, WAIT);
@@ -104,7 +94,8 @@ class ClusterViewModelTest {
                 c.connectionTextProperty().get());
 
         // the second node stops answering: its cluster node is marked, the badge turns critical
-        NodeView lost = new NodeView("root@10.99.0.12", Reach.UNREACHABLE, Instant.now(), software(names.get(1)),
+        NodeView lost = new NodeView("root@10.99.0.12", Reach.UNREACHABLE, Instant.now(),
+                Snapshots.withoutDrbd(names.get(1)),
                 null, null, null, null, new NodeError("root@10.99.0.12: 'crm_mon' timed out after 5 s",
                         "'crm_mon' timed out after 5 s"));
         ClusterView one = new ClusterView(Instant.now(), List.of(both.nodes().get(0), lost), "root@10.99.0.11",
@@ -124,7 +115,7 @@ class ClusterViewModelTest {
         CibSnapshot snap = Snapshots.read(CIB);
         ClusterViewModel c = connected();
         ScriptedWatcher.Watch w = watcher.watches.get(0);
-        fromMonitor(() -> w.listener.view(new ClusterView(Instant.now(), List.of(answered("root@10.99.0.11", "a", snap)),
+        fromMonitor(() -> w.listener.view(new ClusterView(Instant.now(), List.of(Snapshots.answered("root@10.99.0.11", "a", snap)),
                 "root@10.99.0.11", snap.status(), snap.cib())));
         ui.runUntil(() -> c.connectionProperty().get() == ConnectionState.CONNECTED, WAIT);
         assertFalse(c.canConnectProperty().get());

@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.clusterdeck.Corpus;
@@ -24,6 +25,7 @@ import org.clusterdeck.cluster.drbd.DrbdSourceFormat;
 import org.clusterdeck.cluster.drbd.DrbdStatus;
 import org.clusterdeck.cluster.drbd.DrbdStatusReader;
 import org.clusterdeck.cluster.drbd.ProcDrbdProgress;
+import org.clusterdeck.ui.Feed;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -467,6 +469,47 @@ class DrbdViewModelTest {
         vm.update(Map.of("vm1", status("drbd9/v9-0-unconfigured__vm1__drbdsetup_status_json.txt")), T);
         assertTrue(vm.rows().isEmpty());
         assertEquals("No DRBD resource is configured on vm1.", vm.messageProperty().get());
+    }
+
+    @Test
+    void beforeAnyStatusItSaysWhyThereIsNone() {
+        DrbdViewModel vm = new DrbdViewModel();
+        assertEquals("Not connected: press Connect (Ctrl+K).", vm.messageProperty().get());
+        vm.feedProperty().set(Feed.CONNECTING);
+        assertEquals("Connecting: no node has answered yet.", vm.messageProperty().get());
+        vm.feedProperty().set(Feed.FILE);
+        assertEquals("A CIB file holds no DRBD state: DRBD is read from the nodes of a live cluster.",
+                vm.messageProperty().get());
+    }
+
+    /** Without DRBD only once every node was probed and found without the module; until then, not read. */
+    @Test
+    void aClusterHasNoDrbdOnlyWhenEachNodeWasFoundWithout() {
+        DrbdViewModel vm = new DrbdViewModel();
+        Map<String, DrbdStatus> none = new java.util.HashMap<>();
+        none.put("node1", null);
+        none.put("node2", null);
+        vm.update(none, Set.of(), T);
+        assertEquals("No node has reported DRBD status.", vm.messageProperty().get());
+        vm.update(none, Set.of("node2"), T);
+        assertEquals("node2 has no DRBD (no kernel module loaded); node1 has not reported DRBD status.",
+                vm.messageProperty().get());
+        assertFalse(vm.noDrbdProperty().get());
+        vm.update(none, Set.of("node1", "node2"), T);
+        assertEquals("This cluster has no DRBD: the DRBD kernel module is loaded on none of its nodes (node1, node2)."
+                + " To see this tab at work, start the lab with real DRBD: sudo lab/vm-run (see lab/README.md).",
+                vm.messageProperty().get());
+        assertTrue(vm.rows().isEmpty());
+        assertTrue(vm.noDrbdProperty().get());
+
+        // a node with DRBD beside one without: the resources are shown, nothing to explain
+        Map<String, DrbdStatus> mixed = new java.util.HashMap<>();
+        mixed.put("vm1", status("drbd9/v9-b-steady2__vm1__drbdsetup_status_json_verbose_statistics.txt"));
+        mixed.put("node3", null);
+        vm.update(mixed, Set.of("node3"), T);
+        assertEquals(1, vm.rows().size());
+        assertEquals("", vm.messageProperty().get());
+        assertFalse(vm.noDrbdProperty().get());
     }
 
     private static Map<String, String> fields(String line) {

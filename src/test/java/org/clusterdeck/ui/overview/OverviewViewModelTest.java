@@ -17,6 +17,7 @@ import org.clusterdeck.cluster.checks.LeftoverConstraint;
 import org.clusterdeck.cluster.checks.NodeCondition;
 import org.clusterdeck.cluster.events.Severity;
 import org.clusterdeck.cluster.status.Resource;
+import org.clusterdeck.ui.Feed;
 import org.clusterdeck.ui.Snapshots;
 import org.clusterdeck.ui.clusters.Health;
 import org.junit.jupiter.api.Test;
@@ -54,6 +55,30 @@ class OverviewViewModelTest {
         assertEquals(Snapshots.xpath(monXml, "//failures/failure/@node").size(), vm.failures().size());
         assertTrue(vm.summaryProperty().get().contains("DC " + Snapshots.xpath(monXml, "//current_dc/@name").get(0)),
                 vm.summaryProperty().get());
+    }
+
+    /** Before a status came no table may read as an all-clear; after, each says what its emptiness means. */
+    @Test
+    void emptyTablesSayWhyUntilAStatusCameThenWhatEmptyMeans() {
+        OverviewViewModel vm = new OverviewViewModel();
+        List<javafx.beans.binding.StringBinding> texts = List.of(vm.findingsEmptyText(), vm.nodesEmptyText(),
+                vm.resourcesEmptyText(), vm.failuresEmptyText(), vm.leftoversEmptyText(), vm.propertiesEmptyText());
+        texts.forEach(t -> assertEquals("Not connected: press Connect (Ctrl+K).", t.get()));
+        vm.feedProperty().set(Feed.CONNECTING);
+        texts.forEach(t -> assertEquals("Connecting: no node has answered yet.", t.get()));
+
+        CibSnapshot s = Snapshots.read(Corpus.path("pacemaker/cib/group6.xml"));
+        vm.update(s.status(), null);
+        assertEquals("No failed actions.", vm.failuresEmptyText().get());
+        assertEquals("No problems found.", vm.findingsEmptyText().get());
+        assertEquals("Not checked: only crm_mon's status is known, not the CIB.", vm.leftoversEmptyText().get());
+        vm.update(s.status(), s.cib());
+        assertEquals("No leftover move, ban or DRBD fencing constraints.", vm.leftoversEmptyText().get());
+        assertTrue(vm.leftovers().isEmpty());
+
+        // disconnected: the last status is still what is shown
+        vm.feedProperty().set(Feed.OFFLINE);
+        assertEquals("No failed actions.", vm.failuresEmptyText().get());
     }
 
     @Test

@@ -29,11 +29,23 @@ final class RecordedNode implements CommandRunner {
 
     private final String host;
     private final Path dir;
+    private final Map<String, String> answers;
 
     /** @param node the recorded guest's directory name; {@code host} how the test reaches it */
     RecordedNode(String node, String host) {
+        this(node, host, Map.of());
+    }
+
+    /** As the recorded guest, but answering these commands (by their display) with this output instead. */
+    RecordedNode(String node, String host, Map<String, String> answers) {
         this.host = host;
         this.dir = DIR.resolve(node);
+        this.answers = Map.copyOf(answers);
+    }
+
+    /** The recorded guest as if it had no disk at all (a diskless node's lsblk lists none). */
+    static RecordedNode diskless(String node, String host) {
+        return new RecordedNode(node, host, Map.of(PreflightCommands.blockDevices().display(), "{\"blockdevices\": []}"));
     }
 
     @Override
@@ -43,6 +55,10 @@ final class RecordedNode implements CommandRunner {
 
     @Override
     public CommandResult run(Command command) throws TransportException {
+        String answer = answers.get(command.display());
+        if (answer != null) {
+            return new CommandResult(host, command.argv(), 0, answer, "", Duration.ZERO);
+        }
         String file = FILES.get(command.display());
         if (file == null) {
             throw new TransportException(host, TransportException.Kind.FAILED, "not recorded: " + command.display());

@@ -1,7 +1,9 @@
 package org.clusterdeck.ui.setup;
 
+import static org.clusterdeck.ui.Placeholders.shown;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -46,6 +48,8 @@ class SetupWizardWindowTest {
     private AuditLog audit;
     private SetupWizardViewModel vm;
     private Scene scene;
+    /** node2 answers as a node without any disk. */
+    private volatile boolean diskless;
 
     @Start
     void start(Stage stage) {
@@ -53,7 +57,8 @@ class SetupWizardWindowTest {
         audit = new AuditLog(dir.resolve("audit"));
         vm = new SetupWizardViewModel(p -> new NodeGroup(List.of(
                 new NodeConnection(new RecordedNode("node1", "root@127.0.0.1:22611")),
-                new NodeConnection(new RecordedNode("node2", "root@127.0.0.1:22612")))), background, audit,
+                new NodeConnection(diskless ? RecordedNode.diskless("node2", "root@127.0.0.1:22612")
+                        : new RecordedNode("node2", "root@127.0.0.1:22612")))), background, audit,
                 new SetupJournal(dir.resolve("data")), p -> { });
         scene = new Scene(ViewLoader.load(SetupWizardView.class, c -> new SetupWizardView(vm)), 1000, 700);
         ClusterDeckApp.applyTheme(scene, Theme.LIGHT);
@@ -116,6 +121,23 @@ class SetupWizardWindowTest {
         assertTrue(vm.examinationProperty().get().findings().stream().anyMatch(f -> f.message().startsWith(
                 "Could not check node1: 'getent hosts node1': ") && f.message().contains("not recorded")),
                 vm.examinationProperty().get().findings().toString());
+    }
+
+    @Test
+    void aNodeWithoutADiskSaysSoInItsDiskTable(FxRobot robot) throws Exception {
+        diskless = true;
+        robot.interact(() -> {
+            vm.host1Property().set("127.0.0.1:22611");
+            vm.host2Property().set("127.0.0.1:22612");
+            vm.testConnection();
+        });
+        waitIdle();
+        assertEquals(List.of("node1", "node2"), vm.nodeNames(), vm.statusProperty().get());
+        robot.interact(() -> vm.pageProperty().set(WizardPage.STORAGE));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNull(shown(robot, "#wizard-disks1"), "node1's disks are listed");
+        assertEquals("lsblk lists no whole disk on this node; DRBD needs an empty one on each node.",
+                shown(robot, "#wizard-disks2"));
     }
 
     private void waitIdle() throws Exception {

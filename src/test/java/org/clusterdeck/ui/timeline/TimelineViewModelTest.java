@@ -13,10 +13,12 @@ import org.clusterdeck.Corpus;
 import org.clusterdeck.cluster.events.ClusterEvent;
 import org.clusterdeck.cluster.events.EventType;
 import org.clusterdeck.cluster.events.FailoverTracker;
+import org.clusterdeck.cluster.events.Severity;
 import org.clusterdeck.cluster.events.Simulation;
 import org.clusterdeck.cluster.events.StatusChanges;
 import org.clusterdeck.cluster.status.ClusterStatus;
 import org.clusterdeck.cluster.status.Resource;
+import org.clusterdeck.ui.Feed;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,6 +115,43 @@ class TimelineViewModelTest {
         assertTrue(n.text().contains(VICTIM), n.text());
         m.vm.dismiss(n);
         assertTrue(m.vm.notifications().isEmpty());
+    }
+
+    /** What the empty failover list, moves and events tables say, from before a failover to one long gone. */
+    @Test
+    void emptyListsSayWhy() throws Exception {
+        Monitor m = new Monitor();
+        assertEquals("Not connected: press Connect (Ctrl+K).", m.vm.failoversEmptyText().get());
+        assertEquals("Not connected: press Connect (Ctrl+K).", m.vm.eventsEmptyText().get());
+        m.vm.feedProperty().set(Feed.FILE);
+        assertEquals("A CIB file has no history: events are recorded while ClusterDeck follows a live cluster.",
+                m.vm.eventsEmptyText().get());
+        m.vm.feedProperty().set(Feed.LIVE);
+        assertEquals("No failover seen yet.", m.vm.failoversEmptyText().get());
+        assertEquals("No events yet: they appear as the cluster changes.", m.vm.eventsEmptyText().get());
+        assertEquals("No failover yet, so nothing moved.", m.vm.movesEmptyText().get());
+
+        Simulation fail = Simulation.run(settled, tmp.resolve("failed.xml"), "--node-fail", VICTIM);
+        Simulation react = Simulation.run(tmp.resolve("failed.xml"), tmp.resolve("after.xml"), "-S");
+        m.view(fail.before(), T0);
+        m.view(fail.after(), T1);
+        assertEquals("Select a failover to see what moved.", m.vm.movesEmptyText().get());
+        m.vm.selectNext();
+        assertEquals("Nothing has moved yet.", m.vm.movesEmptyText().get());
+        m.view(react.after(), T2);
+        assertEquals("Nothing moved in this failover.", m.vm.movesEmptyText().get());
+
+        // the failover's events drop off behind newer ones: selected again, it has none left to show
+        for (int i = 0; i < TimelineViewModel.MAX_EVENTS; i++) {
+            m.vm.accept(new ClusterEvent(T3.plusMillis(i), EventType.NODE_JOINED, Severity.INFO, VICTIM, null, null,
+                    null, null, null, null, null, null, null, null, null, "joined " + i));
+        }
+        Failover f = m.vm.selectedProperty().get();
+        m.vm.selectedProperty().set(null);
+        m.vm.selectedProperty().set(f);
+        assertTrue(m.vm.selectedEvents().isEmpty());
+        assertEquals("This failover's events are no longer kept: only the latest 5000 events are.",
+                m.vm.eventsEmptyText().get());
     }
 
     @Test
