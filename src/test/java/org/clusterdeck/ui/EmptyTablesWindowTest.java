@@ -106,7 +106,8 @@ class EmptyTablesWindowTest {
                 snap.status(), snap.cib()));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("This cluster has no DRBD: the DRBD kernel module is loaded on none of its nodes (node1, node2)."
-                + " To see this tab at work, start the lab with real DRBD: sudo lab/vm-run (see lab/README.md).",
+                + " To see this tab at work, ClusterDeck's source tree has a lab with real DRBD: sudo lab/vm-run"
+                + " (see lab/README.md).",
                 shown(robot, "#drbd-table"));
         assertTrue(robot.lookup("#drbd-speed").tryQuery().isEmpty(), "no DRBD, no speed chart");
 

@@ -126,8 +126,8 @@ public final class DrbdViewModel {
         }
         if (noDrbd.get()) {
             return "This cluster has no DRBD: the DRBD kernel module is loaded on none of its nodes ("
-                    + String.join(", ", withoutDrbd) + "). To see this tab at work, start the lab with real DRBD: "
-                    + "sudo lab/vm-run (see lab/README.md).";
+                    + String.join(", ", withoutDrbd) + "). To see this tab at work, ClusterDeck's source tree has a lab "
+                    + "with real DRBD: sudo lab/vm-run (see lab/README.md).";
         }
         if (withoutDrbd.isEmpty()) {
             return "No node has reported DRBD status.";

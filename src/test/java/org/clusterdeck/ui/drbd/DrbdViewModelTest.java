@@ -497,7 +497,8 @@ class DrbdViewModelTest {
         assertFalse(vm.noDrbdProperty().get());
         vm.update(none, Set.of("node1", "node2"), T);
         assertEquals("This cluster has no DRBD: the DRBD kernel module is loaded on none of its nodes (node1, node2)."
-                + " To see this tab at work, start the lab with real DRBD: sudo lab/vm-run (see lab/README.md).",
+                + " To see this tab at work, ClusterDeck's source tree has a lab with real DRBD: sudo lab/vm-run"
+                + " (see lab/README.md).",
                 vm.messageProperty().get());
         assertTrue(vm.rows().isEmpty());
         assertTrue(vm.noDrbdProperty().get());
