@@ -436,7 +436,7 @@ public final class SshRunner implements CommandRunner {
      * message about it ("jump host …: ").
      */
     private SSHClient open(SshConfig.Resolved to, DirectConnection tunnel, String role) throws TransportException {
-        DefaultConfig config = new DefaultConfig();
+        DefaultConfig config = new NodeSshConfig();
         config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
         // host certificates are checked by the verifier, against known_hosts' CAs, for every key exchange
         config.setVerifyHostKeyCertificates(false);

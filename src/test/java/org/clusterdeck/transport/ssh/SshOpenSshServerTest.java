@@ -130,6 +130,24 @@ class SshOpenSshServerTest {
 
     // --- ssh config ---------------------------------------------------------------------------
 
+    /** The ciphers offered are AES-CTR and -GCM: a server with GCM alone is reached, one with CBC alone is not. */
+    @Test
+    void onlyModernCiphersAreOffered() throws Exception {
+        try (Sshd gcm = new Sshd(dir.resolve("gcm"), List.of("ed25519"), List.of("Ciphers aes256-gcm@openssh.com"))) {
+            gcm.authorize(userKey);
+            try (SshRunner ssh = runner(gcm, file(known(gcm, "ed25519")))) {
+                assertEquals(0, ssh.run(Command.of("true")).exitCode());
+            }
+        }
+        try (Sshd cbc = new Sshd(dir.resolve("cbc"), List.of("ed25519"), List.of("Ciphers aes128-cbc"))) {
+            cbc.authorize(userKey);
+            try (SshRunner ssh = runner(cbc, file(known(cbc, "ed25519")))) {
+                TransportException e = assertThrows(TransportException.class, () -> ssh.run(Command.of("true")));
+                assertTrue(e.getMessage().contains("aes128-cbc"), e.getMessage());
+            }
+        }
+    }
+
     /**
      * With the JDK's cryptography alone (BouncyCastle is not registered as a provider): user keys of
      * each type in OpenSSH's format and in the older PEM one log in, and each host key type is checked.
