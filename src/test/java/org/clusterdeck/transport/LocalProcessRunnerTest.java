@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,24 @@ class LocalProcessRunnerTest {
                 + " was stopped"), e.getMessage());
         assertEquals(0, ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains(marker))
                 .count(), "the endless command is gone");
+    }
+
+    /**
+     * runAll runs the commands at the same time: the first waits for a file only the last one makes,
+     * which, run one after the other, would end by the first one's timeout. Results come in order.
+     */
+    @Test
+    void runAllRunsTheCommandsAtOnceAndAnswersInOrder() throws Exception {
+        String flag = dir.resolve("flag").toString();
+        Command waits = Command.of("sh", "-c", "while [ ! -e \"$1\" ]; do sleep 0.05; done; echo waited", "sh", flag)
+                .withTimeout(Duration.ofSeconds(20));
+        List<CommandResult> r = runner.runAll(List.of(waits, Command.of("echo", "middle"),
+                Command.of("touch", flag)));
+        assertEquals(List.of("waited\n", "middle\n", ""), r.stream().map(CommandResult::stdout).toList());
+
+        TransportException e = assertThrows(TransportException.class, () -> runner.runAll(List.of(
+                Command.of("true"), Command.of("sleep", "5").withTimeout(Duration.ofMillis(300)))));
+        assertEquals(TransportException.Kind.TIMED_OUT, e.kind(), e.getMessage());
     }
 
     @Test

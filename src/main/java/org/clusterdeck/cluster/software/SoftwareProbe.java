@@ -1,5 +1,6 @@
 package org.clusterdeck.cluster.software;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,18 +27,22 @@ public final class SoftwareProbe {
     }
 
     public NodeSoftware probe() throws TransportException, ClusterCommandException {
-        CommandResult name = node.run(Probe.localNodeName());
+        // Read-only queries, independent of each other: at once. /proc/drbd is only needed where
+        // drbdadm does not tell, but asking costs nothing more.
+        List<CommandResult> answers = node.runAll(List.of(Probe.localNodeName(), Probe.pacemakerVersion(),
+                Probe.corosyncVersion(), Probe.optionalTools(), Drbd.procDrbd()));
+        CommandResult name = answers.get(0);
         if (!name.ok()) {
             // 127: no crm_node, no Pacemaker; 102: Pacemaker installed but not running here
             throw ClusterCommandException.of(node.node(), Probe.localNodeName(), name);
         }
         if (name.stdout().isBlank()) {
             throw new ClusterCommandException(node.node(), Probe.localNodeName().display(), name.exitCode(),
-                    java.util.List.of("printed no node name"));
+                    List.of("printed no node name"));
         }
-        String pacemaker = pacemakerVersion();
-        String corosync = match(COROSYNC, node.run(Probe.corosyncVersion()));
-        String tools = node.run(Probe.optionalTools()).stdout();
+        String pacemaker = match(PACEMAKER, answers.get(1));
+        String corosync = match(COROSYNC, answers.get(2));
+        String tools = answers.get(3).stdout();
         boolean hasDrbdadm = hasTool(tools, "drbdadm");
         String drbdUtils = null;
         String drbdKernel = null;
@@ -48,7 +53,7 @@ public final class SoftwareProbe {
         }
         if (drbdKernel == null) {
             // drbd-utils 8.4 and nodes without the utils still show the module here
-            CommandResult proc = node.run(Drbd.procDrbd());
+            CommandResult proc = answers.get(4);
             drbdKernel = proc.ok() ? group(PROC_DRBD.matcher(proc.stdout())) : null;
         }
         return new NodeSoftware(name.stdout().strip(), pacemaker, corosync, hasTool(tools, "crm"),
