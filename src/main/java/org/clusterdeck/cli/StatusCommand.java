@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.clusterdeck.app.ErrorLine;
 import org.clusterdeck.app.nodes.NodeConnection;
 import org.clusterdeck.app.nodes.NodeGroup;
@@ -25,6 +27,7 @@ import org.clusterdeck.cluster.status.Failure;
 import org.clusterdeck.cluster.status.Resource;
 import org.clusterdeck.cluster.status.StatusReader;
 import org.clusterdeck.transport.LocalProcessRunner;
+import org.clusterdeck.transport.TransportException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -100,13 +103,23 @@ final class StatusCommand implements Callable<Integer> {
     /** A node's view: crm_mon's status and, for the findings, the configuration (null when it could not be read). */
     record LiveCluster(ClusterStatus status, Cib cib) {
         static LiveCluster read(NodeConnection node, PrintWriter err) throws Exception {
+            // the configuration is read while crm_mon runs, on a channel of its own
+            CompletableFuture<Cib> cib = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return new CibReader(node.runner()).read();
+                } catch (ClusterCommandException | FormatException e) {
+                    // the status stands on its own; only the findings that need the configuration are missing
+                    err.println("warning: configuration not read, findings from crm_mon only: " + ErrorLine.of(e));
+                    return null;
+                } catch (TransportException e) {
+                    throw new CompletionException(e);
+                }
+            });
             ClusterStatus status = node.status();
             try {
-                return new LiveCluster(status, new CibReader(node.runner()).read());
-            } catch (ClusterCommandException | FormatException e) {
-                // the status stands on its own; only the findings that need the configuration are missing
-                err.println("warning: configuration not read, findings from crm_mon only: " + ErrorLine.of(e));
-                return new LiveCluster(status, null);
+                return new LiveCluster(status, cib.join());
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
             }
         }
     }
