@@ -103,7 +103,9 @@ final class StatusCommand implements Callable<Integer> {
     /** A node's view: crm_mon's status and, for the findings, the configuration (null when it could not be read). */
     record LiveCluster(ClusterStatus status, Cib cib) {
         static LiveCluster read(NodeConnection node, PrintWriter err) throws Exception {
-            // the configuration is read while crm_mon runs, on a channel of its own
+            // the configuration is read while crm_mon runs, on a channel of its own, once the probe
+            // has shown the node answers and runs Pacemaker (else the one error is the probe's)
+            node.software();
             CompletableFuture<Cib> cib = CompletableFuture.supplyAsync(() -> {
                 try {
                     return new CibReader(node.runner()).read();

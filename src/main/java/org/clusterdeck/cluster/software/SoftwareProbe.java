@@ -27,11 +27,8 @@ public final class SoftwareProbe {
     }
 
     public NodeSoftware probe() throws TransportException, ClusterCommandException {
-        // Read-only queries, independent of each other: at once. /proc/drbd is only needed where
-        // drbdadm does not tell, but asking costs nothing more.
-        List<CommandResult> answers = node.runAll(List.of(Probe.localNodeName(), Probe.pacemakerVersion(),
-                Probe.corosyncVersion(), Probe.optionalTools(), Drbd.procDrbd()));
-        CommandResult name = answers.get(0);
+        // The node's name first: a node out of reach or without Pacemaker ends the probe at its first question
+        CommandResult name = node.run(Probe.localNodeName());
         if (!name.ok()) {
             // 127: no crm_node, no Pacemaker; 102: Pacemaker installed but not running here
             throw ClusterCommandException.of(node.node(), Probe.localNodeName(), name);
@@ -40,9 +37,13 @@ public final class SoftwareProbe {
             throw new ClusterCommandException(node.node(), Probe.localNodeName().display(), name.exitCode(),
                     List.of("printed no node name"));
         }
-        String pacemaker = match(PACEMAKER, answers.get(1));
-        String corosync = match(COROSYNC, answers.get(2));
-        String tools = answers.get(3).stdout();
+        // then the rest, read-only and independent of each other, at once; /proc/drbd is only needed where
+        // drbdadm does not tell, but asking costs nothing more
+        List<CommandResult> answers = node.runAll(List.of(Probe.pacemakerVersion(), Probe.corosyncVersion(),
+                Probe.optionalTools(), Drbd.procDrbd()));
+        String pacemaker = match(PACEMAKER, answers.get(0));
+        String corosync = match(COROSYNC, answers.get(1));
+        String tools = answers.get(2).stdout();
         boolean hasDrbdadm = hasTool(tools, "drbdadm");
         String drbdUtils = null;
         String drbdKernel = null;
@@ -53,7 +54,7 @@ public final class SoftwareProbe {
         }
         if (drbdKernel == null) {
             // drbd-utils 8.4 and nodes without the utils still show the module here
-            CommandResult proc = answers.get(4);
+            CommandResult proc = answers.get(3);
             drbdKernel = proc.ok() ? group(PROC_DRBD.matcher(proc.stdout())) : null;
         }
         return new NodeSoftware(name.stdout().strip(), pacemaker, corosync, hasTool(tools, "crm"),
