@@ -34,6 +34,7 @@ import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
 import org.clusterdeck.transport.LocalProcessRunner;
 import org.clusterdeck.transport.TransportException;
+import org.clusterdeck.transport.ssh.Sshd;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -59,6 +60,7 @@ class PackageTest {
     private static final Path OUT = Path.of("target", "installer").toAbsolutePath();
     private static final Path LAUNCHER = Path.of("/usr/bin/clusterdeck");
     private static final Path HOME = Path.of("/opt/clusterdeck");
+    private static final Path ARCHIVE = HOME.resolve("lib/app/clusterdeck.jsa");
     /** One package test per machine at a time: two would install and purge the same package. */
     private static final Path LOCK = Path.of("/run/lock/clusterdeck-package-test.lock");
     private static final Duration BUILD = Duration.ofMinutes(6);
@@ -105,9 +107,20 @@ class PackageTest {
     @Test
     @Order(1)
     void theDebInstallsItsLauncherMenuEntryIconAndRuntime() throws Exception {
-        String depends = ok(RUN, "dpkg-deb", "-f", deb.toString(), "Depends");
-        for (String p : List.of("libgtk-3-0", "libgl1", "libfontconfig1")) {
-            assertTrue(Set.of(depends.strip().split(",\\s*")).contains(p), "Depends lacks " + p + ": " + depends);
+        // dpkg-shlibdeps' list: the packages of the libraries the runtime links against, with the least
+        // version they need; none that only GTK itself needs (XCB, Wayland, PCRE)
+        String depends = ok(RUN, "dpkg-deb", "-f", deb.toString(), "Depends").strip();
+        Map<String, String> declared = new HashMap<>();
+        for (String d : depends.split(",\\s*")) {
+            int space = d.indexOf(' ');
+            declared.put(space < 0 ? d : d.substring(0, space), space < 0 ? "" : d.substring(space + 1));
+        }
+        for (String p : List.of("libgtk-3-0", "libgl1", "libfontconfig1", "libxtst6", "libxxf86vm1")) {
+            assertTrue(declared.containsKey(p), "Depends lacks " + p + ": " + depends);
+        }
+        assertTrue(declared.get("libgtk-3-0").startsWith("(>= 3."), "GTK without its version: " + depends);
+        for (String p : List.of("libxcb1", "libwayland-client0", "libpcre2-8-0")) {
+            assertFalse(declared.containsKey(p), "Depends names " + p + ", which only GTK needs: " + depends);
         }
 
         ok(APT, "apt-get", "install", "-y", "-q", "-o", "DPkg::Lock::Timeout=120", deb.toString());
@@ -133,6 +146,57 @@ class PackageTest {
         assertTrue(release.contains("javafx.controls") && !release.contains("javafx.web"), release);
 
         ok(RUN, "desktop-file-validate", "/usr/share/applications/clusterdeck.desktop");
+
+        // the class-data sharing archive postinst made where the jars lie: no file of the package
+        assertTrue(Files.isRegularFile(ARCHIVE), "postinst made no " + ARCHIVE);
+        assertFalse(installedPaths.contains(ARCHIVE.toString()), "dpkg -L lists the archive");
+    }
+
+    /**
+     * The installed launcher runs with the archive: ClusterDeck's own classes, the layout engine's
+     * (ELK's jars were signed, and the JVM archives no class of a signed jar) and the JDK's come from
+     * it; BouncyCastle's provider is never loaded.
+     */
+    @Test
+    @Order(2)
+    void theInstalledLauncherUsesTheClassDataSharingArchive() throws Exception {
+        CommandResult graph = run(RUN, LAUNCHER.toString(), "-Xlog:class+load=info", "graph", "--cib-file",
+                Path.of("lab/cib.xml.in").toAbsolutePath().toString(), "--format", "svg");
+        assertEquals(0, graph.exitCode(), graph.stderr());
+        for (String c : List.of("org.clusterdeck.cli.GraphCommand", "org.eclipse.elk.alg.layered.LayeredLayoutProvider",
+                "java.lang.Object")) {
+            assertTrue(graph.stdout().contains("] " + c + " source: shared objects file"), c + " not from the archive");
+        }
+        assertFalse(graph.stdout().contains("bouncycastle"), "BouncyCastle loaded");
+    }
+
+    /**
+     * SSH from the installed package, whose runtime has only the JDK modules it was linked with: the
+     * key exchange (X25519), the host key (ECDSA: the JDK's EC key factory under BouncyCastle's name)
+     * and the login (Ed25519) succeed against a private sshd on the loopback. The node has no running
+     * cluster, so the command ends at the software probe's first question, with that node's answer.
+     */
+    @Test
+    @Order(2)
+    void theInstalledPackageConnectsOverSsh(@TempDir Path dir) throws Exception {
+        Sshd.assumeAvailable();
+        Path key = Sshd.keygen(dir.resolve("id_user"), "ed25519");
+        try (Sshd node = new Sshd(dir.resolve("node"), List.of("ecdsa"), List.of())) {
+            node.authorize(key);
+            Path knownHosts = dir.resolve("known_hosts");
+            Files.writeString(knownHosts, "[127.0.0.1]:" + node.port + " " + node.hostKeyEntry("ecdsa") + "\n");
+            // its audit log in the test's directory
+            CommandResult status = run(RUN, Map.of("HOME", dir.toString(), "XDG_DATA_HOME", dir.toString()),
+                    LAUNCHER.toString(),
+                    "-Xlog:class+load=info", "status", "--host", "root@127.0.0.1:" + node.port, "-i", key.toString(),
+                    "--known-hosts", knownHosts.toString());
+            assertEquals(1, status.exitCode(), status.stdout() + status.stderr());
+            assertTrue(status.stderr().contains("127.0.0.1:" + node.port) && status.stderr().contains("'crm_node -n'"),
+                    status.stderr());
+            assertTrue(status.stdout().contains("] org.clusterdeck.cluster.software.SoftwareProbe source:"),
+                    "the probe never ran");
+            assertFalse(status.stdout().contains("bouncycastle"), "BouncyCastle loaded");
+        }
     }
 
     @Test
@@ -216,6 +280,7 @@ class PackageTest {
         Assumptions.assumeFalse(installedPaths.isEmpty(), "needs the package installed by the test before");
         ok(APT, "apt-get", "purge", "-y", "-q", "-o", "DPkg::Lock::Timeout=120", "clusterdeck");
         assertFalse(installed());
+        assertFalse(Files.exists(ARCHIVE), "prerm left " + ARCHIVE);
         List<String> left = installedPaths.stream().filter(p -> p.contains("clusterdeck"))
                 .filter(p -> Files.exists(Path.of(p), java.nio.file.LinkOption.NOFOLLOW_LINKS)).toList();
         assertEquals(List.of(), left);

@@ -19,12 +19,12 @@ import java.util.concurrent.TimeUnit;
  * with its own host keys (ssh-keygen, in its directory), config and authorized_keys; its log is
  * kept. Needs root (sshd's privilege separation) and /usr/sbin/sshd: {@link #assumeAvailable()}.
  */
-final class Sshd implements AutoCloseable {
+public final class Sshd implements AutoCloseable {
     private static final Path SSHD = Path.of("/usr/sbin/sshd");
     private static final Path PRIVSEP = Path.of("/run/sshd");
 
     final Path dir;
-    final int port;
+    public final int port;
     final Path authorizedKeys;
     private final List<String> extraConfig;
     private final List<String> keyTypes;
@@ -32,7 +32,7 @@ final class Sshd implements AutoCloseable {
     private final StringBuffer log = new StringBuffer();
 
     /** Skips the calling test unless sshd can run here. */
-    static void assumeAvailable() {
+    public static void assumeAvailable() {
         assumeTrue(Files.isExecutable(SSHD) && Files.isExecutable(Path.of("/usr/bin/ssh-keygen")),
                 "needs OpenSSH's sshd and ssh-keygen (apt-get install openssh-server)");
         assumeTrue("root".equals(System.getProperty("user.name")),
@@ -43,7 +43,7 @@ final class Sshd implements AutoCloseable {
      * Host keys of {@code keyTypes} (e.g. ed25519, ecdsa, rsa; made unless {@code dir} has them);
      * {@code extraConfig}: further sshd_config lines.
      */
-    Sshd(Path dir, List<String> keyTypes, List<String> extraConfig) throws Exception {
+    public Sshd(Path dir, List<String> keyTypes, List<String> extraConfig) throws Exception {
         this.dir = Files.createDirectories(dir);
         this.keyTypes = List.copyOf(keyTypes);
         this.extraConfig = List.copyOf(extraConfig);
@@ -70,13 +70,13 @@ final class Sshd implements AutoCloseable {
     }
 
     /** {@code type base64} of the host key, without the comment. */
-    String hostKeyEntry(String type) throws IOException {
+    public String hostKeyEntry(String type) throws IOException {
         String[] f = hostPublicKey(type).split("\\s+");
         return f[0] + " " + f[1];
     }
 
     /** Lets the user key {@code privateKey} log in (as any user: root here). */
-    void authorize(Path privateKey) throws IOException {
+    public void authorize(Path privateKey) throws IOException {
         Files.writeString(authorizedKeys, Files.readString(Path.of(privateKey + ".pub")), StandardCharsets.UTF_8,
                 java.nio.file.StandardOpenOption.APPEND);
     }
@@ -161,7 +161,7 @@ final class Sshd implements AutoCloseable {
     }
 
     /** A new key pair without passphrase at {@code file} (and {@code file.pub}). */
-    static Path keygen(Path file, String type) throws Exception {
+    public static Path keygen(Path file, String type) throws Exception {
         run("ssh-keygen", "-q", "-t", type, "-N", "", "-C", "test", "-f", file.toString());
         return file;
     }
