@@ -12,6 +12,11 @@ public final class GeneratedCib {
     private GeneratedCib() {
     }
 
+    /** {@code GeneratedCib PRIMITIVES FILE}: writes the CIB, for benchmarks outside the JVM (lab/bench-cold-paths). */
+    public static void main(String[] args) throws java.io.IOException {
+        java.nio.file.Files.writeString(java.nio.file.Path.of(args[1]), xml(Integer.parseInt(args[0])));
+    }
+
     public static String xml(int primitives) {
         int stacks = Math.max(1, primitives / PRIMITIVES_PER_STACK);
         StringBuilder res = new StringBuilder();
