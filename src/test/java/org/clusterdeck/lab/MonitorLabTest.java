@@ -36,10 +36,12 @@ import org.clusterdeck.cluster.events.ClusterEvent;
 import org.clusterdeck.cluster.events.EventType;
 import org.clusterdeck.cluster.status.ClusterNode;
 import org.clusterdeck.cluster.status.ClusterStatus;
+import org.clusterdeck.cluster.status.CrmMonParser;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
 import org.clusterdeck.transport.CommandRunner;
 import org.clusterdeck.transport.CommandStream;
+import org.clusterdeck.transport.LocalProcessRunner;
 import org.clusterdeck.transport.OutputListener;
 import org.clusterdeck.transport.TransportException;
 import org.clusterdeck.transport.ssh.SshOptions;
@@ -108,7 +110,11 @@ class MonitorLabTest extends LabTestBase {
         }
 
         ClusterEvent awaitEvent(String what, Predicate<ClusterEvent> p) {
-            return Lab.await(what, FAST, () -> events.stream().filter(p).findFirst().orElse(null), () -> events);
+            return awaitEvent(what, FAST, p);
+        }
+
+        ClusterEvent awaitEvent(String what, Duration within, Predicate<ClusterEvent> p) {
+            return Lab.await(what, within, () -> events.stream().filter(p).findFirst().orElse(null), () -> events);
         }
 
         long viewsFrom(String host) {
@@ -320,6 +326,131 @@ class MonitorLabTest extends LabTestBase {
             restoreCrmMon("node2");
             nodes.forEach(CommandRunner::close);
         }
+    }
+
+    /**
+     * A third of the packets between the console and node1 lost, each way, for a minute (nftables in
+     * node1's namespace; the cluster's own traffic untouched): no false node or failover events, at
+     * most one warning for node1 (slow, with its figures), none for node2, the status still crm_mon's,
+     * and once the path is sound again node1 answers promptly, reported once.
+     */
+    @Test
+    @Order(6)
+    void aPathLosingAThirdOfItsPacketsIsAtMostOneSlowWarningNotFlaps() throws Exception {
+        lab.ok(Duration.ofSeconds(600), "up", "--token", "1000");
+        Recorder rec = new Recorder();
+        List<CommandRunner> nodes = runners();
+        String lossy = host("node1");
+        try (ClusterMonitor m = monitor(rec, nodes)) {
+            int from = rec.events.size();
+            lab.ok(Duration.ofSeconds(30), "fault", "loss", "node1", "30");
+            Thread.sleep(60_000);
+            ClusterStatus seen = rec.last().status();
+            ClusterStatus truth = CrmMonParser.parse(lab.ok(Duration.ofSeconds(30), "exec", "node2", "crm_mon", "-1",
+                    "--output-as=xml"), "crm_mon on node2");
+            lab.ok(Duration.ofSeconds(30), "fault", "clear", "node1");
+            List<ClusterEvent> during = List.copyOf(rec.events.subList(from, rec.events.size()));
+            System.out.println("MonitorLabTest: 60 s of 30 % loss to node1: " + during);
+            assertEquals(List.of(), during.stream().filter(e -> e.type() != EventType.LINK_DEGRADED
+                    && e.type() != EventType.LINK_RECOVERED).toList(), "false events under loss");
+            List<ClusterEvent> slow = during.stream().filter(e -> e.type() == EventType.LINK_DEGRADED).toList();
+            assertTrue(slow.size() <= 1 && slow.stream().allMatch(e -> lossy.equals(e.seenBy())
+                    && e.message().contains("answers slowly: ") && e.message().contains(" s")), slow.toString());
+            assertEquals(placement(truth), placement(seen), "the monitor's status is crm_mon's");
+            if (!slow.isEmpty()) {
+                rec.awaitEvent("node1 prompt again", Duration.ofSeconds(90), ev -> ev.type() == EventType.LINK_RECOVERED
+                        && lossy.equals(ev.seenBy()));
+            }
+            assertTrue(rec.events.subList(from, rec.events.size()).stream().noneMatch(e -> e.type() == EventType.NODE_UNREACHABLE),
+                    rec.events.toString());
+        } finally {
+            lab.run(Duration.ofSeconds(30), "fault", "clear");
+            nodes.forEach(CommandRunner::close);
+        }
+    }
+
+    /**
+     * node2's sshd stops answering (SIGSTOP: its connections stay open, nothing comes back): node2 is
+     * slow at once, with how long it has been silent, unreachable after the monitor's wait, node1 is
+     * watched throughout, and node2 answers again once its sshd goes on.
+     */
+    @Test
+    @Order(7)
+    void anSshdThatStopsAnsweringIsSlowThenUnreachableWhileTheOtherNodeIsWatched() throws Exception {
+        lab.ok(Duration.ofSeconds(600), "up", "--token", "1000");
+        Recorder rec = new Recorder();
+        List<CommandRunner> nodes = runners();
+        String victim = host("node2");
+        try (ClusterMonitor m = monitor(rec, nodes)) {
+            long stopped = System.nanoTime();
+            lab.ok(Duration.ofSeconds(30), "fault", "sshd-stop", "node2");
+            ClusterEvent slow = rec.awaitEvent("node2 slow", ev -> ev.type() == EventType.LINK_DEGRADED
+                    && victim.equals(ev.seenBy()));
+            assertTrue(slow.message().contains("answers slowly: no answer for "), slow.message());
+            long before = rec.viewsFrom(host("node1"));
+            ClusterEvent gone = rec.awaitEvent("node2 unreachable", Duration.ofSeconds(60),
+                    ev -> ev.type() == EventType.NODE_UNREACHABLE && victim.equals(ev.seenBy()));
+            long seconds = Duration.ofNanos(System.nanoTime() - stopped).toSeconds();
+            System.out.println("MonitorLabTest: sshd stopped on node2: slow, then unreachable after " + seconds + " s: "
+                    + gone.message());
+            assertTrue(seconds >= 25, "unreachable only after the wait: " + seconds + " s");
+            assertTrue(rec.viewsFrom(host("node1")) >= before + 10, "node1 watched while node2 was silent");
+            lab.ok(Duration.ofSeconds(30), "fault", "clear", "node2");
+            rec.awaitEvent("node2 answers again", Duration.ofSeconds(60),
+                    ev -> ev.type() == EventType.NODE_REACHABLE && victim.equals(ev.seenBy()));
+        } finally {
+            lab.run(Duration.ofSeconds(30), "fault", "clear");
+            nodes.forEach(CommandRunner::close);
+        }
+    }
+
+    /**
+     * node2 reinstalled under way (a new host key) and its connection dropped: the monitor's
+     * reconnect is refused naming the old and the new key, so nothing is sent to the impostor; node1
+     * is watched meanwhile, and with the old key back node2 answers again.
+     */
+    @Test
+    @Order(8)
+    void aNodeWithANewHostKeyIsRefusedWithBothFingerprintsWhileTheOtherIsWatched() throws Exception {
+        lab.ok(Duration.ofSeconds(600), "up", "--token", "1000");
+        Recorder rec = new Recorder();
+        List<CommandRunner> nodes = runners();
+        String victim = host("node2");
+        Path keys = Lab.DIR.resolve("state/ssh");
+        try (ClusterMonitor m = monitor(rec, nodes)) {
+            String old = fingerprint(keys.resolve("host_node2.pub"));
+            lab.ok(Duration.ofSeconds(30), "fault", "hostkey", "node2");
+            String now = fingerprint(keys.resolve("host_node2.pub"));
+            // the monitor's own session processes die, as at a reboot; the listening sshd stays
+            lab.ok(Duration.ofSeconds(10), "exec", "node2", "pkill", "-KILL", "-f", "^sshd: root@");
+            ClusterEvent e = rec.awaitEvent("node2 refused", ev -> ev.type() == EventType.NODE_UNREACHABLE
+                    && victim.equals(ev.seenBy()) && ev.message().contains("host key"));
+            assertTrue(e.message().contains("has CHANGED") && e.message().contains(now) && e.message().contains(old),
+                    e.message());
+            long before = rec.viewsFrom(host("node1"));
+            Lab.await("node1 still polled", FAST, () -> rec.viewsFrom(host("node1")) >= before + 3 ? true : null,
+                    rec::last);
+            lab.ok(Duration.ofSeconds(30), "fault", "clear", "node2");
+            rec.awaitEvent("node2 answers again", Duration.ofSeconds(60),
+                    ev -> ev.type() == EventType.NODE_REACHABLE && victim.equals(ev.seenBy()));
+        } finally {
+            lab.run(Duration.ofSeconds(30), "fault", "clear");
+            nodes.forEach(CommandRunner::close);
+        }
+    }
+
+    private static String fingerprint(Path publicKey) throws Exception {
+        CommandResult r = new LocalProcessRunner("here").run(Command.of("ssh-keygen", "-l", "-f", publicKey.toString()));
+        assertEquals(0, r.exitCode(), r.stderr());
+        return r.stdout().split("\\s+")[1];
+    }
+
+    /** Where each resource instance runs, and which nodes are online: what an admin compares. */
+    private static List<String> placement(ClusterStatus s) {
+        List<String> out = new ArrayList<>();
+        s.nodes().forEach(n -> out.add(n.name() + (n.online() ? " online" : " offline")));
+        s.resources().forEach(r -> out.add(r.id() + " " + r.role() + " " + r.nodes()));
+        return out.stream().sorted().toList();
     }
 
     @Test

@@ -3,6 +3,8 @@ package org.clusterdeck.app.monitor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -53,10 +55,16 @@ final class NodePoller {
      */
     static final Duration HOT = Duration.ofSeconds(10);
     /**
-     * A live sshd answers a keepalive within milliseconds; this long a silence means the node or
-     * its network is gone, and the node is reported unreachable sooner than a command timeout would.
+     * A live sshd answers a keepalive within milliseconds; after this long the node is slow (and
+     * asked again next round), sooner than a command timeout would tell.
      */
-    private static final Duration PING_TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration PING_TIMEOUT = LinkQuality.LATE;
+    /**
+     * How long a node that stops answering is waited for, slow, before it is called unreachable. Over
+     * a path that loses 30 % of the packets each way TCP's resends (0.2 s, doubling) keep one answer
+     * back longer than 25 s about twice in ten thousand; a node that is gone stays silent.
+     */
+    static final Duration GONE = Duration.ofSeconds(30);
     /** A change stream that ended is started again no sooner than this. */
     private static final Duration STREAM_RETRY = Duration.ofSeconds(10);
 
@@ -81,6 +89,15 @@ final class NodePoller {
     private Instant drbdStreamStarted;
     private final Object wakeUp = new Object();
     private volatile boolean stopped;
+    /** When the node last answered a whole round; null before the first. */
+    private Instant answered;
+    /** When the first of the rounds that got no answer in time began; null while it answers. */
+    private Instant silentSince;
+    /** The answered rounds of the last {@link LinkQuality#WINDOW}: when each ended and how long it took. */
+    private final Deque<Round> rounds = new ArrayDeque<>();
+
+    private record Round(Instant ended, Duration took) {
+    }
 
     NodePoller(NodeConnection connection, Clock clock, Duration commandTimeout) {
         this.connection = connection;
@@ -96,6 +113,30 @@ final class NodePoller {
 
     NodeView poll() {
         Instant now = clock.instant();
+        try {
+            pollOnce(now);
+            answered(now);
+        } catch (CommandTimeoutException e) {
+            Instant failed = clock.instant();
+            if (answered != null && failed.isBefore(answered.plus(GONE))) {
+                // Late, not gone: the connection and what it ran are kept; the node is waited for
+                silentSince = silentSince == null ? now : silentSince;
+                last = last.slow(link(failed, Duration.between(answered, failed)));
+            } else if (answered != null) {
+                // say how long it was waited for: the timeout alone reads as a moment
+                String detail = "no answer for " + Duration.between(answered, failed).toSeconds() + " s (" + e.detail()
+                        + ")";
+                unreachable(e, new NodeError(host() + ": " + detail, detail));
+            } else {
+                unreachable(e, NodeError.of(e));
+            }
+        } catch (TransportException e) {
+            unreachable(e, NodeError.of(e));
+        }
+        return last;
+    }
+
+    private void pollOnce(Instant now) throws TransportException {
         try {
             software = connection.software();
             followChanges(now);
@@ -114,23 +155,57 @@ final class NodePoller {
             stopFollowing();
             last = new NodeView(host(), Reach.REACHABLE, last.answeredAt(), software != null ? software : last.software(),
                     null, null, null, cib, NodeError.of(e));
-        } catch (TransportException e) {
-            if (e instanceof CommandTimeoutException) {
-                // A node that stops answering mid-command usually died: start over with a fresh
-                // connection, which fails fast (with backoff) instead of waiting on a dead one.
-                node.close();
-            }
-            stopFollowing();
-            // probed again once it answers: it may come back upgraded; the view keeps what it ran
-            connection.lost();
-            software = null;
-            last = new NodeView(host(), Reach.UNREACHABLE, last.answeredAt(), last.software(), null, null, null, null,
-                    NodeError.of(e));
         } catch (ClusterCommandException | FormatException e) {
             last = new NodeView(host(), Reach.REACHABLE, last.answeredAt(), software != null ? software : last.software(),
                     null, null, null, cib, NodeError.of(e));
         }
-        return last;
+    }
+
+    private void unreachable(TransportException e, NodeError error) {
+        if (e instanceof CommandTimeoutException) {
+            // A node silent this long mid-command has died: start over with a fresh connection,
+            // which fails fast (with backoff) instead of waiting on a dead one.
+            node.close();
+        }
+        stopFollowing();
+        // probed again once it answers: it may come back upgraded; the view keeps what it ran
+        connection.lost();
+        software = null;
+        answered = null;
+        silentSince = null;
+        rounds.clear();
+        last = new NodeView(host(), Reach.UNREACHABLE, last.answeredAt(), last.software(), null, null, null, null,
+                error);
+    }
+
+    /**
+     * A round was answered: the node is slow while one in the window took longer than {@link
+     * LinkQuality#LATE}. An answer after rounds that got none took from the first of those on.
+     */
+    private void answered(Instant started) {
+        Instant now = clock.instant();
+        answered = now;
+        rounds.addLast(new Round(now, Duration.between(silentSince != null ? silentSince : started, now)));
+        silentSince = null;
+        LinkQuality link = link(now, Duration.ZERO);
+        if (link.late() > 0 && last.reach() == Reach.REACHABLE) {
+            last = last.slow(link);
+        }
+    }
+
+    private LinkQuality link(Instant now, Duration silentFor) {
+        while (!rounds.isEmpty() && rounds.peekFirst().ended().isBefore(now.minus(LinkQuality.WINDOW))) {
+            rounds.removeFirst();
+        }
+        int late = 0;
+        Duration slowest = Duration.ZERO;
+        for (Round r : rounds) {
+            if (r.took().compareTo(LinkQuality.LATE) > 0) {
+                late++;
+            }
+            slowest = r.took().compareTo(slowest) > 0 ? r.took() : slowest;
+        }
+        return new LinkQuality(rounds.size(), late, slowest, silentFor);
     }
 
     private boolean mustRead(Instant now) {

@@ -17,6 +17,7 @@ import org.clusterdeck.cluster.status.ClusterStatus;
  * @param cib        the CIB, fetched again only when crm_mon reports a new configuration change
  * @param error      the latest problem with this node (which command, what went wrong), with and without the
  *                   node for the places that name it already
+ * @param link       how late the node answers while it is {@link Reach#SLOW}; null otherwise
  */
 public record NodeView(
         String host,
@@ -27,7 +28,18 @@ public record NodeView(
         CorosyncQuorum quorum,
         DrbdStatus drbd,
         Cib cib,
-        NodeError error) {
+        NodeError error,
+        LinkQuality link) {
+
+    public NodeView(String host, Reach reach, Instant answeredAt, NodeSoftware software, ClusterStatus status,
+            CorosyncQuorum quorum, DrbdStatus drbd, Cib cib, NodeError error) {
+        this(host, reach, answeredAt, software, status, quorum, drbd, cib, error, null);
+    }
+
+    /** The same view, slow with {@code link}. */
+    NodeView slow(LinkQuality link) {
+        return new NodeView(host, Reach.SLOW, answeredAt, software, status, quorum, drbd, cib, error, link);
+    }
 
     static NodeView connecting(String host) {
         return new NodeView(host, Reach.CONNECTING, null, null, null, null, null, null, null);

@@ -8,5 +8,10 @@ public enum Reach {
     /** Not asked yet. */
     CONNECTING,
     REACHABLE,
+    /**
+     * It answers, but late (a lossy or congested path), or has been silent for less than the monitor
+     * waits before it calls a node unreachable; {@link NodeView#link()} says how late.
+     */
+    SLOW,
     UNREACHABLE
 }

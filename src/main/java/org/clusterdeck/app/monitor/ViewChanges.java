@@ -52,14 +52,27 @@ final class ViewChanges {
             events.add(ClusterEvent.of(now, EventType.NODE_UNREACHABLE, Severity.WARNING).node(name)
                     .change(before.reach().name().toLowerCase(java.util.Locale.ROOT), "unreachable").seenBy(after.host())
                     .message(who + " does not answer: " + after.error().message()));
-        } else if (after.reach() == Reach.REACHABLE && before.reach() == Reach.UNREACHABLE) {
+        } else if (answers(after) && before.reach() == Reach.UNREACHABLE) {
             events.add(ClusterEvent.of(now, EventType.NODE_REACHABLE, Severity.INFO).node(name)
                     .change("unreachable", "reachable").seenBy(after.host())
                     .message(who + " answers again"));
         }
-        if (after.reach() == Reach.REACHABLE && after.error() != null && !Objects.equals(after.error(), before.error())) {
+        if (after.reach() == Reach.SLOW && before.reach() != Reach.SLOW) {
+            events.add(ClusterEvent.of(now, EventType.LINK_DEGRADED, Severity.WARNING).node(name)
+                    .change(before.reach().name().toLowerCase(java.util.Locale.ROOT), "slow").seenBy(after.host())
+                    .message(who + " answers slowly: " + after.link().describe()));
+        } else if (after.reach() == Reach.REACHABLE && before.reach() == Reach.SLOW) {
+            events.add(ClusterEvent.of(now, EventType.LINK_RECOVERED, Severity.INFO).node(name)
+                    .change("slow", "reachable").seenBy(after.host())
+                    .message(who + " answers promptly again (for " + LinkQuality.WINDOW.toSeconds() + " s)"));
+        }
+        if (answers(after) && after.error() != null && !Objects.equals(after.error(), before.error())) {
             events.add(ClusterEvent.of(now, EventType.ERROR, Severity.WARNING).node(name).seenBy(after.host())
                     .message(after.error().message()));
         }
+    }
+
+    private static boolean answers(NodeView view) {
+        return view.reach() == Reach.REACHABLE || view.reach() == Reach.SLOW;
     }
 }

@@ -9,6 +9,10 @@ public enum EventType {
     /** The monitor cannot reach the node over SSH; the cluster may still count it as online. */
     NODE_UNREACHABLE("node-unreachable"),
     NODE_REACHABLE("node-reachable"),
+    /** The node answers the monitor, but late: a lossy or congested path; once per episode, with the figures. */
+    LINK_DEGRADED("link-degraded"),
+    /** The node has answered promptly for a minute again. */
+    LINK_RECOVERED("link-recovered"),
     QUORUM_LOST("quorum-lost"),
     QUORUM_REGAINED("quorum-regained"),
     DC_CHANGED("dc-changed"),

@@ -180,6 +180,14 @@ public final class SshRunner implements CommandRunner {
             Thread.currentThread().interrupt();
             throw new TransportException(node(), Kind.CANCELLED, "'" + command.display() + "' cancelled", e);
         } catch (Exception e) {
+            if (isTimeout(e)) {
+                // sshd did not open the command's channel or take the command in time: the node is
+                // slow or gone, which the caller tells apart; the connection is kept
+                Session hung = session;
+                session = null;
+                CompletableFuture.runAsync(() -> closeQuietly(hung), OutputDrain.executor());
+                throw new CommandTimeoutException(node(), command);
+            }
             throw connectionLost("'" + command.display() + "' failed", e);
         } finally {
             closeQuietly(session);
@@ -472,6 +480,9 @@ public final class SshRunner implements CommandRunner {
                     + unknownAlias(to, e), e);
         }
         ssh.getConnection().getKeepAlive().setKeepAliveInterval(5);
+        // sshj waits 30 s for a channel to open and a command to be taken: a node that does not
+        // answer those in the time it may take to connect is slow or gone (see run)
+        ssh.getConnection().setTimeoutMs((int) options.connectTimeout().toMillis());
         List<Path> keys = new ArrayList<>(options.identityFiles());
         to.identityFiles().stream().filter(k -> !keys.contains(k)).forEach(keys::add);
         try {

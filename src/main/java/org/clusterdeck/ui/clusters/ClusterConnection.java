@@ -138,7 +138,8 @@ final class ClusterConnection {
     /** What the status line says about a live cluster: who answers, who does not and why, and quorum. */
     static String describe(ClusterView view) {
         List<String> parts = new ArrayList<>();
-        long answering = view.nodes().stream().filter(n -> n.reach() == Reach.REACHABLE).count();
+        long answering = view.nodes().stream().filter(n -> n.reach() == Reach.REACHABLE || n.reach() == Reach.SLOW)
+                .count();
         parts.add((view.status() == null ? "Connecting: " : "Connected: ") + answering + " of " + view.nodes().size()
                 + " nodes answer");
         for (NodeView n : view.nodes()) {
@@ -146,6 +147,8 @@ final class ClusterConnection {
                 parts.add(n.nodeName() + " unreachable" + (n.error() == null ? "" : " (" + n.error().detail() + ")"));
             } else if (n.reach() == Reach.CONNECTING) {
                 parts.add(n.host() + " connecting");
+            } else if (n.reach() == Reach.SLOW) {
+                parts.add(n.nodeName() + " answers slowly (" + n.link().describe() + ")");
             } else if (n.error() != null) {
                 parts.add(n.nodeName() + ": " + n.error().detail());
             }
