@@ -55,7 +55,7 @@ public final class QuorumToolParser {
                 number(values.get("Node ID"), source, "Node ID"), values.get("Ring ID"),
                 integer(values.get("Expected votes"), source, "Expected votes"),
                 integer(values.get("Total votes"), source, "Total votes"),
-                integer(values.get("Quorum"), source, "Quorum"),
+                integer(firstWord(values.get("Quorum")), source, "Quorum"),
                 flags.isBlank() ? Set.of() : Set.of(flags.split("\\s+")), members);
     }
 
@@ -69,6 +69,11 @@ public final class QuorumToolParser {
         int nameAt = local ? t.length - 2 : t.length - 1;
         return new CorosyncMember(number(t[0], source, "line " + lineNo + " node id"),
                 integer(t[1], source, "line " + lineNo + " votes"), t[nameAt], local);
+    }
+
+    /** Votequorum adds "Activity blocked" after the number while the partition has no quorum. */
+    private static String firstWord(String value) {
+        return value == null || value.isEmpty() ? value : value.split("\\s+")[0];
     }
 
     private static Long number(String value, String source, String what) {
