@@ -439,6 +439,48 @@ class MonitorLabTest extends LabTestBase {
         }
     }
 
+    /**
+     * The heartbeat between the nodes cut while SSH to each stays up (lab/fault partition): the active
+     * node is fenced and the survivor takes the service, reported as fencing and a failover; no view
+     * shows an instance running on two nodes, and one node alone holds the address; once the fenced
+     * node is back, still cut off, the two nodes' own views contradict each other and the console says
+     * so, showing the quorate side's; with the heartbeat back they agree again.
+     */
+    @Test
+    @Order(9)
+    void aPartitionIsFencingAndOneSideWithTheServiceAndTheConsoleSaysTheViewsDisagree() throws Exception {
+        lab.ok(Duration.ofSeconds(600), "up", "--token", "1000");
+        String active = lab.activeNode();
+        String survivor = lab.other(active);
+        Recorder rec = new Recorder();
+        List<CommandRunner> nodes = runners();
+        try (ClusterMonitor m = monitor(rec, nodes)) {
+            lab.ok(Duration.ofSeconds(30), "fault", "partition");
+            ClusterEvent fencing = rec.awaitEvent("fencing", Duration.ofSeconds(60),
+                    ev -> ev.type() == EventType.FENCING && ev.message().contains(active));
+            rec.awaitEvent("failover", Duration.ofSeconds(60), ev -> ev.type() == EventType.FAILOVER);
+            ClusterEvent split = rec.awaitEvent("the views disagree", Duration.ofSeconds(120),
+                    ev -> ev.type() == EventType.VIEWS_DISAGREE);
+            System.out.println("MonitorLabTest: partition: " + fencing.message() + " / " + split.message());
+            assertTrue(split.message().contains(active + " sees [" + active + "] online")
+                    && split.message().contains(survivor + " sees [" + survivor + "] online")
+                    && split.message().endsWith("the status shown is " + host(survivor) + "'s"), split.message());
+            assertEquals(List.of(survivor), lab.status().values().stream().filter(Lab.NodeSample::vip)
+                    .map(Lab.NodeSample::node).toList(), "the address on the survivor alone");
+            for (ClusterView v : rec.views) {
+                if (v.status() != null) {
+                    v.status().resources().stream().filter(r -> r.nodes().size() > 1)
+                            .findFirst().ifPresent(r -> fail("a view shows " + r.id() + " on " + r.nodes()));
+                }
+            }
+            lab.ok(Duration.ofSeconds(30), "fault", "clear");
+            rec.awaitEvent("the views agree", Duration.ofSeconds(120), ev -> ev.type() == EventType.VIEWS_AGREE);
+        } finally {
+            lab.run(Duration.ofSeconds(30), "fault", "clear");
+            nodes.forEach(CommandRunner::close);
+        }
+    }
+
     private static String fingerprint(Path publicKey) throws Exception {
         CommandResult r = new LocalProcessRunner("here").run(Command.of("ssh-keygen", "-l", "-f", publicKey.toString()));
         assertEquals(0, r.exitCode(), r.stderr());

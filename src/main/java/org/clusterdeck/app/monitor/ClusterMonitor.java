@@ -11,6 +11,8 @@ import java.util.concurrent.TimeUnit;
 import org.clusterdeck.cluster.events.ClusterEvent;
 import org.clusterdeck.cluster.events.EventType;
 import org.clusterdeck.cluster.events.Severity;
+import org.clusterdeck.cluster.status.ClusterStatus;
+import org.clusterdeck.cluster.status.ViewDisagreement;
 import org.clusterdeck.app.nodes.NodeConnection;
 
 /**
@@ -19,6 +21,8 @@ import org.clusterdeck.app.nodes.NodeConnection;
  * compared with the previous one to find events. Stop it with {@link #close()}.
  */
 public final class ClusterMonitor implements AutoCloseable {
+    /** How long the nodes' views must contradict each other before the view says so. */
+    static final Duration DISAGREEMENT = Duration.ofSeconds(5);
     private final List<NodePoller> pollers = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
     private final MonitorSettings settings;
@@ -99,6 +103,9 @@ public final class ClusterMonitor implements AutoCloseable {
         }
     }
 
+    /** Since when the current nodes' views contradict each other; null while they agree. Guarded by this. */
+    private Instant disagreeingSince;
+
     private synchronized void publish(NodeView view) {
         NodeView before = latest.put(view.host(), view);
         Instant now = clock.instant();
@@ -131,7 +138,23 @@ public final class ClusterMonitor implements AutoCloseable {
             // Nobody is current: keep showing the last status (the nodes say they are unreachable)
             return new ClusterView(now, nodes, current.source(), current.status(), current.cib());
         }
-        return new ClusterView(now, nodes, chosen.host(), chosen.status(), chosen.cib());
+        return new ClusterView(now, nodes, chosen.host(), chosen.status(), chosen.cib(), disagreement(fresh, now));
+    }
+
+    /**
+     * What the current nodes' own views contradict each other about, once it has lasted {@link
+     * #DISAGREEMENT}: during a failover one node's crm_mon shows a change a moment before another's.
+     */
+    private String disagreement(List<NodeView> fresh, Instant now) {
+        Map<String, ClusterStatus> views = new LinkedHashMap<>();
+        fresh.forEach(n -> views.put(n.nodeName(), n.status()));
+        String found = ViewDisagreement.between(views);
+        if (found == null) {
+            disagreeingSince = null;
+            return null;
+        }
+        disagreeingSince = disagreeingSince == null ? now : disagreeingSince;
+        return Duration.between(disagreeingSince, now).compareTo(DISAGREEMENT) >= 0 ? found : null;
     }
 
     private static boolean quorate(NodeView n) {

@@ -184,8 +184,11 @@ final class NodePoller {
      */
     private void answered(Instant started) {
         Instant now = clock.instant();
+        // the first round after (re)connecting includes the connection and the probe: no measure of the path
+        if (answered != null) {
+            rounds.addLast(new Round(now, Duration.between(silentSince != null ? silentSince : started, now)));
+        }
         answered = now;
-        rounds.addLast(new Round(now, Duration.between(silentSince != null ? silentSince : started, now)));
         silentSince = null;
         LinkQuality link = link(now, Duration.ZERO);
         if (link.late() > 0 && last.reach() == Reach.REACHABLE) {

@@ -31,6 +31,13 @@ final class ViewChanges {
                 failovers.nodeReachable(e.node());
             }
         }
+        if (current.disagreement() != null && previous.disagreement() == null) {
+            events.add(ClusterEvent.of(now, EventType.VIEWS_DISAGREE, Severity.CRITICAL).seenBy(current.source())
+                    .message(current.disagreement() + "; the status shown is " + current.source() + "'s"));
+        } else if (current.disagreement() == null && previous.disagreement() != null && current.status() != null) {
+            events.add(ClusterEvent.of(now, EventType.VIEWS_AGREE, Severity.INFO).seenBy(current.source())
+                    .message("the nodes see the same cluster again"));
+        }
         if (current.status() != null && current.status() != previous.status()) {
             List<ClusterEvent> changes = moves.apply(StatusChanges.between(previous.status(), current.status(), now))
                     .stream().map(e -> e.withSeenBy(current.source())).toList();

@@ -13,6 +13,10 @@ public enum EventType {
     LINK_DEGRADED("link-degraded"),
     /** The node has answered promptly for a minute again. */
     LINK_RECOVERED("link-recovered"),
+    /** The answering nodes' own views contradict each other about the membership: a partition. */
+    VIEWS_DISAGREE("views-disagree"),
+    /** They agree again. */
+    VIEWS_AGREE("views-agree"),
     QUORUM_LOST("quorum-lost"),
     QUORUM_REGAINED("quorum-regained"),
     DC_CHANGED("dc-changed"),

@@ -153,6 +153,9 @@ final class ClusterConnection {
                 parts.add(n.nodeName() + ": " + n.error().detail());
             }
         }
+        if (view.disagreement() != null) {
+            parts.add("SPLIT: " + view.disagreement());
+        }
         if (view.status() != null && view.status().summary() != null) {
             Boolean q = view.status().summary().quorum();
             parts.add(q == null ? "quorum unknown" : q ? "quorum" : "NO QUORUM");
