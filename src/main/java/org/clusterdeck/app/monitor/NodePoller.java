@@ -1,5 +1,6 @@
 package org.clusterdeck.app.monitor;
 
+import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.clusterdeck.app.nodes.NodeConnection;
 import org.clusterdeck.cluster.FormatException;
@@ -60,11 +62,17 @@ final class NodePoller {
      */
     private static final Duration PING_TIMEOUT = LinkQuality.LATE;
     /**
-     * How long a node that stops answering is waited for, slow, before it is called unreachable. Over
-     * a path that loses 30 % of the packets each way TCP's resends (0.2 s, doubling) keep one answer
-     * back longer than 25 s about twice in ten thousand; a node that is gone stays silent.
+     * A connection silent this long is replaced by a new one. Over a lossy path TCP sends a lost
+     * packet again after 0.2 s, then waits twice as long each time: at 30 % loss each way one round
+     * trip in two fails, and a connection that has lost five in a row waits 6 s and more for its
+     * next try, where a new connection starts afresh. CI saw one silent for 31 s.
      */
-    static final Duration GONE = Duration.ofSeconds(30);
+    static final Duration RECONNECT = Duration.ofSeconds(8);
+    /**
+     * How long a node that stops answering is waited for, slow, before it is called unreachable:
+     * time for several new connections; a node that is gone, or whose network is, stays silent.
+     */
+    static final Duration GONE = Duration.ofSeconds(45);
     /** A change stream that ended is started again no sooner than this. */
     private static final Duration STREAM_RETRY = Duration.ofSeconds(10);
 
@@ -116,13 +124,18 @@ final class NodePoller {
         try {
             pollOnce(now);
             answered(now);
-        } catch (CommandTimeoutException e) {
+        } catch (TransportException e) {
             Instant failed = clock.instant();
-            if (answered != null && failed.isBefore(answered.plus(GONE))) {
-                // Late, not gone: the connection and what it ran are kept; the node is waited for
+            boolean late = answered != null && mayBeLate(e);
+            if (late && failed.isBefore(answered.plus(GONE))) {
+                // Late, not gone: what it ran is kept; the node is waited for
                 silentSince = silentSince == null ? now : silentSince;
+                if (e instanceof CommandTimeoutException && !failed.isBefore(answered.plus(RECONNECT))) {
+                    stopFollowing();
+                    node.close();
+                }
                 last = last.slow(link(failed, Duration.between(answered, failed)));
-            } else if (answered != null) {
+            } else if (late) {
                 // say how long it was waited for: the timeout alone reads as a moment
                 String detail = "no answer for " + Duration.between(answered, failed).toSeconds() + " s (" + e.detail()
                         + ")";
@@ -130,10 +143,27 @@ final class NodePoller {
             } else {
                 unreachable(e, NodeError.of(e));
             }
-        } catch (TransportException e) {
-            unreachable(e, NodeError.of(e));
         }
         return last;
+    }
+
+    /**
+     * A timeout, of a command or of a new connection, may be a slow path; a refusal, a route or name
+     * that is missing, a broken connection, a host key or login that fails are answers.
+     */
+    private static boolean mayBeLate(TransportException e) {
+        if (e instanceof CommandTimeoutException) {
+            return true;
+        }
+        if (e.kind() != TransportException.Kind.UNREACHABLE) {
+            return false;
+        }
+        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+            if (t instanceof SocketTimeoutException || t instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void pollOnce(Instant now) throws TransportException {
