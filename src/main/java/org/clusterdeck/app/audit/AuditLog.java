@@ -29,7 +29,6 @@ public final class AuditLog implements AutoCloseable {
     public static final long DEFAULT_MAX_BYTES = 10L * 1024 * 1024;
     public static final int DEFAULT_KEPT_FILES = 5;
 
-    private static final System.Logger LOG = System.getLogger(AuditLog.class.getName());
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final Path directory;
@@ -102,7 +101,7 @@ public final class AuditLog implements AutoCloseable {
             out.write(line);
             out.flush();
             if (lastWriteError != null) {
-                LOG.log(Level.WARNING, "audit log {0} is written again after {1} lost record(s)", file, failedWrites);
+                log().log(Level.WARNING, "audit log {0} is written again after {1} lost record(s)", file, failedWrites);
                 lastWriteError = null;
                 problems.accept(null);
             }
@@ -140,7 +139,7 @@ public final class AuditLog implements AutoCloseable {
         try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
             f.setLength(size);
         } catch (IOException e) {
-            LOG.log(Level.DEBUG, () -> "cutting a partial record off audit log " + file, e);
+            log().log(Level.DEBUG, () -> "cutting a partial record off audit log " + file, e);
         }
     }
 
@@ -188,7 +187,7 @@ public final class AuditLog implements AutoCloseable {
 
     private void failed(IOException e) {
         if (lastWriteError == null) {
-            LOG.log(Level.WARNING, "cannot write audit log {0}: {1}; commands go on unaudited", file, e);
+            log().log(Level.WARNING, "cannot write audit log {0}: {1}; commands go on unaudited", file, e);
         }
         lastWriteError = e;
         failedWrites++;
@@ -202,7 +201,7 @@ public final class AuditLog implements AutoCloseable {
             try {
                 stream.close();
             } catch (IOException e) {
-                LOG.log(Level.DEBUG, () -> "closing audit log " + file, e);
+                log().log(Level.DEBUG, () -> "closing audit log " + file, e);
             }
             stream = null;
         }
@@ -239,5 +238,11 @@ public final class AuditLog implements AutoCloseable {
     /** Made once a log is opened: a command that audits nothing (--version, a file's status) does not start Jackson. */
     private static final class Json {
         static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+
+    // looked up when something is logged, not at class load: the JDK finds its logger by scanning every
+    // jar on the class path for a service, 20-30 ms at each start of a one-shot command
+    private static System.Logger log() {
+        return System.getLogger(AuditLog.class.getName());
     }
 }

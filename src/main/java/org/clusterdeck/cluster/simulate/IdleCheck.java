@@ -34,7 +34,7 @@ public final class IdleCheck {
         String source = node.node() + ": cibadmin --query";
         NodeList ops;
         try {
-            ops = (NodeList) XPathFactory.newInstance().newXPath()
+            ops = (NodeList) XPathFactory.newDefaultInstance().newXPath()
                     .evaluate(IN_FLIGHT, SafeXml.parse(cib, source), XPathConstants.NODESET);
         } catch (XPathExpressionException e) {
             throw new IllegalStateException("constant XPath rejected: " + IN_FLIGHT, e);

@@ -63,7 +63,9 @@ public final class SafeXml {
                     + "\\s+\"[^\"<>\\[]*\"\\s*>");
 
     private static DocumentBuilderFactory newFactory() throws ParserConfigurationException {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        // the JDK's own parser, whose features below are the ones set: newInstance() would take any parser
+        // a jar on the class path offers, and searches every jar for one at each parse
+        DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
         f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
         f.setFeature("http://xml.org/sax/features/external-general-entities", false);
         f.setFeature("http://xml.org/sax/features/external-parameter-entities", false);

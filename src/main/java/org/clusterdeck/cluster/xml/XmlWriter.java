@@ -22,7 +22,7 @@ public final class XmlWriter {
     /** An empty document to build elements in. */
     public static Document newDocument() {
         try {
-            return DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
+            return DocumentBuilderFactory.newDefaultInstance().newDocumentBuilder().newDocument();
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("the JDK's XML builder failed", e);
         }
@@ -40,7 +40,7 @@ public final class XmlWriter {
 
     private static String write(Node node, boolean indent) {
         try {
-            var t = TransformerFactory.newInstance().newTransformer();
+            var t = TransformerFactory.newDefaultInstance().newTransformer();
             t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
             if (indent) {
                 t.setOutputProperty(OutputKeys.INDENT, "yes");

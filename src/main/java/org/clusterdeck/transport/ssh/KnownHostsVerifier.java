@@ -40,7 +40,6 @@ import net.schmizz.sshj.transport.verification.HostKeyVerifier;
  * refusal is kept so the caller can say exactly why.
  */
 final class KnownHostsVerifier implements HostKeyVerifier {
-    private static final System.Logger LOG = System.getLogger(KnownHostsVerifier.class.getName());
     private static final long HOST_CERT = 2;
 
     private final List<Path> userFiles;
@@ -151,7 +150,7 @@ final class KnownHostsVerifier implements HostKeyVerifier {
             Files.writeString(target, KnownHosts.line(name, plainKey, hashNew) + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            LOG.log(Level.WARNING, "trusted new host key of {0} but could not add it to {1}: {2}", name, target, e.getMessage());
+            log().log(Level.WARNING, "trusted new host key of {0} but could not add it to {1}: {2}", name, target, e.getMessage());
         }
         return true;
     }
@@ -268,5 +267,11 @@ final class KnownHostsVerifier implements HostKeyVerifier {
             }
         }
         return List.copyOf(out);
+    }
+
+    // looked up when something is logged, not at class load: the JDK finds its logger by scanning every
+    // jar on the class path for a service, 20-30 ms at each start of a one-shot command
+    private static System.Logger log() {
+        return System.getLogger(KnownHostsVerifier.class.getName());
     }
 }
