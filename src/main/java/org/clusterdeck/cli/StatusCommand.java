@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.clusterdeck.app.ErrorLine;
 import org.clusterdeck.app.nodes.NodeConnection;
 import org.clusterdeck.app.nodes.NodeGroup;
@@ -19,15 +18,17 @@ import org.clusterdeck.cluster.checks.Finding;
 import org.clusterdeck.cluster.cib.Cib;
 import org.clusterdeck.cluster.cib.CibParser;
 import org.clusterdeck.cluster.cib.CibReader;
+import org.clusterdeck.cluster.command.CibAdmin;
 import org.clusterdeck.cluster.command.ClusterCommandException;
+import org.clusterdeck.cluster.command.CrmMon;
 import org.clusterdeck.cluster.status.ClusterNode;
 import org.clusterdeck.cluster.status.ClusterStatus;
 import org.clusterdeck.cluster.status.CrmMonParser;
 import org.clusterdeck.cluster.status.Failure;
 import org.clusterdeck.cluster.status.Resource;
 import org.clusterdeck.cluster.status.StatusReader;
+import org.clusterdeck.transport.CommandResult;
 import org.clusterdeck.transport.LocalProcessRunner;
-import org.clusterdeck.transport.TransportException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -103,26 +104,23 @@ final class StatusCommand implements Callable<Integer> {
     /** A node's view: crm_mon's status and, for the findings, the configuration (null when it could not be read). */
     record LiveCluster(ClusterStatus status, Cib cib) {
         static LiveCluster read(NodeConnection node, PrintWriter err) throws Exception {
-            // the configuration is read while crm_mon runs, on a channel of its own, once the probe
-            // has shown the node answers and runs Pacemaker (else the one error is the probe's)
-            node.software();
+            // crm_mon and the configuration are asked with the probe's questions, in one round trip; a
+            // Pacemaker older than 2.0.3 only tells crm_mon's newer flavour apart afterwards, and is asked again
+            org.clusterdeck.transport.Command crmMon = CrmMon.status();
+            List<CommandResult> answers = node.runWithProbe(List.of(crmMon, CibAdmin.query()));
+            // the two documents are parsed at the same time
             CompletableFuture<Cib> cib = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return new CibReader(node.runner()).read();
+                    return CibReader.cib(answers.get(1));
                 } catch (ClusterCommandException | FormatException e) {
                     // the status stands on its own; only the findings that need the configuration are missing
                     err.println("warning: configuration not read, findings from crm_mon only: " + ErrorLine.of(e));
                     return null;
-                } catch (TransportException e) {
-                    throw new CompletionException(e);
                 }
             });
-            ClusterStatus status = node.status();
-            try {
-                return new LiveCluster(status, cib.join());
-            } catch (CompletionException e) {
-                throw e.getCause() instanceof Exception cause ? cause : e;
-            }
+            ClusterStatus status = node.software().needsLegacyCrmMon() ? node.status()
+                    : StatusReader.status(crmMon, answers.get(0));
+            return new LiveCluster(status, cib.join());
         }
     }
 

@@ -6,7 +6,9 @@ import org.clusterdeck.cluster.software.NodeSoftware;
 import org.clusterdeck.cluster.software.SoftwareProbe;
 import org.clusterdeck.cluster.status.ClusterStatus;
 import org.clusterdeck.cluster.status.StatusReader;
+import java.util.List;
 import org.clusterdeck.transport.Command;
+import org.clusterdeck.transport.CommandResult;
 import org.clusterdeck.transport.CommandRunner;
 import org.clusterdeck.transport.TransportException;
 
@@ -38,6 +40,23 @@ public final class NodeConnection implements AutoCloseable {
             software = new SoftwareProbe(runner).probe();
         }
         return software;
+    }
+
+    /**
+     * Runs read-only commands at once, together with the probe's questions when the node has not been
+     * probed yet: a one-shot reader gets its answers in the round trip the probe needs anyway. The
+     * probe's first question still goes alone, so a node out of reach or without Pacemaker gets the
+     * probe's one error.
+     */
+    public List<CommandResult> runWithProbe(List<Command> commands) throws TransportException, ClusterCommandException {
+        synchronized (this) {
+            if (software == null) {
+                SoftwareProbe.Probed probed = new SoftwareProbe(runner).probe(commands);
+                software = probed.software();
+                return probed.alongside();
+            }
+        }
+        return runner.runAll(commands);
     }
 
     /** What was probed, without asking the node; null before the probe or after the connection broke. */

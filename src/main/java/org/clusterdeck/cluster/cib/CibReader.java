@@ -16,7 +16,12 @@ public final class CibReader {
     }
 
     public Cib read() throws TransportException, ClusterCommandException {
-        return CibParser.parse(readText(), node.node() + ": " + CibAdmin.query().display());
+        return cib(node.run(CibAdmin.query()));
+    }
+
+    /** The CIB in what {@link CibAdmin#query()} printed, run by whoever ran it. */
+    public static Cib cib(CommandResult query) throws ClusterCommandException {
+        return CibParser.parse(output(CibAdmin.query(), query), query.node() + ": " + CibAdmin.query().display());
     }
 
     /** The CIB as the node printed it, e.g. to stage a change on a copy of exactly this version. */
@@ -31,9 +36,12 @@ public final class CibReader {
     }
 
     private String run(Command query) throws TransportException, ClusterCommandException {
-        CommandResult r = node.run(query);
+        return output(query, node.run(query));
+    }
+
+    private static String output(Command query, CommandResult r) throws ClusterCommandException {
         if (!r.ok()) {
-            throw ClusterCommandException.of(node.node(), query, r);
+            throw ClusterCommandException.of(r.node(), query, r);
         }
         return r.stdout();
     }

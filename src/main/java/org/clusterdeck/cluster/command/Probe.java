@@ -14,6 +14,9 @@ public final class Probe {
 
     // fixed text; the tools to look for arrive as "$@"
     private static final ShellScript WHICH = ShellScript.fixed("for t in \"$@\"; do command -v \"$t\"; done; true");
+    // asked with the other questions, before the node has said whether it has drbdadm: no drbdadm is no answer, not an error
+    private static final ShellScript DRBD_VERSION = ShellScript.fixed(
+            "command -v drbdadm >/dev/null || exit 0; exec drbdadm --version");
 
     private Probe() {
     }
@@ -36,8 +39,11 @@ public final class Probe {
         return WHICH.run(OPTIONAL_TOOLS).withTimeout(QUICK);
     }
 
-    /** DRBD utils and kernel module versions as {@code KEY=value} lines (drbd-utils 8.4 and 9). */
+    /**
+     * DRBD utils and kernel module versions as {@code KEY=value} lines (drbd-utils 8.4 and 9); prints
+     * nothing where drbdadm is not installed.
+     */
     public static Command drbdVersion() {
-        return Command.of("drbdadm", "--version").withTimeout(QUICK);
+        return DRBD_VERSION.run().withTimeout(QUICK);
     }
 }

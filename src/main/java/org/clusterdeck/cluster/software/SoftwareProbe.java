@@ -1,5 +1,6 @@
 package org.clusterdeck.cluster.software;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Matcher;
@@ -7,6 +8,7 @@ import java.util.regex.Pattern;
 import org.clusterdeck.cluster.command.ClusterCommandException;
 import org.clusterdeck.cluster.command.Drbd;
 import org.clusterdeck.cluster.command.Probe;
+import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
 import org.clusterdeck.transport.CommandRunner;
 import org.clusterdeck.transport.TransportException;
@@ -27,6 +29,14 @@ public final class SoftwareProbe {
     }
 
     public NodeSoftware probe() throws TransportException, ClusterCommandException {
+        return probe(List.of()).software();
+    }
+
+    /**
+     * What the node runs, and the answers to read-only commands asked together with the probe's own
+     * questions: a one-shot reader that needs the node's status spends one round trip, not two.
+     */
+    public Probed probe(List<Command> alongside) throws TransportException, ClusterCommandException {
         // The node's name first: a node out of reach or without Pacemaker ends the probe at its first question
         CommandResult name = node.run(Probe.localNodeName());
         if (!name.ok()) {
@@ -39,26 +49,34 @@ public final class SoftwareProbe {
         }
         // then the rest, read-only and independent of each other, at once; /proc/drbd is only needed where
         // drbdadm does not tell, but asking costs nothing more
-        List<CommandResult> answers = node.runAll(List.of(Probe.pacemakerVersion(), Probe.corosyncVersion(),
-                Probe.optionalTools(), Drbd.procDrbd()));
+        List<Command> questions = new ArrayList<>(List.of(Probe.pacemakerVersion(), Probe.corosyncVersion(),
+                Probe.optionalTools(), Probe.drbdVersion(), Drbd.procDrbd()));
+        questions.addAll(alongside);
+        List<CommandResult> answers = node.runAll(questions);
         String pacemaker = match(PACEMAKER, answers.get(0));
         String corosync = match(COROSYNC, answers.get(1));
         String tools = answers.get(2).stdout();
-        boolean hasDrbdadm = hasTool(tools, "drbdadm");
         String drbdUtils = null;
         String drbdKernel = null;
-        if (hasDrbdadm) {
-            CommandResult v = node.run(Probe.drbdVersion());
-            drbdUtils = keyValue(v.stdout(), "DRBDADM_VERSION");
-            drbdKernel = drbdKernel(v.stdout());
+        if (answers.get(3).ok()) {
+            drbdUtils = keyValue(answers.get(3).stdout(), "DRBDADM_VERSION");
+            drbdKernel = drbdKernel(answers.get(3).stdout());
         }
         if (drbdKernel == null) {
             // drbd-utils 8.4 and nodes without the utils still show the module here
-            CommandResult proc = answers.get(3);
+            CommandResult proc = answers.get(4);
             drbdKernel = proc.ok() ? group(PROC_DRBD.matcher(proc.stdout())) : null;
         }
-        return new NodeSoftware(name.stdout().strip(), pacemaker, corosync, hasTool(tools, "crm"),
+        NodeSoftware software = new NodeSoftware(name.stdout().strip(), pacemaker, corosync, hasTool(tools, "crm"),
                 hasTool(tools, "pcs"), drbdUtils, drbdKernel);
+        return new Probed(software, answers.subList(questions.size() - alongside.size(), questions.size()));
+    }
+
+    /** A probe's finding, and the answers to the commands asked alongside it, in their order. */
+    public record Probed(NodeSoftware software, List<CommandResult> alongside) {
+        public Probed {
+            alongside = List.copyOf(alongside);
+        }
     }
 
     /** Pacemaker's version alone, e.g. 2.1.5; null where pacemakerd does not say. Works where no cluster runs. */

@@ -35,11 +35,15 @@ public final class StatusReader {
 
     /** Runs a crm_mon command of either XML flavour, e.g. {@link CrmMon#legacyStatus()} for 1.1. */
     public ClusterStatus read(Command command) throws TransportException, ClusterCommandException {
-        CommandResult result = runner.run(command);
-        String source = runner.node() + ": " + command.display();
+        return status(command, runner.run(command));
+    }
+
+    /** The status in what a crm_mon command printed, run by whoever ran it; errors as {@link #read(Command)}. */
+    public static ClusterStatus status(Command command, CommandResult result) throws ClusterCommandException {
+        String source = result.node() + ": " + command.display();
         List<String> stderr = ClusterCommandException.lastLines(result.stderr());
         if (!result.ok()) {
-            throw ClusterCommandException.of(runner.node(), command.display(), result.exitCode(),
+            throw ClusterCommandException.of(result.node(), command.display(), result.exitCode(),
                     errorsIn(result.stdout(), source, stderr));
         }
         try {

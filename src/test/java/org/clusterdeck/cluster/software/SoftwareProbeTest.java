@@ -4,11 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Path;
 import org.clusterdeck.Corpus;
 import org.clusterdeck.cluster.command.Probe;
+import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
+import org.clusterdeck.transport.CommandRunner;
 import org.clusterdeck.transport.LocalProcessRunner;
+import org.clusterdeck.transport.TransportException;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -38,5 +44,49 @@ class SoftwareProbeTest {
         assertEquals("0x000000", v.stdout().lines().filter(l -> l.startsWith("DRBD_KERNEL_VERSION_CODE="))
                 .map(l -> l.substring(l.indexOf('=') + 1)).findFirst().orElseThrow(), v.stdout());
         assertNull(SoftwareProbe.drbdKernel(v.stdout()), v.stdout());
+    }
+
+    /**
+     * The node's name alone (a node out of reach or without Pacemaker gets one error), then the
+     * other questions and the caller's own commands in one round: the lab's node as this machine's
+     * tools answer, Pacemaker stopped or not.
+     */
+    @Test
+    void commandsAskedAlongsideGoInTheProbesSecondRoundAndComeBackInOrder() throws Exception {
+        List<List<String>> rounds = new ArrayList<>();
+        LocalProcessRunner local = new LocalProcessRunner("here");
+        CommandRunner node = new CommandRunner() {
+            @Override
+            public String node() {
+                return "here";
+            }
+
+            @Override
+            public CommandResult run(Command command) throws TransportException {
+                rounds.add(List.of(command.display()));
+                return command.equals(Probe.localNodeName())
+                        ? new CommandResult("here", command.argv(), 0, "node1\n", "", Duration.ZERO) : local.run(command);
+            }
+
+            @Override
+            public List<CommandResult> runAll(List<Command> commands) throws TransportException {
+                rounds.add(commands.stream().map(Command::display).toList());
+                List<CommandResult> results = new ArrayList<>();
+                for (Command c : commands) {
+                    results.add(local.run(c));
+                }
+                return results;
+            }
+        };
+        Command first = Command.of("echo", "first");
+        Command second = Command.of("echo", "second");
+        SoftwareProbe.Probed probed = new SoftwareProbe(node).probe(List.of(first, second));
+
+        assertEquals(2, rounds.size(), rounds.toString());
+        assertEquals(List.of("crm_node -n"), rounds.get(0));
+        assertEquals(List.of("echo first", "echo second"), rounds.get(1).subList(rounds.get(1).size() - 2,
+                rounds.get(1).size()));
+        assertEquals("node1", probed.software().nodeName());
+        assertEquals(List.of("first\n", "second\n"), probed.alongside().stream().map(CommandResult::stdout).toList());
     }
 }
