@@ -47,6 +47,7 @@ public final class ClusterDeckApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        FxStallMeter.fromSystemProperty(Platform::runLater);
         background = new Background(Platform::runLater);
         audit = new AuditLog(AuditLog.defaultDirectory());
         DialogService dialogs = new FxDialogService(stage);
