@@ -236,12 +236,21 @@ public final class ActionService {
         audit.append(ActionAuditRecord.confirmed(plan.actionId(), plan, confirmation
                 + (plan.acknowledgementNeeded() && acknowledged ? ", warnings acknowledged" : "")));
         long start = System.nanoTime();
-        ActionOutcome outcome = plan.acknowledgementNeeded() && !acknowledged
-                ? new ActionOutcome(ActionOutcome.Result.REFUSED, "not applied: the plan's warnings need an explicit"
-                        + " acknowledgement: " + String.join("; ", plan.warnings().stream()
-                                .filter(RiskCheck.Warning::acknowledge).map(RiskCheck.Warning::text).toList()),
-                        plan, null, List.of(), List.of(), List.of(), 0, millisSince(start))
-                : applyConfirmed(plan, start);
+        ActionOutcome outcome;
+        try {
+            outcome = plan.acknowledgementNeeded() && !acknowledged
+                    ? new ActionOutcome(ActionOutcome.Result.REFUSED, "not applied: the plan's warnings need an explicit"
+                            + " acknowledgement: " + String.join("; ", plan.warnings().stream()
+                                    .filter(RiskCheck.Warning::acknowledge).map(RiskCheck.Warning::text).toList()),
+                            plan, null, List.of(), List.of(), List.of(), 0, millisSince(start))
+                    : applyConfirmed(plan, start);
+        } catch (TransportException | ClusterCommandException | RuntimeException e) {
+            // Not "done" and not "failed": which of its commands reached the cluster is in their own
+            // records above this one; the cluster's state, once it answers again, tells the rest.
+            audit.append(ActionAuditRecord.interrupted(plan.actionId(), plan, "applying stopped, its end not known: "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())));
+            throw e;
+        }
         audit.append(ActionAuditRecord.ended(plan.actionId(), outcome));
         return outcome;
     }

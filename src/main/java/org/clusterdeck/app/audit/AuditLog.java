@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -136,7 +137,7 @@ public final class AuditLog implements AutoCloseable {
             return;
         }
         // not through the stream's channel, which an interrupted thread would close
-        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "rw")) {
             f.setLength(size);
         } catch (IOException e) {
             log().log(Level.DEBUG, () -> "cutting a partial record off audit log " + file, e);
@@ -166,8 +167,26 @@ public final class AuditLog implements AutoCloseable {
                 Files.createFile(file, ownerOnly("rw-------"));
             }
             stream = new FileOutputStream(file.toFile(), true);
+            endTornLine();
         }
         return stream;
+    }
+
+    /**
+     * A process killed while writing leaves its last line cut short; ended here, so that the next
+     * record is a line of its own and not lost in the torn one.
+     */
+    private void endTornLine() throws IOException {
+        long size = Files.size(file);
+        if (size == 0) {
+            return;
+        }
+        try (RandomAccessFile f = new RandomAccessFile(file.toFile(), "r")) {
+            f.seek(size - 1);
+            if (f.read() != '\n') {
+                stream.write('\n');
+            }
+        }
     }
 
     private void rotate() throws IOException {

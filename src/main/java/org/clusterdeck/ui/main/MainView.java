@@ -39,6 +39,8 @@ public final class MainView {
     @FXML private Node emptyState;
     @FXML private Label statusLine;
     @FXML private Label auditWarning;
+    @FXML private Node unfinishedBar;
+    @FXML private Label unfinishedActions;
     @FXML private MenuItem editItem;
     @FXML private MenuItem removeItem;
     @FXML private Button editButton;
@@ -86,6 +88,9 @@ public final class MainView {
         auditWarning.textProperty().bind(vm.auditProblemProperty());
         auditWarning.visibleProperty().bind(vm.auditProblemProperty().isNotEmpty());
         auditWarning.managedProperty().bind(auditWarning.visibleProperty());
+        unfinishedActions.textProperty().bind(vm.unfinishedActionsProperty());
+        unfinishedBar.visibleProperty().bind(vm.unfinishedActionsProperty().isNotEmpty());
+        unfinishedBar.managedProperty().bind(unfinishedBar.visibleProperty());
         show(vm.selectedProperty().get());
     }
 
@@ -146,6 +151,11 @@ public final class MainView {
             return;
         }
         actionsMenu.getItems().setAll(ActionMenus.all(c.actions()));
+    }
+
+    @FXML
+    private void acknowledgeUnfinished() {
+        vm.acknowledgeUnfinished();
     }
 
     @FXML

@@ -21,6 +21,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.clusterdeck.app.BuildInfo;
+import org.clusterdeck.app.action.UnfinishedAction;
+import org.clusterdeck.app.action.UnfinishedActions;
 import org.clusterdeck.app.audit.AuditLog;
 import org.clusterdeck.app.clusters.ClusterProfile;
 import org.clusterdeck.app.clusters.ClusterProfileStore;
@@ -56,6 +58,9 @@ public final class MainViewModel {
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final ReadOnlyStringWrapper statusLine = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper auditProblem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper unfinishedText = new ReadOnlyStringWrapper("");
+    private List<UnfinishedAction> unfinished = List.of();
+    private AuditLog auditLog;
     private final BooleanBinding profileSelected = Bindings.createBooleanBinding(
             () -> selected.get() != null && !selected.get().isFile(), selected);
     private final BooleanBinding anySelected = selected.isNotNull();
@@ -288,6 +293,52 @@ public final class MainViewModel {
      */
     public void watchAudit(AuditLog audit, Executor ui) {
         audit.onProblem(problem -> ui.execute(() -> auditProblem.set(problem == null ? "" : problem)));
+        auditLog = audit;
+        background.run("Reading " + audit.file(), FILE_TIMEOUT, () -> UnfinishedActions.in(audit.file().getParent()),
+                found -> {
+                    unfinished = found;
+                    unfinishedText.set(unfinishedText(found, audit.file()));
+                }, error -> unfinishedText.set("The audit log " + audit.file() + " could not be read for actions left"
+                        + " unfinished: " + error.getMessage()));
+    }
+
+    /**
+     * Actions confirmed and never ended: the console stopped while applying them. Their commands'
+     * records say what ran; the cluster says the rest (a move's constraint shows among the findings).
+     */
+    static String unfinishedText(List<UnfinishedAction> found, Path auditFile) {
+        if (found.isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder(found.size() == 1 ? "An action was left unfinished"
+                : found.size() + " actions were left unfinished");
+        sb.append(": ClusterDeck stopped while applying ").append(found.size() == 1 ? "it" : "them").append(".");
+        for (UnfinishedAction a : found) {
+            sb.append("\n  ").append(a.description()).append(" on ").append(a.node()).append(", confirmed ")
+                    .append(a.confirmedAt());
+        }
+        return sb.append("\nWhether it reached the cluster is known only from the cluster: connect and look at where"
+                + " the resources run and at the findings (a move leaves a constraint until it is cleared). What ran"
+                + " is in " + auditFile + ", before the confirmation's line.").toString();
+    }
+
+    /** Actions left unfinished by a console that stopped while applying; empty when there are none. */
+    public ReadOnlyStringProperty unfinishedActionsProperty() {
+        return unfinishedText.getReadOnlyProperty();
+    }
+
+    /** The admin has seen the unfinished actions: recorded in the audit log, and no longer shown. */
+    public void acknowledgeUnfinished() {
+        List<UnfinishedAction> seen = unfinished;
+        unfinished = List.of();
+        unfinishedText.set("");
+        if (auditLog != null) {
+            AuditLog audit = auditLog;
+            background.run("Writing " + audit.file(), FILE_TIMEOUT, () -> {
+                seen.forEach(a -> UnfinishedActions.acknowledge(audit, a, "window"));
+                return null;
+            }, done -> { }, error -> auditProblem.set(error.getMessage()));
+        }
     }
 
     /** Why the audit log cannot be written, or empty. */

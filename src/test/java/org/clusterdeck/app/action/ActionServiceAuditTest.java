@@ -2,12 +2,15 @@ package org.clusterdeck.app.action;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -146,6 +149,86 @@ class ActionServiceAuditTest {
                 + " 102 (Not connected"), outcome.message());
         assertEquals(List.of("cli-prefer-g_dhcp"), outcome.leftovers());
         assertTrue(outcome.differences().isEmpty(), "the move itself landed: " + outcome.differences());
+    }
+
+    /**
+     * The link to the node drops after the move was made, while waiting for the cluster: the action
+     * is not reported done or failed, the audit ends it "interrupted" saying why, and the move's
+     * command record stays above it; the move's constraint is still in the cluster for the console
+     * to show once it reads the cluster again.
+     */
+    @Test
+    void aLinkThatDropsWhileApplyingEndsTheActionInterruptedNeverDone() throws Exception {
+        SimulatedCluster cluster = SimulatedCluster.labStack(dir);
+        CommandRunner dropping = new CommandRunner() {
+            @Override
+            public String node() {
+                return cluster.node();
+            }
+
+            @Override
+            public CommandResult run(Command command) throws TransportException {
+                if (command.display().startsWith("crm_resource --wait")) {
+                    throw new TransportException(cluster.node(), TransportException.Kind.UNREACHABLE,
+                            "connection lost: Broken transport; encountered EOF");
+                }
+                return cluster.run(command);
+            }
+        };
+        TransportException e = assertThrows(TransportException.class, () -> moveThrough(dropping));
+        assertTrue(e.getMessage().contains("connection lost"), e.getMessage());
+
+        List<JsonNode> lines = lines();
+        JsonNode last = lines.get(lines.size() - 1);
+        assertEquals("interrupted", last.get("step").asText(), last.toString());
+        assertTrue(last.get("confirmation").asText().startsWith("applying stopped, its end not known: node1: connection"
+                + " lost"), last.toString());
+        assertTrue(lines.stream().noneMatch(l -> "done".equals(l.path("step").asText())
+                || "failed".equals(l.path("step").asText())), "no end claimed");
+        JsonNode move = lines.stream().filter(l -> MOVE.equals(l.path("display").asText())).findFirst().orElseThrow();
+        assertEquals(0, move.get("exitCode").asInt(), "what is known: the move ran");
+        assertTrue(cluster.run(Command.of("cibadmin", "--query", "--scope", "constraints")).stdout()
+                .contains("cli-prefer-g_dhcp"), "the move's constraint stays until someone clears it");
+        // reported when it happened: not an unfinished action at the next start
+        assertEquals(List.of(), UnfinishedActions.in(audit.file().getParent()));
+    }
+
+    /**
+     * The console killed after the confirmation, before the action's end was written: the next
+     * start finds it unfinished (also past a line the kill cut short), until it is acknowledged.
+     */
+    @Test
+    void anActionConfirmedAndNeverEndedIsUnfinishedUntilAcknowledged() throws Exception {
+        SimulatedCluster cluster = SimulatedCluster.labStack(dir);
+        ActionService service = new ActionService(new NodeConnection(new AuditingRunner(cluster, audit)), audit, SETTLE);
+        ActionPlan plan = service.plan(new ClusterAction.Move("g_dhcp", "node2", null, false, false));
+        audit.append(ActionAuditRecord.confirmed(plan.actionId(), plan, "window"));
+        audit.close();
+        Files.writeString(audit.file(), "{\"time\":\"2026-12-07T10:00:00.000Z\",\"type\":\"action\",\"actionId\":\"",
+                StandardOpenOption.APPEND);
+        ActionOutcome other = moveThrough(SimulatedCluster.labStack(Files.createDirectories(dir.resolve("other"))));
+        assertEquals(ActionOutcome.Result.DONE, other.result(), "a later action, ended");
+        // the line cut short stays alone: the records written after it are whole
+        long unreadable = Files.readAllLines(audit.file()).stream().filter(l -> {
+            try {
+                JSON.readTree(l);
+                return false;
+            } catch (IOException notJson) {
+                return true;
+            }
+        }).count();
+        assertEquals(1, unreadable);
+
+        List<UnfinishedAction> unfinished = UnfinishedActions.in(audit.file().getParent());
+        assertEquals(1, unfinished.size(), unfinished.toString());
+        UnfinishedAction u = unfinished.get(0);
+        assertEquals(plan.actionId(), u.actionId());
+        assertEquals("node1", u.node());
+        assertEquals(plan.description(), u.description());
+        assertTrue(u.confirmedAt().matches("\\d{4}-\\d\\d-\\d\\dT.*Z"), u.confirmedAt());
+
+        UnfinishedActions.acknowledge(audit, u, "window");
+        assertEquals(List.of(), UnfinishedActions.in(audit.file().getParent()));
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
@@ -117,6 +118,23 @@ class AuditLogTest {
         List<String> lines = Files.readAllLines(dir.resolve("audit.log"));
         assertEquals(3, lines.size(), lines.toString());
         assertTrue(lines.get(1).contains("\"interrupted\""), lines.get(1));
+    }
+
+    /** A process killed while writing left half a line: the next process's first record is a line of its own. */
+    @Test
+    void aLineCutShortByAKilledProcessDoesNotSwallowTheNextRecord() throws Exception {
+        try (AuditLog log = new AuditLog(dir)) {
+            log.append(record("before", 0));
+        }
+        Path file = dir.resolve(AuditLog.FILE_NAME);
+        Files.writeString(file, "{\"time\":\"2026-12-07T10:00:00.000Z\",\"node\":\"cut", StandardOpenOption.APPEND);
+        try (AuditLog log = new AuditLog(dir)) {
+            log.append(record("after", 1));
+        }
+        List<String> lines = Files.readAllLines(file);
+        assertEquals(3, lines.size(), lines.toString());
+        assertTrue(lines.get(1).endsWith("\"node\":\"cut"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("{\"time\"") && lines.get(2).contains("\"after\""), lines.get(2));
     }
 
     @Test

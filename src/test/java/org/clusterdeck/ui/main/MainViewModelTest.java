@@ -6,13 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.clusterdeck.Corpus;
 import org.clusterdeck.app.BuildInfo;
+import org.clusterdeck.app.audit.AuditLog;
 import org.clusterdeck.app.clusters.ClusterProfile;
 import org.clusterdeck.app.clusters.ClusterProfileStore;
 import org.clusterdeck.app.offline.CibFileReader;
@@ -208,5 +212,48 @@ class MainViewModelTest {
         } catch (Exception e) {
             return false;
         }
+    }
+
+    /**
+     * An action confirmed in a console that was killed before it ended: the next window says so,
+     * naming it, until the admin marks it checked, which the audit log records.
+     */
+    @Test
+    void anUnfinishedActionInTheAuditLogIsShownUntilMarkedChecked() throws Exception {
+        Path auditDir = Files.createDirectories(dir.resolve("audit"));
+        Files.writeString(auditDir.resolve(AuditLog.FILE_NAME), confirmed("a1", "move g_dhcp to node2"));
+        try (AuditLog audit = new AuditLog(auditDir)) {
+            start().watchAudit(audit, ui);
+            ui.runUntil(() -> !vm.unfinishedActionsProperty().get().isEmpty(), WAIT);
+            String text = vm.unfinishedActionsProperty().get();
+            assertTrue(text.startsWith("An action was left unfinished: ClusterDeck stopped while applying it.\n"
+                    + "  move g_dhcp to node2 on node1, confirmed 2026-12-07T10:00:00.000Z\n"), text);
+
+            vm.acknowledgeUnfinished();
+            assertEquals("", vm.unfinishedActionsProperty().get());
+            ui.runUntil(() -> {
+                try {
+                    return Files.readString(audit.file()).contains("\"step\":\"acknowledged\"");
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }, WAIT);
+        }
+        // a later console, killed in another action: only that one is shown next time
+        Files.writeString(auditDir.resolve(AuditLog.FILE_NAME), confirmed("a2", "stop p_dhcpd"), StandardOpenOption.APPEND);
+        MainViewModel again = new MainViewModel(background, dialogs, store, new CibFileReader(), watcher);
+        try (AuditLog audit = new AuditLog(auditDir)) {
+            again.watchAudit(audit, ui);
+            ui.runUntil(() -> !again.unfinishedActionsProperty().get().isEmpty(), WAIT);
+            String text = again.unfinishedActionsProperty().get();
+            assertTrue(text.contains("  stop p_dhcpd on node1, confirmed") && !text.contains("move g_dhcp"), text);
+        }
+    }
+
+    /** An action's confirmation line as ActionAuditRecord writes it (ActionServiceAuditTest reads real ones back). */
+    private static String confirmed(String actionId, String description) {
+        return "{\"time\":\"2026-12-07T10:00:00.000Z\",\"type\":\"action\",\"actionId\":\"" + actionId + "\",\"step\":"
+                + "\"confirmed\",\"node\":\"node1\",\"description\":\"" + description + "\",\"confirmation\":\"window\","
+                + "\"plan\":null,\"stagedOnCopy\":null,\"outcome\":null}\n";
     }
 }
