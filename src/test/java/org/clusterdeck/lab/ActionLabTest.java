@@ -16,6 +16,8 @@ import java.util.Set;
 import org.clusterdeck.app.action.ActionOutcome;
 import org.clusterdeck.app.action.ActionPlan;
 import org.clusterdeck.app.action.ActionService;
+import org.clusterdeck.app.action.UnfinishedAction;
+import org.clusterdeck.app.action.UnfinishedActions;
 import org.clusterdeck.app.audit.AuditLog;
 import org.clusterdeck.cluster.command.ClusterAction;
 import org.clusterdeck.cluster.xml.SafeXml;
@@ -248,6 +250,62 @@ class ActionLabTest extends ActionLabTestBase {
         assertEquals(to, after.serviceNode());
         assertPredictedEqualsActual(plan, after);
         assertEquals(0, cliConstraints());
+    }
+
+    /**
+     * The console killed (SIGKILL) while applying a move: after the move was made, while it waits
+     * for the cluster, before it clears the move's constraint. Started again, it finds the action
+     * unfinished in the audit log (what the window shows at start), and the cluster's findings name
+     * the constraint the move left behind.
+     */
+    @Test
+    @Order(9)
+    void aConsoleKilledWhileApplyingLeavesItsActionUnfinishedAndItsConstraintFound() throws Exception {
+        String to = lab.other(view().serviceNode());
+        Path killed = Files.createDirectories(dataDir.resolve("killed"));
+        // a JVM of its own, to be killed: its audit log and home are given
+        List<String> argv = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-Dclusterdeck.dataDir=" + killed, "-Duser.home=" + System.getProperty("user.home"), "-cp",
+                System.getProperty("java.class.path"), "org.clusterdeck.Main", "move", "g_dhcp", to, "--yes",
+                "--host", host("node1"), "--host", host("node2"), "-i", env.get("LAB_SSH_KEY"), "--known-hosts",
+                env.get("LAB_KNOWN_HOSTS")));
+        String move = "crm_resource --move --resource g_dhcp --node " + to;
+        Process console = new ProcessBuilder(argv).redirectErrorStream(true)
+                .redirectOutput(killed.resolve("console.txt").toFile()).start();
+        try {
+            String moved = "\"display\":\"" + move + "\",\"changing\":true,\"exitCode\":0";
+            Lab.await("'" + move + "' applied", Duration.ofSeconds(90),
+                    () -> readOrEmpty(killed.resolve(AuditLog.FILE_NAME)).contains(moved) ? true : null,
+                    () -> readOrEmpty(killed.resolve("console.txt")));
+            console.destroyForcibly(); // SIGKILL
+            assertTrue(console.waitFor(10, java.util.concurrent.TimeUnit.SECONDS));
+            assertEquals(137, console.exitValue(), "killed, not ended");
+        } finally {
+            console.destroyForcibly();
+        }
+        String audit = Files.readString(killed.resolve(AuditLog.FILE_NAME));
+        assertFalse(audit.contains("crm_resource --clear"), "killed before the clear: " + audit);
+
+        List<UnfinishedAction> unfinished = UnfinishedActions.in(killed);
+        assertEquals(1, unfinished.size(), unfinished.toString());
+        assertTrue(unfinished.get(0).description().contains("g_dhcp"), unfinished.toString());
+
+        Run status = cli("status");
+        assertEquals(0, status.code(), status.err());
+        assertTrue(status.out().contains("cli-prefer-g_dhcp"), "the move's constraint among the findings: " + status.out());
+        Lab.await("the stack on " + to, SETTLE, () -> to.equals(view().serviceNode()) ? true : null, () -> view().toString());
+
+        CommandResult clear = lab.ssh("node1", Duration.ofSeconds(15), "crm_resource", "--clear", "--resource", "g_dhcp");
+        assertEquals(0, clear.exitCode(), clear.stderr());
+        assertEquals(0, cliConstraints());
+    }
+
+    private static String readOrEmpty(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (java.io.IOException e) {
+            return ""; // being written by the console: asked again
+        }
     }
 
     @Test

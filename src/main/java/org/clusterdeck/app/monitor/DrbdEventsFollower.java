@@ -17,6 +17,9 @@ import org.clusterdeck.transport.TransportException;
  * the monitor falls back to reading DRBD each round.
  */
 final class DrbdEventsFollower implements OutputListener {
+    /** events2 lines are a few hundred bytes; a stream that goes on this long without a line end is not events2. */
+    static final int MAX_LINE = 64 * 1024;
+
     private final Runnable onChange;
     private final StringBuilder partial = new StringBuilder();
     private DrbdEventState state;
@@ -76,15 +79,21 @@ final class DrbdEventsFollower implements OutputListener {
         boolean unreadable;
         synchronized (this) {
             partial.append(text);
+            int from = 0;
             int end;
-            while (problem == null && (end = partial.indexOf("\n")) >= 0) {
-                String line = partial.substring(0, end);
-                partial.delete(0, end + 1);
+            while (problem == null && (end = partial.indexOf("\n", from)) >= 0) {
                 try {
-                    state.apply(line);
+                    state.apply(partial.substring(from, end));
                 } catch (FormatException e) {
                     problem = e.getMessage();
                 }
+                from = end + 1;
+            }
+            partial.delete(0, from);
+            if (problem == null && partial.length() > MAX_LINE) {
+                problem = "'" + shown + "' printed more than " + MAX_LINE / 1024 + " KiB without a line end: not"
+                        + " drbdsetup events2 output";
+                partial.setLength(0);
             }
             unreadable = problem != null;
         }

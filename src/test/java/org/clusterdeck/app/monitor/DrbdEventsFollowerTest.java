@@ -126,6 +126,21 @@ class DrbdEventsFollowerTest {
         assertFalse(follower.isOpen(), "the tool was stopped");
     }
 
+    /** A tool that prints without end and never a line end: stopped with the reason, its output not kept. */
+    @Test
+    void endlessOutputWithoutALineEndIsStoppedNotHeld() throws Exception {
+        follower.start(node, Command.of("sh", "-c", "tr -d '\\n' < /dev/zero; exec sleep 600"));
+        String problem = await(follower::problem);
+        assertNotNull(problem);
+        assertTrue(problem.contains("more than 64 KiB without a line end"), problem);
+        assertNull(follower.snapshot());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (follower.isOpen() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertFalse(follower.isOpen(), "the tool was stopped");
+    }
+
     @Test
     void aToolThatEndsIsNoSourceAndSaysHow() throws Exception {
         follower.start(node, Command.of("sh", "-c", "echo 'exists -'; echo 'no DRBD module' >&2; exit 20"));
