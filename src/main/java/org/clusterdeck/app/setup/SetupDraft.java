@@ -1,10 +1,10 @@
 package org.clusterdeck.app.setup;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.clusterdeck.app.nodes.NodeGroup;
 import org.clusterdeck.cluster.setup.SetupProposal;
 import org.clusterdeck.cluster.setup.SetupSpec;
@@ -42,7 +42,13 @@ public final class SetupDraft {
     public static SetupSpec propose(List<String> hosts, List<NodeInventory> nodes) {
         NodeInventory a = nodes.get(0);
         NodeInventory b = nodes.get(1);
-        Set<String> sshHosts = hosts.stream().map(h -> SshTarget.parse(h, "root").host()).collect(Collectors.toSet());
+        // where the console's connections arrived, as each node told; else the host as given, which
+        // matches an interface address only when it is one (not a name or an ~/.ssh/config alias)
+        Set<String> sshHosts = new HashSet<>();
+        for (int i = 0; i < 2; i++) {
+            sshHosts.add(nodes.get(i).reachedAt() != null ? nodes.get(i).reachedAt()
+                    : SshTarget.parse(hosts.get(i), "root").host());
+        }
         List<SetupProposal.Link> links = SetupProposal.links(a, b);
         Optional<SetupProposal.Link> heartbeat = SetupProposal.heartbeat(links, sshHosts);
         Optional<SetupProposal.Link> management = SetupProposal.management(links, sshHosts)

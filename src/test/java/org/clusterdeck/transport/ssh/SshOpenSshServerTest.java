@@ -17,6 +17,7 @@ import org.clusterdeck.app.clusters.ClusterProfile;
 import org.clusterdeck.app.connect.ClusterConnector;
 import org.clusterdeck.app.nodes.NodeGroup;
 import org.clusterdeck.cli.Cli;
+import org.clusterdeck.cluster.setup.preflight.NodeFactsReader;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.TransportException;
 import org.clusterdeck.transport.TransportException.Kind;
@@ -191,6 +192,9 @@ class SshOpenSshServerTest {
                 new SshAuthenticator(SshPrompter.NONE))) {
             assertEquals("root@cluster-node1", ssh.node());
             assertEquals("ok\n", ssh.run(Command.of("echo", "ok")).stdout());
+            // the node's own word for where the alias led, which the setup's link guess goes by
+            assertEquals("127.0.0.1", new NodeFactsReader(ssh, ssh.node())
+                    .inventory().reachedAt());
         }
         // the address's own user wins over the config's
         try (SshRunner ssh = new SshRunner(SshAddress.parse("nosuchuser@cluster-node1"), "root", options(config),

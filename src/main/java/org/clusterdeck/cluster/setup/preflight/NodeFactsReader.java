@@ -55,10 +55,17 @@ public final class NodeFactsReader {
             String uname = fact(PreflightCommands.unameNode(), this::oneWord);
             Command ip = PreflightCommands.addresses();
             List<NetInterface> interfaces = fact(ip, text -> IpAddrParser.parse(text, source(ip)));
-            return new NodeInventory(node, null, uname, interfaces, disks(), problems);
+            return new NodeInventory(node, null, uname, interfaces, disks(), reachedAt(), problems);
         } catch (Unreachable e) {
-            return new NodeInventory(node, e.getMessage(), null, null, null, null);
+            return new NodeInventory(node, e.getMessage(), null, null, null, null, null);
         }
+    }
+
+    /** The third word of sshd's SSH_CONNECTION ("client port server port"): where the console reached the node. */
+    private String reachedAt() throws Unreachable {
+        CommandResult r = run(PreflightCommands.sshConnection());
+        String[] words = r.ok() ? r.stdout().strip().split("\\s+") : new String[0];
+        return words.length == 4 ? words[2] : null;
     }
 
     /**

@@ -14,6 +14,7 @@ public final class PreflightCommands {
     private static final Duration QUICK = Duration.ofSeconds(5);
     /** Disk probes read the device; a slow or busy disk gets longer. */
     private static final Duration DISK = Duration.ofSeconds(20);
+    private static final ShellScript SSH_CONNECTION = ShellScript.fixed("printf '%s\\n' \"$SSH_CONNECTION\"");
 
     /** Paths that exist, one a line, among those given as arguments (fixed text; the paths arrive as "$@"). */
     private static final ShellScript EXISTING = ShellScript.fixed(
@@ -47,6 +48,14 @@ public final class PreflightCommands {
     /** What {@link Watchdog#parse} reads. */
     public static Command watchdogs() {
         return WATCHDOGS.run().withTimeout(QUICK);
+    }
+
+    /**
+     * sshd's {@code SSH_CONNECTION} for this command: "client-address client-port server-address
+     * server-port"; empty where the command did not come over SSH or sudo dropped it.
+     */
+    public static Command sshConnection() {
+        return SSH_CONNECTION.run().withTimeout(QUICK);
     }
 
     /** The kernel's node name, the name corosync and DRBD's {@code on} section must use. */
