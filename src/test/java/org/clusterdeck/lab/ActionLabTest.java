@@ -1,9 +1,9 @@
 package org.clusterdeck.lab;
 
-import org.clusterdeck.app.nodes.NodeConnection;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,9 +19,14 @@ import org.clusterdeck.app.action.ActionService;
 import org.clusterdeck.app.action.UnfinishedAction;
 import org.clusterdeck.app.action.UnfinishedActions;
 import org.clusterdeck.app.audit.AuditLog;
+import org.clusterdeck.app.audit.AuditingRunner;
+import org.clusterdeck.app.nodes.NodeConnection;
 import org.clusterdeck.cluster.command.ClusterAction;
 import org.clusterdeck.cluster.xml.SafeXml;
+import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
+import org.clusterdeck.transport.CommandRunner;
+import org.clusterdeck.transport.TransportException;
 import org.clusterdeck.transport.ssh.SshOptions;
 import org.clusterdeck.transport.ssh.SshRunner;
 import org.clusterdeck.transport.ssh.SshTarget;
@@ -295,6 +300,66 @@ class ActionLabTest extends ActionLabTestBase {
         assertTrue(status.out().contains("cli-prefer-g_dhcp"), "the move's constraint among the findings: " + status.out());
         Lab.await("the stack on " + to, SETTLE, () -> to.equals(view().serviceNode()) ? true : null, () -> view().toString());
 
+        CommandResult clear = lab.ssh("node1", Duration.ofSeconds(15), "crm_resource", "--clear", "--resource", "g_dhcp");
+        assertEquals(0, clear.exitCode(), clear.stderr());
+        assertEquals(0, cliConstraints());
+    }
+
+    /**
+     * The link to the node an action is applied through drops right after the move, while the
+     * action waits for the cluster (every packet to and from its sshd lost): the action is never
+     * reported done; its audit ends "interrupted" with why, the move's own record above it. Once the
+     * link is back, the cluster shows what happened: the stack where the move put it and the move's
+     * constraint among the findings.
+     */
+    @Test
+    @Order(10)
+    void theLinkDroppingWhileApplyingEndsTheActionInterruptedAndTheClusterTellsTheRest() throws Exception {
+        String to = lab.other(view().serviceNode());
+        Path dropped = Files.createDirectories(dataDir.resolve("dropped"));
+        String move = "crm_resource --move --resource g_dhcp --node " + to;
+        SshOptions options = new SshOptions(List.of(Path.of(env.get("LAB_SSH_KEY"))),
+                Path.of(env.get("LAB_KNOWN_HOSTS")), false, Duration.ofSeconds(3));
+        try (SshRunner ssh = new SshRunner(SshTarget.parse(host("node1"), "root"), options);
+                AuditLog audit = new AuditLog(dropped)) {
+            CommandRunner dropping = new CommandRunner() {
+                @Override
+                public String node() {
+                    return ssh.node();
+                }
+
+                @Override
+                public CommandResult run(Command command) throws TransportException {
+                    CommandResult r = ssh.run(command);
+                    if (command.display().equals(move)) {
+                        lab.ok(Duration.ofSeconds(30), "fault", "loss", "node1", "100");
+                    }
+                    return r;
+                }
+            };
+            ActionService service = new ActionService(new NodeConnection(new AuditingRunner(dropping, audit)), audit,
+                    Duration.ofSeconds(10));
+            ActionPlan plan = service.plan(new ClusterAction.Move("g_dhcp", to, null, false, false));
+            TransportException e = assertThrows(TransportException.class, () -> service.apply(plan, "test"));
+            System.out.println("ActionLabTest: link dropped while applying: " + e.getMessage());
+        } finally {
+            lab.ok(Duration.ofSeconds(30), "fault", "clear", "node1");
+        }
+        List<JsonNode> lines = new ArrayList<>();
+        for (String l : Files.readAllLines(dropped.resolve(AuditLog.FILE_NAME))) {
+            lines.add(JSON.readTree(l));
+        }
+        JsonNode last = lines.get(lines.size() - 1);
+        assertEquals("interrupted", last.get("step").asText(), last.toString());
+        assertTrue(last.get("confirmation").asText().startsWith("applying stopped, its end not known: "), last.toString());
+        assertTrue(lines.stream().noneMatch(l -> "done".equals(l.path("step").asText())), "never done");
+        assertTrue(lines.stream().anyMatch(l -> move.equals(l.path("display").asText()) && l.get("exitCode").asInt() == 0),
+                "the move's record, exit 0");
+
+        Lab.await("the stack on " + to, SETTLE, () -> to.equals(view().serviceNode()) ? true : null, () -> view().toString());
+        Run status = cli("status");
+        assertEquals(0, status.code(), status.err());
+        assertTrue(status.out().contains("cli-prefer-g_dhcp"), "the move's constraint among the findings: " + status.out());
         CommandResult clear = lab.ssh("node1", Duration.ofSeconds(15), "crm_resource", "--clear", "--resource", "g_dhcp");
         assertEquals(0, clear.exitCode(), clear.stderr());
         assertEquals(0, cliConstraints());
