@@ -23,9 +23,9 @@ import org.clusterdeck.app.audit.AuditingRunner;
 import org.clusterdeck.app.nodes.NodeConnection;
 import org.clusterdeck.cluster.command.ClusterAction;
 import org.clusterdeck.cluster.xml.SafeXml;
-import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
 import org.clusterdeck.transport.CommandRunner;
+import org.clusterdeck.transport.Runners;
 import org.clusterdeck.transport.TransportException;
 import org.clusterdeck.transport.ssh.SshOptions;
 import org.clusterdeck.transport.ssh.SshRunner;
@@ -295,14 +295,7 @@ class ActionLabTest extends ActionLabTestBase {
         assertEquals(1, unfinished.size(), unfinished.toString());
         assertTrue(unfinished.get(0).description().contains("g_dhcp"), unfinished.toString());
 
-        Run status = cli("status");
-        assertEquals(0, status.code(), status.err());
-        assertTrue(status.out().contains("cli-prefer-g_dhcp"), "the move's constraint among the findings: " + status.out());
-        Lab.await("the stack on " + to, SETTLE, () -> to.equals(view().serviceNode()) ? true : null, () -> view().toString());
-
-        CommandResult clear = lab.ssh("node1", Duration.ofSeconds(15), "crm_resource", "--clear", "--resource", "g_dhcp");
-        assertEquals(0, clear.exitCode(), clear.stderr());
-        assertEquals(0, cliConstraints());
+        theClusterShowsTheMoveAndItsConstraint(to);
     }
 
     /**
@@ -322,21 +315,13 @@ class ActionLabTest extends ActionLabTestBase {
                 Path.of(env.get("LAB_KNOWN_HOSTS")), false, Duration.ofSeconds(3));
         try (SshRunner ssh = new SshRunner(SshTarget.parse(host("node1"), "root"), options);
                 AuditLog audit = new AuditLog(dropped)) {
-            CommandRunner dropping = new CommandRunner() {
-                @Override
-                public String node() {
-                    return ssh.node();
+            CommandRunner dropping = Runners.of(ssh.node(), command -> {
+                CommandResult r = ssh.run(command);
+                if (command.display().equals(move)) {
+                    lab.ok(Duration.ofSeconds(30), "fault", "loss", "node1", "100");
                 }
-
-                @Override
-                public CommandResult run(Command command) throws TransportException {
-                    CommandResult r = ssh.run(command);
-                    if (command.display().equals(move)) {
-                        lab.ok(Duration.ofSeconds(30), "fault", "loss", "node1", "100");
-                    }
-                    return r;
-                }
-            };
+                return r;
+            });
             ActionService service = new ActionService(new NodeConnection(new AuditingRunner(dropping, audit)), audit,
                     Duration.ofSeconds(10));
             ActionPlan plan = service.plan(new ClusterAction.Move("g_dhcp", to, null, false, false));
@@ -356,6 +341,14 @@ class ActionLabTest extends ActionLabTestBase {
         assertTrue(lines.stream().anyMatch(l -> move.equals(l.path("display").asText()) && l.get("exitCode").asInt() == 0),
                 "the move's record, exit 0");
 
+        theClusterShowsTheMoveAndItsConstraint(to);
+    }
+
+    /**
+     * What the cluster tells after a move whose action broke off: the stack where the move put it,
+     * the move's constraint among status's findings. The constraint is cleared afterwards.
+     */
+    private void theClusterShowsTheMoveAndItsConstraint(String to) throws Exception {
         Lab.await("the stack on " + to, SETTLE, () -> to.equals(view().serviceNode()) ? true : null, () -> view().toString());
         Run status = cli("status");
         assertEquals(0, status.code(), status.err());

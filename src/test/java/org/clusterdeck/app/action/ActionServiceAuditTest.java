@@ -20,9 +20,9 @@ import org.clusterdeck.app.nodes.NodeConnection;
 import org.clusterdeck.cluster.command.ClusterAction;
 import org.clusterdeck.cluster.command.CrmMon;
 import org.clusterdeck.transport.Command;
-import org.clusterdeck.transport.CommandResult;
 import org.clusterdeck.transport.CommandRunner;
 import org.clusterdeck.transport.LocalProcessRunner;
+import org.clusterdeck.transport.Runners;
 import org.clusterdeck.transport.TransportException;
 import org.clusterdeck.ui.action.SimulatedCluster;
 import org.junit.jupiter.api.AfterEach;
@@ -160,21 +160,13 @@ class ActionServiceAuditTest {
     @Test
     void aLinkThatDropsWhileApplyingEndsTheActionInterruptedNeverDone() throws Exception {
         SimulatedCluster cluster = SimulatedCluster.labStack(dir);
-        CommandRunner dropping = new CommandRunner() {
-            @Override
-            public String node() {
-                return cluster.node();
+        CommandRunner dropping = Runners.of(cluster.node(), command -> {
+            if (command.display().startsWith("crm_resource --wait")) {
+                throw new TransportException(cluster.node(), TransportException.Kind.UNREACHABLE,
+                        "connection lost: Broken transport; encountered EOF");
             }
-
-            @Override
-            public CommandResult run(Command command) throws TransportException {
-                if (command.display().startsWith("crm_resource --wait")) {
-                    throw new TransportException(cluster.node(), TransportException.Kind.UNREACHABLE,
-                            "connection lost: Broken transport; encountered EOF");
-                }
-                return cluster.run(command);
-            }
-        };
+            return cluster.run(command);
+        });
         TransportException e = assertThrows(TransportException.class, () -> moveThrough(dropping));
         assertTrue(e.getMessage().contains("connection lost"), e.getMessage());
 
@@ -241,17 +233,8 @@ class ActionServiceAuditTest {
         LocalProcessRunner noCluster = new LocalProcessRunner(cluster.node());
         Assumptions.assumeTrue(noCluster.run(CrmMon.status()).exitCode() == 102,
                 "a cluster answered on this machine; nothing to test");
-        CommandRunner stopping = new CommandRunner() {
-            @Override
-            public String node() {
-                return cluster.node();
-            }
-
-            @Override
-            public CommandResult run(Command command) throws TransportException {
-                return command.display().equals(failing) ? noCluster.run(command) : cluster.run(command);
-            }
-        };
+        CommandRunner stopping = Runners.of(cluster.node(),
+                command -> command.display().equals(failing) ? noCluster.run(command) : cluster.run(command));
         ActionOutcome outcome = moveThrough(stopping);
         assertEquals(ActionOutcome.Result.FAILED, outcome.result(), outcome.message());
         return outcome;

@@ -16,6 +16,7 @@ import org.clusterdeck.cluster.setup.SetupSpecReader;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandRunner;
 import org.clusterdeck.transport.LocalProcessRunner;
+import org.clusterdeck.transport.Runners;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
@@ -66,17 +67,7 @@ class FenceCheckTest {
         // the nodes "are" this machine without fence_virsh on their PATH
         Map<String, CommandRunner> nodes = new LinkedHashMap<>();
         LocalProcessRunner here = new LocalProcessRunner("bare");
-        CommandRunner bare = new CommandRunner() {
-            @Override
-            public String node() {
-                return "bare";
-            }
-
-            @Override
-            public org.clusterdeck.transport.CommandResult run(Command c) throws org.clusterdeck.transport.TransportException {
-                return here.run(c.withEnv("PATH", "/nonexistent"));
-            }
-        };
+        CommandRunner bare = Runners.of("bare", c -> here.run(c.withEnv("PATH", "/nonexistent")));
         nodes.put("node1", bare);
         nodes.put("node2", bare);
         FenceCheck c = FenceCheck.run(spec(VIRSH), nodes, bare).get(0);
