@@ -289,7 +289,7 @@ class ActionLabTest extends ActionLabTestBase {
             console.destroyForcibly();
         }
         String audit = Files.readString(killed.resolve(AuditLog.FILE_NAME));
-        assertFalse(audit.contains("crm_resource --clear"), "killed before the clear: " + audit);
+        assertFalse(audit.contains("\"display\":\"crm_resource --clear"), "killed before the clear: " + audit);
 
         List<UnfinishedAction> unfinished = UnfinishedActions.in(killed);
         assertEquals(1, unfinished.size(), unfinished.toString());
