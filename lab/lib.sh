@@ -195,23 +195,88 @@ node_status() {
     echo "$node power=$power vip=$vip_held data=$data"
 }
 
-# write_lab_profile DIR: DIR/clusters.json with the lab's cluster saved as "lab", for a window
-# started with -Dclusterdeck.configDir=DIR -Dclusterdeck.connect=lab (lab/run, lab/bench-memory).
-write_lab_profile() {
-    local config=$1
+# lab_profile_json NAME: the lab (as lab/env prints it, for the LAB_INSTANCE in the environment) as one
+# saved cluster named NAME, the way clusters.json holds it.
+lab_profile_json() {
+    local name=$1
     eval "$("$LAB_DIR/env")"
-    mkdir -p "$config"
     json() { local s=${1//\\/\\\\}; printf '"%s"' "${s//\"/\\\"}"; }
-    cat >"$config/clusters.json" <<JSON
-{
-  "clusters" : [ {
-    "name" : "lab",
+    cat <<JSON
+  {
+    "name" : $(json "$name"),
     "hosts" : [ $(json "$LAB_ADDR_node1"), $(json "$LAB_ADDR_node2") ],
     "user" : $(json "$LAB_USER"),
     "identityFile" : $(json "$LAB_SSH_KEY"),
     "knownHosts" : $(json "$LAB_KNOWN_HOSTS"),
     "jumpHost" : null
-  } ]
-}
+  }
 JSON
+}
+
+# write_lab_profile DIR: DIR/clusters.json with the lab's cluster saved as "lab", for a window
+# started with -Dclusterdeck.configDir=DIR -Dclusterdeck.connect=lab (lab/run, lab/bench-memory).
+write_lab_profile() {
+    mkdir -p "$1"
+    { echo '{ "clusters" : ['; lab_profile_json lab; echo '] }'; } >"$1/clusters.json"
+}
+
+# lab_window [--installed] NAME CLUSTERS [JVM OPTION...]: the console window on an Xvfb display of its
+# own, connecting to the saved clusters named in CLUSTERS (comma-separated) of the profiles in
+# $STATE/NAME/clusters.json (write_lab_profile writes the lab's as "lab"); its data and audit log in
+# a temporary directory, its output in $STATE/NAME.log. For the benchmarks that watch a window
+# (lab/bench-soak, lab/bench-resources, lab/bench-faults, lab/bench-clusters). The source tree's
+# launcher runs a copy of the jar, so the tree may be rebuilt meanwhile; --installed runs the
+# installed package's. Sets WINDOW_PID, WINDOW_ID and DISPLAY; the caller's EXIT trap calls
+# lab_window_stop.
+lab_window() {
+    local launcher=("$(dirname "$LAB_DIR")/installer/clusterdeck") name clusters dfile
+    if [[ $1 == --installed ]]; then
+        launcher=(/usr/bin/clusterdeck)
+        shift
+    fi
+    name=$1 clusters=$2
+    shift 2
+    [[ -r $STATE/$name/clusters.json ]] || die "no saved clusters in $STATE/$name"
+    WINDOW_DIR=$(mktemp -d)
+    if [[ ${launcher[0]} != /usr/bin/clusterdeck ]]; then
+        local jar
+        jar=$(dirname "$LAB_DIR")/target/clusterdeck.jar
+        [[ -r $jar ]] || die "build first: mvn -q -o package -DskipTests"
+        cp "$jar" "$WINDOW_DIR/clusterdeck.jar"
+        export CLUSTERDECK_JAR=$WINDOW_DIR/clusterdeck.jar
+    fi
+    dfile=$(mktemp)
+    Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$dfile" >/dev/null 2>&1 &
+    WINDOW_XVFB=$!
+    for _ in {1..100}; do [[ -s $dfile ]] && break; sleep 0.1; done
+    export DISPLAY=:$(cat "$dfile")
+    rm -f "$dfile"
+    # the launcher execs java: this is the window's process
+    "${launcher[@]}" -Dclusterdeck.configDir="$STATE/$name" -Dclusterdeck.connect="$clusters" \
+        -Dclusterdeck.dataDir="$WINDOW_DIR/data" "$@" >"$STATE/$name.log" 2>&1 &
+    WINDOW_PID=$!
+    WINDOW_ID=""
+    for _ in {1..1500}; do
+        WINDOW_ID=$(xdotool search --name '^ClusterDeck' 2>/dev/null | head -1) && [[ -n $WINDOW_ID ]] && break
+        sleep 0.02
+    done
+    [[ -n $WINDOW_ID ]] || die "no ClusterDeck window within 30 s (see $STATE/$name.log)"
+}
+
+# lab_window_view N: shows view N of the window (1 overview, 2 dependency graph, 3 failover timeline).
+lab_window_view() {
+    xdotool windowfocus --sync "$WINDOW_ID" key "ctrl+$1" 2>/dev/null || true
+}
+
+lab_window_stop() {
+    [[ -n ${WINDOW_PID:-} ]] && kill "$WINDOW_PID" 2>/dev/null && wait "$WINDOW_PID" 2>/dev/null
+    [[ -n ${WINDOW_XVFB:-} ]] && kill "$WINDOW_XVFB" 2>/dev/null && wait "$WINDOW_XVFB" 2>/dev/null
+    [[ -n ${WINDOW_DIR:-} ]] && rm -rf "$WINDOW_DIR"
+    WINDOW_PID="" WINDOW_XVFB="" WINDOW_DIR=""
+    return 0
+}
+
+# The longest FX-thread stall (ms) a window's -Dclusterdeck.fxStallLog FILE recorded from epoch ms SINCE on.
+fx_longest_since() {
+    awk -v since="$2" '$1 >= since && $2 > m { m = $2 } END { print m + 0 }' "$1"
 }
