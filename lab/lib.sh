@@ -2,13 +2,27 @@
 # the lab's names (br-lab, veth-*, lab-* namespaces) and, on links, the alias
 # "clusterdeck-lab <state dir>": that alias is how the scripts tell their own objects from someone
 # else's, including the lab of another checkout.
+#
+# LAB_INSTANCE=N (1..20) makes this one of several labs at once (lab/clusters, issue 16's scale
+# benchmark): its names carry N (br-labN, labN-node1, vethN-node1), its state is
+# state/instances/N and its subnet 10.99.N. Unset, the lab is the one it always was, name for name.
+# The longest name, vethNN-client, stays within Linux's 15 characters for an interface.
 
 LAB_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-STATE=$LAB_DIR/state
+INSTANCE=${LAB_INSTANCE:-}
+if [[ -n $INSTANCE && ! $INSTANCE =~ ^([1-9]|1[0-9]|20)$ ]]; then
+    echo "lab: LAB_INSTANCE must be a number from 1 to 20 (or unset), not '$INSTANCE'" >&2
+    exit 1
+fi
+# The state of every instance lives under the default lab's; what they share on the machine
+# (an empty /data that lab/up made) is marked there.
+LAB_STATE=$LAB_DIR/state
+STATE=$LAB_STATE${INSTANCE:+/instances/$INSTANCE}
 NODES=(node1 node2)
-BRIDGE=br-lab
+BRIDGE=br-lab$INSTANCE
 MARK="clusterdeck-lab $STATE"
-CLIENT_NS=lab-client
+CLIENT_NS=lab$INSTANCE-client
+CLIENT_VETH=veth$INSTANCE-client
 FENCE_AGENT=/usr/sbin/fence_lab
 # Non-root users on the nodes, only in the nodes' private /etc/passwd (see lab/README.md).
 SUDO_USER_NAME=deck
@@ -19,7 +33,8 @@ SPOOL=$STATE/spool
 
 # The subnet (first three octets of a /24) and token are fixed when the lab comes up; afterwards
 # every script reads them from state/config so they all agree.
-NET=${LAB_NET:-10.99.0}
+DEFAULT_NET=10.99.${INSTANCE:-0}
+NET=${LAB_NET:-$DEFAULT_NET}
 TOKEN=3000
 MODE=full
 if [[ -r $STATE/config ]]; then
@@ -28,12 +43,12 @@ if [[ -r $STATE/config ]]; then
 fi
 
 die() {
-    echo "lab: $*" >&2
+    echo "lab$INSTANCE: $*" >&2
     exit 1
 }
 
 say() {
-    echo "lab: $*" >&2
+    echo "lab$INSTANCE: $*" >&2
 }
 
 need_root() {
@@ -49,7 +64,9 @@ node_index() {
 }
 
 node_addr() { echo "$NET.1$(node_index "$1")"; }
-node_ns() { node_index "$1" >/dev/null; echo "lab-$1"; }
+node_ns() { node_index "$1" >/dev/null; echo "lab$INSTANCE-$1"; }
+# The host's end of the node's link, a port of the bridge.
+node_veth() { node_index "$1" >/dev/null; echo "veth$INSTANCE-$1"; }
 vip() { echo "$NET.100"; }
 bridge_addr() { echo "$NET.254"; }
 
@@ -132,25 +149,26 @@ power_off() {
         ip -n "$ns" addr flush dev eth0 2>/dev/null || true
         ip -n "$ns" link set eth0 down 2>/dev/null || true
     fi
-    if link_is_ours "veth-$node"; then
-        ip link set "veth-$node" down
+    if link_is_ours "$(node_veth "$node")"; then
+        ip link set "$(node_veth "$node")" down
     fi
 }
 
 # The node's network: its namespace with eth0, whose peer veth-NODE is a port of the bridge.
 node_net() {
-    local node=$1 ns
+    local node=$1 ns veth
     ns=$(node_ns "$node")
+    veth=$(node_veth "$node")
     ns_exists "$ns" || ip netns add "$ns"
     if ! ip -n "$ns" link show eth0 >/dev/null 2>&1; then
         # A veth left from a namespace the kernel is still tearing down goes away by itself.
-        wait_for 5 eval '! ip link show dev "veth-$node" >/dev/null 2>&1' ||
-            die "veth-$node exists without its peer in $ns; lab/down first"
-        ip link add "veth-$node" type veth peer name eth0 netns "$ns"
-        ip link set "veth-$node" alias "$MARK"
+        wait_for 5 eval '! ip link show dev "$veth" >/dev/null 2>&1' ||
+            die "$veth exists without its peer in $ns; lab/down first"
+        ip link add "$veth" type veth peer name eth0 netns "$ns"
+        ip link set "$veth" alias "$MARK"
         ip -n "$ns" link set eth0 alias "$MARK"
     fi
-    ip link set "veth-$node" master "$BRIDGE" up
+    ip link set "$veth" master "$BRIDGE" up
     ip -n "$ns" link set lo up
     ip -n "$ns" addr flush dev eth0
     ip -n "$ns" addr add "$(node_addr "$node")/24" dev eth0
@@ -176,8 +194,10 @@ power_on() {
     node_on "$node" && return 0
     node_net "$node"
     rm -f "$STATE/$node/init.pid"
+    # The instance, if any, is an argument rather than only inherited, so that the node's processes
+    # say which lab they belong to (ps, lab/down's check).
     (detach ip netns exec "$ns" unshare --mount --uts --ipc --pid --fork --propagation private \
-        -- "$LAB_DIR/node-init" "$node") </dev/null >>"$STATE/$node/console.log" 2>&1 &
+        -- "$LAB_DIR/node-init" "$node" ${INSTANCE:+"$INSTANCE"}) </dev/null >>"$STATE/$node/console.log" 2>&1 &
     wait_for 10 node_on "$node" || die "$node did not boot; see $STATE/$node/console.log"
 }
 
