@@ -418,9 +418,9 @@ class MonitorLabTest extends LabTestBase {
     }
 
     /**
-     * The heartbeat between the nodes cut while SSH to each stays up (lab/fault partition): one node
-     * is fenced and the survivor holds the service, reported as fencing (and a failover where the
-     * active node was the one fenced); no view
+     * The heartbeat between the nodes cut while SSH to each stays up (lab/fault partition): the node
+     * without the service is fenced (fencing the active node waits, as two-node clusters are set up)
+     * and the survivor holds the service, reported as fencing; no view
      * shows an instance running on two nodes, and one node alone holds the address; once the fenced
      * node is back, still cut off, the two nodes' own views contradict each other and the console says
      * so, showing the quorate side's; with the heartbeat back they agree again.
@@ -430,32 +430,44 @@ class MonitorLabTest extends LabTestBase {
     void aPartitionIsFencingAndOneSideWithTheServiceAndTheConsoleSaysTheViewsDisagree() throws Exception {
         underFault(rec -> {
             String active = lab.activeNode();
-            lab.ok(Duration.ofSeconds(30), "fault", "partition");
-            // which side fences the other is a race: the survivor is the side that was not fenced
-            ClusterEvent fencing = rec.awaitEvent("fencing", Duration.ofSeconds(60),
-                    ev -> ev.type() == EventType.FENCING && ev.node() != null);
-            String fenced = fencing.node();
-            String survivor = lab.other(fenced);
-            if (fenced.equals(active)) {
-                rec.awaitEvent("failover", Duration.ofSeconds(60), ev -> ev.type() == EventType.FAILOVER);
+            // As two-node clusters are set up against a fence race (both nodes asking the switch at once,
+            // which then reboots both and the fence history with them): fencing the active node waits,
+            // so the active side fences first and keeps the service.
+            String delayed = "st_" + active;
+            lab.ok(Duration.ofSeconds(30), "exec", active, "crm_resource", "--resource", delayed, "--set-parameter",
+                    "pcmk_delay_base", "--parameter-value", "5s");
+            try {
+                partitioned(rec, active);
+            } finally {
+                lab.ok(Duration.ofSeconds(30), "exec", active, "crm_resource", "--resource", delayed,
+                        "--delete-parameter", "pcmk_delay_base");
             }
-            ClusterEvent split = rec.awaitEvent("the views disagree", Duration.ofSeconds(120),
-                    ev -> ev.type() == EventType.VIEWS_DISAGREE);
-            System.out.println("MonitorLabTest: partition: " + fencing.message() + " / " + split.message());
-            assertTrue(split.message().contains(fenced + " sees [" + fenced + "] online")
-                    && split.message().contains(survivor + " sees [" + survivor + "] online")
-                    && split.message().endsWith("the status shown is " + host(survivor) + "'s"), split.message());
-            assertEquals(List.of(survivor), lab.status().values().stream().filter(Lab.NodeSample::vip)
-                    .map(Lab.NodeSample::node).toList(), "the address on the survivor alone");
-            for (ClusterView v : rec.views) {
-                if (v.status() != null) {
-                    v.status().resources().stream().filter(r -> r.nodes().size() > 1)
-                            .findFirst().ifPresent(r -> fail("a view shows " + r.id() + " on " + r.nodes()));
-                }
-            }
-            lab.ok(Duration.ofSeconds(30), "fault", "clear");
-            rec.awaitEvent("the views agree", Duration.ofSeconds(120), ev -> ev.type() == EventType.VIEWS_AGREE);
         });
+    }
+
+    private void partitioned(Recorder rec, String active) throws Exception {
+        lab.ok(Duration.ofSeconds(30), "fault", "partition");
+        ClusterEvent fencing = rec.awaitEvent("fencing", Duration.ofSeconds(60),
+                ev -> ev.type() == EventType.FENCING && ev.node() != null);
+        String fenced = fencing.node();
+        String survivor = lab.other(fenced);
+        assertEquals(lab.other(active), fenced, "the side with the service fences first: " + fencing.message());
+        ClusterEvent split = rec.awaitEvent("the views disagree", Duration.ofSeconds(120),
+                ev -> ev.type() == EventType.VIEWS_DISAGREE);
+        System.out.println("MonitorLabTest: partition: " + fencing.message() + " / " + split.message());
+        assertTrue(split.message().contains(fenced + " sees [" + fenced + "] online")
+                && split.message().contains(survivor + " sees [" + survivor + "] online")
+                && split.message().endsWith("the status shown is " + host(survivor) + "'s"), split.message());
+        assertEquals(List.of(survivor), lab.status().values().stream().filter(Lab.NodeSample::vip)
+                .map(Lab.NodeSample::node).toList(), "the address on the survivor alone");
+        for (ClusterView v : rec.views) {
+            if (v.status() != null) {
+                v.status().resources().stream().filter(r -> r.nodes().size() > 1)
+                        .findFirst().ifPresent(r -> fail("a view shows " + r.id() + " on " + r.nodes()));
+            }
+        }
+        lab.ok(Duration.ofSeconds(30), "fault", "clear");
+        rec.awaitEvent("the views agree", Duration.ofSeconds(120), ev -> ev.type() == EventType.VIEWS_AGREE);
     }
 
     private static String fingerprint(Path publicKey) throws Exception {
