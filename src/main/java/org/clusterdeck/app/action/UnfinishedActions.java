@@ -26,7 +26,7 @@ public final class UnfinishedActions {
     /** Oldest first. A line cut short (the console killed while writing it) is skipped. */
     public static List<UnfinishedAction> in(Path auditDirectory) throws IOException {
         Map<String, UnfinishedAction> open = new LinkedHashMap<>();
-        for (Path file : filesOldestFirst(auditDirectory)) {
+        for (Path file : AuditLog.filesOldestFirst(auditDirectory)) {
             try (Stream<String> lines = Files.lines(file)) {
                 for (String line : (Iterable<String>) lines::iterator) {
                     read(line, open);
@@ -63,20 +63,5 @@ public final class UnfinishedActions {
             // ended (done, failed, ...), interrupted (reported when it happened) or acknowledged
             open.remove(id);
         }
-    }
-
-    private static List<Path> filesOldestFirst(Path dir) {
-        List<Path> files = new ArrayList<>();
-        for (int i = AuditLog.DEFAULT_KEPT_FILES; i >= 1; i--) {
-            Path rotated = dir.resolve(AuditLog.FILE_NAME + "." + i);
-            if (Files.isRegularFile(rotated)) {
-                files.add(rotated);
-            }
-        }
-        Path current = dir.resolve(AuditLog.FILE_NAME);
-        if (Files.isRegularFile(current)) {
-            files.add(current);
-        }
-        return files;
     }
 }

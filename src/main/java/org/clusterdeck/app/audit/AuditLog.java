@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -201,7 +202,25 @@ public final class AuditLog implements AutoCloseable {
     }
 
     private Path rotated(int n) {
+        return rotated(directory, n);
+    }
+
+    private static Path rotated(Path directory, int n) {
         return directory.resolve(FILE_NAME + "." + n);
+    }
+
+    /** A log's files in a directory as the default rotation keeps them, oldest first: for reading it back. */
+    public static List<Path> filesOldestFirst(Path directory) {
+        List<Path> files = new ArrayList<>();
+        for (int i = DEFAULT_KEPT_FILES; i >= 1; i--) {
+            if (Files.isRegularFile(rotated(directory, i))) {
+                files.add(rotated(directory, i));
+            }
+        }
+        if (Files.isRegularFile(directory.resolve(FILE_NAME))) {
+            files.add(directory.resolve(FILE_NAME));
+        }
+        return files;
     }
 
     private void failed(IOException e) {
