@@ -318,7 +318,7 @@ public final class MainViewModel {
                     .append(a.confirmedAt());
         }
         return sb.append("\nWhether it reached the cluster is known only from the cluster: connect and look at where"
-                + " the resources run and at the findings (a move leaves a constraint until it is cleared). What ran"
+                + " the resources run and under Leftover constraints (a move leaves one until it is cleared). What ran"
                 + " is in " + auditFile + ", before the confirmation's line.").toString();
     }
 
