@@ -91,6 +91,16 @@ public interface CommandRunner extends AutoCloseable {
     }
 
     /**
+     * Opens the connection now where the runner keeps one (over SSH, unless it is open), so that
+     * commands started together find it open: the caller learns once that the node is out of reach,
+     * not once per command. Runners without a connection have nothing to open.
+     *
+     * @throws TransportException when the node could not be reached
+     */
+    default void openConnection() throws TransportException {
+    }
+
+    /**
      * Checks that the node still answers, as cheaply as the transport allows (over SSH a keepalive
      * request, no process on the node). Runners without a connection have nothing to check.
      *

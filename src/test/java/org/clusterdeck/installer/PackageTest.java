@@ -174,7 +174,7 @@ class PackageTest {
      * SSH from the installed package, whose runtime has only the JDK modules it was linked with: the
      * key exchange (X25519), the host key (ECDSA: the JDK's EC key factory under BouncyCastle's name)
      * and the login (Ed25519) succeed against a private sshd on the loopback. The node has no running
-     * cluster, so the command ends at the software probe's first question, with that node's answer.
+     * cluster, so the command ends at the software probe, with that node's answer to crm_node -n.
      */
     @Test
     @Order(2)

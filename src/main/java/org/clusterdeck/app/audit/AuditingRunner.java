@@ -2,6 +2,7 @@ package org.clusterdeck.app.audit;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
@@ -60,6 +61,32 @@ public final class AuditingRunner implements CommandRunner {
             log.append(AuditRecord.unfinished(start, runner.node(), command, runner::asRun, took, false, e.toString(), changing));
             throw e;
         }
+    }
+
+    /**
+     * Runs read-only commands at once, each recorded, once the connection is open: a node out of
+     * reach is recorded once, as the first command's attempt, not once for each command.
+     */
+    @Override
+    public List<CommandResult> runAll(List<Command> commands) throws TransportException {
+        if (!commands.isEmpty()) {
+            Instant start = Instant.now();
+            long t0 = System.nanoTime();
+            try {
+                runner.openConnection();
+            } catch (TransportException e) {
+                log.append(AuditRecord.unfinished(start, runner.node(), commands.get(0), runner::asRun,
+                        Duration.ofNanos(System.nanoTime() - t0), e instanceof CommandTimeoutException, e.getMessage(),
+                        false));
+                throw e;
+            }
+        }
+        return CommandRunner.super.runAll(commands);
+    }
+
+    @Override
+    public void openConnection() throws TransportException {
+        runner.openConnection();
     }
 
     /**

@@ -44,9 +44,8 @@ public final class NodeConnection implements AutoCloseable {
 
     /**
      * Runs read-only commands at once, together with the probe's questions when the node has not been
-     * probed yet: a one-shot reader gets its answers in the round trip the probe needs anyway. The
-     * probe's first question still goes alone, so a node out of reach or without Pacemaker gets the
-     * probe's one error.
+     * probed yet: a one-shot reader gets its answers in the round trip the probe needs anyway. A node
+     * without Pacemaker still gets the probe's one error.
      */
     public List<CommandResult> runWithProbe(List<Command> commands) throws TransportException, ClusterCommandException {
         synchronized (this) {

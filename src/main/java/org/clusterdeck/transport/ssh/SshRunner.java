@@ -263,6 +263,11 @@ public final class SshRunner implements CommandRunner {
                 + "' stopped: connection lost");
     }
 
+    @Override
+    public void openConnection() throws TransportException {
+        connection();
+    }
+
     /**
      * Sends a keepalive request and waits for the answer. OpenSSH answers it with a refusal (it
      * knows no such request), which proves the node is there just as well: only silence counts.

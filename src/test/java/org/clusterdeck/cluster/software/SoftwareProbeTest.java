@@ -2,6 +2,8 @@ package org.clusterdeck.cluster.software;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.time.Duration;
@@ -9,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.nio.file.Path;
 import org.clusterdeck.Corpus;
+import org.clusterdeck.cluster.command.ClusterCommandException;
 import org.clusterdeck.cluster.command.Probe;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
@@ -47,15 +50,39 @@ class SoftwareProbeTest {
     }
 
     /**
-     * The node's name alone (a node out of reach or without Pacemaker gets one error), then the
-     * other questions and the caller's own commands in one round: the lab's node as this machine's
-     * tools answer, Pacemaker stopped or not.
+     * The probe's questions and the caller's own commands go in one round, the name among them: the
+     * lab's node as this machine's tools answer, Pacemaker stopped or not.
      */
     @Test
-    void commandsAskedAlongsideGoInTheProbesSecondRoundAndComeBackInOrder() throws Exception {
+    void commandsAskedAlongsideGoInTheProbesOneRoundAndComeBackInOrder() throws Exception {
         List<List<String>> rounds = new ArrayList<>();
+        CommandRunner node = recordingRounds(rounds, 0);
+        Command first = Command.of("echo", "first");
+        Command second = Command.of("echo", "second");
+        SoftwareProbe.Probed probed = new SoftwareProbe(node).probe(List.of(first, second));
+
+        assertEquals(1, rounds.size(), rounds.toString());
+        assertTrue(rounds.get(0).contains("crm_node -n"), rounds.toString());
+        assertEquals(List.of("echo first", "echo second"), rounds.get(0).subList(rounds.get(0).size() - 2,
+                rounds.get(0).size()));
+        assertEquals("node1", probed.software().nodeName());
+        assertEquals(List.of("first\n", "second\n"), probed.alongside().stream().map(CommandResult::stdout).toList());
+    }
+
+    /** A node without Pacemaker answers every question with an error; the one told is crm_node's. */
+    @Test
+    void aNodeWithoutPacemakerGetsTheNameQuestionsError() {
+        List<List<String>> rounds = new ArrayList<>();
+        ClusterCommandException e = assertThrows(ClusterCommandException.class,
+                () -> new SoftwareProbe(recordingRounds(rounds, 127)).probe(List.of(Command.of("echo", "first"))));
+        assertEquals(1, rounds.size(), rounds.toString());
+        assertTrue(e.getMessage().contains("crm_node -n") && e.getMessage().contains("here"), e.getMessage());
+    }
+
+    /** This machine's tools answer, but crm_node -n says node1, or fails with the exit code given. */
+    private static CommandRunner recordingRounds(List<List<String>> rounds, int nameExit) {
         LocalProcessRunner local = new LocalProcessRunner("here");
-        CommandRunner node = new CommandRunner() {
+        return new CommandRunner() {
             @Override
             public String node() {
                 return "here";
@@ -64,8 +91,7 @@ class SoftwareProbeTest {
             @Override
             public CommandResult run(Command command) throws TransportException {
                 rounds.add(List.of(command.display()));
-                return command.equals(Probe.localNodeName())
-                        ? new CommandResult("here", command.argv(), 0, "node1\n", "", Duration.ZERO) : local.run(command);
+                return answer(command);
             }
 
             @Override
@@ -73,20 +99,19 @@ class SoftwareProbeTest {
                 rounds.add(commands.stream().map(Command::display).toList());
                 List<CommandResult> results = new ArrayList<>();
                 for (Command c : commands) {
-                    results.add(local.run(c));
+                    results.add(answer(c));
                 }
                 return results;
             }
-        };
-        Command first = Command.of("echo", "first");
-        Command second = Command.of("echo", "second");
-        SoftwareProbe.Probed probed = new SoftwareProbe(node).probe(List.of(first, second));
 
-        assertEquals(2, rounds.size(), rounds.toString());
-        assertEquals(List.of("crm_node -n"), rounds.get(0));
-        assertEquals(List.of("echo first", "echo second"), rounds.get(1).subList(rounds.get(1).size() - 2,
-                rounds.get(1).size()));
-        assertEquals("node1", probed.software().nodeName());
-        assertEquals(List.of("first\n", "second\n"), probed.alongside().stream().map(CommandResult::stdout).toList());
+            private CommandResult answer(Command command) throws TransportException {
+                if (!command.equals(Probe.localNodeName())) {
+                    return local.run(command);
+                }
+                return nameExit == 0 ? new CommandResult("here", command.argv(), 0, "node1\n", "", Duration.ZERO)
+                        : new CommandResult("here", command.argv(), nameExit, "", "crm_node: command not found\n",
+                                Duration.ZERO);
+            }
+        };
     }
 }
