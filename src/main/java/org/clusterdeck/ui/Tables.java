@@ -11,7 +11,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 
 /**
  * The way every table of the window shows text columns, tints rows that need attention and says
@@ -35,7 +34,7 @@ public final class Tables {
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+                HoverText.cell(this, empty ? null : item);
             }
         });
         c.setPrefWidth(width);

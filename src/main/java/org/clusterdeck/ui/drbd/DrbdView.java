@@ -19,10 +19,10 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.clusterdeck.cluster.checks.DrbdAlarm;
+import org.clusterdeck.ui.HoverText;
 import org.clusterdeck.ui.Tables;
 
 /** Binds the DRBD page: alarms with their recovery, the replication table and the speed chart. */
@@ -188,7 +188,7 @@ public final class DrbdView {
             }
             bar.setProgress(p.fraction());
             text.setText(p.shortText());
-            setTooltip(new Tooltip(p.text()));
+            HoverText.cell(this, p.text());
             setGraphic(box);
         }
     }

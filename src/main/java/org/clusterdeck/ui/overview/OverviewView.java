@@ -1,7 +1,6 @@
 package org.clusterdeck.ui.overview;
 
 import static org.clusterdeck.ui.FormText.nullToEmpty;
-
 import java.util.ArrayList;
 import java.util.List;
 import javafx.css.PseudoClass;
@@ -12,7 +11,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import org.clusterdeck.cluster.checks.ClusterProperty;
 import org.clusterdeck.cluster.checks.Finding;
 import org.clusterdeck.cluster.checks.LeftoverConstraint;
@@ -20,6 +18,7 @@ import org.clusterdeck.cluster.checks.NodeCondition;
 import org.clusterdeck.cluster.events.Severity;
 import org.clusterdeck.cluster.status.Failure;
 import org.clusterdeck.cluster.status.Resource;
+import org.clusterdeck.ui.HoverText;
 import org.clusterdeck.ui.Tables;
 import org.clusterdeck.ui.action.ActionMenus;
 import org.clusterdeck.ui.action.ActionsViewModel;
@@ -56,9 +55,9 @@ public final class OverviewView {
             protected void updateItem(Finding f, boolean empty) {
                 super.updateItem(f, empty);
                 setText(empty || f == null ? null : f.message());
-                setTooltip(empty || f == null || f.commands().isEmpty() ? null : new Tooltip("What helps:\n"
+                HoverText.cell(this, empty || f == null || f.commands().isEmpty() ? null : "What helps:\n"
                         + String.join("\n", f.commands().stream()
-                                .map(c -> (c.node() == null ? "" : "on " + c.node() + ": ") + c.command()).toList())));
+                                .map(c -> (c.node() == null ? "" : "on " + c.node() + ": ") + c.command()).toList()));
                 pseudoClassStateChanged(BAD, !empty && f != null && f.severity() == Severity.CRITICAL);
                 pseudoClassStateChanged(ATTENTION, !empty && f != null && f.severity() == Severity.WARNING);
             }

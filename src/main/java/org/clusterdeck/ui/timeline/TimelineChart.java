@@ -3,25 +3,33 @@ package org.clusterdeck.ui.timeline;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import org.clusterdeck.cluster.events.ClusterEvent;
+import org.clusterdeck.cluster.events.Severity;
+import org.clusterdeck.ui.HoverText;
 
 /**
  * The time axis: a lane per part of the cluster with a tick per event, coloured by severity,
  * and a band per failover across the lanes. Made of styled nodes rather than a canvas so the
- * themes colour it and every tick has a tooltip. Only draws; clicks are handed to the owner.
+ * themes colour it and every tick has a hover text. Only draws; clicks are handed to the owner.
  */
 final class TimelineChart extends Region {
     static final double LABEL_WIDTH = 150;
     private static final double LANE_HEIGHT = 30;
     private static final double TOP = 22;
     private static final double AXIS_HEIGHT = 22;
+    private static final double TICK_WIDTH = 6;
+    /** Events a tick's hover text lists, and the length it cuts each line to. */
+    private static final int LISTED = 8;
+    private static final int LINE = 160;
     private static final Duration MIN_SPAN = Duration.ofMinutes(1);
 
     private final ObservableList<ClusterEvent> events;
@@ -113,7 +121,7 @@ final class TimelineChart extends Region {
             }
             double w = Math.max(6, x1 - x0);
             band.resizeRelocate(x0 - (w > x1 - x0 ? (w - (x1 - x0)) / 2 : 0), TOP, w, lanesBottom - TOP);
-            Tooltip.install(band, new Tooltip(f.label()));
+            HoverText.whenHovered(band, f::label);
             band.setOnMouseClicked(e -> onPick.accept(f));
             Label dur = new Label(f.open() ? "under way" : TimelineFormat.duration(Duration.ofMillis(f.durationMs())));
             dur.getStyleClass().add("failover-label");
@@ -122,17 +130,13 @@ final class TimelineChart extends Region {
             nodes.add(band);
             nodes.add(dur);
         }
-        for (ClusterEvent e : events) {
-            Lane lane = Lane.of(e.type());
-            if (lane == null) {
-                continue;
-            }
+        for (Mark m : marks(events, axis)) {
             Region tick = new Region();
-            tick.getStyleClass().addAll("timeline-tick", "tick-" + e.severity().word());
-            tick.resizeRelocate(axis.x(e.time()) - 3, y(lane) + 4, 6, LANE_HEIGHT - 8);
-            Tooltip.install(tick, new Tooltip(TimelineFormat.clock(e.time()) + "  " + e.type().word() + "\n"
-                    + e.message()));
-            tick.setOnMouseClicked(m -> vm.failoverAt(e.time()).ifPresent(onPick));
+            tick.getStyleClass().addAll("timeline-tick", "tick-" + m.severity().word());
+            tick.resizeRelocate(m.x() - TICK_WIDTH / 2, y(m.lane()) + 4, TICK_WIDTH, LANE_HEIGHT - 8);
+            HoverText.whenHovered(tick, m::text);
+            Instant at = m.events().get(0).time();
+            tick.setOnMouseClicked(click -> vm.failoverAt(at).ifPresent(onPick));
             nodes.add(tick);
         }
         for (Instant t : axis.marks(6)) {
@@ -148,12 +152,63 @@ final class TimelineChart extends Region {
         getChildren().setAll(nodes);
     }
 
+    /**
+     * The events as ticks: events of a lane closer than a tick's width are one tick, coloured by
+     * the worst of them. A failover of 500 resources is a thousand events within seconds; a node
+     * each would be a thousand nodes styled at every layout, drawn on top of each other.
+     */
+    static List<Mark> marks(List<ClusterEvent> events, Axis axis) {
+        Map<Lane, Mark> open = new EnumMap<>(Lane.class);
+        List<Mark> out = new ArrayList<>();
+        for (ClusterEvent e : events) {
+            Lane lane = Lane.of(e.type());
+            if (lane == null) {
+                continue;
+            }
+            double x = axis.x(e.time());
+            Mark m = open.get(lane);
+            if (m == null || x - m.x() >= TICK_WIDTH) {
+                m = new Mark(lane, x, new ArrayList<>());
+                open.put(lane, m);
+                out.add(m);
+            }
+            m.events().add(e);
+        }
+        return out;
+    }
+
+    /** One tick: the events of a lane it stands for, from the one at {@code x} on. */
+    record Mark(Lane lane, double x, List<ClusterEvent> events) {
+        Severity severity() {
+            return events.stream().map(ClusterEvent::severity).max(Comparator.naturalOrder()).orElseThrow();
+        }
+
+        /** What hovering shows: the event, or the first {@link #LISTED} of them and how many more. */
+        String text() {
+            if (events.size() == 1) {
+                ClusterEvent e = events.get(0);
+                return TimelineFormat.clock(e.time()) + "  " + e.type().word() + "\n" + e.message();
+            }
+            StringBuilder b = new StringBuilder().append(events.size()).append(" events from ")
+                    .append(TimelineFormat.clock(events.get(0).time())).append(" to ")
+                    .append(TimelineFormat.clock(events.get(events.size() - 1).time())).append(':');
+            for (ClusterEvent e : events.subList(0, Math.min(LISTED, events.size()))) {
+                String line = TimelineFormat.clock(e.time()) + "  " + e.type().word() + "  " + e.message();
+                b.append('\n').append(line.length() > LINE ? line.substring(0, LINE - 1) + "\u2026" : line);
+            }
+            if (events.size() > LISTED) {
+                b.append("\nand ").append(events.size() - LISTED).append(" more: the events table lists them all");
+            }
+            return b.toString();
+        }
+    }
+
     private static double y(Lane lane) {
         return TOP + lane.ordinal() * LANE_HEIGHT;
     }
 
     /** Instants to pixels between the lane titles and the right edge. */
-    private record Axis(Instant start, Instant end, double left, double right) {
+    record Axis(Instant start, Instant end, double left, double right) {
         double x(Instant t) {
             double total = Duration.between(start, end).toMillis();
             return left + (right - left) * Duration.between(start, t).toMillis() / total;
