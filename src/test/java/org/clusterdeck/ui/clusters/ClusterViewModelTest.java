@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.collections.ListChangeListener;
 import org.clusterdeck.Corpus;
 import org.clusterdeck.app.clusters.ClusterProfile;
 import org.clusterdeck.app.clusters.ClusterProfileStore;
@@ -108,6 +110,29 @@ class ClusterViewModelTest {
         assertTrue(c.connectionTextProperty().get().contains("1 of 2 nodes answer"), c.connectionTextProperty().get());
         assertTrue(c.connectionTextProperty().get().contains(names.get(1) + " unreachable ('crm_mon' timed out after 5 s)"),
                 c.connectionTextProperty().get());
+    }
+
+    /** A round that found nothing new hands over the same status: the tables are not set again. */
+    @Test
+    void theSameStatusAgainLeavesThePagesAsTheyAre() throws Exception {
+        CibSnapshot snap = Snapshots.read(CIB);
+        ClusterViewModel c = connected();
+        ScriptedWatcher.Watch w = watcher.watches.get(0);
+        fromMonitor(() -> w.listener.view(new ClusterView(Instant.now(), List.of(Snapshots.answered("root@10.99.0.11", "a", snap)),
+                "root@10.99.0.11", snap.status(), snap.cib())));
+        ui.runUntil(() -> c.connectionProperty().get() == ConnectionState.CONNECTED, WAIT);
+        AtomicInteger changes = new AtomicInteger();
+        c.overview().resources().addListener((ListChangeListener<Object>) change -> changes.incrementAndGet());
+
+        fromMonitor(() -> w.listener.view(new ClusterView(Instant.now(), List.of(Snapshots.answered("root@10.99.0.11", "a", snap)),
+                "root@10.99.0.11", snap.status(), snap.cib())));
+        ui.drain(Duration.ofMillis(200));
+        assertEquals(0, changes.get(), "the same status set the resources again");
+
+        CibSnapshot again = Snapshots.read(CIB);
+        fromMonitor(() -> w.listener.view(new ClusterView(Instant.now(), List.of(Snapshots.answered("root@10.99.0.11", "a", again)),
+                "root@10.99.0.11", again.status(), again.cib())));
+        ui.runUntil(() -> changes.get() == 1, WAIT);
     }
 
     @Test
