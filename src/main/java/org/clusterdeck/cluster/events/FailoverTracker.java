@@ -52,6 +52,9 @@ import org.clusterdeck.cluster.status.Resource;
  * </ul>
  */
 public final class FailoverTracker {
+    /** Resources a failover's message names before it counts the rest. */
+    static final int NAMED = 10;
+
     /** Corosync notices a dead node within seconds; a longer silence is not this failure's first sign. */
     static final Duration SIGN_WINDOW = Duration.ofSeconds(60);
 
@@ -231,7 +234,7 @@ public final class FailoverTracker {
         List<String> affected = List.copyOf(open.shortOnes);
         return ClusterEvent.of(time, EventType.FAILOVER_STARTED, Severity.CRITICAL).node(cause.node())
                 .resources(affected)
-                .message("failover started (" + cause.message() + "); not running: " + String.join(", ", affected));
+                .message("failover started (" + cause.message() + "); not running: " + named(affected));
     }
 
     private static ClusterEvent finished(Open open, ClusterStatus view, Instant time) {
@@ -255,8 +258,20 @@ public final class FailoverTracker {
         return ClusterEvent.of(time, EventType.FAILOVER, Severity.WARNING).node(toText.isEmpty() ? null : toText)
                 .change(fromText.isEmpty() ? null : fromText, toText.isEmpty() ? null : toText)
                 .duration(ms, affected)
-                .message("failover done in " + ms + " ms: " + String.join(", ", affected) + " from "
+                .message("failover done in " + ms + " ms: " + named(affected) + " from "
                         + (fromText.isEmpty() ? "-" : fromText) + " to " + (toText.isEmpty() ? "-" : toText));
+    }
+
+    /**
+     * The resources a message names: all of them up to {@link #NAMED}, else the first ones and how
+     * many more. A cluster of 1,000 resources fails over 500 at once, and a message naming each is
+     * 6,000 characters on a line; the event's resource list keeps them all.
+     */
+    static String named(List<String> ids) {
+        if (ids.size() <= NAMED) {
+            return String.join(", ", ids);
+        }
+        return String.join(", ", ids.subList(0, NAMED - 1)) + " and " + (ids.size() - NAMED + 1) + " more";
     }
 
     private static Set<String> nodes(List<Placement> placements) {

@@ -148,6 +148,21 @@ class FailoverTrackerTest {
         assertEquals(8345L, end.get(0).durationMs(), "measured from the first trouble");
     }
 
+    /** A failover of hundreds of resources names ten in its message and counts the rest. */
+    @Test
+    void aMessageNamesTenResourcesAndCountsTheRest() {
+        assertEquals("a, b, c", FailoverTracker.named(List.of("a", "b", "c")));
+        List<String> ten = new ArrayList<>();
+        for (int i = 1; i <= FailoverTracker.NAMED; i++) {
+            ten.add("r" + i);
+        }
+        assertEquals(String.join(", ", ten), FailoverTracker.named(ten));
+        List<String> many = new ArrayList<>(ten);
+        many.add("r11");
+        many.add("r12");
+        assertEquals("r1, r2, r3, r4, r5, r6, r7, r8, r9 and 3 more", FailoverTracker.named(many));
+    }
+
     private static boolean isFenceDevice(ClusterStatus s, String id) {
         return s.resources().stream().filter(r -> r.id().equals(id)).map(Resource::agent)
                 .anyMatch(a -> a.startsWith("stonith:"));
