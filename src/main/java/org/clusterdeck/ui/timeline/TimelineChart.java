@@ -189,9 +189,11 @@ final class TimelineChart extends Region {
                 ClusterEvent e = events.get(0);
                 return TimelineFormat.clock(e.time()) + "  " + e.type().word() + "\n" + e.message();
             }
-            StringBuilder b = new StringBuilder().append(events.size()).append(" events from ")
-                    .append(TimelineFormat.clock(events.get(0).time())).append(" to ")
-                    .append(TimelineFormat.clock(events.get(events.size() - 1).time())).append(':');
+            String first = TimelineFormat.clock(events.get(0).time());
+            String last = TimelineFormat.clock(events.get(events.size() - 1).time());
+            StringBuilder b = new StringBuilder().append(events.size())
+                    .append(first.equals(last) ? " events at " + first : " events from " + first + " to " + last)
+                    .append(':');
             for (ClusterEvent e : events.subList(0, Math.min(LISTED, events.size()))) {
                 String line = TimelineFormat.clock(e.time()) + "  " + e.type().word() + "  " + e.message();
                 b.append('\n').append(line.length() > LINE ? line.substring(0, LINE - 1) + "\u2026" : line);
