@@ -3,6 +3,7 @@ package org.clusterdeck.cluster.events;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -152,10 +153,11 @@ public final class FailoverTracker {
     private static List<String> relocated(Map<String, List<Placement>> baseline, ClusterStatus view) {
         Map<String, List<Placement>> now = running(view);
         Set<String> up = upNodes(view);
+        Set<String> stopped = targetStopped(view);
         List<String> out = new ArrayList<>();
         baseline.forEach((id, base) -> {
             List<Placement> stayed = base.stream().filter(p -> up.contains(p.node())).toList();
-            if (!targetStopped(view, id) && !sorted(stayed).equals(sorted(now.getOrDefault(id, List.of())))) {
+            if (!stopped.contains(id) && !sorted(stayed).equals(sorted(now.getOrDefault(id, List.of())))) {
                 out.add(id);
             }
         });
@@ -175,7 +177,7 @@ public final class FailoverTracker {
     private static boolean isTrouble(ClusterEvent e, ClusterStatus view) {
         return switch (e.type()) {
             case NODE_LOST, RESOURCE_FAILED, FENCING -> true;
-            case RESOURCE_STOPPED -> !targetStopped(view, e.resource());
+            case RESOURCE_STOPPED -> !targetStopped(view).contains(e.resource());
             default -> false;
         };
     }
@@ -209,9 +211,10 @@ public final class FailoverTracker {
     private static List<String> shortIn(Open o, ClusterStatus view) {
         Map<String, List<Placement>> now = running(view);
         Set<String> up = upNodes(view);
+        Set<String> stopped = targetStopped(view);
         List<String> out = new ArrayList<>();
         o.baseline.forEach((id, base) -> {
-            if (targetStopped(view, id)) {
+            if (stopped.contains(id)) {
                 return;
             }
             long needCopies = Math.max(1, base.stream().filter(p -> up.contains(p.node())).count());
@@ -224,9 +227,15 @@ public final class FailoverTracker {
         return out;
     }
 
-    private static boolean targetStopped(ClusterStatus s, String id) {
-        return s.resources().stream().filter(r -> r.id().equals(id)).map(Resource::targetRole)
-                .anyMatch("Stopped"::equals);
+    /** Resources the admin stopped (target-role Stopped): not running is what they should do. */
+    private static Set<String> targetStopped(ClusterStatus s) {
+        Set<String> out = new HashSet<>();
+        for (Resource r : s.resources()) {
+            if ("Stopped".equals(r.targetRole())) {
+                out.add(r.id());
+            }
+        }
+        return out;
     }
 
     private ClusterEvent started(ClusterStatus view, List<ClusterEvent> events, Instant time) {

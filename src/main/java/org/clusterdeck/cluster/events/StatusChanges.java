@@ -2,6 +2,8 @@ package org.clusterdeck.cluster.events;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -11,11 +13,13 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.clusterdeck.cluster.status.ClusterNode;
 import org.clusterdeck.cluster.status.ClusterStatus;
 import org.clusterdeck.cluster.status.Failure;
 import org.clusterdeck.cluster.status.FenceEvent;
+import org.clusterdeck.cluster.status.Resource;
 import org.clusterdeck.cluster.status.Summary;
 
 /**
@@ -53,6 +57,9 @@ import org.clusterdeck.cluster.status.Summary;
  * the rest is info.
  */
 public final class StatusChanges {
+    /** The instance number crm_mon appends to an anonymous clone's copies: {@code rsc:1}. */
+    private static final Pattern INSTANCE = Pattern.compile(":\\d+$");
+
 
     private StatusChanges() {
     }
@@ -170,18 +177,26 @@ public final class StatusChanges {
         Map<String, List<Placement>> now = Placement.byResource(after);
         Set<String> ids = new LinkedHashSet<>(now.keySet());
         ids.addAll(was.keySet());
+        // each looked up once per status, not once per resource: a status of 1,000 resources made the
+        // scans a million comparisons per view
+        Set<String> failedBefore = failedIds(before);
+        Set<String> failedAfter = failedIds(after);
+        Map<String, List<Failure>> failuresBefore = failuresById(before);
+        Map<String, List<Failure>> failuresAfter = failuresById(after);
         for (String id : ids) {
-            boolean wasFailed = failed(before, id);
-            boolean isFailed = failed(after, id);
-            List<Failure> newFailures = Placement.without(failuresOf(after, id), failuresOf(before, id)).stream()
+            boolean wasFailed = failedBefore.contains(id);
+            boolean isFailed = failedAfter.contains(id);
+            List<Failure> hadFailures = failuresBefore.getOrDefault(id, List.of());
+            List<Failure> hasFailures = failuresAfter.getOrDefault(id, List.of());
+            List<Failure> newFailures = Placement.without(hasFailures, hadFailures).stream()
                     .filter(f -> upIn(before, f.node())).toList();
             if (isFailed && !wasFailed || !newFailures.isEmpty()) {
                 out.add(failedEvent(time, id, after, newFailures));
             }
             List<Placement> running = now.getOrDefault(id, List.of());
             placements(id, was.getOrDefault(id, List.of()), running, time, out);
-            boolean hadTrouble = wasFailed || !failuresOf(before, id).isEmpty();
-            boolean hasTrouble = isFailed || !failuresOf(after, id).isEmpty();
+            boolean hadTrouble = wasFailed || !hadFailures.isEmpty();
+            boolean hasTrouble = isFailed || !hasFailures.isEmpty();
             if ((wasFailed && !isFailed || hadTrouble && !hasTrouble) && !running.isEmpty()) {
                 String nodes = nodesOf(running);
                 out.add(ClusterEvent.of(time, EventType.RESOURCE_RECOVERED, Severity.INFO).node(nodes).resource(id)
@@ -278,18 +293,37 @@ public final class StatusChanges {
         return s.nodes().stream().anyMatch(n -> n.name().equals(node) && up(n));
     }
 
-    private static boolean failed(ClusterStatus s, String id) {
-        return s.resources().stream().anyMatch(r -> r.id().equals(id) && r.failed());
+    private static Set<String> failedIds(ClusterStatus s) {
+        Set<String> out = new HashSet<>();
+        for (Resource r : s.resources()) {
+            if (r.failed()) {
+                out.add(r.id());
+            }
+        }
+        return out;
     }
 
-    /** Failed operations of the resource; {@code rsc:N} (an anonymous clone instance) counts for {@code rsc}. */
-    static List<Failure> failuresOf(ClusterStatus s, String id) {
-        return s.failures().stream().filter(f -> id.equals(f.resource()) || id.equals(withoutInstance(f.resource())))
-                .toList();
+    /**
+     * Failed operations by resource, in crm_mon's order; {@code rsc:N} (an anonymous clone instance)
+     * counts for {@code rsc:N} and for {@code rsc}.
+     */
+    private static Map<String, List<Failure>> failuresById(ClusterStatus s) {
+        Map<String, List<Failure>> out = new HashMap<>();
+        for (Failure f : s.failures()) {
+            if (f.resource() == null) {
+                continue;
+            }
+            out.computeIfAbsent(f.resource(), k -> new ArrayList<>()).add(f);
+            String clone = withoutInstance(f.resource());
+            if (!clone.equals(f.resource())) {
+                out.computeIfAbsent(clone, k -> new ArrayList<>()).add(f);
+            }
+        }
+        return out;
     }
 
     static String withoutInstance(String id) {
-        return id == null ? null : id.replaceFirst(":\\d+$", "");
+        return id == null ? null : INSTANCE.matcher(id).replaceFirst("");
     }
 
     private static String nodesOf(List<Placement> placements) {
