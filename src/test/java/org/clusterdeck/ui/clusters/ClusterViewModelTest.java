@@ -70,6 +70,21 @@ class ClusterViewModelTest {
         return c;
     }
 
+    /** Connected, and the monitor's first view (one node, the snapshot) shown. */
+    private ClusterViewModel connectedShowing(CibSnapshot snap) throws InterruptedException {
+        ClusterViewModel c = connected();
+        ScriptedWatcher.Watch w = watcher.watches.get(0);
+        fromMonitor(() -> w.listener.view(oneNode(snap)));
+        ui.runUntil(() -> c.connectionProperty().get() == ConnectionState.CONNECTED, WAIT);
+        return c;
+    }
+
+    /** A view from one node that answered with the snapshot's status and CIB. */
+    private static ClusterView oneNode(CibSnapshot snap) {
+        return new ClusterView(Instant.now(), List.of(Snapshots.answered("root@10.99.0.11", "a", snap)), "root@10.99.0.11",
+                snap.status(), snap.cib());
+    }
+
     /** Calls the listener on a thread of its own, as the monitor does, and waits for it. */
     private static void fromMonitor(Runnable r) throws InterruptedException {
         Thread t = new Thread(r, "monitor test");
@@ -116,33 +131,25 @@ class ClusterViewModelTest {
     @Test
     void theSameStatusAgainLeavesThePagesAsTheyAre() throws Exception {
         CibSnapshot snap = Snapshots.read(CIB);
-        ClusterViewModel c = connected();
+        ClusterViewModel c = connectedShowing(snap);
         ScriptedWatcher.Watch w = watcher.watches.get(0);
-        fromMonitor(() -> w.listener.view(new ClusterView(Instant.now(), List.of(Snapshots.answered("root@10.99.0.11", "a", snap)),
-                "root@10.99.0.11", snap.status(), snap.cib())));
-        ui.runUntil(() -> c.connectionProperty().get() == ConnectionState.CONNECTED, WAIT);
         AtomicInteger changes = new AtomicInteger();
         c.overview().resources().addListener((ListChangeListener<Object>) change -> changes.incrementAndGet());
 
-        fromMonitor(() -> w.listener.view(new ClusterView(Instant.now(), List.of(Snapshots.answered("root@10.99.0.11", "a", snap)),
-                "root@10.99.0.11", snap.status(), snap.cib())));
+        fromMonitor(() -> w.listener.view(oneNode(snap)));
         ui.drain(Duration.ofMillis(200));
         assertEquals(0, changes.get(), "the same status set the resources again");
 
         CibSnapshot again = Snapshots.read(CIB);
-        fromMonitor(() -> w.listener.view(new ClusterView(Instant.now(), List.of(Snapshots.answered("root@10.99.0.11", "a", again)),
-                "root@10.99.0.11", again.status(), again.cib())));
+        fromMonitor(() -> w.listener.view(oneNode(again)));
         ui.runUntil(() -> changes.get() == 1, WAIT);
     }
 
     @Test
     void disconnectClosesTheMonitorOffTheUiThreadAndIgnoresItsLateViews() throws Exception {
         CibSnapshot snap = Snapshots.read(CIB);
-        ClusterViewModel c = connected();
+        ClusterViewModel c = connectedShowing(snap);
         ScriptedWatcher.Watch w = watcher.watches.get(0);
-        fromMonitor(() -> w.listener.view(new ClusterView(Instant.now(), List.of(Snapshots.answered("root@10.99.0.11", "a", snap)),
-                "root@10.99.0.11", snap.status(), snap.cib())));
-        ui.runUntil(() -> c.connectionProperty().get() == ConnectionState.CONNECTED, WAIT);
         assertFalse(c.canConnectProperty().get());
 
         c.disconnect();
