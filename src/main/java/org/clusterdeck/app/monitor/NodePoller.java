@@ -125,6 +125,21 @@ final class NodePoller {
             pollOnce(now);
             answered(now);
         } catch (TransportException e) {
+            if (e.kind() == TransportException.Kind.CONNECTION_LOST && answered != null) {
+                // The connection broke under a node that answered: its sshd's session was killed (a
+                // reboot, an admin) or sshd restarted. A new connection at once tells whether the node
+                // still answers, and if not why (refused, a host key changed with a reinstall); a broken
+                // connection is an answer, so one that cannot be replaced makes the node unreachable.
+                stopFollowing();
+                try {
+                    pollOnce(now);
+                    answered(now);
+                } catch (TransportException again) {
+                    String detail = e.detail() + "; a new connection: " + again.detail();
+                    unreachable(again, new NodeError(host() + ": " + detail, detail));
+                }
+                return last;
+            }
             Instant failed = clock.instant();
             boolean late = answered != null && mayBeLate(e);
             if (late && failed.isBefore(answered.plus(GONE))) {
