@@ -13,7 +13,7 @@ import javafx.scene.input.MouseEvent;
  * moved 500 resources (a JFR recording of the window on the lab).
  */
 public final class HoverText {
-    private static final Object CELL_TIP = new Object();
+    private static final Object TIP = new Object();
 
     private HoverText() {
     }
@@ -27,7 +27,7 @@ public final class HoverText {
             cell.setTooltip(null);
             return;
         }
-        Tooltip tip = (Tooltip) cell.getProperties().computeIfAbsent(CELL_TIP, k -> new Tooltip());
+        Tooltip tip = (Tooltip) cell.getProperties().computeIfAbsent(TIP, k -> new Tooltip());
         tip.setText(text);
         cell.setTooltip(tip);
     }
@@ -38,9 +38,9 @@ public final class HoverText {
      */
     public static void whenHovered(Node node, Supplier<String> text) {
         node.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> {
-            if (!node.getProperties().containsKey(CELL_TIP)) {
+            if (!node.getProperties().containsKey(TIP)) {
                 Tooltip tip = new Tooltip(text.get());
-                node.getProperties().put(CELL_TIP, tip);
+                node.getProperties().put(TIP, tip);
                 Tooltip.install(node, tip);
             }
         });
