@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -13,6 +14,7 @@ import org.clusterdeck.app.ErrorLine;
 import org.clusterdeck.app.nodes.NodeConnection;
 import org.clusterdeck.app.nodes.NodeGroup;
 import org.clusterdeck.cluster.FormatException;
+import org.clusterdeck.cluster.checks.ClockOffset;
 import org.clusterdeck.cluster.checks.ClusterChecks;
 import org.clusterdeck.cluster.checks.Finding;
 import org.clusterdeck.cluster.cib.Cib;
@@ -21,6 +23,7 @@ import org.clusterdeck.cluster.cib.CibReader;
 import org.clusterdeck.cluster.command.CibAdmin;
 import org.clusterdeck.cluster.command.ClusterCommandException;
 import org.clusterdeck.cluster.command.CrmMon;
+import org.clusterdeck.cluster.command.Probe;
 import org.clusterdeck.cluster.status.ClusterNode;
 import org.clusterdeck.cluster.status.ClusterStatus;
 import org.clusterdeck.cluster.status.CrmMonParser;
@@ -82,6 +85,7 @@ final class StatusCommand implements Callable<Integer> {
         String fmt = format.resolve(List.of("text", "json"));
         ClusterStatus status;
         Cib cib = null;
+        List<ClockOffset> clocks = List.of();
         if (source.crmMonXml != null) {
             status = CrmMonParser.parse(InputText.read(source.crmMonXml), InputText.sourceName(source.crmMonXml));
         } else if (source.hosts != null) {
@@ -89,6 +93,7 @@ final class StatusCommand implements Callable<Integer> {
             NodeGroup.Answer<LiveCluster> live = ssh.firstAnswer(source.hosts, node -> LiveCluster.read(node, err), err);
             status = live.value().status();
             cib = live.value().cib();
+            clocks = live.value().clocks();
         } else {
             if (!source.cibFile.toFile().isFile()) {
                 throw new IllegalArgumentException(source.cibFile + ": no such file");
@@ -96,18 +101,31 @@ final class StatusCommand implements Callable<Integer> {
             status = new StatusReader(new LocalProcessRunner()).readCibFile(source.cibFile.toAbsolutePath());
             cib = CibParser.parse(Files.readString(source.cibFile), source.cibFile.toString());
         }
-        Report report = new Report(status, ClusterChecks.findings(status, cib, Set.of()));
+        Report report = new Report(status, ClusterChecks.findings(status, cib, Set.of(), clocks));
         Output.text("json".equals(fmt) ? Json.write(report) : text(report), null, spec.commandLine().getOut());
         return Cli.OK;
     }
 
-    /** A node's view: crm_mon's status and, for the findings, the configuration (null when it could not be read). */
-    record LiveCluster(ClusterStatus status, Cib cib) {
+    /**
+     * A node's view: crm_mon's status and, for the findings, the configuration (null when it could not be
+     * read) and the node's clock (empty when it could not be read).
+     */
+    record LiveCluster(ClusterStatus status, Cib cib, List<ClockOffset> clocks) {
         static LiveCluster read(NodeConnection node, PrintWriter err) throws Exception {
-            // crm_mon and the configuration are asked with the probe's questions, in one round trip; a
+            // crm_mon, the configuration and the clock are asked with the probe's questions, in one round trip; a
             // Pacemaker older than 2.0.3 only tells crm_mon's newer flavour apart afterwards, and is asked again
             org.clusterdeck.transport.Command crmMon = CrmMon.status();
-            List<CommandResult> answers = node.runWithProbe(List.of(crmMon, CibAdmin.query()));
+            org.clusterdeck.transport.Command date = Probe.clock();
+            Instant asked = Instant.now();
+            List<CommandResult> answers = node.runWithProbe(List.of(crmMon, CibAdmin.query(), date));
+            Instant answered = Instant.now();
+            List<ClockOffset> clocks = List.of();
+            try {
+                clocks = List.of(ClockOffset.of(node.name(), asked, answered, answers.get(2),
+                        node.host() + ": " + date.display()));
+            } catch (FormatException e) {
+                err.println("warning: the node's clock not read: " + ErrorLine.of(e));
+            }
             // the two documents are parsed at the same time
             CompletableFuture<Cib> cib = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -120,7 +138,7 @@ final class StatusCommand implements Callable<Integer> {
             });
             ClusterStatus status = node.software().needsLegacyCrmMon() ? node.status()
                     : StatusReader.status(crmMon, answers.get(0));
-            return new LiveCluster(status, cib.join());
+            return new LiveCluster(status, cib.join(), clocks);
         }
     }
 

@@ -13,7 +13,6 @@ import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,9 +27,6 @@ import org.clusterdeck.cluster.drbd.DrbdResource;
 import org.clusterdeck.cluster.events.ClusterEvent;
 import org.clusterdeck.cluster.events.EventType;
 import org.clusterdeck.transport.CommandRunner;
-import org.clusterdeck.transport.ssh.SshOptions;
-import org.clusterdeck.transport.ssh.SshRunner;
-import org.clusterdeck.transport.ssh.SshTarget;
 
 /**
  * ClusterDeck against real DRBD 8.4 under Pacemaker, on the cluster the setup built on the QEMU
@@ -141,12 +137,7 @@ final class DrbdResyncChecks {
      * sync-finished from both nodes. It waits out a resync still running from before.
      */
     void monitorFollowsAResyncFromItsStartToUpToDate() {
-        List<CommandRunner> runners = new ArrayList<>();
-        SshOptions options = new SshOptions(List.of(Path.of(lab.env("VM_LAB_SSH_KEY"))),
-                Path.of(lab.env("VM_LAB_KNOWN_HOSTS")), false, Duration.ofSeconds(5));
-        for (String node : VmLab.NODES) {
-            runners.add(new SshRunner(SshTarget.parse(host(node), "root"), options));
-        }
+        List<CommandRunner> runners = lab.sshRunners();
         MonitorLabTest.Recorder rec = new MonitorLabTest.Recorder();
         try (ClusterMonitor m = new ClusterMonitor(runners.stream().map(NodeConnection::new).toList(),
                 MonitorSettings.DEFAULT, Clock.systemUTC(), rec)) {
@@ -212,7 +203,8 @@ final class DrbdResyncChecks {
         return null;
     }
 
-    private static boolean upToDate(NodeView v) {
+    /** DRBD's r0 in sync as the node's view has it: UpToDate on both sides, connected. */
+    static boolean upToDate(NodeView v) {
         if (v == null || v.drbd() == null || v.drbd().resources().isEmpty()) {
             return false;
         }
@@ -227,7 +219,7 @@ final class DrbdResyncChecks {
     }
 
     private String host(String node) {
-        return lab.env("VM_LAB_HOST_" + node);
+        return lab.host(node);
     }
 
     private JsonNode drbdJson(String node) throws IOException {

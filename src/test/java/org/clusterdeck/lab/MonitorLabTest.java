@@ -510,7 +510,7 @@ class MonitorLabTest extends LabTestBase {
     }
 
     /** Where each resource instance runs, and which nodes are online: what an admin compares. */
-    private static List<String> placement(ClusterStatus s) {
+    static List<String> placement(ClusterStatus s) {
         List<String> out = new ArrayList<>();
         s.nodes().forEach(n -> out.add(n.name() + (n.online() ? " online" : " offline")));
         s.resources().forEach(r -> out.add(r.id() + " " + r.role() + " " + r.nodes()));

@@ -43,7 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
  * and run again, finishes without repeating a step, and proves the service (a lease from the VIP, a
  * failover, a lease from the survivor); on the cluster it built, ClusterDeck's DRBD reads and monitor
  * follow resyncs as the guests' own /proc/drbd does (DrbdResyncChecks); powering the active guest off
- * then still gives a lease, and the survivor's fencing history shows the fence. The QEMU lab's other
+ * then still gives a lease, and the survivor's fencing history shows the fence; a slow path to one guest
+ * and the other's clock ahead are told as such, without false events (VmFaultChecks). The QEMU lab's other
  * tests use the same guests' ports, so they never run beside it.
  * Skip with {@code -Dsurefire.excludedGroups=bench,vm-lab}.
  */
@@ -276,6 +277,13 @@ class SetupLabTest {
         });
         assertTrue(clustered.contains(survivor), out.toString());
         assertEquals(before.get(survivor), snapshots().get(survivor), "nothing changed on " + survivor);
+    }
+
+    @Test
+    @Order(9)
+    void aSlowPathAndAClockTenMinutesAheadAreToldWithoutFalseEvents() throws Exception {
+        Assumptions.assumeTrue(runs.size() == 2, "needs the cluster the tests before built");
+        new VmFaultChecks(lab, dir).aSlowPathAndAClockAheadAreToldWithoutFalseEvents();
     }
 
     /** How many times the fencer's history, asked on {@code node}, says {@code target} was fenced. */

@@ -17,8 +17,12 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.CommandResult;
+import org.clusterdeck.transport.CommandRunner;
 import org.clusterdeck.transport.LocalProcessRunner;
 import org.clusterdeck.transport.TransportException;
+import org.clusterdeck.transport.ssh.SshOptions;
+import org.clusterdeck.transport.ssh.SshRunner;
+import org.clusterdeck.transport.ssh.SshTarget;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -72,6 +76,18 @@ final class VmLab {
 
     String env(String name) {
         return env.get(name);
+    }
+
+    /** A guest's address as ClusterDeck is given it: 127.0.0.1 and its forwarded SSH port. */
+    String host(String node) {
+        return env("VM_LAB_HOST_" + node);
+    }
+
+    /** ClusterDeck's SSH runners for both guests, in {@link #NODES}' order, with the lab's key and known_hosts. */
+    List<CommandRunner> sshRunners() {
+        SshOptions options = new SshOptions(List.of(Path.of(env("VM_LAB_SSH_KEY"))), Path.of(env("VM_LAB_KNOWN_HOSTS")),
+                false, Duration.ofSeconds(5));
+        return NODES.stream().map(n -> (CommandRunner) new SshRunner(SshTarget.parse(host(n), "root"), options)).toList();
     }
 
     /** The arguments of {@code setup --spec SPEC} for the lab's guests, then {@code more}. */

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.clusterdeck.app.nodes.NodeConnection;
 import org.clusterdeck.cluster.FormatException;
+import org.clusterdeck.cluster.checks.ClockOffset;
 import org.clusterdeck.cluster.cib.Cib;
 import org.clusterdeck.cluster.cib.CibReader;
 import org.clusterdeck.cluster.command.ClusterCommandException;
@@ -42,9 +43,9 @@ import org.clusterdeck.transport.TransportException;
  * <p>Besides crm_mon: corosync's quorum when crm_mon shows the membership changed and every
  * {@link #QUORUM_EVERY} reads; the CIB only when crm_mon reports a newer configuration change;
  * DRBD (its changes are not in the CIB) from {@code drbdsetup events2} followed like crm_mon on
- * DRBD 9, else read every round. What the node runs is
- * probed once per connection. Never throws: every failure ends up in the view, naming the node,
- * the command and the problem. Polled by one thread; the stream's thread only wakes it.
+ * DRBD 9, else read every round; the node's clock with a read, at most every {@link #CLOCK_EVERY}.
+ * What the node runs is probed once per connection. Never throws: every failure ends up in the view,
+ * naming the node, the command and the problem. Polled by one thread; the stream's thread only wakes it.
  */
 final class NodePoller {
     /** corosync-quorumtool costs a node more CPU than crm_mon (measured on the lab). */
@@ -73,6 +74,8 @@ final class NodePoller {
      * time for several new connections; a node that is gone, or whose network is, stays silent.
      */
     static final Duration GONE = Duration.ofSeconds(45);
+    /** A clock is set, or jumps, rarely: read with crm_mon no more often than this (and on each new connection). */
+    static final Duration CLOCK_EVERY = Duration.ofMinutes(1);
     /** A change stream that ended is started again no sooner than this. */
     private static final Duration STREAM_RETRY = Duration.ofSeconds(10);
 
@@ -89,6 +92,9 @@ final class NodePoller {
     private volatile CommandStream changes;
     private Instant streamStarted;
     private Instant lastRead = Instant.MIN;
+    /** The node's clock as last read, and when; null and MIN until read on this connection. */
+    private ClockOffset nodeClock;
+    private Instant clockRead = Instant.MIN;
     private Instant hotUntil = Instant.MIN;
     private final AtomicBoolean changed = new AtomicBoolean();
     /** DRBD's stream reported something: worth a round, but no crm_mon read (a resync reports every 3 s). */
@@ -199,10 +205,10 @@ final class NodePoller {
             // it answered, with far too much: a tool gone wrong on a node that is there
             stopFollowing();
             last = new NodeView(host(), Reach.REACHABLE, last.answeredAt(), software != null ? software : last.software(),
-                    null, null, null, cib, NodeError.of(e));
+                    null, null, null, cib, NodeError.of(e), null, nodeClock);
         } catch (ClusterCommandException | FormatException e) {
             last = new NodeView(host(), Reach.REACHABLE, last.answeredAt(), software != null ? software : last.software(),
-                    null, null, null, cib, NodeError.of(e));
+                    null, null, null, cib, NodeError.of(e), null, nodeClock);
         }
     }
 
@@ -216,6 +222,9 @@ final class NodePoller {
         // probed again once it answers: it may come back upgraded; the view keeps what it ran
         connection.lost();
         software = null;
+        // a node that comes back may have been rebooted with another clock
+        nodeClock = null;
+        clockRead = Instant.MIN;
         answered = null;
         silentSince = null;
         rounds.clear();
@@ -280,6 +289,15 @@ final class NodePoller {
             cib = new CibReader(node).read();
             cibChange = change;
         }
+        if (!now.isBefore(clockRead.plus(CLOCK_EVERY))) {
+            clockRead = now;
+            try {
+                nodeClock = ClockOffset.read(software.nodeName(), node, clock);
+            } catch (FormatException e) {
+                nodeClock = null;
+                problem = NodeError.of(e);
+            }
+        }
         DrbdStatus drbd = null;
         if (software.hasDrbd()) {
             drbd = drbdEvents.snapshot();
@@ -291,7 +309,8 @@ final class NodePoller {
                 }
             }
         }
-        last = new NodeView(host(), Reach.REACHABLE, clock.instant(), software, status, quorum, drbd, cib, problem);
+        last = new NodeView(host(), Reach.REACHABLE, clock.instant(), software, status, quorum, drbd, cib, problem, null,
+                nodeClock);
     }
 
     /**
@@ -316,7 +335,7 @@ final class NodePoller {
             ping();
         }
         last = new NodeView(host(), Reach.REACHABLE, clock.instant(), software, last.status(), last.quorum(), drbd,
-                cib, problem);
+                cib, problem, null, nodeClock);
     }
 
     private void ping() throws TransportException {

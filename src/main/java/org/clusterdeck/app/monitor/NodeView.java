@@ -1,6 +1,7 @@
 package org.clusterdeck.app.monitor;
 
 import java.time.Instant;
+import org.clusterdeck.cluster.checks.ClockOffset;
 import org.clusterdeck.cluster.cib.Cib;
 import org.clusterdeck.cluster.corosync.CorosyncQuorum;
 import org.clusterdeck.cluster.drbd.DrbdStatus;
@@ -18,6 +19,8 @@ import org.clusterdeck.cluster.status.ClusterStatus;
  * @param error      the latest problem with this node (which command, what went wrong), with and without the
  *                   node for the places that name it already
  * @param link       how late the node answers while it is {@link Reach#SLOW}; null otherwise
+ * @param clock      how far the node's clock is from the console's, as last read on this connection; null
+ *                   before the first reading
  */
 public record NodeView(
         String host,
@@ -29,16 +32,17 @@ public record NodeView(
         DrbdStatus drbd,
         Cib cib,
         NodeError error,
-        LinkQuality link) {
+        LinkQuality link,
+        ClockOffset clock) {
 
     public NodeView(String host, Reach reach, Instant answeredAt, NodeSoftware software, ClusterStatus status,
             CorosyncQuorum quorum, DrbdStatus drbd, Cib cib, NodeError error) {
-        this(host, reach, answeredAt, software, status, quorum, drbd, cib, error, null);
+        this(host, reach, answeredAt, software, status, quorum, drbd, cib, error, null, null);
     }
 
     /** The same view, slow with {@code link}. */
     NodeView slow(LinkQuality link) {
-        return new NodeView(host, Reach.SLOW, answeredAt, software, status, quorum, drbd, cib, error, link);
+        return new NodeView(host, Reach.SLOW, answeredAt, software, status, quorum, drbd, cib, error, link, clock);
     }
 
     static NodeView connecting(String host) {

@@ -1,6 +1,7 @@
 package org.clusterdeck.cluster.checks;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,9 +29,11 @@ public final class ClusterChecks {
      * @param cib         the configuration; null when only crm_mon's view is known (leftovers then
      *                    come from crm_mon's bans, which show no cli-prefer)
      * @param unreachable nodes the console itself cannot reach
+     * @param clocks      the nodes' clocks as last read; a finding for each that is off
      * @return worst first; within a severity in the order above
      */
-    public static List<Finding> findings(ClusterStatus status, Cib cib, Set<String> unreachable) {
+    public static List<Finding> findings(ClusterStatus status, Cib cib, Set<String> unreachable,
+            Collection<ClockOffset> clocks) {
         List<Finding> out = new ArrayList<>();
         Summary s = status.summary();
         if (s != null && Boolean.FALSE.equals(s.quorum())) {
@@ -49,6 +52,7 @@ public final class ClusterChecks {
                         "Node " + n.name() + " is " + n.state() + "."));
             }
         }
+        clocks.stream().filter(ClockOffset::off).forEach(c -> out.add(c.finding()));
         for (Resource r : status.resources()) {
             if (r.failed()) {
                 out.add(Finding.of(FindingKind.RESOURCE_FAILED, Severity.CRITICAL, r.id(), "Resource " + r.id()

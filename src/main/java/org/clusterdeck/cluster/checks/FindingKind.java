@@ -29,6 +29,8 @@ public enum FindingKind {
     DRBD_FENCE_CONSTRAINT("drbd-fence-constraint"),
     /** An error crm_mon printed beside a usable status. */
     CRM_MON_WARNING("crm-mon-warning"),
+    /** A node's clock far from the console's (and so, most likely, from the other nodes'). */
+    CLOCK_OFF("clock-off"),
     /** DRBD ran its split-brain handler: the two copies have diverged. */
     DRBD_SPLIT_BRAIN("drbd-split-brain"),
     /** Two nodes are Primary without a connection between them: the data has split or will. */

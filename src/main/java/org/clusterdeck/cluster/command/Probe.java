@@ -5,7 +5,10 @@ import java.util.List;
 import org.clusterdeck.transport.Command;
 import org.clusterdeck.transport.ShellScript;
 
-/** What a node runs: asked once per connection, so the monitor can pick formats and tools. */
+/**
+ * What a node runs: asked once per connection, so the monitor can pick formats and tools; and what its
+ * clock says, asked again now and then.
+ */
 public final class Probe {
     private static final Duration QUICK = Duration.ofSeconds(5);
 
@@ -45,5 +48,10 @@ public final class Probe {
      */
     public static Command drbdVersion() {
         return DRBD_VERSION.run().withTimeout(QUICK);
+    }
+
+    /** The node's clock, in seconds since 1970 (UTC whatever the node's time zone). */
+    public static Command clock() {
+        return Command.of("date", "+%s").withTimeout(QUICK);
     }
 }

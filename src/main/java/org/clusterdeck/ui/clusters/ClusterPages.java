@@ -1,8 +1,10 @@
 package org.clusterdeck.ui.clusters;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javafx.beans.property.ObjectProperty;
@@ -11,6 +13,7 @@ import org.clusterdeck.app.action.ClusterActions;
 import org.clusterdeck.app.monitor.ClusterView;
 import org.clusterdeck.app.monitor.NodeView;
 import org.clusterdeck.app.monitor.Reach;
+import org.clusterdeck.cluster.checks.ClockOffset;
 import org.clusterdeck.cluster.cib.Cib;
 import org.clusterdeck.cluster.drbd.DrbdStatus;
 import org.clusterdeck.cluster.events.ClusterEvent;
@@ -70,9 +73,14 @@ public final class ClusterPages {
         Set<String> cut = new LinkedHashSet<>();
         Map<String, DrbdStatus> drbdByNode = new LinkedHashMap<>();
         Set<String> withoutDrbd = new LinkedHashSet<>();
+        List<ClockOffset> clocksOff = new ArrayList<>();
         for (NodeView n : view.nodes()) {
             if (n.reach() == Reach.UNREACHABLE) {
                 cut.add(n.nodeName());
+            }
+            // only those off: each reading differs by milliseconds, and any change works the findings out again
+            if (n.clock() != null && n.clock().off()) {
+                clocksOff.add(n.clock());
             }
             drbdByNode.put(n.nodeName(), n.drbd());
             // probed (the software is known, also while unreachable) and no DRBD module loaded
@@ -81,6 +89,7 @@ public final class ClusterPages {
             }
         }
         overview.unreachableProperty().set(Set.copyOf(cut));
+        overview.clocksOffProperty().set(List.copyOf(clocksOff));
         drbd.update(drbdByNode, withoutDrbd, view.time());
         if (view.status() != null) {
             show(view.status(), view.cib());

@@ -16,6 +16,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.clusterdeck.cluster.checks.ClockOffset;
 import org.clusterdeck.cluster.checks.ClusterChecks;
 import org.clusterdeck.cluster.checks.ClusterProperty;
 import org.clusterdeck.cluster.checks.Finding;
@@ -46,6 +47,7 @@ public final class OverviewViewModel {
     private final ReadOnlyObjectWrapper<Health> health = new ReadOnlyObjectWrapper<>(Health.UNKNOWN);
     private final ReadOnlyBooleanWrapper hasData = new ReadOnlyBooleanWrapper(false);
     private final ObjectProperty<Set<String>> unreachable = new SimpleObjectProperty<>(Set.of());
+    private final ObjectProperty<List<ClockOffset>> clocksOff = new SimpleObjectProperty<>(List.of());
     private final ObjectProperty<Feed> feed = new SimpleObjectProperty<>(Feed.OFFLINE);
     private final ReadOnlyBooleanWrapper cibKnown = new ReadOnlyBooleanWrapper(false);
     private final StringBinding findingsEmpty = Feed.emptyText(feed, hasData, "No problems found.");
@@ -62,6 +64,7 @@ public final class OverviewViewModel {
 
     public OverviewViewModel() {
         unreachable.addListener((o, was, now) -> refresh());
+        clocksOff.addListener((o, was, now) -> refresh());
     }
 
     /**
@@ -81,6 +84,11 @@ public final class OverviewViewModel {
         return unreachable;
     }
 
+    /** The clocks found off, of the nodes the monitor reads (set by the monitor per host). */
+    public ObjectProperty<List<ClockOffset>> clocksOffProperty() {
+        return clocksOff;
+    }
+
     private void refresh() {
         if (status == null) {
             return;
@@ -93,7 +101,7 @@ public final class OverviewViewModel {
         cibKnown.set(cib != null);
         properties.setAll(ClusterProperty.of(cib, status));
         summary.set(summaryLine());
-        findings.setAll(ClusterChecks.findings(status, cib, cut));
+        findings.setAll(ClusterChecks.findings(status, cib, cut, clocksOff.get() == null ? List.of() : clocksOff.get()));
         Severity worst = findings.stream().map(Finding::severity).max(Comparator.naturalOrder()).orElse(Severity.INFO);
         health.set(worst == Severity.CRITICAL ? Health.CRITICAL : worst == Severity.WARNING ? Health.WARNING : Health.OK);
         hasData.set(true);

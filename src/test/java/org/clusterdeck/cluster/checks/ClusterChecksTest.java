@@ -52,7 +52,7 @@ class ClusterChecksTest {
     void findingsAgreeWithTheClustersOwnXml(String name) {
         Path mon = Corpus.path("pacemaker/crm_mon/" + name);
         Path cibFile = Corpus.path("pacemaker/cib/" + name);
-        List<Finding> findings = ClusterChecks.findings(status(name), cib(name), Set.of());
+        List<Finding> findings = ClusterChecks.findings(status(name), cib(name), Set.of(), List.of());
 
         assertEquals(findings.stream().sorted(Comparator.comparing(Finding::severity).reversed()).toList(), findings,
                 "worst first");
@@ -91,7 +91,7 @@ class ClusterChecksTest {
     @MethodSource("clusters")
     void withoutTheCibTheBansShowTheLeftovers(String name) {
         Path mon = Corpus.path("pacemaker/crm_mon/" + name);
-        List<Finding> findings = ClusterChecks.findings(status(name), null, Set.of());
+        List<Finding> findings = ClusterChecks.findings(status(name), null, Set.of(), List.of());
         assertEquals(Snapshots.xpath(mon, "//bans/ban[starts-with(@id,'cli-ban-')]/@id").stream().distinct().toList(),
                 subjects(findings, FindingKind.LEFTOVER_BAN));
         assertEquals(Snapshots.xpath(mon, "//bans/ban[starts-with(@id,'cli-prefer-')]/@id").stream().distinct()
@@ -102,7 +102,7 @@ class ClusterChecksTest {
     void theConsolesOwnReachIsCritical() {
         String name = "promoted-move.xml";
         String node = status(name).nodes().get(0).name();
-        List<Finding> findings = ClusterChecks.findings(status(name), cib(name), Set.of(node));
+        List<Finding> findings = ClusterChecks.findings(status(name), cib(name), Set.of(node), List.of());
         Finding down = findings.stream().filter(f -> f.kind() == FindingKind.NODE_DOWN).findFirst().orElseThrow();
         assertEquals(Severity.CRITICAL, down.severity());
         assertEquals(node, down.subject());

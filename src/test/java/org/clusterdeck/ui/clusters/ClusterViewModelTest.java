@@ -21,6 +21,9 @@ import org.clusterdeck.app.monitor.NodeView;
 import org.clusterdeck.app.monitor.Reach;
 import org.clusterdeck.app.offline.CibFileReader;
 import org.clusterdeck.app.offline.CibSnapshot;
+import org.clusterdeck.cluster.checks.ClockOffset;
+import org.clusterdeck.cluster.checks.Finding;
+import org.clusterdeck.cluster.checks.FindingKind;
 import org.clusterdeck.cluster.events.ClusterEvent;
 import org.clusterdeck.cluster.events.EventType;
 import org.clusterdeck.cluster.events.Severity;
@@ -85,6 +88,13 @@ class ClusterViewModelTest {
                 snap.status(), snap.cib());
     }
 
+    /** The same, with the node's clock as the monitor read it. */
+    private static ClusterView oneNode(CibSnapshot snap, ClockOffset clock) {
+        NodeView n = Snapshots.answered("root@10.99.0.11", "a", snap);
+        return new ClusterView(Instant.now(), List.of(new NodeView(n.host(), n.reach(), n.answeredAt(), n.software(),
+                n.status(), n.quorum(), n.drbd(), n.cib(), n.error(), null, clock)), n.host(), snap.status(), snap.cib());
+    }
+
     /** Calls the listener on a thread of its own, as the monitor does, and waits for it. */
     private static void fromMonitor(Runnable r) throws InterruptedException {
         Thread t = new Thread(r, "monitor test");
@@ -143,6 +153,25 @@ class ClusterViewModelTest {
         CibSnapshot again = Snapshots.read(CIB);
         fromMonitor(() -> w.listener.view(oneNode(again)));
         ui.runUntil(() -> changes.get() == 1, WAIT);
+    }
+
+    /** A node whose clock the monitor found off is a warning in the overview, until its clock is right again. */
+    @Test
+    void aNodesClockFoundOffIsAFindingUntilItIsSet() throws Exception {
+        CibSnapshot snap = Snapshots.read(CIB);
+        ClusterViewModel c = connectedShowing(snap);
+        ScriptedWatcher.Watch w = watcher.watches.get(0);
+        assertTrue(c.overview().findings().stream().noneMatch(f -> f.kind() == FindingKind.CLOCK_OFF));
+
+        fromMonitor(() -> w.listener.view(oneNode(snap, new ClockOffset("a", Duration.ofMinutes(10), Duration.ofMillis(600)))));
+        ui.runUntil(() -> c.overview().findings().stream().anyMatch(f -> f.kind() == FindingKind.CLOCK_OFF), WAIT);
+        Finding off = c.overview().findings().stream().filter(f -> f.kind() == FindingKind.CLOCK_OFF).findFirst()
+                .orElseThrow();
+        assertEquals("a", off.subject());
+        assertTrue(off.message().startsWith("a's clock is 10 min ahead of this console's."), off.message());
+
+        fromMonitor(() -> w.listener.view(oneNode(snap, new ClockOffset("a", Duration.ofMillis(20), Duration.ofMillis(600)))));
+        ui.runUntil(() -> c.overview().findings().stream().noneMatch(f -> f.kind() == FindingKind.CLOCK_OFF), WAIT);
     }
 
     @Test
