@@ -218,16 +218,23 @@ node_status() {
 # lab_profile_json NAME: the lab (as lab/env prints it, for the LAB_INSTANCE in the environment) as one
 # saved cluster named NAME, the way clusters.json holds it.
 lab_profile_json() {
-    local name=$1
     eval "$("$LAB_DIR/env")"
+    profile_json "$1" "$LAB_USER" "$LAB_SSH_KEY" "$LAB_KNOWN_HOSTS" "$LAB_ADDR_node1" "$LAB_ADDR_node2"
+}
+
+# profile_json NAME USER KEY KNOWN_HOSTS HOST...: one saved cluster, as the window's clusters.json holds it.
+profile_json() {
+    local name=$1 user=$2 key=$3 known=$4 hosts="" h
+    shift 4
     json() { local s=${1//\\/\\\\}; printf '"%s"' "${s//\"/\\\"}"; }
+    for h in "$@"; do hosts+="${hosts:+, }$(json "$h")"; done
     cat <<JSON
   {
     "name" : $(json "$name"),
-    "hosts" : [ $(json "$LAB_ADDR_node1"), $(json "$LAB_ADDR_node2") ],
-    "user" : $(json "$LAB_USER"),
-    "identityFile" : $(json "$LAB_SSH_KEY"),
-    "knownHosts" : $(json "$LAB_KNOWN_HOSTS"),
+    "hosts" : [ $hosts ],
+    "user" : $(json "$user"),
+    "identityFile" : $(json "$key"),
+    "knownHosts" : $(json "$known"),
     "jumpHost" : null
   }
 JSON
