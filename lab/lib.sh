@@ -296,9 +296,11 @@ lab_window_view() {
 }
 
 lab_window_stop() {
-    [[ -n ${WINDOW_PID:-} ]] && kill "$WINDOW_PID" 2>/dev/null && wait "$WINDOW_PID" 2>/dev/null
-    [[ -n ${WINDOW_XVFB:-} ]] && kill "$WINDOW_XVFB" 2>/dev/null && wait "$WINDOW_XVFB" 2>/dev/null
-    [[ -n ${WINDOW_DIR:-} ]] && rm -rf "$WINDOW_DIR"
+    # each step apart and none failing: an EXIT trap runs this under errexit, where the killed window's
+    # exit status would end it before Xvfb is stopped (the soak left its Xvfb running that way)
+    if [[ -n ${WINDOW_PID:-} ]]; then kill "$WINDOW_PID" 2>/dev/null || true; wait "$WINDOW_PID" 2>/dev/null || true; fi
+    if [[ -n ${WINDOW_XVFB:-} ]]; then kill "$WINDOW_XVFB" 2>/dev/null || true; wait "$WINDOW_XVFB" 2>/dev/null || true; fi
+    if [[ -n ${WINDOW_DIR:-} ]]; then rm -rf "$WINDOW_DIR"; fi
     WINDOW_PID="" WINDOW_XVFB="" WINDOW_DIR=""
     return 0
 }
